@@ -1,0 +1,70 @@
+/// What allows a change: a decision paragraph, or the Secretariat's editorial power with a reason.
+public enum Authority: Codable, Sendable, Hashable, CustomStringConvertible {
+    /// A paragraph of a meeting's Conclusions or Decisions.
+    case decision(DecisionID)
+    /// Translation, formatting, numbering or a verifiable typo fix by the Technical Secretariat.
+    case editorial(reason: String)
+
+    /// The decision cited, if any.
+    public var decision: DecisionID? {
+        if case .decision(let id) = self { return id }
+        return nil
+    }
+
+    public var description: String {
+        switch self {
+        case .decision(let id): id.rawValue
+        case .editorial(let reason): "editorial: \(reason)"
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case decision, editorial }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let decision = try container.decodeIfPresent(DecisionID.self, forKey: .decision) {
+            self = .decision(decision)
+        } else if let reason = try container.decodeIfPresent(String.self, forKey: .editorial) {
+            self = .editorial(reason: reason)
+        } else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "an authority is {\"decision\": \"MEETING/PARAGRAPH\"} or {\"editorial\": \"reason\"}"
+                ))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .decision(let id): try container.encode(id, forKey: .decision)
+        case .editorial(let reason): try container.encode(reason, forKey: .editorial)
+        }
+    }
+}
+
+/// Who made a change, and in what capacity.
+public struct Actor: Codable, Sendable, Hashable, CustomStringConvertible {
+    /// The person or process, as it signs ("maria.lopez", "demo loader").
+    public var name: String
+    /// The capacity they acted in.
+    public var role: Role
+    /// The country or organization they act for, for delegates and observers.
+    public var participant: ParticipantID?
+
+    public init(name: String, role: Role, participant: ParticipantID? = nil) {
+        self.name = name
+        self.role = role
+        self.participant = participant
+    }
+
+    public var description: String { "\(name) (\(role.rawValue)\(participant.map { ", \($0)" } ?? ""))" }
+
+    /// The capacities in which people act in Accord.
+    public enum Role: String, Codable, Sendable, CaseIterable {
+        case secretariat, presidency, delegate, observer
+        /// Accord itself, e.g. the demo loader or an import.
+        case system
+    }
+}

@@ -1,0 +1,52 @@
+import Crypto
+
+/// The hash chain over the ledger: each entry's hash covers the previous hash and the entry's canonical bytes,
+/// so changing, removing or reordering any entry changes every hash after it.
+public enum HashChain {
+    /// The "previous hash" of the first entry: 32 zero bytes.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// SHA-256 over the previous hash (as 32 raw bytes) followed by the entry's canonical bytes, in lower-case hex.
+    public static func hash(previous: String, entry: some Collection<UInt8>) -> String {
+        var hasher = SHA256()
+        hasher.update(data: bytes(fromHex: previous))
+        entry.withContiguousStorageIfAvailable { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            ?? hasher.update(data: Array(entry))
+        return hex(hasher.finalize())
+    }
+
+    /// Lower-case hex of a digest.
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes of a hex string; non-hex input yields a value no real hash matches.
+    static func bytes(fromHex hex: String) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(32)
+        var high: UInt8?
+        for char in hex.utf8 {
+            let nibble: UInt8 =
+                switch char {
+                case 48...57: char - 48
+                case 97...102: char - 87
+                case 65...70: char - 55
+                default: 0
+                }
+            if let h = high {
+                out.append(h << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        return out
+    }
+}

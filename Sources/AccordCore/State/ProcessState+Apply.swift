@@ -1,0 +1,241 @@
+extension ProcessState {
+    /// The state after `entry`, and the entities it changed.
+    ///
+    /// This is the one place where a change is checked against the record: the store calls it before it
+    /// appends, and `verify` calls it again when it replays the ledger.
+    ///
+    /// - Throws: `ChangeError` naming the field and the reason when the change breaks a rule; the state is
+    ///   then unchanged.
+    public func applying(_ entry: LedgerEntry) throws(ChangeError) -> (state: ProcessState, changed: [EntityRef]) {
+        guard entry.sequence == sequence + 1 else {
+            throw .invalid(field: "sequence", reason: "entry \(entry.sequence) does not follow entry \(sequence)")
+        }
+        try checkActor(entry.actor)
+        try checkAuthority(entry.authority)
+        var next = self
+        let changed = try next.apply(entry.change, authority: entry.authority)
+        next.sequence = entry.sequence
+        for ref in changed { next.lastChanged[ref] = entry.sequence }
+        return (next, changed)
+    }
+
+    private func checkActor(_ actor: Actor) throws(ChangeError) {
+        try Check.text(actor.name, field: "actor.name", limit: TextLimit.title)
+        if let participant = actor.participant, participants[participant] == nil {
+            throw .unknownReference(field: "actor.participant", reason: "no participant has the code '\(participant)'")
+        }
+    }
+
+    private func checkAuthority(_ authority: Authority) throws(ChangeError) {
+        switch authority {
+        case .decision(let id):
+            guard decisions[id] != nil else {
+                throw .unknownReference(
+                    field: "authority.decision",
+                    reason: "no decision '\(id)' is recorded; record the meeting's paragraph before citing it")
+            }
+        case .editorial(let reason):
+            try Check.text(reason, field: "authority.editorial", limit: TextLimit.reason)
+        }
+    }
+
+    private mutating func apply(_ change: Change, authority: Authority) throws(ChangeError) -> [EntityRef] {
+        switch change {
+        case .describeProcess(let process):
+            try Check.code(process.id.rawValue, field: "process.id")
+            try Check.localized(process.name, field: "process.name", limit: TextLimit.title)
+            guard !process.languages.isEmpty else {
+                throw .invalid(field: "process.languages", reason: "a process has at least one official language")
+            }
+            self.process = process
+            return [.process]
+
+        case .addParticipant(let participant):
+            guard participants[participant.id] == nil else {
+                throw .duplicate(field: "participant.id", reason: "participant '\(participant.id)' is already recorded")
+            }
+            try checkParticipant(participant)
+            participants[participant.id] = participant
+            return [.participant(participant.id)]
+
+        case .amendParticipant(let participant):
+            guard participants[participant.id] != nil else {
+                throw .unknownReference(field: "participant.id", reason: "no participant has the code '\(participant.id)'")
+            }
+            try checkParticipant(participant)
+            participants[participant.id] = participant
+            return [.participant(participant.id)]
+
+        case .addBody(let body):
+            guard bodies[body.id] == nil else {
+                throw .duplicate(field: "body.id", reason: "body '\(body.id)' is already recorded")
+            }
+            try Check.code(body.id.rawValue, field: "body.id")
+            try Check.localized(body.name, field: "body.name", limit: TextLimit.title)
+            if let parentID = body.parent {
+                guard let parent = bodies[parentID] else {
+                    throw .unknownReference(field: "body.parent", reason: "no body has the code '\(parentID)'")
+                }
+                guard parent.level >= body.level else {
+                    throw .ruleViolation(
+                        field: "body.parent", rule: "body-hierarchy",
+                        reason: "a \(body.level.rawValue) body cannot report to '\(parentID)', which is lower")
+                }
+            }
+            bodies[body.id] = body
+            return [.body(body.id)]
+
+        case .addMeeting(let meeting):
+            guard meetings[meeting.id] == nil else {
+                throw .duplicate(field: "meeting.id", reason: "meeting '\(meeting.id)' is already recorded")
+            }
+            try checkMeeting(meeting)
+            meetings[meeting.id] = meeting
+            return [.meeting(meeting.id)]
+
+        case .amendMeeting(let meeting):
+            guard let old = meetings[meeting.id] else {
+                throw .unknownReference(field: "meeting.id", reason: "no meeting has the code '\(meeting.id)'")
+            }
+            guard old.body == meeting.body else {
+                throw .ruleViolation(
+                    field: "meeting.body", rule: "meeting-body",
+                    reason: "meeting '\(meeting.id)' was a session of \(old.body); a meeting cannot change body")
+            }
+            try checkMeeting(meeting)
+            meetings[meeting.id] = meeting
+            return [.meeting(meeting.id)]
+
+        case .recordDecision(let decision):
+            try recordDecision(decision)
+            return [.decision(decision.id)]
+
+        case .addItem(let item):
+            let added = try addItem(item, authority: authority)
+            return [.item(added)]
+
+        case .amendItem(let amendment):
+            try amendItem(amendment)
+            return [.item(amendment.number)]
+
+        case .changeStatus(let number, let status):
+            try changeStatus(of: number, to: status, authority: authority)
+            return [.item(number)]
+
+        case .addWorkplan(let workplan):
+            guard workplans[workplan.id] == nil else {
+                throw .duplicate(field: "workplan.id", reason: "workplan '\(workplan.id)' is already recorded")
+            }
+            var workplan = workplan
+            workplan.approvedBy = try approval(for: workplan.status, authority: authority, field: "workplan.status")
+            try checkWorkplan(workplan)
+            workplans[workplan.id] = workplan
+            return [.workplan(workplan.id)]
+
+        case .amendWorkplan(let workplan):
+            guard let old = workplans[workplan.id] else {
+                throw .unknownReference(field: "workplan.id", reason: "no workplan has the code '\(workplan.id)'")
+            }
+            var workplan = workplan
+            if old.status != workplan.status {
+                guard old.status.canMove(to: workplan.status) else {
+                    throw .ruleViolation(
+                        field: "workplan.status", rule: "status-transition",
+                        reason: "workplan '\(workplan.id)' cannot move from \(old.status.rawValue) to \(workplan.status.rawValue)")
+                }
+                workplan.approvedBy =
+                    try approval(for: workplan.status, authority: authority, field: "workplan.status") ?? old.approvedBy
+            } else {
+                workplan.approvedBy = old.approvedBy
+            }
+            try checkWorkplan(workplan)
+            workplans[workplan.id] = workplan
+            return [.workplan(workplan.id)]
+        }
+    }
+
+    /// The decision that approves something entering `status`: none for a proposal, the cited decision otherwise.
+    func approval(for status: Status, authority: Authority, field: String) throws(ChangeError) -> DecisionID? {
+        guard status != .proposed else { return nil }
+        guard let decision = authority.decision else {
+            throw .ruleViolation(
+                field: field, rule: "approval-needs-decision",
+                reason: "only a decision can make something \(status.rawValue); an editorial change can only record a proposal")
+        }
+        return decision
+    }
+
+    private func checkParticipant(_ participant: Participant) throws(ChangeError) {
+        if participant.isCountry {
+            guard CountryCodes.alpha3.contains(participant.id.rawValue) else {
+                throw .invalid(
+                    field: "participant.id",
+                    reason: "'\(participant.id)' is not an ISO 3166-1 alpha-3 country code (e.g. MEX, CAN, USA)")
+            }
+        } else {
+            try Check.code(participant.id.rawValue, field: "participant.id")
+        }
+        try Check.localized(participant.name, field: "participant.name", limit: TextLimit.title)
+        for (index, event) in participant.history.enumerated() {
+            if let decision = event.decision, decisions[decision] == nil {
+                throw .unknownReference(
+                    field: "participant.history[\(index)].decision", reason: "no decision '\(decision)' is recorded")
+            }
+            if let note = event.note {
+                try Check.localized(note, field: "participant.history[\(index)].note", limit: TextLimit.reason)
+            }
+        }
+    }
+
+    private func checkMeeting(_ meeting: Meeting) throws(ChangeError) {
+        try Check.code(meeting.id.rawValue, field: "meeting.id")
+        guard bodies[meeting.body] != nil else {
+            throw .unknownReference(field: "meeting.body", reason: "no body has the code '\(meeting.body)'")
+        }
+        try Check.localized(meeting.title, field: "meeting.title", limit: TextLimit.title)
+        if let place = meeting.place { try Check.localized(place, field: "meeting.place", limit: TextLimit.title) }
+        if let host = meeting.host, participants[host] == nil {
+            throw .unknownReference(field: "meeting.host", reason: "no participant has the code '\(host)'")
+        }
+        if let start = meeting.start, let end = meeting.end, end < start {
+            throw .invalid(field: "meeting.end", reason: "the meeting ends (\(end)) before it starts (\(start))")
+        }
+        for (index, participant) in meeting.attendance.enumerated() where participants[participant] == nil {
+            throw .unknownReference(
+                field: "meeting.attendance[\(index)]", reason: "no participant has the code '\(participant)'")
+        }
+    }
+
+    private mutating func recordDecision(_ decision: Decision) throws(ChangeError) {
+        guard meetings[decision.meeting] != nil else {
+            throw .unknownReference(field: "decision.meeting", reason: "no meeting has the code '\(decision.meeting)'")
+        }
+        guard Decision.isParagraphNumber(decision.paragraph) else {
+            throw .invalid(
+                field: "decision.paragraph",
+                reason: "'\(decision.paragraph)' is not a paragraph number like 3, 3.b or 4.2")
+        }
+        guard decision.id == Decision.id(meeting: decision.meeting, paragraph: decision.paragraph) else {
+            throw .invalid(field: "decision.id", reason: "a decision's id is its meeting and paragraph, MEETING/PARAGRAPH")
+        }
+        guard decisions[decision.id] == nil else {
+            throw .duplicate(field: "decision.paragraph", reason: "paragraph \(decision.id) is already recorded")
+        }
+        try Check.localized(decision.text, field: "decision.text", limit: TextLimit.text)
+        if let note = decision.note { try Check.localized(note, field: "decision.note", limit: TextLimit.reason) }
+        decisions[decision.id] = decision
+    }
+
+    private func checkWorkplan(_ workplan: Workplan) throws(ChangeError) {
+        try Check.code(workplan.id.rawValue, field: "workplan.id")
+        guard let body = bodies[workplan.body] else {
+            throw .unknownReference(field: "workplan.body", reason: "no body has the code '\(workplan.body)'")
+        }
+        guard body.level == .network else {
+            throw .ruleViolation(
+                field: "workplan.body", rule: "workplan-of-network",
+                reason: "workplans belong to networks; '\(body.id)' is at the \(body.level.rawValue) level")
+        }
+        try Check.localized(workplan.title, field: "workplan.title", limit: TextLimit.title)
+    }
+}

@@ -1,0 +1,100 @@
+/// Everything the ledger has established up to one position: the state every rule is checked against.
+///
+/// It is rebuilt by applying entries in order (`applying(_:)`), and it is what the store's projections hold;
+/// `accord verify` compares the two.
+public struct ProcessState: Sendable, Equatable {
+    /// The sequence of the last entry applied; 0 for an empty ledger.
+    public internal(set) var sequence: Int64 = 0
+    /// The process the record is about, once described.
+    public internal(set) var process: Process?
+    public internal(set) var participants: [ParticipantID: Participant] = [:]
+    public internal(set) var bodies: [BodyID: Body] = [:]
+    public internal(set) var meetings: [MeetingID: Meeting] = [:]
+    public internal(set) var decisions: [DecisionID: Decision] = [:]
+    public internal(set) var items: [ItemNumber: PlanItem] = [:]
+    public internal(set) var workplans: [WorkplanID: Workplan] = [:]
+    /// For each entity, the sequence of the last entry that changed it.
+    public internal(set) var lastChanged: [EntityRef: Int64] = [:]
+
+    /// An empty record, before the first entry.
+    public init() {}
+
+    /// Assembles a state from stored projections; the store uses this to load what it holds.
+    public init(
+        sequence: Int64, process: Process?, participants: [Participant], bodies: [Body], meetings: [Meeting],
+        decisions: [Decision], items: [PlanItem], workplans: [Workplan], lastChanged: [EntityRef: Int64]
+    ) {
+        self.sequence = sequence
+        self.process = process
+        self.participants = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.bodies = Dictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.meetings = Dictionary(meetings.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.decisions = Dictionary(decisions.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.items = Dictionary(items.map { ($0.number, $0) }, uniquingKeysWith: { _, last in last })
+        self.workplans = Dictionary(workplans.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.lastChanged = lastChanged
+    }
+
+    /// The level of the body whose decision approved `item`, if it was approved.
+    public func approvalLevel(of item: PlanItem) -> BodyLevel? {
+        guard let decision = item.approvedBy.flatMap({ decisions[$0] }),
+            let meeting = meetings[decision.meeting], let body = bodies[meeting.body]
+        else { return nil }
+        return body.level
+    }
+}
+
+/// A reference to one entity of the record, whatever its kind.
+public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
+    case process
+    case participant(ParticipantID)
+    case body(BodyID)
+    case meeting(MeetingID)
+    case decision(DecisionID)
+    case item(ItemNumber)
+    case workplan(WorkplanID)
+
+    /// The kind of entity, as the store names it.
+    public var kind: String {
+        switch self {
+        case .process: "process"
+        case .participant: "participant"
+        case .body: "body"
+        case .meeting: "meeting"
+        case .decision: "decision"
+        case .item: "item"
+        case .workplan: "workplan"
+        }
+    }
+
+    /// The entity's identifier ("" for the process, of which there is one).
+    public var id: String {
+        switch self {
+        case .process: ""
+        case .participant(let id): id.rawValue
+        case .body(let id): id.rawValue
+        case .meeting(let id): id.rawValue
+        case .decision(let id): id.rawValue
+        case .item(let id): id.rawValue
+        case .workplan(let id): id.rawValue
+        }
+    }
+
+    /// Rebuilds a reference from the store's kind and identifier.
+    public init?(kind: String, id: String) {
+        switch kind {
+        case "process": self = .process
+        case "participant": self = .participant(.init(id))
+        case "body": self = .body(.init(id))
+        case "meeting": self = .meeting(.init(id))
+        case "decision": self = .decision(.init(id))
+        case "item": self = .item(.init(id))
+        case "workplan": self = .workplan(.init(id))
+        default: return nil
+        }
+    }
+
+    public var description: String { id.isEmpty ? kind : "\(kind) \(id)" }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.kind, lhs.id) < (rhs.kind, rhs.id) }
+}

@@ -1,0 +1,73 @@
+/// A calendar date known to the year, the month or the day.
+///
+/// The record of a process is uneven: the III RCM is known only as "1998", the IV RCM as
+/// 28–29 January 1999. Accord keeps what is known and never pads it with invented days.
+public struct PartialDate: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    /// Makes a date; returns nil for an impossible one (month 13, 30 February, a day without a month).
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        guard (1000...9999).contains(year) else { return nil }
+        if let month, !(1...12).contains(month) { return nil }
+        if let day {
+            guard let month, day >= 1, day <= PartialDate.daysIn(month: month, year: year) else { return nil }
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count),
+            parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+            let year = Int(parts[0])
+        else { return nil }
+        let numbers = parts.dropFirst().map { Int($0) }
+        guard numbers.allSatisfy({ $0 != nil }) else { return nil }
+        self.init(year: year, month: numbers.first ?? nil, day: numbers.count > 1 ? numbers[1] : nil)
+    }
+
+    public var description: String {
+        var text = padded(year, width: 4)
+        if let month { text += "-" + padded(month, width: 2) }
+        if let day { text += "-" + padded(day, width: 2) }
+        return text
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = PartialDate(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+/// Zero-padded decimal digits, for dates and times.
+func padded(_ value: Int, width: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}

@@ -1,0 +1,82 @@
+/// One entry of the plan tree: a line of action, an area under it, or an activity.
+///
+/// Items of a network workplan are plan items too, with `workplan` set: their areas are the workplan's
+/// "area of activity" column and their activities its "specific action" rows.
+public struct PlanItem: Codable, Sendable, Hashable, Identifiable {
+    /// Its stable human number ("MPM-1.3"); never reused, kept in the archive.
+    public var number: ItemNumber
+    /// Line of action, area or activity.
+    public var kind: ItemKind
+    /// The item it sits under; nil for a line of action and for a workplan's areas.
+    public var parent: ItemNumber?
+    /// The network workplan it belongs to; nil for the Plan of Action itself.
+    public var workplan: WorkplanID?
+    /// Its title in each language.
+    public var title: LocalizedText
+    /// Its fuller description, where it has one.
+    public var text: LocalizedText?
+    /// Who leads it.
+    public var leads: [Lead]
+    /// When it is due.
+    public var timeline: Timeline?
+    /// Where it is in its life.
+    public var status: Status
+    /// The decision that approved it; fixes its approval level. Nil while it is only proposed.
+    public var approvedBy: DecisionID?
+
+    public var id: ItemNumber { number }
+
+    public init(
+        number: ItemNumber, kind: ItemKind, parent: ItemNumber? = nil, workplan: WorkplanID? = nil,
+        title: LocalizedText, text: LocalizedText? = nil, leads: [Lead] = [], timeline: Timeline? = nil,
+        status: Status, approvedBy: DecisionID? = nil
+    ) {
+        self.number = number
+        self.kind = kind
+        self.parent = parent
+        self.workplan = workplan
+        self.title = title
+        self.text = text
+        self.leads = leads
+        self.timeline = timeline
+        self.status = status
+        self.approvedBy = approvedBy
+    }
+}
+
+/// The level of an item in the plan tree.
+public enum ItemKind: String, Codable, Sendable, CaseIterable {
+    case lineOfAction = "line-of-action"
+    case area
+    case activity
+
+    /// The kinds an item of this kind may sit under.
+    var allowedParents: [ItemKind] {
+        switch self {
+        case .lineOfAction: []
+        case .area: [.lineOfAction]
+        case .activity: [.lineOfAction, .area]
+        }
+    }
+}
+
+extension Identifier where Entity == PlanItem {
+    /// Whether the number has the shape Accord keeps: a prefix of 2–8 capitals, then optional
+    /// dash-separated dotted numbers ("MPM", "MPM-1", "MPM-1.3", "CP-2.1").
+    public var isWellFormed: Bool {
+        let parts = rawValue.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let prefix = parts.first, (2...8).contains(prefix.count),
+            prefix.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }),
+            prefix.first?.isUppercase == true
+        else { return false }
+        guard parts.count == 2 else { return true }
+        let numbers = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return numbers.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }
+    }
+
+    /// The numeric path after the prefix, used to sort items in human order (MPM-2 before MPM-10).
+    public var sortKey: [Int] {
+        guard let dash = rawValue.firstIndex(of: "-") else { return [] }
+        return rawValue[rawValue.index(after: dash)...].split(separator: ".").map { Int($0) ?? 0 }
+    }
+}

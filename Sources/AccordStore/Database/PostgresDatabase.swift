@@ -1,0 +1,43 @@
+@preconcurrency import AsyncKit
+import Logging
+import NIOPosix
+import PostgresKit
+import SQLKit
+
+/// A PostgreSQL server behind postgres-kit's connection pool.
+///
+/// Nothing here assumes a single process: the ledger's write lock is a table lock on the server.
+struct PostgresDatabase: Database {
+    let dialect = Dialect.postgres
+    private let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
+    private let logger: Logger
+
+    init(url: String, logger: Logger) throws {
+        let configuration = try SQLPostgresConfiguration(url: url)
+        pool = EventLoopGroupConnectionPool(
+            source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
+            logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+        self.logger = logger
+    }
+
+    func withSession<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await pool.database(logger: logger).sql().withSession(body)
+    }
+
+    /// Each of these settings, when off, lets PostgreSQL acknowledge a commit it may lose in a crash.
+    func checkDurability() async throws {
+        try await withSession { db in
+            for setting in ["fsync", "synchronous_commit", "full_page_writes"] {
+                let value = try await db.raw("SELECT current_setting(\(bind: setting)) AS value").first()?
+                    .decode(column: "value", as: String.self)
+                guard let value, value != "off" else {
+                    throw StoreError.unsafeDurability(setting: setting, value: value ?? "unknown", needed: "on")
+                }
+            }
+        }
+    }
+
+    func shutdown() async {
+        try? await pool.shutdownAsync()
+    }
+}

@@ -1,0 +1,92 @@
+import AccordCore
+import SQLKit
+
+/// A change someone asks the store to make.
+public struct ProposedChange: Sendable {
+    public var change: Change
+    public var actor: Actor
+    public var authority: Authority
+
+    public init(_ change: Change, by actor: Actor, authority: Authority) {
+        self.change = change
+        self.actor = actor
+        self.authority = authority
+    }
+}
+
+/// A change as the ledger recorded it.
+public struct AppendedEntry: Sendable {
+    public var entry: LedgerEntry
+    public var hash: String
+    /// The entities it created or changed.
+    public var changed: [EntityRef]
+}
+
+extension Store {
+    /// Appends one change: checked, hashed, projected and committed durably, or refused with nothing stored.
+    ///
+    /// - Throws: `ChangeError` when the change breaks a rule of the process.
+    @discardableResult
+    public func append(_ change: Change, by actor: Actor, authority: Authority) async throws -> AppendedEntry {
+        try await append([ProposedChange(change, by: actor, authority: authority)])[0]
+    }
+
+    /// Appends several changes in one transaction: all of them, or (when any is refused) none.
+    @discardableResult
+    public func append(_ changes: [ProposedChange]) async throws -> [AppendedEntry] {
+        guard !changes.isEmpty else { return [] }
+        return try await writeLock.withLock {
+            let cached = await self.cache.state
+            let (appended, state) = try await self.database.transaction(writing: true) { db in
+                let head = try await LedgerTable.head(on: db)
+                var state = try await self.state(from: cached, advancedTo: head.sequence, on: db)
+                var previousHash = head.hash
+                var appended: [AppendedEntry] = []
+                for proposed in changes {
+                    let entry = LedgerEntry(
+                        sequence: state.sequence + 1, recordedAt: Clock.now(), actor: proposed.actor,
+                        authority: proposed.authority, change: proposed.change)
+                    let (next, changed) = try state.applying(entry)
+                    let bytes = try entry.canonicalEncoding()
+                    let hash = HashChain.hash(previous: previousHash, entry: bytes)
+                    try await LedgerTable.insert(
+                        StoredEntry(
+                            sequence: entry.sequence, recordedAt: entry.recordedAt.description,
+                            actor: entry.actor.description, decision: entry.authority.decision?.rawValue,
+                            kind: entry.change.kind, entry: String(decoding: bytes, as: UTF8.self),
+                            previousHash: previousHash, hash: hash),
+                        on: db)
+                    try await EntityVersionsTable.record(changed, of: next, at: entry.sequence, on: db)
+                    appended.append(AppendedEntry(entry: entry, hash: hash, changed: changed))
+                    state = next
+                    previousHash = hash
+                }
+                return (appended, state)
+            }
+            // Only a committed state may be cached; a refused change leaves the cache as it was.
+            await self.cache.store(state)
+            return appended
+        }
+    }
+
+    /// The state at `sequence`, reached from `cached` by replaying the entries other processes appended,
+    /// or loaded from the projections when there is nothing usable to start from.
+    func state(from cached: ProcessState?, advancedTo sequence: Int64, on db: any SQLDatabase) async throws
+        -> ProcessState
+    {
+        guard var state = cached, state.sequence <= sequence, sequence - state.sequence <= 1_000 else {
+            return try Projection.state(from: try await EntityVersionsTable.versions(at: nil, on: db), sequence: sequence)
+        }
+        while state.sequence < sequence {
+            let upper = min(sequence, state.sequence + 500)
+            let batch = try await LedgerTable.entries(in: (state.sequence + 1)...upper, on: db)
+            guard !batch.isEmpty else {
+                throw StoreError.corruptRow(table: "ledger", key: "\(state.sequence + 1)", reason: "entry is missing")
+            }
+            for stored in batch {
+                state = try state.applying(try stored.decoded()).state
+            }
+        }
+        return state
+    }
+}

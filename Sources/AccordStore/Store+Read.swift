@@ -1,0 +1,96 @@
+import AccordCore
+import SQLKit
+
+/// The newest position of the ledger.
+public struct LedgerHead: Sendable, Equatable, Codable {
+    public var sequence: Int64
+    public var hash: String
+}
+
+extension Store {
+    /// The ledger's newest position.
+    public func head() async throws -> LedgerHead {
+        try await database.withSession { db in
+            let head = try await LedgerTable.head(on: db)
+            return LedgerHead(sequence: head.sequence, hash: head.hash)
+        }
+    }
+
+    /// The record as it stands now.
+    ///
+    /// One query asks for the ledger head; when this process has already seen that position the state is
+    /// served from memory, otherwise it is brought up to date from the ledger (another process wrote).
+    public func currentState() async throws -> ProcessState {
+        let cached = await cache.state
+        let state = try await database.transaction(writing: false) { db in
+            let head = try await LedgerTable.head(on: db)
+            if let cached, cached.sequence == head.sequence { return cached }
+            return try await self.state(from: cached, advancedTo: head.sequence, on: db)
+        }
+        await cache.store(state)
+        return state
+    }
+
+    /// The record as it stood right after ledger entry `position`, read from the projections.
+    ///
+    /// - Throws: `ChangeError.invalid` when the ledger has not reached `position`.
+    public func state(at position: Int64) async throws -> ProcessState {
+        try await database.transaction(writing: false) { db in
+            let head = try await LedgerTable.head(on: db)
+            guard (0...head.sequence).contains(position) else {
+                throw ChangeError.invalid(
+                    field: "asOf", reason: "the ledger has entries 1 to \(head.sequence); \(position) is not one of them")
+            }
+            return try Projection.state(
+                from: try await EntityVersionsTable.versions(at: position, on: db), sequence: position)
+        }
+    }
+
+    /// The plan items valid at `position` (now, when nil), straight from the projections.
+    public func items(at position: Int64? = nil) async throws -> (sequence: Int64, items: [PlanItem]) {
+        try await database.transaction(writing: false) { db in
+            let head = try await LedgerTable.head(on: db)
+            let versions = try await EntityVersionsTable.versions(at: position, kind: "item", on: db)
+            let state = try Projection.state(from: versions, sequence: position ?? head.sequence)
+            return (state.sequence, Array(state.items.values))
+        }
+    }
+
+    /// The ledger position that shows the plan as it stood after `meeting`: the last entry authorized by a
+    /// decision of that meeting or of any meeting that started no later.
+    ///
+    /// - Throws: `ChangeError.unknownReference` for an unknown meeting.
+    public func position(after meeting: MeetingID) async throws -> Int64 {
+        let state = try await currentState()
+        guard let target = state.meetings[meeting] else {
+            throw ChangeError.unknownReference(field: "meeting", reason: "no meeting has the code '\(meeting)'")
+        }
+        let earlier = state.meetings.values.filter { other in
+            other.id == meeting || (other.start != nil && target.start != nil && other.start! <= target.start!)
+        }.map(\.id)
+        return try await database.withSession { db in
+            try await LedgerTable.lastPosition(citingMeetings: earlier, on: db) ?? 0
+        }
+    }
+
+    /// Ledger entries newest first, `limit` at a time; pass the last sequence of a page as `before` for the next.
+    public func entries(before: Int64? = nil, limit: Int = 50) async throws -> [StoredEntry] {
+        try await database.withSession { db in
+            try await LedgerTable.page(before: before, limit: max(1, min(limit, 500)), on: db)
+        }
+    }
+
+    /// One ledger entry, if it exists.
+    public func entry(_ sequence: Int64) async throws -> StoredEntry? {
+        try await database.withSession { db in
+            try await LedgerTable.entries(in: sequence...sequence, on: db).first
+        }
+    }
+
+    /// The ledger positions at which `ref` changed, oldest first.
+    public func history(of ref: EntityRef) async throws -> [Int64] {
+        try await database.withSession { db in
+            try await EntityVersionsTable.history(of: ref, on: db).map(\.validFrom)
+        }
+    }
+}

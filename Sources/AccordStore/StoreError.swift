@@ -1,0 +1,28 @@
+/// Why the store could not do what was asked, apart from rule violations (which are `ChangeError`s).
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A database setting would let a crash lose acknowledged changes; the store refuses to start.
+    case unsafeDurability(setting: String, value: String, needed: String)
+    /// The database location is neither a file path nor a postgres:// URL.
+    case unsupportedLocation(String)
+    /// The database holds migrations this version of Accord does not know: it was written by a newer one.
+    case newerSchema(version: Int)
+    /// A stored row could not be read back; the database was changed outside Accord.
+    case corruptRow(table: String, key: String, reason: String)
+    /// Another writer appended concurrently in a way the lock should have prevented.
+    case conflict(String)
+
+    public var description: String {
+        switch self {
+        case .unsafeDurability(let setting, let value, let needed):
+            "refusing to run: the database setting \(setting) is \(value); Accord needs it \(needed) so that no agreed change is lost in a crash"
+        case .unsupportedLocation(let location):
+            "'\(location)' is neither a SQLite file path nor a postgres:// URL"
+        case .newerSchema(let version):
+            "the database has schema version \(version), newer than this Accord knows; upgrade Accord"
+        case .corruptRow(let table, let key, let reason):
+            "row \(key) of \(table) cannot be read: \(reason)"
+        case .conflict(let reason):
+            "concurrent write conflict: \(reason)"
+        }
+    }
+}
