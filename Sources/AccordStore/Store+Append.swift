@@ -18,6 +18,8 @@ public struct ProposedChange: Sendable {
 public struct AppendedEntry: Sendable {
     public var entry: LedgerEntry
     public var hash: String
+    /// The hash of the entry before it, which this entry's hash covers.
+    public var previousHash: String
     /// The entities it created or changed.
     public var changed: [EntityRef]
 }
@@ -57,7 +59,8 @@ extension Store {
                             previousHash: previousHash, hash: hash),
                         on: db)
                     try await EntityVersionsTable.record(changed, of: next, at: entry.sequence, on: db)
-                    appended.append(AppendedEntry(entry: entry, hash: hash, changed: changed))
+                    appended.append(
+                        AppendedEntry(entry: entry, hash: hash, previousHash: previousHash, changed: changed))
                     state = next
                     previousHash = hash
                 }

@@ -1,0 +1,140 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// A JSON response: any Codable value, encoded with sorted keys so responses are stable and diffable.
+struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator {
+    var status: HTTPResponse.Status = .ok
+    var value: Value
+
+    init(_ value: Value, status: HTTPResponse.Status = .ok) {
+        self.value = value
+        self.status = status
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}
+
+extension Request {
+    /// Decodes the JSON body, turning every decoding failure into a problem that names the field.
+    func decodeJSON<T: Decodable>(as type: T.Type, context: some RequestContext) async throws -> T {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await body.collect(upTo: context.maxUploadSize)
+        } catch {
+            throw Problem(
+                .contentTooLarge, kind: "too-large", title: "Request too large",
+                detail: "the body is larger than \(context.maxUploadSize) bytes")
+        }
+        guard buffer.readableBytes > 0 else {
+            throw Problem(.badRequest, kind: "malformed-request", title: "Malformed request", detail: "the body is empty")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: buffer)
+        } catch {
+            throw Problem(error)
+        }
+    }
+
+    /// An optional query parameter read as a ledger position.
+    func position(_ name: String) throws -> Int64? {
+        guard let text = uri.queryParameters[name[...]].map(String.init) else { return nil }
+        guard let value = Int64(text), value >= 0 else {
+            throw Problem.badParameter(name, "'\(text)' is not a ledger position (a whole number from 0)")
+        }
+        return value
+    }
+
+    /// An optional query parameter read as a value of an enumeration.
+    func option<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T?
+    where T.RawValue == String {
+        guard let text = uri.queryParameters[name[...]].map(String.init) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Problem.badParameter(name, "'\(text)' is not one of \(allowed)")
+        }
+        return value
+    }
+
+    /// An optional free-text query parameter.
+    func text(_ name: String) -> String? {
+        uri.queryParameters[name[...]].map(String.init)
+    }
+}
+
+/// The part every write request carries: who asks, and on what authority.
+struct Signed<Body: Decodable & Sendable>: Decodable, Sendable {
+    var actor: Actor
+    var authority: Authority
+    var body: Body
+
+    private struct Keys: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Reads `actor` and `authority`, and `Body` from the same object's other keys.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        actor = try container.decode(Actor.self, forKey: Keys(stringValue: "actor"))
+        authority = try container.decode(Authority.self, forKey: Keys(stringValue: "authority"))
+        body = try Body(from: decoder)
+    }
+}
+
+/// What a write returns: the ledger entry that recorded it and the entity as it now stands.
+struct WriteResult<Value: Encodable & Sendable>: Encodable, Sendable {
+    var entry: EntrySummary
+    var value: Value
+
+    private enum CodingKeys: String, CodingKey { case entry, value }
+}
+
+/// A ledger entry as the API shows it.
+struct EntrySummary: Encodable, Sendable {
+    var sequence: Int64
+    var recordedAt: String
+    var actor: String
+    var authority: String
+    var decision: String?
+    var kind: String
+    var hash: String
+    var previousHash: String
+    /// The entry itself, decoded from the canonical bytes the hash covers.
+    var entry: LedgerEntry?
+
+    init(_ appended: AppendedEntry) {
+        sequence = appended.entry.sequence
+        recordedAt = appended.entry.recordedAt.description
+        actor = appended.entry.actor.description
+        authority = appended.entry.authority.description
+        decision = appended.entry.authority.decision?.rawValue
+        kind = appended.entry.change.kind
+        hash = appended.hash
+        previousHash = appended.previousHash
+        entry = appended.entry
+    }
+
+    init(_ stored: StoredEntry) throws {
+        let entry = try stored.decoded()
+        sequence = stored.sequence
+        recordedAt = stored.recordedAt
+        actor = stored.actor
+        authority = entry.authority.description
+        decision = stored.decision
+        kind = stored.kind
+        hash = stored.hash
+        previousHash = stored.previousHash
+        self.entry = entry
+    }
+}

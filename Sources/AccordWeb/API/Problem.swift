@@ -1,0 +1,128 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// An RFC 9457 problem detail: the one shape every API error takes.
+///
+/// `field` names the request field at fault (a JSON path like `item.leads[0]`) and `detail` says why,
+/// so that a client can show the error next to the input that caused it.
+struct Problem: Error, HTTPResponseError, Codable, Sendable {
+    /// A URI reference naming the kind of problem, e.g. `/problems/unknown-reference`.
+    var type: String
+    var title: String
+    /// The HTTP status code, repeated in the body as RFC 9457 asks.
+    var statusCode: Int
+    var detail: String
+    /// The request field at fault, when there is one.
+    var field: String?
+    /// The rule of the process that was broken, when one was.
+    var rule: String?
+
+    var status: HTTPResponse.Status { HTTPResponse.Status(code: statusCode) }
+
+    private enum CodingKeys: String, CodingKey {
+        case type, title, detail, field, rule
+        case statusCode = "status"
+    }
+
+    init(_ status: HTTPResponse.Status, kind: String, title: String, detail: String, field: String? = nil,
+         rule: String? = nil) {
+        self.type = "/problems/\(kind)"
+        self.title = title
+        self.statusCode = status.code
+        self.detail = detail
+        self.field = field?.isEmpty == true ? nil : field
+        self.rule = rule
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var headers = HTTPFields()
+        headers[.contentType] = "application/problem+json"
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(self))))
+    }
+}
+
+extension Problem {
+    /// A path or query parameter that cannot be read.
+    static func badParameter(_ name: String, _ reason: String) -> Problem {
+        Problem(.badRequest, kind: "invalid-parameter", title: "Invalid parameter", detail: reason, field: name)
+    }
+
+    /// Nothing is recorded under the identifier in the path.
+    static func notFound(_ what: String, _ id: String, field: String) -> Problem {
+        Problem(.notFound, kind: "not-found", title: "Not found", detail: "no \(what) '\(id)' is recorded", field: field)
+    }
+
+    /// Turns any error from Core, the store or decoding into the problem a client sees.
+    ///
+    /// Unknown errors become a bare 500: their text may hold SQL or paths, which a client must never see.
+    init(_ error: any Error) {
+        switch error {
+        case let problem as Problem:
+            self = problem
+        case let error as ChangeError:
+            self.init(changeError: error)
+        case let error as DecodingError:
+            self.init(decodingError: error)
+        case let error as HTTPError:
+            self.init(
+                error.status, kind: "http", title: error.status.reasonPhrase,
+                detail: error.body ?? error.status.reasonPhrase)
+        case let error as StoreError:
+            self.init(.serviceUnavailable, kind: "store", title: "Store unavailable", detail: error.description)
+        default:
+            self.init(
+                .internalServerError, kind: "internal", title: "Internal error",
+                detail: "the server could not complete the request; nothing was changed")
+        }
+    }
+
+    private init(changeError error: ChangeError) {
+        switch error {
+        case .invalid(let field, let reason):
+            self.init(.unprocessableContent, kind: "invalid-field", title: "Invalid field", detail: reason, field: field)
+        case .unknownReference(let field, let reason):
+            self.init(
+                .unprocessableContent, kind: "unknown-reference", title: "Unknown reference", detail: reason,
+                field: field)
+        case .duplicate(let field, let reason):
+            self.init(.conflict, kind: "duplicate", title: "Already recorded", detail: reason, field: field)
+        case .ruleViolation(let field, let rule, let reason):
+            self.init(.conflict, kind: "rule-violation", title: "Refused by a rule", detail: reason, field: field,
+                rule: rule)
+        }
+    }
+
+    private init(decodingError error: DecodingError) {
+        func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
+            let keys = context.codingPath + (key.map { [$0] } ?? [])
+            return keys.reduce("") { path, key in
+                if let index = key.intValue { return "\(path)[\(index)]" }
+                return path.isEmpty ? key.stringValue : "\(path).\(key.stringValue)"
+            }
+        }
+        let (field, reason): (String, String) =
+            switch error {
+            case .keyNotFound(let key, let context): (path(context, key), "is required")
+            case .valueNotFound(_, let context): (path(context), "must not be null")
+            case .typeMismatch(let type, let context): (path(context), "must be \(Problem.describe(type))")
+            case .dataCorrupted(let context):
+                (path(context), context.codingPath.isEmpty ? "the body is not valid JSON" : context.debugDescription)
+            @unknown default: ("", "cannot be read")
+            }
+        self.init(.badRequest, kind: "malformed-request", title: "Malformed request", detail: reason, field: field)
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type: "an integer"
+        case is Bool.Type: "true or false"
+        default: type is any Collection.Type ? "an array" : "an object"
+        }
+    }
+}

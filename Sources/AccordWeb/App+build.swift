@@ -1,0 +1,67 @@
+import AccordCore
+import AccordStore
+import Hummingbird
+import Logging
+
+/// How the server is set up: read once by the CLI and passed in.
+public struct ServerConfiguration: Sendable {
+    public var hostname: String
+    public var port: Int
+
+    public init(hostname: String = "127.0.0.1", port: Int = 8080) {
+        self.hostname = hostname
+        self.port = port
+    }
+}
+
+/// The whole HTTP application over `store`.
+public func buildApplication(
+    store: Store, configuration: ServerConfiguration, logger: Logger
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(store: store),
+        configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Accord"),
+        logger: logger)
+}
+
+/// The routes: the JSON API under `/api/v1` and its OpenAPI document at `/openapi.json`.
+public func buildRouter(store: Store) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: ProblemMiddleware())
+    router.get("openapi.json") { _, _ in OpenAPIDocument.response }
+    let api = router.group("api/v1")
+    api.get("process") { _, _ in
+        let state = try await store.currentState()
+        guard let process = state.process else {
+            throw Problem.notFound("process", "", field: "process")
+        }
+        return JSONResponse(process)
+    }
+    api.get("health") { _, _ in JSONResponse(try await store.head()) }
+    RecordRoutes.add(Participant.self, to: api, store: store) { $0.id < $1.id }
+    RecordRoutes.add(Body.self, to: api, store: store) { ($0.level, $1.id) > ($1.level, $0.id) }
+    RecordRoutes.add(Meeting.self, to: api, store: store) { ($0.start?.description ?? "", $0.id) < ($1.start?.description ?? "", $1.id) }
+    RecordRoutes.add(Decision.self, to: api, store: store) { $0.id < $1.id }
+    RecordRoutes.add(Workplan.self, to: api, store: store) { $0.id < $1.id }
+    ItemRoutes.add(to: api, store: store)
+    PlanRoutes.add(to: api, store: store)
+    LedgerRoutes.add(to: api, store: store)
+    return router
+}
+
+/// Turns every error into an RFC 9457 problem response, so no error ever shows SQL, paths or stack traces.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch {
+            let problem = Problem(error)
+            if problem.statusCode >= 500 {
+                context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            }
+            return try problem.response(from: request, context: context)
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `accord` command: runs the server and looks after the database.
+@main
+struct Accord: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accord",
+        abstract: "Accord: the Plan of Action of a consensus-based process, kept as a ledger of agreed changes.",
+        subcommands: [Serve.self, LoadDemo.self, Migrate.self, Verify.self])
+}
