@@ -68,6 +68,7 @@ let package = Package(
             name: "AccordStoreTests",
             dependencies: ["AccordCore", "AccordDemo", "AccordStore"]
         ),
+        .testTarget(name: "AccordCLITests"),
         .testTarget(
             name: "AccordWebTests",
             dependencies: [

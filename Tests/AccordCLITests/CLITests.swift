@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The `accord` command as a Secretariat's systems administrator uses it.
+@Suite(.serialized) struct CLITests {
+    @Test func verifyPassesOnTheDemoAndNamesTheEntryAlteredBySQLite() throws {
+        let folder = try Command.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let loaded = try Command.run(["demo", "--database-url", "rcm.sqlite"], in: folder)
+        #expect(loaded.status == 0, "\(loaded.output)")
+        let clean = try Command.run(["verify", "--database-url", "rcm.sqlite"], in: folder)
+        #expect(clean.status == 0 && clean.output.hasPrefix("OK:"), "\(clean.output)")
+
+        // The database itself refuses the edit while the trigger stands…
+        let refused = try Command.system(
+            "sqlite3", ["rcm.sqlite", "UPDATE ledger SET actor = 'someone else' WHERE sequence = 7"], in: folder)
+        #expect(refused.status != 0 && refused.output.contains("append-only"), "\(refused.output)")
+        // …and once someone with file access removes it and edits entry 7, verify names entry 7.
+        let altered = try Command.system(
+            "sqlite3",
+            [
+                "rcm.sqlite",
+                "DROP TRIGGER ledger_refuses_update; UPDATE ledger SET entry = replace(entry, 'a', 'o') WHERE sequence = 7",
+            ], in: folder)
+        #expect(altered.status == 0, "\(altered.output)")
+        let fault = try Command.run(["verify", "--database-url", "rcm.sqlite"], in: folder)
+        #expect(fault.status == 1)
+        #expect(fault.output.contains("FAULT at ledger sequence 7"), "\(fault.output)")
+    }
+
+    @Test func aForcedKillNeverLeavesAHalfWrittenChange() throws {
+        let folder = try Command.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Kill the demo loader at several points; whatever it had committed must verify, and nothing else exist.
+        for (round, delay) in [0.25, 0.5, 0.9, 1.4].enumerated() {
+            let database = "killed-\(round).sqlite"
+            let loader = Command.start(["demo", "--database-url", database], in: folder)
+            try loader.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(loader.processIdentifier, SIGKILL)
+            loader.waitUntilExit()
+            let report = try Command.run(["verify", "--database-url", database], in: folder)
+            #expect(report.status == 0, "after a kill at \(delay) s: \(report.output)")
+        }
+    }
+
+    @Test func serveDemoAnswersThePlanAndRefusesAFullDatabase() async throws {
+        let folder = try Command.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let port = 20_000 + Int.random(in: 0..<20_000)
+        let server = Command.start(["serve", "--demo", "--port", "\(port)"], in: folder)
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        var plan: String?
+        for _ in 0..<120 where plan == nil {
+            try await Task.sleep(for: .milliseconds(250))
+            let url = URL(string: "http://127.0.0.1:\(port)/api/v1/plan")!
+            if let (data, response) = try? await URLSession.shared.data(from: url),
+                (response as? HTTPURLResponse)?.statusCode == 200
+            {
+                plan = String(decoding: data, as: UTF8.self)
+            }
+        }
+        let body = try #require(plan, "accord serve --demo did not answer on port \(port)")
+        #expect(body.contains("\"line-of-action\""))
+        #expect(body.contains("\"version\":\"current\""))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("accord-demo.sqlite").path))
+
+        let again = try Command.run(["demo", "--database-url", "accord-demo.sqlite"], in: folder)
+        #expect(again.status != 0 && again.output.contains("already holds"), "\(again.output)")
+    }
+
+    @Test func migrateIsIdempotentAndRejectsAnUnknownURL() throws {
+        let folder = try Command.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try Command.run(["migrate"], in: folder)
+        #expect(first.status == 0 && first.output.contains("1 ledger"), "\(first.output)")
+        let second = try Command.run(["migrate"], in: folder)
+        #expect(second.output.contains("up to date"), "\(second.output)")
+        let bad = try Command.run(["verify", "--database-url", "mysql://somewhere/db"], in: folder)
+        #expect(bad.status != 0 && bad.output.contains("--database-url"), "\(bad.output)")
+    }
+}
