@@ -73,6 +73,7 @@ let package = Package(
             name: "AccordWebTests",
             dependencies: [
                 "AccordCore",
+                "AccordDemo",
                 "AccordStore",
                 "AccordWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -5,6 +5,11 @@ import SQLKit
 public struct LedgerHead: Sendable, Equatable, Codable {
     public var sequence: Int64
     public var hash: String
+
+    public init(sequence: Int64, hash: String) {
+        self.sequence = sequence
+        self.hash = hash
+    }
 }
 
 extension Store {

@@ -20,7 +20,8 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(store: store),
-        configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Accord"),
+        configuration: .init(
+            address: .hostname(configuration.hostname, port: configuration.port), serverName: "Accord"),
         logger: logger)
 }
 
@@ -40,7 +41,9 @@ public func buildRouter(store: Store) -> Router<BasicRequestContext> {
     api.get("health") { _, _ in JSONResponse(try await store.head()) }
     RecordRoutes.add(Participant.self, to: api, store: store) { $0.id < $1.id }
     RecordRoutes.add(Body.self, to: api, store: store) { ($0.level, $1.id) > ($1.level, $0.id) }
-    RecordRoutes.add(Meeting.self, to: api, store: store) { ($0.start?.description ?? "", $0.id) < ($1.start?.description ?? "", $1.id) }
+    RecordRoutes.add(Meeting.self, to: api, store: store) {
+        ($0.start?.description ?? "", $0.id) < ($1.start?.description ?? "", $1.id)
+    }
     RecordRoutes.add(Decision.self, to: api, store: store) { $0.id < $1.id }
     RecordRoutes.add(Workplan.self, to: api, store: store) { $0.id < $1.id }
     ItemRoutes.add(to: api, store: store)

@@ -26,7 +26,8 @@ struct DatabaseOptions: ParsableArguments {
 /// The logger every command uses; `ACCORD_LOG_LEVEL` (trace … critical) sets its level.
 func makeLogger(_ label: String = "accord") -> Logger {
     var logger = Logger(label: label)
-    logger.logLevel = ProcessInfo.processInfo.environment["ACCORD_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+    logger.logLevel =
+        ProcessInfo.processInfo.environment["ACCORD_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
     return logger
 }
 

@@ -31,7 +31,9 @@ struct Serve: AsyncParsableCommand {
         let location: StoreLocation
         if demo && !database.isExplicit {
             location = .sqlite(path: "accord-demo.sqlite")
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: "accord-demo.sqlite" + suffix) }
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: "accord-demo.sqlite" + suffix)
+            }
         } else {
             location = try database.location()
         }
@@ -54,7 +56,8 @@ func loadDemo(into store: Store) async throws {
     let head = try await store.head()
     guard head.sequence == 0 else {
         throw Failure(
-            description: "accord: the database already holds \(head.sequence) ledger entries; the demo goes into an empty one")
+            description:
+                "accord: the database already holds \(head.sequence) ledger entries; the demo goes into an empty one")
     }
     try await Demo.load(into: store)
 }

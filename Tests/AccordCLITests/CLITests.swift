@@ -33,20 +33,44 @@ import Testing
         #expect(fault.output.contains("FAULT at ledger sequence 7"), "\(fault.output)")
     }
 
-    @Test func aForcedKillNeverLeavesAHalfWrittenChange() throws {
+    @Test func aForcedKillOfTheServerMidWritesNeverLeavesAHalfWrittenChange() async throws {
         let folder = try Command.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // Kill the demo loader at several points; whatever it had committed must verify, and nothing else exist.
-        for (round, delay) in [0.25, 0.5, 0.9, 1.4].enumerated() {
-            let database = "killed-\(round).sqlite"
-            let loader = Command.start(["demo", "--database-url", database], in: folder)
-            try loader.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(loader.processIdentifier, SIGKILL)
-            loader.waitUntilExit()
-            let report = try Command.run(["verify", "--database-url", database], in: folder)
-            #expect(report.status == 0, "after a kill at \(delay) s: \(report.output)")
+        let port = 20_000 + Int.random(in: 0..<20_000)
+        let server = Command.start(["serve", "--database-url", "killed.sqlite", "--port", "\(port)"], in: folder)
+        try server.run()
+        let api = "http://127.0.0.1:\(port)/api/v1"
+        try #require(await HTTP.waitUntilUp("\(api)/health"), "accord serve did not start")
+        let signed = #""actor":{"name":"load","role":"secretariat"},"authority":{"editorial":"crash test"}"#
+        let line =
+            #"{\#(signed),"item":{"number":"MPM","kind":"line-of-action","title":{"authoritative":"en","en":"Line"},"leads":[],"status":"proposed"}}"#
+        #expect(try await HTTP.post("\(api)/items", line) == 201)
+
+        // Four clients write proposed activities as fast as they can; the server is killed in the middle.
+        let writers = Task {
+            await withTaskGroup(of: Void.self) { group in
+                for writer in 0..<4 {
+                    group.addTask {
+                        for index in 1...10_000 {
+                            let number = "MPM-\(writer + 1)\(index)"
+                            let item =
+                                #"{\#(signed),"item":{"number":"\#(number)","kind":"activity","parent":"MPM","title":{"authoritative":"en","en":"Activity \#(number)"},"leads":[],"status":"proposed"}}"#
+                            guard (try? await HTTP.post("\(api)/items", item)) != nil else { return }
+                        }
+                    }
+                }
+            }
         }
+        try await Task.sleep(for: .milliseconds(1_500))
+        kill(server.processIdentifier, SIGKILL)
+        server.waitUntilExit()
+        writers.cancel()
+        await writers.value
+
+        let report = try Command.run(["verify", "--database-url", "killed.sqlite"], in: folder)
+        #expect(report.status == 0, "after a forced kill: \(report.output)")
+        let entries = try #require(Int(report.output.split(separator: " ").dropFirst().first ?? ""))
+        #expect(entries > 1, "the kill came before any write: \(report.output)")
     }
 
     @Test func serveDemoAnswersThePlanAndRefusesAFullDatabase() async throws {
@@ -59,17 +83,8 @@ import Testing
             server.terminate()
             server.waitUntilExit()
         }
-        var plan: String?
-        for _ in 0..<120 where plan == nil {
-            try await Task.sleep(for: .milliseconds(250))
-            let url = URL(string: "http://127.0.0.1:\(port)/api/v1/plan")!
-            if let (data, response) = try? await URLSession.shared.data(from: url),
-                (response as? HTTPURLResponse)?.statusCode == 200
-            {
-                plan = String(decoding: data, as: UTF8.self)
-            }
-        }
-        let body = try #require(plan, "accord serve --demo did not answer on port \(port)")
+        let body = try #require(
+            await HTTP.waitUntilUp("http://127.0.0.1:\(port)/api/v1/plan"), "accord serve --demo did not answer")
         #expect(body.contains("\"line-of-action\""))
         #expect(body.contains("\"version\":\"current\""))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("accord-demo.sqlite").path))

@@ -5,8 +5,9 @@ import Testing
 struct Command {
     /// Where the built `accord` is: next to the running test binary.
     static let executable: URL = {
-        let me = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0])
+        let me = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0])
         var folder = me.deletingLastPathComponent()
         // The test binary sits inside AccordPackageTests.xctest on some toolchains; walk up to the build folder.
         while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("accord").path),

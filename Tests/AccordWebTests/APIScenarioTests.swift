@@ -19,34 +19,91 @@ import Testing
                     "/api/v1/participants", Bodies.signed("participant", Bodies.participant(id, "member-state", name)))
                 #expect(answer.status == 201, "\(answer.text)")
             }
-            #expect(try await api.post("/api/v1/bodies", Bodies.signed("body", #"{"id":"RCM","name":\#(Bodies.text("Regional Conference on Migration")),"level":"vice-ministerial"}"#)).status == 201)
-            #expect(try await api.post("/api/v1/bodies", Bodies.signed("body", #"{"id":"RCGM","name":\#(Bodies.text("Regional Consultation Group on Migration")),"level":"consultation-group","parent":"RCM"}"#)).status == 201)
-            #expect(try await api.post("/api/v1/bodies", Bodies.signed("body", #"{"id":"LON-CP","name":\#(Bodies.text("Consular Protection LON")),"level":"network","parent":"RCGM"}"#)).status == 201)
-            let meeting = #"{"id":"RCM-V","body":"RCM","title":\#(Bodies.text("V RCM")),"start":"2000-03-23","end":"2000-03-24","place":\#(Bodies.text("Washington, D.C.")),"host":"USA","attendance":["MEX","CAN","USA"]}"#
+            #expect(
+                try await api.post(
+                    "/api/v1/bodies",
+                    Bodies.signed(
+                        "body",
+                        #"{"id":"RCM","name":\#(Bodies.text("Regional Conference on Migration")),"level":"vice-ministerial"}"#
+                    )
+                ).status == 201)
+            #expect(
+                try await api.post(
+                    "/api/v1/bodies",
+                    Bodies.signed(
+                        "body",
+                        #"{"id":"RCGM","name":\#(Bodies.text("Regional Consultation Group on Migration")),"level":"consultation-group","parent":"RCM"}"#
+                    )
+                ).status == 201)
+            #expect(
+                try await api.post(
+                    "/api/v1/bodies",
+                    Bodies.signed(
+                        "body",
+                        #"{"id":"LON-CP","name":\#(Bodies.text("Consular Protection LON")),"level":"network","parent":"RCGM"}"#
+                    )
+                ).status == 201)
+            let meeting =
+                #"{"id":"RCM-V","body":"RCM","title":\#(Bodies.text("V RCM")),"start":"2000-03-23","end":"2000-03-24","place":\#(Bodies.text("Washington, D.C.")),"host":"USA","attendance":["MEX","CAN","USA"]}"#
             #expect(try await api.post("/api/v1/meetings", Bodies.signed("meeting", meeting)).status == 201)
-            let admission = #"{"id":"RCM-V/1","meeting":"RCM-V","paragraph":"1","kind":"decision","text":\#(Bodies.text("Accepts the request of the IACHR to be admitted as an observer organization."))}"#
+            let admission =
+                #"{"id":"RCM-V/1","meeting":"RCM-V","paragraph":"1","kind":"decision","text":\#(Bodies.text("Accepts the request of the IACHR to be admitted as an observer organization."))}"#
             #expect(try await api.post("/api/v1/decisions", Bodies.signed("decision", admission)).status == 201)
-            let lines = #"{"id":"RCM-V/2","meeting":"RCM-V","paragraph":"2","kind":"decision","text":\#(Bodies.text("Approves the lines of action."))}"#
+            let lines =
+                #"{"id":"RCM-V/2","meeting":"RCM-V","paragraph":"2","kind":"decision","text":\#(Bodies.text("Approves the lines of action."))}"#
             #expect(try await api.post("/api/v1/decisions", Bodies.signed("decision", lines)).status == 201)
 
             // Act: the IACHR's admission cites the V RCM's decision.
-            let iachr = #"{"id":"IACHR","kind":"observer-organization","name":\#(Bodies.text("Inter-American Commission on Human Rights")),"history":[{"kind":"observer-organization","since":"2000-03","decision":"RCM-V/1"}]}"#
+            let iachr =
+                #"{"id":"IACHR","kind":"observer-organization","name":\#(Bodies.text("Inter-American Commission on Human Rights")),"history":[{"kind":"observer-organization","since":"2000-03","decision":"RCM-V/1"}]}"#
             let admitted = try await api.post("/api/v1/participants", Bodies.signed("participant", iachr))
             #expect(admitted.status == 201)
             #expect(admitted["entry.kind"] as? String == "add-participant")
-            let renamed = iachr.replacingOccurrences(of: "Inter-American Commission", with: "The Inter-American Commission")
-            #expect(try await api.put("/api/v1/participants/IACHR", Bodies.signed("participant", renamed)).status == 200)
+            let renamed = iachr.replacingOccurrences(
+                of: "Inter-American Commission", with: "The Inter-American Commission")
+            #expect(
+                try await api.put("/api/v1/participants/IACHR", Bodies.signed("participant", renamed)).status == 200)
             #expect(try await api.put("/api/v1/participants/CAN", Bodies.signed("participant", renamed)).status == 422)
-            #expect(try await api.put("/api/v1/meetings/RCM-V", Bodies.signed("meeting", meeting.replacingOccurrences(of: "\"MEX\",", with: ""))).status == 200)
+            #expect(
+                try await api.put(
+                    "/api/v1/meetings/RCM-V",
+                    Bodies.signed("meeting", meeting.replacingOccurrences(of: "\"MEX\",", with: ""))
+                ).status == 200)
 
             let approve = Bodies.decision("RCM-V/2")
-            #expect(try await api.post("/api/v1/items", Bodies.signed("item", Bodies.item("MPM", "line-of-action", parent: nil, title: "Migration Policies and Management", status: "approved"), authority: approve)).status == 201)
-            #expect(try await api.post("/api/v1/items", Bodies.signed("item", Bodies.item("MPM-1", "area", parent: "MPM", title: "Border control and cooperation", status: "approved"), authority: approve)).status == 201)
-            let activity = try await api.post("/api/v1/items", Bodies.signed("item", Bodies.item("MPM-1.1", "activity", parent: "MPM-1", title: "Workshop on travel documents", status: "approved", leads: ["MEX", "TS"]), authority: approve))
+            #expect(
+                try await api.post(
+                    "/api/v1/items",
+                    Bodies.signed(
+                        "item",
+                        Bodies.item(
+                            "MPM", "line-of-action", parent: nil, title: "Migration Policies and Management",
+                            status: "approved"), authority: approve)
+                ).status == 201)
+            #expect(
+                try await api.post(
+                    "/api/v1/items",
+                    Bodies.signed(
+                        "item",
+                        Bodies.item(
+                            "MPM-1", "area", parent: "MPM", title: "Border control and cooperation", status: "approved"),
+                        authority: approve)
+                ).status == 201)
+            let activity = try await api.post(
+                "/api/v1/items",
+                Bodies.signed(
+                    "item",
+                    Bodies.item(
+                        "MPM-1.1", "activity", parent: "MPM-1", title: "Workshop on travel documents",
+                        status: "approved", leads: ["MEX", "TS"]), authority: approve))
             #expect(activity.status == 201)
             #expect(activity["value.approvedBy"] as? String == "RCM-V/2")
             let approvedAt = try #require(activity["entry.sequence"] as? Int)
-            #expect(try await api.patch("/api/v1/items/MPM-1.1", #"{"actor":\#(Bodies.secretariat),"authority":\#(approve),"amendment":{"leads":["CAN"]}}"#).status == 200)
+            #expect(
+                try await api.patch(
+                    "/api/v1/items/MPM-1.1",
+                    #"{"actor":\#(Bodies.secretariat),"authority":\#(approve),"amendment":{"leads":["CAN"]}}"#
+                ).status == 200)
             let status = #"{"actor":\#(Bodies.secretariat),"authority":\#(approve),"status":"completed"}"#
             #expect(try await api.post("/api/v1/items/MPM-1.1/status", status).status == 200)
 
@@ -65,16 +122,38 @@ import Testing
             #expect((history["history"] as? [Int])?.count == 3)
             #expect(history["approvalLevel"] as? String == "vice-ministerial")
 
-            #expect(try await api.post("/api/v1/workplans", Bodies.signed("workplan", #"{"id":"LON-CP","body":"LON-CP","title":\#(Bodies.text("Consular Protection workplan")),"status":"proposed"}"#)).status == 201)
-            #expect(try await api.put("/api/v1/workplans/LON-CP", Bodies.signed("workplan", #"{"id":"LON-CP","body":"LON-CP","title":\#(Bodies.text("Consular Protection LON workplan")),"status":"proposed"}"#)).status == 200)
-            #expect(try await api.post("/api/v1/items", Bodies.signed("item", #"{"number":"CP-1","kind":"area","workplan":"LON-CP","title":\#(Bodies.text("Activities of Consular Offices")),"leads":[],"status":"proposed"}"#)).status == 201)
+            #expect(
+                try await api.post(
+                    "/api/v1/workplans",
+                    Bodies.signed(
+                        "workplan",
+                        #"{"id":"LON-CP","body":"LON-CP","title":\#(Bodies.text("Consular Protection workplan")),"status":"proposed"}"#
+                    )
+                ).status == 201)
+            #expect(
+                try await api.put(
+                    "/api/v1/workplans/LON-CP",
+                    Bodies.signed(
+                        "workplan",
+                        #"{"id":"LON-CP","body":"LON-CP","title":\#(Bodies.text("Consular Protection LON workplan")),"status":"proposed"}"#
+                    )
+                ).status == 200)
+            #expect(
+                try await api.post(
+                    "/api/v1/items",
+                    Bodies.signed(
+                        "item",
+                        #"{"number":"CP-1","kind":"area","workplan":"LON-CP","title":\#(Bodies.text("Activities of Consular Offices")),"leads":[],"status":"proposed"}"#
+                    )
+                ).status == 201)
             let annexes = try await api.get("/api/v1/plan/annexes?version=proposed")
             #expect(annexes.text.contains("CP-1"))
 
             // Reads of every collection, with their filters.
             #expect((try await api.get("/api/v1/participants?kind=member-state")["items"] as? [Any])?.count == 3)
             #expect(try await api.get("/api/v1/participants/IACHR").text.contains("The Inter-American"))
-            #expect((try await api.get("/api/v1/bodies")["items"] as? [[String: Any]])?.first?["id"] as? String == "RCM")
+            #expect(
+                (try await api.get("/api/v1/bodies")["items"] as? [[String: Any]])?.first?["id"] as? String == "RCM")
             #expect(try await api.get("/api/v1/bodies/RCGM").status == 200)
             #expect(try await api.get("/api/v1/meetings?body=RCM").text.contains("RCM-V"))
             #expect(try await api.get("/api/v1/meetings/RCM-V").status == 200)
@@ -98,7 +177,8 @@ import Testing
 
             // Every route was exercised, so every route's answers were checked against the document.
             let all = Set(api.routes.map { "\($0.method) \($0.openAPIPath)" })
-            #expect(all.subtracting(api.called).isEmpty, "routes the scenario never called: \(all.subtracting(api.called))")
+            #expect(
+                all.subtracting(api.called).isEmpty, "routes the scenario never called: \(all.subtracting(api.called))")
             #expect(try await store.verify().isValid)
         }
     }

@@ -16,7 +16,9 @@ import Testing
             for path in document["paths"]?.keys ?? [] {
                 for method in document["paths"]?[path]?.keys ?? [] { described.insert("\(method) \(path)") }
             }
-            #expect(routed.subtracting(described).isEmpty, "routes missing from /openapi.json: \(routed.subtracting(described))")
+            #expect(
+                routed.subtracting(described).isEmpty,
+                "routes missing from /openapi.json: \(routed.subtracting(described))")
             #expect(described.subtracting(routed).isEmpty, "operations with no route: \(described.subtracting(routed))")
         }
     }
@@ -28,7 +30,9 @@ import Testing
             #expect(json["openapi"] as? String == "3.1.0")
             let schemas = try #require((json["components"] as? [String: Any])?["schemas"] as? [String: Any])
             // Every $ref points at a schema that exists.
-            let references = answer.text.matches(of: /"\$ref":"#\/components\/schemas\/([A-Za-z]+)"/).map { String($0.1) }
+            let references = answer.text.matches(of: /"\$ref"\s*:\s*"#\/components\/schemas\/([A-Za-z]+)"/).map {
+                String($0.1)
+            }
             #expect(!references.isEmpty)
             for name in Set(references) { #expect(schemas[name] != nil, "dangling reference to \(name)") }
         }

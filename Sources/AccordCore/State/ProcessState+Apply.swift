@@ -137,16 +137,19 @@ extension ProcessState {
                 throw .unknownReference(field: "workplan.id", reason: "no workplan has the code '\(workplan.id)'")
             }
             var workplan = workplan
+            // Like an item's, a workplan's approval is fixed by the decision that first adopted it.
+            workplan.approvedBy = old.approvedBy
             if old.status != workplan.status {
                 guard old.status.canMove(to: workplan.status) else {
                     throw .ruleViolation(
                         field: "workplan.status", rule: "status-transition",
-                        reason: "workplan '\(workplan.id)' cannot move from \(old.status.rawValue) to \(workplan.status.rawValue)")
+                        reason:
+                            "workplan '\(workplan.id)' cannot move from \(old.status.rawValue) to \(workplan.status.rawValue)"
+                    )
                 }
-                workplan.approvedBy =
-                    try approval(for: workplan.status, authority: authority, field: "workplan.status") ?? old.approvedBy
-            } else {
-                workplan.approvedBy = old.approvedBy
+                if old.status == .proposed {
+                    workplan.approvedBy = try approval(for: workplan.status, authority: authority, field: "workplan.status")
+                }
             }
             try checkWorkplan(workplan)
             workplans[workplan.id] = workplan
@@ -166,6 +169,13 @@ extension ProcessState {
     }
 
     private func checkParticipant(_ participant: Participant) throws(ChangeError) {
+        // A lead is written as its code, and "TS" reads back as the Secretariat: a participant with that code
+        // would become the Secretariat when the ledger is replayed.
+        guard participant.id.rawValue != Lead.secretariatCode else {
+            throw .invalid(
+                field: "participant.id",
+                reason: "'\(Lead.secretariatCode)' stands for the Technical Secretariat; choose another code")
+        }
         if participant.isCountry {
             guard CountryCodes.alpha3.contains(participant.id.rawValue) else {
                 throw .invalid(
@@ -197,7 +207,7 @@ extension ProcessState {
         if let host = meeting.host, participants[host] == nil {
             throw .unknownReference(field: "meeting.host", reason: "no participant has the code '\(host)'")
         }
-        if let start = meeting.start, let end = meeting.end, end < start {
+        if let start = meeting.start, let end = meeting.end, end.isBefore(start) {
             throw .invalid(field: "meeting.end", reason: "the meeting ends (\(end)) before it starts (\(start))")
         }
         for (index, participant) in meeting.attendance.enumerated() where participants[participant] == nil {

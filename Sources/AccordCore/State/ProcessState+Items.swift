@@ -98,7 +98,8 @@ extension ProcessState {
             throw .invalid(
                 field: "\(field).parent", reason: "\(parentNumber) belongs to another plan than \(item.number)")
         }
-        guard !parent.status.isArchived else {
+        // Only a new place is refused: an item already under a since-archived parent stays amendable there.
+        guard !parent.status.isArchived || items[item.number]?.parent == parentNumber else {
             throw .ruleViolation(
                 field: "\(field).parent", rule: "archived-item",
                 reason: "\(parentNumber) is \(parent.status.rawValue); nothing new goes under an archived item")

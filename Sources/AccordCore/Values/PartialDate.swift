@@ -22,7 +22,8 @@ public struct PartialDate: Hashable, Comparable, Codable, Sendable, CustomString
     /// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD".
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count),
+        // Digits only: `Int("+1")` is 1, which would let "2024-+1" through as 2024-01.
+        guard (1...3).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
             parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
             let year = Int(parts[0])
         else { return nil }
@@ -36,6 +37,16 @@ public struct PartialDate: Hashable, Comparable, Codable, Sendable, CustomString
         if let month { text += "-" + padded(month, width: 2) }
         if let day { text += "-" + padded(day, width: 2) }
         return text
+    }
+
+    /// Whether this date is certainly before `other`, comparing only as precisely as both are known:
+    /// "1999-01" is not before "1999-01-28", since the month may mean its last day.
+    public func isBefore(_ other: PartialDate) -> Bool {
+        if year != other.year { return year < other.year }
+        guard let month, let otherMonth = other.month else { return false }
+        if month != otherMonth { return month < otherMonth }
+        guard let day, let otherDay = other.day else { return false }
+        return day < otherDay
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {

@@ -71,7 +71,10 @@ extension Identifier where Entity == PlanItem {
         else { return false }
         guard parts.count == 2 else { return true }
         let numbers = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        return numbers.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }
+        // No leading zeros: "MPM-01" and "MPM-1" would be two numbers for one place in the reading order.
+        return numbers.allSatisfy {
+            !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) && ($0 == "0" || $0.first != "0")
+        }
     }
 
     /// The numeric path after the prefix, used to sort items in human order (MPM-2 before MPM-10).

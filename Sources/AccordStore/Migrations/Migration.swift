@@ -15,10 +15,18 @@ struct Migration: Sendable {
 /// Applies the migrations a database lacks, each in its own transaction, recording each in `schema_migrations`.
 enum Migrator {
     static func migrate(_ database: any Database) async throws -> [String] {
-        try await database.transaction(writing: false) { db in
-            try await db.raw(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-            ).run()
+        try await database.withSession { db in
+            // Two processes starting at once may both try to create it; the loser's error is harmless.
+            do {
+                try await db.raw(
+                    """
+                    CREATE TABLE IF NOT EXISTS schema_migrations \
+                    (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
+                    """
+                ).run()
+            } catch {
+                _ = try await db.raw("SELECT version FROM schema_migrations LIMIT 1").all()
+            }
         }
         var applied: [String] = []
         for migration in Migration.all {

@@ -35,7 +35,8 @@ extension Request {
                 detail: "the body is larger than \(context.maxUploadSize) bytes")
         }
         guard buffer.readableBytes > 0 else {
-            throw Problem(.badRequest, kind: "malformed-request", title: "Malformed request", detail: "the body is empty")
+            throw Problem(
+                .badRequest, kind: "malformed-request", title: "Malformed request", detail: "the body is empty")
         }
         do {
             return try JSONDecoder().decode(T.self, from: buffer)

@@ -47,7 +47,11 @@ enum PlanRoutes {
             guard request.text("meeting") == nil else {
                 throw Problem.badParameter("meeting", "give either asOf or meeting, not both")
             }
-            return (try await store.state(at: position), nil)
+            do {
+                return (try await store.state(at: position), nil)
+            } catch let error as ChangeError {
+                throw Problem.badParameter("asOf", error.reason)
+            }
         }
         if let meeting = request.text("meeting") {
             let id = MeetingID(meeting)

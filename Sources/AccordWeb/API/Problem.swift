@@ -26,8 +26,10 @@ struct Problem: Error, HTTPResponseError, Codable, Sendable {
         case statusCode = "status"
     }
 
-    init(_ status: HTTPResponse.Status, kind: String, title: String, detail: String, field: String? = nil,
-         rule: String? = nil) {
+    init(
+        _ status: HTTPResponse.Status, kind: String, title: String, detail: String, field: String? = nil,
+        rule: String? = nil
+    ) {
         self.type = "/problems/\(kind)"
         self.title = title
         self.statusCode = status.code
@@ -54,7 +56,8 @@ extension Problem {
 
     /// Nothing is recorded under the identifier in the path.
     static func notFound(_ what: String, _ id: String, field: String) -> Problem {
-        Problem(.notFound, kind: "not-found", title: "Not found", detail: "no \(what) '\(id)' is recorded", field: field)
+        Problem(
+            .notFound, kind: "not-found", title: "Not found", detail: "no \(what) '\(id)' is recorded", field: field)
     }
 
     /// Turns any error from Core, the store or decoding into the problem a client sees.
@@ -84,7 +87,8 @@ extension Problem {
     private init(changeError error: ChangeError) {
         switch error {
         case .invalid(let field, let reason):
-            self.init(.unprocessableContent, kind: "invalid-field", title: "Invalid field", detail: reason, field: field)
+            self.init(
+                .unprocessableContent, kind: "invalid-field", title: "Invalid field", detail: reason, field: field)
         case .unknownReference(let field, let reason):
             self.init(
                 .unprocessableContent, kind: "unknown-reference", title: "Unknown reference", detail: reason,
@@ -92,7 +96,8 @@ extension Problem {
         case .duplicate(let field, let reason):
             self.init(.conflict, kind: "duplicate", title: "Already recorded", detail: reason, field: field)
         case .ruleViolation(let field, let rule, let reason):
-            self.init(.conflict, kind: "rule-violation", title: "Refused by a rule", detail: reason, field: field,
+            self.init(
+                .conflict, kind: "rule-violation", title: "Refused by a rule", detail: reason, field: field,
                 rule: rule)
         }
     }

@@ -15,13 +15,15 @@ enum RecordRoutes {
         // A decision's code holds a slash ("RCM-V/3.b"), so its path has two parameters.
         let codePath = Value.self == Decision.self ? ":meeting/:paragraph" : ":code"
         api.get(RouterPath("\(Value.plural)/\(codePath)")) { _, context in
-            let code = try context.parameters.get("code")
+            let code =
+                try context.parameters.get("code")
                 ?? "\(try context.parameters.require("meeting"))/\(try context.parameters.require("paragraph"))"
             return JSONResponse(try await show(Value.self, code: code, store: store))
         }
         api.post(RouterPath(Value.plural)) { request, context in
             let signed = try await request.decodeJSON(as: Signed<Keyed<Value>>.self, context: context)
-            return try await write(Value.self, Value.adding(signed.body.value), signed, code: signed.body.value.code, store: store)
+            return try await write(
+                Value.self, Value.adding(signed.body.value), signed, code: signed.body.value.code, store: store)
         }
         guard Value.isReplaceable else { return }
         api.put(RouterPath("\(Value.plural)/:code")) { request, context in
@@ -49,7 +51,8 @@ enum RecordRoutes {
 
     /// Appends `change` and answers with the entry and the entity as it now stands.
     static func write<Value: RecordEntity, Body>(
-        _ type: Value.Type, _ change: Change, _ signed: Signed<Body>, code: String, store: Store, status: HTTPResponse.Status = .created
+        _ type: Value.Type, _ change: Change, _ signed: Signed<Body>, code: String, store: Store,
+        status: HTTPResponse.Status = .created
     ) async throws -> JSONResponse<WriteResult<Value>> {
         let appended = try await store.append(change, by: signed.actor, authority: signed.authority)
         let value = try await show(Value.self, code: code, store: store)

@@ -26,12 +26,22 @@ enum OpenAPISchemas {
         (
             "LocalizedText",
             [
-                "type": "object", "required": ["authoritative"], "description": "Text in es/en/fr; the authoritative language's text is required",
+                "type": "object", "required": ["authoritative"],
+                "description": "Text in es/en/fr; the authoritative language's text is required",
                 "properties": ["authoritative": ref("Language"), "es": text, "en": text, "fr": text],
             ]
         ),
-        ("PartialDate", ["type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "description": "YYYY, YYYY-MM or YYYY-MM-DD"]),
-        ("Status", strings(["proposed", "approved", "ongoing", "pending-completion", "completed", "withdrawn", "superseded"])),
+        (
+            "PartialDate",
+            [
+                "type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+                "description": "YYYY, YYYY-MM or YYYY-MM-DD",
+            ]
+        ),
+        (
+            "Status",
+            strings(["proposed", "approved", "ongoing", "pending-completion", "completed", "withdrawn", "superseded"])
+        ),
         ("ParticipantKind", strings(["member-state", "observer-country", "observer-organization"])),
         ("BodyLevel", strings(["network", "consultation-group", "vice-ministerial"])),
         ("DecisionKind", strings(["conclusion", "decision", "recommendation", "declaration"])),
@@ -39,25 +49,44 @@ enum OpenAPISchemas {
         ("PlanVersion", strings(["current", "archive", "proposed"])),
         ("Lead", ["type": "string", "description": "A participant's code, or TS for the Technical Secretariat"]),
         ("Timeline", object([], [("text", ref("LocalizedText")), ("target", ref("PartialDate"))])),
-        ("Process", object(["id", "name", "languages"], [("id", code), ("name", ref("LocalizedText")), ("languages", array(ref("Language")))])),
+        (
+            "Process",
+            object(
+                ["id", "name", "languages"],
+                [("id", code), ("name", ref("LocalizedText")), ("languages", array(ref("Language")))])
+        ),
         (
             "MembershipEvent",
-            object(["kind"], [("kind", ref("ParticipantKind")), ("since", ref("PartialDate")), ("decision", text), ("note", ref("LocalizedText"))])
+            object(
+                ["kind"],
+                [
+                    ("kind", ref("ParticipantKind")), ("since", ref("PartialDate")), ("decision", text),
+                    ("note", ref("LocalizedText")),
+                ])
         ),
         (
             "Participant",
             object(
                 ["id", "kind", "name", "history"],
-                [("id", code), ("kind", ref("ParticipantKind")), ("name", ref("LocalizedText")), ("history", array(ref("MembershipEvent")))])
+                [
+                    ("id", code), ("kind", ref("ParticipantKind")), ("name", ref("LocalizedText")),
+                    ("history", array(ref("MembershipEvent"))),
+                ])
         ),
-        ("Body", object(["id", "name", "level"], [("id", code), ("name", ref("LocalizedText")), ("level", ref("BodyLevel")), ("parent", code)])),
+        (
+            "Body",
+            object(
+                ["id", "name", "level"],
+                [("id", code), ("name", ref("LocalizedText")), ("level", ref("BodyLevel")), ("parent", code)])
+        ),
         (
             "Meeting",
             object(
                 ["id", "body", "title", "attendance"],
                 [
                     ("id", code), ("body", code), ("title", ref("LocalizedText")), ("start", ref("PartialDate")),
-                    ("end", ref("PartialDate")), ("place", ref("LocalizedText")), ("host", code), ("attendance", array(code)),
+                    ("end", ref("PartialDate")), ("place", ref("LocalizedText")), ("host", code),
+                    ("attendance", array(code)),
                 ])
         ),
         (
@@ -65,7 +94,8 @@ enum OpenAPISchemas {
             object(
                 ["id", "meeting", "paragraph", "kind", "text"],
                 [
-                    ("id", text), ("meeting", code), ("paragraph", ["type": "string", "pattern": "^[0-9]+(\\.([0-9]+|[a-z]+))*$"]),
+                    ("id", text), ("meeting", code),
+                    ("paragraph", ["type": "string", "pattern": "^[0-9]+(\\.([0-9]+|[a-z]+))*$"]),
                     ("kind", ref("DecisionKind")), ("text", ref("LocalizedText")), ("note", ref("LocalizedText")),
                 ])
         ),
@@ -93,57 +123,88 @@ enum OpenAPISchemas {
             "Workplan",
             object(
                 ["id", "body", "title", "status"],
-                [("id", code), ("body", code), ("title", ref("LocalizedText")), ("status", ref("Status")), ("approvedBy", text)])
+                [
+                    ("id", code), ("body", code), ("title", ref("LocalizedText")), ("status", ref("Status")),
+                    ("approvedBy", text),
+                ])
         ),
         (
             "Actor",
             object(
                 ["name", "role"],
-                [("name", text), ("role", strings(["secretariat", "presidency", "delegate", "observer", "system"])), ("participant", code)])
+                [
+                    ("name", text), ("role", strings(["secretariat", "presidency", "delegate", "observer", "system"])),
+                    ("participant", code),
+                ])
         ),
         (
             "Authority",
             [
                 "description": "A decision paragraph, or an editorial change with its reason",
                 "oneOf": [
-                    object(["decision"], [("decision", ["type": "string", "description": "MEETING/PARAGRAPH, e.g. RCM-V/1"])]),
-                    object(["editorial"], [("editorial", ["type": "string", "description": "Why the change is editorial"])]),
+                    object(
+                        ["decision"],
+                        [("decision", ["type": "string", "description": "MEETING/PARAGRAPH, e.g. RCM-V/1"])]),
+                    object(
+                        ["editorial"],
+                        [("editorial", ["type": "string", "description": "Why the change is editorial"])]),
                 ],
             ]
         ),
-        ("LedgerEntry", ["type": "object", "description": "The entry exactly as hashed: sequence, recordedAt, actor, authority, change"]),
+        (
+            "LedgerEntry",
+            [
+                "type": "object",
+                "description": "The entry exactly as hashed: sequence, recordedAt, actor, authority, change",
+            ]
+        ),
         (
             "Entry",
             object(
                 ["sequence", "recordedAt", "actor", "authority", "kind", "hash", "previousHash"],
                 [
                     ("sequence", ["type": "integer"]), ("recordedAt", text), ("actor", text), ("authority", text),
-                    ("decision", text), ("kind", text), ("hash", text), ("previousHash", text), ("entry", ref("LedgerEntry")),
+                    ("decision", text), ("kind", text), ("hash", text), ("previousHash", text),
+                    ("entry", ref("LedgerEntry")),
                 ])
         ),
         ("LedgerHead", object(["sequence", "hash"], [("sequence", ["type": "integer"]), ("hash", text)])),
         (
             "LedgerPage",
-            object(["head", "entries"], [("head", ref("LedgerHead")), ("entries", array(ref("Entry"))), ("next", ["type": "integer"])])
+            object(
+                ["head", "entries"],
+                [("head", ref("LedgerHead")), ("entries", array(ref("Entry"))), ("next", ["type": "integer"])])
         ),
         (
             "PlanNode",
-            object(["item", "isContext", "children"], [("item", ref("PlanItem")), ("isContext", ["type": "boolean"]), ("children", array(ref("PlanNode")))])
+            object(
+                ["item", "isContext", "children"],
+                [("item", ref("PlanItem")), ("isContext", ["type": "boolean"]), ("children", array(ref("PlanNode")))])
         ),
         (
             "PlanAnswer",
             object(
                 ["version", "asOf", "nodes"],
-                [("version", ref("PlanVersion")), ("asOf", ["type": "integer"]), ("nodes", array(ref("PlanNode"))), ("meeting", code)])
+                [
+                    ("version", ref("PlanVersion")), ("asOf", ["type": "integer"]), ("nodes", array(ref("PlanNode"))),
+                    ("meeting", code),
+                ])
         ),
         ("Annex", object(["workplan", "nodes"], [("workplan", ref("Workplan")), ("nodes", array(ref("PlanNode")))])),
         (
             "AnnexesAnswer",
-            object(["version", "asOf", "annexes"], [("version", ref("PlanVersion")), ("asOf", ["type": "integer"]), ("annexes", array(ref("Annex")))])
+            object(
+                ["version", "asOf", "annexes"],
+                [("version", ref("PlanVersion")), ("asOf", ["type": "integer"]), ("annexes", array(ref("Annex")))])
         ),
         (
             "ItemDetail",
-            object(["item", "history"], [("item", ref("PlanItem")), ("approvalLevel", ref("BodyLevel")), ("history", array(["type": "integer"]))])
+            object(
+                ["item", "history"],
+                [
+                    ("item", ref("PlanItem")), ("approvalLevel", ref("BodyLevel")),
+                    ("history", array(["type": "integer"])),
+                ])
         ),
         (
             "Problem",

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordDemo
 import AccordStore
 import Foundation
 import Hummingbird
@@ -48,8 +49,9 @@ final class APIClient: @unchecked Sendable {
             return answer
         }
         called.insert("\(method) \(template.openAPIPath)")
-        let declared = OpenAPIDocument.document["paths"]?[template.openAPIPath]?[method.rawValue.lowercased()]?[
-            "responses"]?.keys ?? []
+        let declared =
+            OpenAPIDocument.document["paths"]?[template.openAPIPath]?[method.rawValue.lowercased()]?[
+                "responses"]?.keys ?? []
         #expect(
             declared.contains("\(answer.status)"),
             "\(method) \(template.openAPIPath) answered \(answer.status), which its OpenAPI operation does not declare (\(declared)): \(text)"
@@ -69,7 +71,7 @@ final class APIClient: @unchecked Sendable {
 /// A registered route, matched against concrete paths.
 struct RouteTemplate: Sendable {
     var method: HTTPRequest.Method
-    /// Segments, with parameters as ":name".
+    /// Segments, with parameters as "{name}" (Hummingbird writes them as OpenAPI does).
     var segments: [String]
 
     init(_ description: Router<BasicRequestContext>.RouteDescription) {
@@ -79,23 +81,24 @@ struct RouteTemplate: Sendable {
 
     /// The path as the OpenAPI document writes it: "/api/v1/items/{code}".
     var openAPIPath: String {
-        "/" + segments.map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : $0 }.joined(separator: "/")
+        "/" + segments.joined(separator: "/")
     }
 
     func matches(_ path: String) -> Bool {
         let parts = path.split(separator: "/").map(String.init)
         return parts.count == segments.count
-            && zip(parts, segments).allSatisfy { part, segment in segment.hasPrefix(":") || part == segment }
+            && zip(parts, segments).allSatisfy { part, segment in segment.hasPrefix("{") || part == segment }
     }
 }
 
 /// Runs `body` with an API client over a fresh store in a temporary SQLite file.
-func withAPI(_ body: @escaping @Sendable (APIClient, Store) async throws -> Void) async throws {
+func withAPI(demo: Bool = false, _ body: @escaping @Sendable (APIClient, Store) async throws -> Void) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-web-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let logger = Logger(label: "test")
     let store = try await Store.open(.sqlite(path: folder.appendingPathComponent("test.sqlite").path), logger: logger)
+    if demo { try await Demo.load(into: store) }
     let router = buildRouter(store: store)
     let routes = router.routes.map(RouteTemplate.init)
     let app = Application(router: router, logger: logger)

@@ -1,0 +1,203 @@
+import AccordCore
+import Foundation
+import Testing
+
+/// The ledger stores and hashes the canonical bytes of each entry, so their form is a contract: old entries
+/// must read back to the same change, and the same change must always give the same bytes.
+@Suite("Change and LedgerEntry encoding")
+struct ChangeEncodingTests {
+    /// One change of every case, each with its optional fields filled so that every field is exercised.
+    static let samples: [Change] = [
+        .describeProcess(
+            Process(
+                id: "RCM", name: .es("Conferencia Regional sobre Migración", en: "RCM"),
+                languages: [.es, .en, .fr])),
+        .addParticipant(
+            Participant(
+                id: "IACHR", kind: .observerOrganization, name: .en("IACHR"),
+                history: [
+                    MembershipEvent(
+                        kind: .observerOrganization, since: PartialDate("2000-03"),
+                        decision: Fixture.viceMinisterial, note: .en("Admitted by the V RCM, Washington"))
+                ])),
+        .amendParticipant(Participant(id: "MEX", kind: .memberState, name: .es("México", en: "Mexico"))),
+        .addBody(Body(id: "LON-TT", name: .en("Trafficking LON"), level: .network, parent: "RCGM")),
+        .addMeeting(
+            Meeting(
+                id: "RCM-XIX", body: "RCM", title: .en("XIX RCM"), start: PartialDate("2014-06-26"),
+                end: PartialDate("2014-06-27"), place: .en("Managua, Nicaragua"), host: "NIC",
+                attendance: ["MEX", "CAN", "NIC"])),
+        .amendMeeting(Meeting(id: "RCM-III", body: "RCM", title: .en("III RCM"), start: PartialDate("1998"))),
+        .recordDecision(
+            Decision(
+                meeting: "RCM-V", paragraph: "12.a.ii", kind: .declaration,
+                text: .es("Aprobar el Plan de Acción", en: "Approve the Plan of Action"),
+                note: .en("The source does not number this paragraph"))),
+        .addItem(
+            PlanItem(
+                number: "MPM-1.3", kind: .activity, parent: "MPM-1", title: .en("Seminar", fr: "Séminaire"),
+                text: .en("A seminar on consular protection"), leads: [.participant("MEX"), .secretariat],
+                timeline: Timeline(text: .en("within 60 days of the IV RCM"), target: PartialDate("1999-03-29")),
+                status: .ongoing, approvedBy: Fixture.consultation)),
+        .amendItem(
+            ItemAmendment(
+                number: "MPM-1.3", title: .en("Workshop"), text: .en("Renamed"),
+                leads: [.secretariat], timeline: Timeline(), parent: "MPM-2")),
+        .changeStatus(item: "MPM-1.3", to: .pendingCompletion),
+        .addWorkplan(
+            Workplan(
+                id: "LON-CP", body: "LON-CP", title: .en("Consular Protection"), status: .approved,
+                approvedBy: Fixture.network)),
+        .amendWorkplan(
+            Workplan(
+                id: "LON-CP", body: "LON-CP", title: .en("Consular Protection"),
+                status: .completed)),
+    ]
+
+    /// The `kind` each case is written with. The switch has no default, so adding a case to `Change` stops the
+    /// build here until a sample and its kind are added.
+    static func writtenKind(of change: Change) -> String {
+        switch change {
+        case .describeProcess: "describe-process"
+        case .addParticipant: "add-participant"
+        case .amendParticipant: "amend-participant"
+        case .addBody: "add-body"
+        case .addMeeting: "add-meeting"
+        case .amendMeeting: "amend-meeting"
+        case .recordDecision: "record-decision"
+        case .addItem: "add-item"
+        case .amendItem: "amend-item"
+        case .changeStatus: "change-status"
+        case .addWorkplan: "add-workplan"
+        case .amendWorkplan: "amend-workplan"
+        }
+    }
+
+    static func entry(_ change: Change, authority: Authority = .decision(Fixture.viceMinisterial)) -> LedgerEntry {
+        LedgerEntry(
+            sequence: 7, recordedAt: Timestamp(millisecondsSince1970: Fixture.epoch),
+            actor: Actor(name: "ts.officer", role: .secretariat), authority: authority, change: change)
+    }
+
+    static func canonicalText(_ entry: LedgerEntry) throws -> String {
+        String(decoding: try entry.canonicalEncoding(), as: UTF8.self)
+    }
+
+    @Test("the samples cover every case once")
+    func coverage() {
+        #expect(Set(Self.samples.map(Self.writtenKind)).count == 12)
+        #expect(Self.samples.count == 12)
+    }
+
+    @Test("kind strings are stable", arguments: samples)
+    func kind(change: Change) {
+        #expect(change.kind == Self.writtenKind(of: change))
+    }
+
+    @Test("every case round-trips through its canonical bytes, which are stable", arguments: samples)
+    func roundTrip(change: Change) throws {
+        let entry = Self.entry(change)
+        let bytes = try entry.canonicalEncoding()
+        let decoded = try LedgerEntry.decode(canonical: bytes)
+        #expect(decoded == entry)
+        #expect(try decoded.canonicalEncoding() == bytes)
+        #expect(try entry.canonicalEncoding() == bytes)
+    }
+
+    @Test("canonical bytes have every object's keys sorted and no whitespace", arguments: samples)
+    func sortedKeys(change: Change) throws {
+        let bytes = try Self.entry(change).canonicalEncoding()
+        // JSONSerialization is an independent writer: re-serializing with sorted keys must change nothing.
+        let object = try JSONSerialization.jsonObject(with: Data(bytes))
+        let resorted = try JSONSerialization.data(
+            withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        #expect(Array(resorted) == bytes)
+        #expect(!bytes.contains(UInt8(ascii: "\n")))
+    }
+
+    @Test("a status change is written exactly so")
+    func statusSnapshot() throws {
+        let text = try Self.canonicalText(Self.entry(.changeStatus(item: "MPM-1.3", to: .pendingCompletion)))
+        #expect(
+            text
+                == #"{"actor":{"name":"ts.officer","role":"secretariat"},"authority":{"decision":"RCM-V/3"},"#
+                + #""change":{"kind":"change-status","number":"MPM-1.3","status":"pending-completion"},"#
+                + #""recordedAt":"2023-11-14T22:13:20.000Z","sequence":7}"#)
+    }
+
+    @Test("an amendment omits the fields it leaves alone, and writes leads as codes")
+    func amendmentSnapshot() throws {
+        let amendment = ItemAmendment(
+            number: "MPM-1.1", leads: [.participant("MEX"), .secretariat],
+            timeline: Timeline(target: PartialDate("2025-06")))
+        var entry = Self.entry(.amendItem(amendment), authority: .editorial(reason: "typo in lead"))
+        entry.actor = Actor(name: "maria.lopez", role: .delegate, participant: "MEX")
+        #expect(
+            try Self.canonicalText(entry)
+                == #"{"actor":{"name":"maria.lopez","participant":"MEX","role":"delegate"},"#
+                + #""authority":{"editorial":"typo in lead"},"#
+                + #""change":{"amendment":{"leads":["MEX","TS"],"number":"MPM-1.1","timeline":{"target":"2025-06"}},"#
+                + #""kind":"amend-item"},"recordedAt":"2023-11-14T22:13:20.000Z","sequence":7}"#)
+    }
+
+    @Test("a decision keeps its text in UTF-8, unescaped, with slashes as written")
+    func decisionSnapshot() throws {
+        let decision = Decision(
+            meeting: "RCM-V", paragraph: "3.b", kind: .decision, text: .es("Aprobar la migración", en: "Approve"))
+        #expect(
+            try Self.canonicalText(Self.entry(.recordDecision(decision)))
+                == #"{"actor":{"name":"ts.officer","role":"secretariat"},"authority":{"decision":"RCM-V/3"},"#
+                + #""change":{"decision":{"id":"RCM-V/3.b","kind":"decision","meeting":"RCM-V","paragraph":"3.b","#
+                + #""text":{"authoritative":"es","en":"Approve","es":"Aprobar la migración"}},"#
+                + #""kind":"record-decision"},"recordedAt":"2023-11-14T22:13:20.000Z","sequence":7}"#)
+    }
+
+    @Test("an item is written with its kind and status names")
+    func itemSnapshot() throws {
+        let item = PlanItem(number: "HR", kind: .lineOfAction, title: .en("Human Rights"), status: .proposed)
+        let text = try Self.canonicalText(Self.entry(.addItem(item)))
+        #expect(
+            text.contains(
+                #""change":{"item":{"kind":"line-of-action","leads":[],"number":"HR","status":"proposed","#
+                    + #""title":{"authoritative":"en","en":"Human Rights"}},"kind":"add-item"}"#))
+    }
+
+    @Test("any JSON of an entry reads back to the same canonical bytes")
+    func normalizes() throws {
+        let loose = """
+            {
+              "sequence" : 7,
+              "change" : { "status" : "completed", "kind" : "change-status", "number" : "MPM-1" },
+              "authority" : { "decision" : "RCM-V\\/3" },
+              "recordedAt" : "2023-11-14T22:13:20.000Z",
+              "actor" : { "role" : "secretariat", "name" : "ts.officer" }
+            }
+            """
+        let entry = try LedgerEntry.decode(canonical: Array(loose.utf8))
+        #expect(entry == Self.entry(.changeStatus(item: "MPM-1", to: .completed)))
+        #expect(
+            try Self.canonicalText(entry)
+                == #"{"actor":{"name":"ts.officer","role":"secretariat"},"authority":{"decision":"RCM-V/3"},"#
+                + #""change":{"kind":"change-status","number":"MPM-1","status":"completed"},"#
+                + #""recordedAt":"2023-11-14T22:13:20.000Z","sequence":7}"#)
+    }
+
+    @Test("an unknown kind or authority is refused rather than guessed")
+    func unknownKind() throws {
+        let base = try Self.canonicalText(Self.entry(.changeStatus(item: "MPM-1", to: .completed)))
+        let unknownKind = base.replacingOccurrences(of: "change-status", with: "change-colour")
+        #expect(throws: DecodingError.self) { try LedgerEntry.decode(canonical: Array(unknownKind.utf8)) }
+        let noAuthority = base.replacingOccurrences(of: #"{"decision":"RCM-V/3"}"#, with: "{}")
+        #expect(throws: DecodingError.self) { try LedgerEntry.decode(canonical: Array(noAuthority.utf8)) }
+    }
+
+    @Test("a lead is a participant's code or TS")
+    func leads() throws {
+        let data = try JSONEncoder().encode([Lead.participant("MEX"), .secretariat, .participant("IOM")])
+        #expect(String(decoding: data, as: UTF8.self) == #"["MEX","TS","IOM"]"#)
+        #expect(
+            try JSONDecoder().decode([Lead].self, from: data) == [
+                .participant("MEX"), .secretariat, .participant("IOM"),
+            ])
+    }
+}

@@ -1,0 +1,215 @@
+import AccordCore
+import AccordDemo
+import AccordStore
+import Foundation
+import Logging
+import Testing
+
+/// The demo loaded into a real SQLite file, then checked fact by fact against what the seeds and
+/// rcm-facts.md say about the RCM.
+@Suite("Demo dataset")
+struct DemoTests {
+    @Test("loads through the ledger and verifies")
+    func loadsAndVerifies() async throws {
+        try await withDemo { store, state in
+            let report = try await store.verify()
+
+            #expect(report.isValid, "\(report.problem ?? "")")
+            #expect(report.entries == Int64(Demo.changes.count))
+            #expect(state.process?.name.original == "Conferencia Regional sobre Migración")
+            #expect(state.process?.languages == [.es, .en, .fr])
+        }
+    }
+
+    @Test("every change has an actor and an authority; approvals cite decisions")
+    func everyChangeHasAnAuthority() async throws {
+        try await withDemo { store, state in
+            let entries = try await store.entries(limit: 500)
+
+            #expect(entries.count == Demo.changes.count)
+            for stored in entries {
+                let entry = try stored.decoded()
+                #expect(entry.actor == Actor(name: "Accord demo loader", role: .system))
+                if case .editorial(let reason) = entry.authority {
+                    #expect(reason.contains("seed") || reason.contains("rcm-facts") || reason.contains("Mexico"))
+                }
+            }
+            for item in state.items.values {
+                #expect((item.status == .proposed) == (item.approvedBy == nil), "\(item.number)")
+            }
+        }
+    }
+
+    @Test("eleven member states, five observer countries, thirteen observer organizations")
+    func participants() async throws {
+        try await withDemo { _, state in
+            let members = Set(state.participants.values.filter { $0.kind == .memberState }.map(\.id.rawValue))
+            let countries = Set(state.participants.values.filter { $0.kind == .observerCountry }.map(\.id.rawValue))
+            let organizations = state.participants.values.filter { $0.kind == .observerOrganization }.map(\.id)
+
+            #expect(
+                members == ["BLZ", "CAN", "CRI", "SLV", "GTM", "HND", "MEX", "NIC", "PAN", "USA", "DOM"])
+            #expect(countries == ["ARG", "COL", "ECU", "JAM", "PER"])
+            #expect(organizations.count == 13)
+            for code: ParticipantID in ["IOM", "UNHCR", "IACHR", "ECLAC-CELADE", "ILO"] {
+                #expect(organizations.contains(code), "\(code)")
+            }
+            // The founders joined in 1996 [E]; the Dominican Republic's year is uncertain, so it is left blank.
+            #expect(state.participants["MEX"]?.history.first?.since == PartialDate("1996"))
+            let dominican = try #require(state.participants["DOM"]?.history.first)
+            #expect(dominican.since == nil)
+            #expect(dominican.note?[.en]?.contains("uncertain") == true)
+            #expect(state.participants["PER"]?.history.first?.since == nil)
+        }
+    }
+
+    @Test("IACHR is an observer organization admitted by a decision of the V RCM, and not before it")
+    func iachrAdmittedByTheVRCM() async throws {
+        try await withDemo { store, state in
+            let iachr = try #require(state.participants["IACHR"])
+            let admission = try #require(iachr.history.last)
+            let decisionID = try #require(admission.decision)
+            let decision = try #require(state.decisions[decisionID])
+            let meeting = try #require(state.meetings[decision.meeting])
+
+            #expect(iachr.kind == .observerOrganization)
+            #expect(admission.kind == .observerOrganization)
+            #expect(admission.since == PartialDate("2000-03"))
+            #expect(decision.meeting == "RCM-V")
+            #expect(decision.text[.fr]?.contains("CIDH") == true)
+            #expect(decision.note?.original.contains("Accord's own numbering") == true)
+            #expect(meeting.start == PartialDate("2000-03-23"))
+            #expect(meeting.host == "USA")
+            // The decision is in the ledger before the IACHR first appears in it.
+            let decided = try #require(try await store.history(of: .decision(decisionID)).first)
+            let admitted = try #require(try await store.history(of: .participant("IACHR")).first)
+            #expect(decided < admitted)
+        }
+    }
+
+    @Test("meetings keep only the precision and facts the sources give")
+    func meetings() async throws {
+        try await withDemo { _, state in
+            let second = try #require(state.meetings["RCM-II"])
+            let third = try #require(state.meetings["RCM-III"])
+            let fourth = try #require(state.meetings["RCM-IV"])
+            let fifth = try #require(state.meetings["RCM-V"])
+
+            #expect(state.meetings.count == 29)
+            #expect(second.start == PartialDate("1997") && second.start?.month == nil)
+            #expect(third.place == nil && third.host == nil)
+            #expect(fourth.start == PartialDate("1999-01-28") && fourth.end == PartialDate("1999-01-29"))
+            #expect(!fourth.attendance.contains("DOM"))
+            for observer: ParticipantID in ["ARG", "COL", "ECU", "JAM", "PER", "UNHCR", "ECLAC-CELADE", "IOM"] {
+                #expect(fifth.attendance.contains(observer), "\(observer)")
+            }
+            #expect(state.meetings["RCM-XII"]?.place == nil)
+            #expect(state.meetings["RCM-XXIII"]?.start == PartialDate("2018-11"))
+        }
+    }
+
+    @Test("the three lines of action are current, approved by the VII RCM")
+    func linesOfAction() async throws {
+        try await withDemo { _, state in
+            let current = Plan.view(.current, of: Array(state.items.values), asOf: state.sequence)
+
+            #expect(current.nodes.map(\.item.number) == ["HR", "MD", "MPM"])
+            for number: ItemNumber in ["MPM", "HR", "MD"] {
+                let line = try #require(state.items[number])
+                let decision = try #require(line.approvedBy.flatMap { state.decisions[$0] })
+                #expect(line.kind == .lineOfAction)
+                #expect(line.status.isCurrent)
+                #expect(decision.meeting == "RCM-VII")
+                #expect(state.meetings[decision.meeting]?.place?[.en] == "Antigua Guatemala, Guatemala")
+            }
+            #expect(state.items["HR-1"]?.status == .ongoing)
+            #expect(state.items["HR-5.2"]?.leads == [.participant("IOM")])
+            #expect(state.items["HR-5.2"]?.approvedBy.flatMap { state.decisions[$0] }?.meeting == "RCM-IV")
+        }
+    }
+
+    @Test("Mexico's seven proposals are proposed, under the lines Canada suggests")
+    func mexicoProposals() async throws {
+        try await withDemo { _, state in
+            let expected: [(ItemNumber, ItemNumber)] = [
+                ("MPM-9", "MPM"), ("MPM-10", "MPM"), ("MPM-4.1", "MPM"), ("MPM-11", "MPM"), ("MPM-3.1", "MPM"),
+                ("HR-7", "HR"), ("MPM-12", "MPM"),
+            ]
+            let proposed = Plan.view(.proposed, of: Array(state.items.values), asOf: state.sequence)
+            let current = Plan.view(.current, of: Array(state.items.values), asOf: state.sequence)
+
+            for (number, line) in expected {
+                let item = try #require(state.items[number])
+                #expect(item.status == .proposed, "\(number)")
+                #expect(item.approvedBy == nil, "\(number)")
+                #expect(item.workplan == nil, "\(number)")
+                #expect(item.title.authoritative == .es && item.title[.en] != nil, "\(number)")
+                #expect(root(of: item, in: state) == line, "\(number)")
+                #expect(proposed.flattened.contains { $0.number == number && !$0.status.isCurrent })
+                #expect(!current.flattened.contains { $0.number == number })
+            }
+        }
+    }
+
+    @Test("both LON workplans exist with the pillars Canada and the XXIII RCM give")
+    func workplans() async throws {
+        try await withDemo { _, state in
+            let consular = try #require(state.workplans["LON-CP"])
+            let smuggling = try #require(state.workplans["LON-TS"])
+            func areas(of workplan: WorkplanID) -> [PlanItem] {
+                state.items.values.filter { $0.workplan == workplan && $0.kind == .area }.sorted(
+                    by: Plan.inReadingOrder)
+            }
+
+            #expect(consular.status == .proposed && consular.approvedBy == nil)
+            #expect(areas(of: "LON-CP").map(\.number) == ["CP-1", "CP-2", "CP-3", "CP-4"])
+            #expect(areas(of: "LON-CP").allSatisfy { $0.parent == nil && $0.status == .proposed })
+            #expect(smuggling.status == .approved)
+            #expect(smuggling.approvedBy.flatMap { state.decisions[$0] }?.meeting == "RCM-XXIII")
+            #expect(areas(of: "LON-TS").map(\.number) == ["TS-1", "TS-2", "TS-3", "TS-4", "TS-5"])
+            #expect(areas(of: "LON-TS").prefix(4).allSatisfy { $0.status == .approved && $0.approvedBy != nil })
+            let travelDocuments = try #require(state.items["TS-5.1"])
+            #expect(travelDocuments.status == .proposed)
+            #expect(travelDocuments.leads == [.participant("IOM")])
+            #expect(Plan.annexes(Array(state.workplans.values), items: Array(state.items.values)).count == 2)
+        }
+    }
+
+    @Test("loading the demo twice is refused and leaves the record as it was")
+    func loadingTwiceIsRefused() async throws {
+        try await withDemo { store, state in
+            let head = try await store.head()
+
+            await #expect(throws: ChangeError.self) { try await Demo.load(into: store) }
+            #expect(try await store.head() == head)
+            #expect(try await store.currentState() == state)
+        }
+    }
+
+    /// The line of action `item` sits under.
+    private func root(of item: PlanItem, in state: ProcessState) -> ItemNumber {
+        var current = item
+        while let parent = current.parent, let next = state.items[parent] { current = next }
+        return current.number
+    }
+
+    /// Opens a store on a new SQLite file in a temporary folder, loads the demo, and runs `body` with the
+    /// store and its state; the store is closed and the folder removed afterwards, even when `body` fails.
+    private func withDemo(_ body: (Store, ProcessState) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("accord-demo-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try await Store.open(
+            .sqlite(path: folder.appendingPathComponent("demo.sqlite").path), logger: Logger(label: "accord.tests.demo")
+        )
+        do {
+            try await Demo.load(into: store)
+            try await body(store, try await store.currentState())
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+}

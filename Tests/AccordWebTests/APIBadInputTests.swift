@@ -1,0 +1,89 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Testing
+
+@testable import AccordWeb
+
+/// Bad input against the demo record: each request gets a 4xx problem that names the field and the reason,
+/// and the ledger does not move.
+@Suite struct APIBadInputTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var method: String
+        var path: String
+        var body: String
+        var status: Int
+        var field: String?
+        var reason: String
+
+        var testDescription: String { name }
+    }
+
+    static func activity(_ number: String, _ parent: String, _ leads: String, _ title: String) -> String {
+        #"{"number":"\#(number)","kind":"activity","parent":"\#(parent)","title":{"authoritative":"en","en":"\#(title)"},"leads":[\#(leads)],"status":"proposed"}"#
+    }
+
+    static let cases: [Case] = [
+        Case(
+            name: "malformed JSON", method: "POST", path: "/api/v1/items", body: #"{"actor": {"name": "#, status: 400,
+            field: nil, reason: "not valid JSON"),
+        Case(
+            name: "missing authority", method: "POST", path: "/api/v1/items",
+            body: #"{"actor":\#(Bodies.secretariat),"item":\#(activity("MPM-1.9", "MPM-1", "", "x"))}"#, status: 400,
+            field: "authority", reason: "is required"),
+        Case(
+            name: "unknown participant code as lead", method: "POST", path: "/api/v1/items",
+            body: Bodies.signed("item", activity("MPM-1.9", "MPM-1", #""MEX","XYZ""#, "Workshop")), status: 422,
+            field: "item.leads[1]", reason: "no participant has the code 'XYZ'"),
+        Case(
+            name: "unknown participant kind", method: "POST", path: "/api/v1/participants",
+            body: Bodies.signed("participant", Bodies.participant("BRA", "member", "Brazil")), status: 400,
+            field: "participant.kind", reason: "is not one of member-state"),
+        Case(
+            name: "impossible status transition", method: "POST", path: "/api/v1/items/MPM/status",
+            body: #"{"actor":\#(Bodies.secretariat),"authority":{"decision":"RCM-VII/1"},"status":"proposed"}"#,
+            status: 409, field: "status", reason: "cannot become proposed"),
+        Case(
+            name: "unknown decision reference", method: "POST", path: "/api/v1/items",
+            body: Bodies.signed("item", activity("MPM-1.9", "MPM-1", "", "x"), authority: Bodies.decision("RCM-V/99")),
+            status: 422, field: "authority.decision", reason: "no decision 'RCM-V/99'"),
+        Case(
+            name: "duplicate item number", method: "POST", path: "/api/v1/items",
+            body: Bodies.signed("item", activity("MPM-9", "MPM", "", "Again")), status: 409, field: "item.number",
+            reason: "already taken"),
+        Case(
+            name: "title over its limit", method: "POST", path: "/api/v1/items",
+            body: Bodies.signed("item", activity("MPM-1.9", "MPM-1", "", String(repeating: "a", count: 501))),
+            status: 422, field: "item.title.en", reason: "the limit is 500"),
+        Case(
+            name: "approval without a decision", method: "POST", path: "/api/v1/items/MPM-9/status",
+            body: #"{"actor":\#(Bodies.secretariat),"authority":{"editorial":"tidy"},"status":"approved"}"#,
+            status: 409, field: "status", reason: "only a decision"),
+        Case(
+            name: "unknown item", method: "PATCH", path: "/api/v1/items/MPM-99",
+            body: #"{"actor":\#(Bodies.secretariat),"authority":{"editorial":"typo"},"amendment":{"leads":["TS"]}}"#,
+            status: 404, field: "code", reason: "no item 'MPM-99'"),
+        Case(
+            name: "bad ledger position", method: "GET", path: "/api/v1/plan?asOf=-3", body: "", status: 400,
+            field: "asOf", reason: "not a ledger position"),
+        Case(
+            name: "position beyond the ledger", method: "GET", path: "/api/v1/plan?asOf=100000", body: "", status: 400,
+            field: "asOf", reason: "is not one of them"),
+        Case(
+            name: "unknown meeting for as-of", method: "GET", path: "/api/v1/plan?meeting=RCM-XL", body: "",
+            status: 400, field: "meeting", reason: "no meeting"),
+    ]
+
+    @Test(arguments: cases) func isRefusedWithAProblemAndStoresNothing(_ bad: Case) async throws {
+        try await withAPI(demo: true) { api, store in
+            let before = try await store.head()
+            let answer = try await api.call(.init(rawValue: bad.method)!, bad.path, bad.body.isEmpty ? nil : bad.body)
+            #expect(answer.status == bad.status, "\(answer.text)")
+            #expect(answer["field"] as? String == bad.field, "\(answer.text)")
+            #expect((answer["detail"] as? String)?.contains(bad.reason) == true, "\(answer.text)")
+            #expect(answer["status"] as? Int == bad.status)
+            #expect(try await store.head() == before)
+        }
+    }
+}
