@@ -30,7 +30,8 @@ public enum Authority: Codable, Sendable, Hashable, CustomStringConvertible {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
-                    debugDescription: "an authority is {\"decision\": \"MEETING/PARAGRAPH\"} or {\"editorial\": \"reason\"}"
+                    debugDescription:
+                        "an authority is {\"decision\": \"MEETING/PARAGRAPH\"} or {\"editorial\": \"reason\"}"
                 ))
         }
     }

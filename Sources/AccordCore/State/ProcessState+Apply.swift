@@ -60,7 +60,8 @@ extension ProcessState {
 
         case .amendParticipant(let participant):
             guard participants[participant.id] != nil else {
-                throw .unknownReference(field: "participant.id", reason: "no participant has the code '\(participant.id)'")
+                throw .unknownReference(
+                    field: "participant.id", reason: "no participant has the code '\(participant.id)'")
             }
             try checkParticipant(participant)
             participants[participant.id] = participant
@@ -148,7 +149,8 @@ extension ProcessState {
                     )
                 }
                 if old.status == .proposed {
-                    workplan.approvedBy = try approval(for: workplan.status, authority: authority, field: "workplan.status")
+                    workplan.approvedBy = try approval(
+                        for: workplan.status, authority: authority, field: "workplan.status")
                 }
             }
             try checkWorkplan(workplan)
@@ -163,7 +165,9 @@ extension ProcessState {
         guard let decision = authority.decision else {
             throw .ruleViolation(
                 field: field, rule: "approval-needs-decision",
-                reason: "only a decision can make something \(status.rawValue); an editorial change can only record a proposal")
+                reason:
+                    "only a decision can make something \(status.rawValue); an editorial change can only record a proposal"
+            )
         }
         return decision
     }
@@ -226,7 +230,8 @@ extension ProcessState {
                 reason: "'\(decision.paragraph)' is not a paragraph number like 3, 3.b or 4.2")
         }
         guard decision.id == Decision.id(meeting: decision.meeting, paragraph: decision.paragraph) else {
-            throw .invalid(field: "decision.id", reason: "a decision's id is its meeting and paragraph, MEETING/PARAGRAPH")
+            throw .invalid(
+                field: "decision.id", reason: "a decision's id is its meeting and paragraph, MEETING/PARAGRAPH")
         }
         guard decisions[decision.id] == nil else {
             throw .duplicate(field: "decision.paragraph", reason: "paragraph \(decision.id) is already recorded")

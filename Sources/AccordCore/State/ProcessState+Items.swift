@@ -20,12 +20,15 @@ extension ProcessState {
     /// Changes some fields of an item that is not archived.
     mutating func amendItem(_ amendment: ItemAmendment) throws(ChangeError) {
         guard var item = items[amendment.number] else {
-            throw .unknownReference(field: "amendment.number", reason: "no plan item has the number '\(amendment.number)'")
+            throw .unknownReference(
+                field: "amendment.number", reason: "no plan item has the number '\(amendment.number)'")
         }
         guard !item.status.isArchived else {
             throw .ruleViolation(
                 field: "amendment.number", rule: "archived-item",
-                reason: "item \(item.number) is \(item.status.rawValue) and kept in the archive as it was; it cannot be changed")
+                reason:
+                    "item \(item.number) is \(item.status.rawValue) and kept in the archive as it was; it cannot be changed"
+            )
         }
         guard !amendment.isEmpty else {
             throw .invalid(field: "amendment", reason: "an amendment changes at least one field")
@@ -82,7 +85,8 @@ extension ProcessState {
         guard let parentNumber = item.parent else {
             if item.kind == .activity || (item.kind == .area && item.workplan == nil) {
                 throw .invalid(
-                    field: "\(field).parent", reason: "an \(item.kind.rawValue) of the Plan of Action sits under a line of action")
+                    field: "\(field).parent",
+                    reason: "an \(item.kind.rawValue) of the Plan of Action sits under a line of action")
             }
             return
         }
@@ -121,7 +125,8 @@ enum Check {
         let allowed = code.utf8.allSatisfy { (65...90).contains($0) || (48...57).contains($0) || $0 == 45 || $0 == 47 }
         guard (2...32).contains(code.count), allowed, code.first != "-", code.first != "/" else {
             throw .invalid(
-                field: field, reason: "'\(code)' is not a code: use 2–32 capitals, digits, dashes or slashes (e.g. RCM-V)")
+                field: field,
+                reason: "'\(code)' is not a code: use 2–32 capitals, digits, dashes or slashes (e.g. RCM-V)")
         }
     }
 

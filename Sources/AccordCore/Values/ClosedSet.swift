@@ -10,7 +10,8 @@ extension ClosedSet {
         let text = try container.decode(String.self)
         guard let value = Self(rawValue: text) else {
             let allowed = Self.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not one of \(allowed)")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not one of \(allowed)")
         }
         self = value
     }
