@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -24,7 +25,10 @@ let package = Package(
     targets: [
         .target(
             name: "AccordCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HashTreeCollections", package: "swift-collections"),
+            ]
         ),
         .target(
             name: "AccordStore",
@@ -66,7 +70,11 @@ let package = Package(
         .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore"]),
         .testTarget(
             name: "AccordStoreTests",
-            dependencies: ["AccordCore", "AccordDemo", "AccordStore"]
+            dependencies: [
+                "AccordCore", "AccordDemo", "AccordStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
         ),
         .testTarget(name: "AccordCLITests"),
         .testTarget(
@@ -77,6 +85,7 @@ let package = Package(
                 "AccordStore",
                 "AccordWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],

@@ -38,17 +38,40 @@ extension Store {
     public func append(_ changes: [ProposedChange]) async throws -> [AppendedEntry] {
         guard !changes.isEmpty else { return [] }
         return try await writeLock.withLock {
-            let cached = await self.cache.state
-            let (appended, state) = try await self.database.transaction(writing: true) { db in
+            do {
+                return try await self.appendOnce(changes, trustingCache: true)
+            } catch is StaleCache {
+                return try await self.appendOnce(changes, trustingCache: false)
+            }
+        }
+    }
+
+    /// One attempt at an append.
+    ///
+    /// Trusting the cache saves reading the ledger head: when another process appended meanwhile, the
+    /// ledger's unique sequence and previous hash refuse the insert, and the append is tried once more from
+    /// the head. A refusal by the rules is double-checked the same way, since a stale state may refuse what
+    /// the current one allows.
+    private func appendOnce(_ changes: [ProposedChange], trustingCache: Bool) async throws -> [AppendedEntry] {
+        let cached = await cache.snapshot
+        let trusted = trustingCache ? cached : nil
+        let (appended, snapshot) = try await database.transaction(writing: true) { db in
+            var state: ProcessState
+            var previousHash: String
+            if let trusted {
+                (state, previousHash) = (trusted.state, trusted.hash)
+            } else {
                 let head = try await LedgerTable.head(on: db)
-                var state = try await self.state(from: cached, advancedTo: head.sequence, on: db)
-                var previousHash = head.hash
-                var appended: [AppendedEntry] = []
+                state = try await self.state(from: cached?.state, advancedTo: head.sequence, on: db)
+                previousHash = head.hash
+            }
+            var appended: [AppendedEntry] = []
+            do {
                 for proposed in changes {
                     let entry = LedgerEntry(
                         sequence: state.sequence + 1, recordedAt: Clock.now(), actor: proposed.actor,
                         authority: proposed.authority, change: proposed.change)
-                    let (next, changed) = try state.applying(entry)
+                    let changed = try state.apply(entry)
                     let bytes = try entry.canonicalEncoding()
                     let hash = HashChain.hash(previous: previousHash, entry: bytes)
                     try await LedgerTable.insert(
@@ -58,18 +81,25 @@ extension Store {
                             kind: entry.change.kind, entry: String(decoding: bytes, as: UTF8.self),
                             previousHash: previousHash, hash: hash),
                         on: db)
-                    try await EntityVersionsTable.record(changed, of: next, at: entry.sequence, on: db)
+                    try await EntityVersionsTable.record(changed, of: state, at: entry.sequence, on: db)
                     appended.append(
                         AppendedEntry(entry: entry, hash: hash, previousHash: previousHash, changed: changed))
-                    state = next
                     previousHash = hash
                 }
-                return (appended, state)
+            } catch let error as ChangeError {
+                if let trusted, try await LedgerTable.head(on: db).sequence != trusted.state.sequence {
+                    throw StaleCache()
+                }
+                throw error
+            } catch {
+                if trusted != nil { throw StaleCache() }
+                throw error
             }
-            // Only a committed state may be cached; a refused change leaves the cache as it was.
-            await self.cache.store(state)
-            return appended
+            return (appended, Snapshot(state: state, hash: previousHash))
         }
+        // Only a committed state may be cached; a refused change leaves the cache as it was.
+        await cache.store(snapshot)
+        return appended
     }
 
     /// The state at `sequence`, reached from `cached` by replaying the entries other processes appended,
@@ -78,7 +108,8 @@ extension Store {
         -> ProcessState
     {
         guard var state = cached, state.sequence <= sequence, sequence - state.sequence <= 1_000 else {
-            return try Projection.state(from: try await EntityVersionsTable.versions(at: nil, on: db), sequence: sequence)
+            return try Projection.state(
+                from: try await EntityVersionsTable.versions(at: nil, on: db), sequence: sequence)
         }
         while state.sequence < sequence {
             let upper = min(sequence, state.sequence + 500)
@@ -87,9 +118,12 @@ extension Store {
                 throw StoreError.corruptRow(table: "ledger", key: "\(state.sequence + 1)", reason: "entry is missing")
             }
             for stored in batch {
-                state = try state.applying(try stored.decoded()).state
+                _ = try state.apply(try stored.decoded())
             }
         }
         return state
     }
 }
+
+/// The cached state was behind the ledger: another process appended.
+struct StaleCache: Error {}

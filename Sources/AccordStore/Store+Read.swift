@@ -26,14 +26,16 @@ extension Store {
     /// One query asks for the ledger head; when this process has already seen that position the state is
     /// served from memory, otherwise it is brought up to date from the ledger (another process wrote).
     public func currentState() async throws -> ProcessState {
-        let cached = await cache.state
-        let state = try await database.transaction(writing: false) { db in
+        let cached = await cache.snapshot
+        // One statement, outside any transaction: the common case is that nothing was appended since.
+        if let cached, try await head().sequence == cached.state.sequence { return cached.state }
+        let snapshot = try await database.transaction(writing: false) { db in
             let head = try await LedgerTable.head(on: db)
-            if let cached, cached.sequence == head.sequence { return cached }
-            return try await self.state(from: cached, advancedTo: head.sequence, on: db)
+            let state = try await self.state(from: cached?.state, advancedTo: head.sequence, on: db)
+            return Snapshot(state: state, hash: head.hash)
         }
-        await cache.store(state)
-        return state
+        await cache.store(snapshot)
+        return snapshot.state
     }
 
     /// The record as it stood right after ledger entry `position`, read from the projections.
@@ -44,7 +46,8 @@ extension Store {
             let head = try await LedgerTable.head(on: db)
             guard (0...head.sequence).contains(position) else {
                 throw ChangeError.invalid(
-                    field: "asOf", reason: "the ledger has entries 1 to \(head.sequence); \(position) is not one of them")
+                    field: "asOf",
+                    reason: "the ledger has entries 1 to \(head.sequence); \(position) is not one of them")
             }
             return try Projection.state(
                 from: try await EntityVersionsTable.versions(at: position, on: db), sequence: position)

@@ -30,9 +30,25 @@ extension Store {
     public func verify(_ scope: VerificationScope = .everything, pageSize: Int64 = 2_000) async throws
         -> VerificationReport
     {
-        try await database.transaction(writing: false) { db in
-            var replay = Replay(scope: scope)
+        let dialect = database.dialect
+        return try await database.transaction(writing: false) { db in
             let head = try await LedgerTable.head(on: db)
+            guard scope == .everything else {
+                var chain = ChainCheck()
+                var lower: Int64 = 1
+                while lower <= head.sequence, chain.failure == nil {
+                    let upper = min(head.sequence, lower + pageSize - 1)
+                    chain.check(page: try await LedgerTable.chainPage(lower...upper, dialect: dialect, on: db) ?? "")
+                    if chain.failure == nil, chain.next != upper + 1 {
+                        chain.fail(chain.next, "entry \(chain.next) is missing from the ledger")
+                    }
+                    lower = upper + 1
+                }
+                return VerificationReport(
+                    entries: chain.next - 1, projectionRows: 0, firstBadSequence: chain.failure?.sequence,
+                    problem: chain.failure?.problem)
+            }
+            var replay = Replay()
             var lower: Int64 = 1
             while lower <= head.sequence, replay.failure == nil {
                 let upper = min(head.sequence, lower + pageSize - 1)
@@ -46,7 +62,7 @@ extension Store {
             var report = VerificationReport(
                 entries: replay.next - 1, projectionRows: 0, firstBadSequence: replay.failure?.sequence,
                 problem: replay.failure?.problem)
-            guard scope == .everything, replay.failure == nil else { return report }
+            guard replay.failure == nil else { return report }
             let stored = try await EntityVersionsTable.allVersions(on: db)
             report.projectionRows = stored.count
             if let (sequence, problem) = Self.compare(stored: stored, expected: replay.versions) {
@@ -66,7 +82,8 @@ extension Store {
             let want = expected[ref] ?? []
             for index in 0..<max(have.count, want.count) {
                 guard index < have.count else {
-                    problems.append((want[index].0, "the projection of \(ref) lacks the version made by entry \(want[index].0)"))
+                    problems.append(
+                        (want[index].0, "the projection of \(ref) lacks the version made by entry \(want[index].0)"))
                     break
                 }
                 guard index < want.count else {
@@ -77,7 +94,8 @@ extension Store {
                 let version = have[index]
                 let validTo = index + 1 < want.count ? want[index + 1].0 : nil
                 if version.validFrom != sequence || version.validTo != validTo {
-                    problems.append((min(sequence, version.validFrom), "the projection of \(ref) has the wrong validity"))
+                    problems.append(
+                        (min(sequence, version.validFrom), "the projection of \(ref) has the wrong validity"))
                     break
                 }
                 if version.document != document {
@@ -92,15 +110,12 @@ extension Store {
 
 /// The state of one pass over the ledger.
 private struct Replay {
-    let scope: VerificationScope
     var next: Int64 = 1
     var previousHash = HashChain.genesis
     var state = ProcessState()
     /// For each entity, the (sequence, document) of each version the ledger implies.
     var versions: [EntityRef: [(Int64, String)]] = [:]
     var failure: (sequence: Int64, problem: String)?
-
-    init(scope: VerificationScope) { self.scope = scope }
 
     mutating func fail(_ sequence: Int64, _ problem: String) {
         if failure == nil { failure = (sequence, problem) }
@@ -118,7 +133,6 @@ private struct Replay {
         }
         previousHash = stored.hash
         next += 1
-        guard scope == .everything else { return }
         let entry: LedgerEntry
         do {
             entry = try stored.decoded()
@@ -132,13 +146,62 @@ private struct Replay {
             return fail(stored.sequence, "the columns of entry \(stored.sequence) disagree with its hashed content")
         }
         do {
-            let (nextState, changed) = try state.applying(entry)
+            let changed = try state.apply(entry)
             for ref in changed {
-                versions[ref, default: []].append((entry.sequence, try Projection.row(for: ref, in: nextState).document))
+                versions[ref, default: []].append((entry.sequence, try Projection.row(for: ref, in: state).document))
             }
-            state = nextState
         } catch {
             fail(stored.sequence, "entry \(stored.sequence) breaks a rule: \(error)")
         }
+    }
+}
+
+/// The hash chain checked over pages of packed entries (see `LedgerTable.chainPage`), with hashes kept as
+/// raw bytes: no row objects, no strings per entry.
+private struct ChainCheck {
+    var next: Int64 = 1
+    var previous = [UInt8](repeating: 0, count: 32)
+    var failure: (sequence: Int64, problem: String)?
+
+    mutating func fail(_ sequence: Int64, _ problem: String) {
+        if failure == nil { failure = (sequence, problem) }
+    }
+
+    mutating func check(page: String) {
+        var page = page
+        page.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count, failure == nil {
+                let end = bytes[start...].firstIndex(of: 0x1E) ?? bytes.count
+                check(record: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                start = end + 1
+            }
+        }
+    }
+
+    private mutating func check(record: UnsafeBufferPointer<UInt8>) {
+        // sequence, previous hash and hash come first; the entry is the rest, whatever it holds.
+        var separators: [Int] = []
+        for index in record.indices where record[index] == 0x1F {
+            separators.append(index)
+            if separators.count == 3 { break }
+        }
+        guard separators.count == 3,
+            let sequence = Int64(String(decoding: record[..<separators[0]], as: UTF8.self))
+        else {
+            return fail(next, "entry \(next) cannot be read from the ledger")
+        }
+        guard sequence == next else { return fail(next, "entry \(next) is missing from the ledger") }
+        guard let linked = HashChain.raw(hex: record[(separators[0] + 1)..<separators[1]]), linked == previous else {
+            return fail(sequence, "entry \(sequence) does not link to the hash of the entry before it")
+        }
+        let entry = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: record[(separators[2] + 1)...]))
+        guard let stored = HashChain.raw(hex: record[(separators[1] + 1)..<separators[2]]),
+            HashChain.rawHash(previous: previous, entry: entry) == stored
+        else {
+            return fail(sequence, "entry \(sequence) does not match its hash: its content was changed")
+        }
+        previous = stored
+        next += 1
     }
 }

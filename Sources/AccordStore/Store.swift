@@ -56,13 +56,19 @@ public final class Store: Sendable {
     }
 }
 
+/// The state at a ledger position, with the hash of the entry there.
+struct Snapshot: Sendable {
+    var state: ProcessState
+    var hash: String
+}
+
 /// The state at the newest ledger position this process has seen.
 actor StateCache {
-    private(set) var state: ProcessState?
+    private(set) var snapshot: Snapshot?
 
-    func store(_ newState: ProcessState) {
+    func store(_ newSnapshot: Snapshot) {
         // Never move backwards: a slower reader must not replace a newer state with an older one.
-        if let state, state.sequence > newState.sequence { return }
-        state = newState
+        if let snapshot, snapshot.state.sequence > newSnapshot.state.sequence { return }
+        snapshot = newSnapshot
     }
 }

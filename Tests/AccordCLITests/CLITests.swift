@@ -46,26 +46,24 @@ import Testing
             #"{\#(signed),"item":{"number":"MPM","kind":"line-of-action","title":{"authoritative":"en","en":"Line"},"leads":[],"status":"proposed"}}"#
         #expect(try await HTTP.post("\(api)/items", line) == 201)
 
-        // Four clients write proposed activities as fast as they can; the server is killed in the middle.
-        let writers = Task {
-            await withTaskGroup(of: Void.self) { group in
-                for writer in 0..<4 {
-                    group.addTask {
-                        for index in 1...10_000 {
-                            let number = "MPM-\(writer + 1)\(index)"
-                            let item =
-                                #"{\#(signed),"item":{"number":"\#(number)","kind":"activity","parent":"MPM","title":{"authoritative":"en","en":"Activity \#(number)"},"leads":[],"status":"proposed"}}"#
-                            guard (try? await HTTP.post("\(api)/items", item)) != nil else { return }
-                        }
-                    }
-                }
-            }
-        }
+        // A client (curl, a process of its own) writes proposed activities as fast as it can; the server is
+        // killed in the middle of that.
+        let script = """
+            for i in $(seq 1 20000); do
+              curl -s -o /dev/null --max-time 2 -H 'content-type: application/json' \\
+                -d "{\\"actor\\":{\\"name\\":\\"load\\",\\"role\\":\\"secretariat\\"},\\"authority\\":{\\"editorial\\":\\"crash test\\"},\\"item\\":{\\"number\\":\\"MPM-$i\\",\\"kind\\":\\"activity\\",\\"parent\\":\\"MPM\\",\\"title\\":{\\"authoritative\\":\\"en\\",\\"en\\":\\"Activity $i\\"},\\"leads\\":[],\\"status\\":\\"proposed\\"}}" \\
+                \(api)/items || exit 0
+            done
+            """
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/bash")
+        writer.arguments = ["-c", script]
+        try writer.run()
         try await Task.sleep(for: .milliseconds(1_500))
         kill(server.processIdentifier, SIGKILL)
         server.waitUntilExit()
-        writers.cancel()
-        await writers.value
+        writer.terminate()
+        writer.waitUntilExit()
 
         let report = try Command.run(["verify", "--database-url", "killed.sqlite"], in: folder)
         #expect(report.status == 0, "after a forced kill: \(report.output)")

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// The hash chain over the ledger: each entry's hash covers the previous hash and the entry's canonical bytes,
 /// so changing, removing or reordering any entry changes every hash after it.
@@ -13,6 +14,41 @@ public enum HashChain {
         entry.withContiguousStorageIfAvailable { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             ?? hasher.update(data: Array(entry))
         return hex(hasher.finalize())
+    }
+
+    /// The chain hash as 32 raw bytes: for checking many entries without building a string per entry.
+    ///
+    /// - Parameters:
+    ///   - previous: the previous entry's hash as 32 raw bytes.
+    ///   - entry: the entry's canonical bytes.
+    @inlinable public static func rawHash(previous: [UInt8], entry: UnsafeRawBufferPointer) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: previous)
+        hasher.update(bufferPointer: entry)
+        return Array(hasher.finalize())
+    }
+
+    /// The 32 bytes a 64-digit hex hash stands for, or nil when it is not one.
+    @inlinable public static func raw(hex: some Collection<UInt8>) -> [UInt8]? {
+        guard hex.count == 64 else { return nil }
+        var out = [UInt8]()
+        out.reserveCapacity(32)
+        var high: UInt8?
+        for char in hex {
+            let nibble: UInt8
+            switch char {
+            case 48...57: nibble = char - 48
+            case 97...102: nibble = char - 87
+            default: return nil
+            }
+            if let h = high {
+                out.append(h << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        return out
     }
 
     /// Lower-case hex of a digest.

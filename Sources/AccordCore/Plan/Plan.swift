@@ -21,33 +21,56 @@ public enum Plan {
 
     /// Sorts items in the order a reader expects: by prefix, then numerically (MPM-2 before MPM-10).
     public static func inReadingOrder(_ lhs: PlanItem, _ rhs: PlanItem) -> Bool {
-        let (left, right) = (lhs.number, rhs.number)
-        let leftPrefix = left.rawValue.prefix { $0 != "-" }
-        let rightPrefix = right.rawValue.prefix { $0 != "-" }
-        if leftPrefix != rightPrefix { return leftPrefix < rightPrefix }
-        return left.sortKey.lexicographicallyPrecedes(right.sortKey)
+        ReadingKey(lhs.number) < ReadingKey(rhs.number)
     }
 
     private static func tree(of items: [PlanItem], version: PlanVersion) -> [PlanNode] {
-        let byNumber = Dictionary(uniqueKeysWithValues: items.map { ($0.number, $0) })
+        let byNumber = Dictionary(items.map { ($0.number, $0) }, uniquingKeysWith: { _, last in last })
         // Keep every item of the version and every ancestor of one, marking ancestors that are only context.
         var shown: [ItemNumber: Bool] = [:]
         for item in items where version.includes(item.status) {
             shown[item.number] = false
             var parent = item.parent
-            while let number = parent, let ancestor = byNumber[number] {
-                if shown[number] == nil { shown[number] = true }
+            // Climbing stops at the first ancestor already marked: its own ancestors were marked with it.
+            while let number = parent, shown[number] == nil, let ancestor = byNumber[number] {
+                shown[number] = true
                 parent = ancestor.parent
             }
         }
-        let children = Dictionary(
-            grouping: items.filter { shown[$0.number] != nil && $0.parent.flatMap { byNumber[$0] } != nil },
-            by: { $0.parent! })
-        func node(_ item: PlanItem) -> PlanNode {
-            let under = (children[item.number] ?? []).sorted(by: inReadingOrder).map(node)
-            return PlanNode(item: item, isContext: shown[item.number] ?? false, children: under)
+        // One sort of the shown items, each key computed once; grouping keeps that order within each parent.
+        let ordered = items.filter { shown[$0.number] != nil }
+            .map { (key: ReadingKey($0.number), item: $0) }
+            .sorted { $0.key < $1.key }
+            .map(\.item)
+        var children: [ItemNumber: [PlanItem]] = [:]
+        var roots: [PlanItem] = []
+        for item in ordered {
+            if let parent = item.parent, byNumber[parent] != nil {
+                children[parent, default: []].append(item)
+            } else {
+                roots.append(item)
+            }
         }
-        return items.filter { shown[$0.number] != nil && ($0.parent.flatMap { byNumber[$0] } == nil) }
-            .sorted(by: inReadingOrder).map(node)
+        func node(_ item: PlanItem) -> PlanNode {
+            PlanNode(
+                item: item, isContext: shown[item.number] ?? false,
+                children: (children[item.number] ?? []).map(node))
+        }
+        return roots.map(node)
+    }
+}
+
+/// An item number's position in reading order: its prefix, then its numbers compared as numbers.
+struct ReadingKey: Comparable {
+    let prefix: Substring
+    let path: [Int]
+
+    init(_ number: ItemNumber) {
+        prefix = number.rawValue.prefix { $0 != "-" }
+        path = number.sortKey
+    }
+
+    static func < (lhs: Self, rhs: Self) -> Bool {
+        lhs.prefix != rhs.prefix ? lhs.prefix < rhs.prefix : lhs.path.lexicographicallyPrecedes(rhs.path)
     }
 }

@@ -7,16 +7,24 @@ extension ProcessState {
     /// - Throws: `ChangeError` naming the field and the reason when the change breaks a rule; the state is
     ///   then unchanged.
     public func applying(_ entry: LedgerEntry) throws(ChangeError) -> (state: ProcessState, changed: [EntityRef]) {
+        var next = self
+        let changed = try next.apply(entry)
+        return (next, changed)
+    }
+
+    /// Applies `entry` in place and returns the entities it changed; on a refusal the state is unchanged.
+    ///
+    /// Every rule is checked before the first write, so a refused change leaves nothing half-applied.
+    public mutating func apply(_ entry: LedgerEntry) throws(ChangeError) -> [EntityRef] {
         guard entry.sequence == sequence + 1 else {
             throw .invalid(field: "sequence", reason: "entry \(entry.sequence) does not follow entry \(sequence)")
         }
         try checkActor(entry.actor)
         try checkAuthority(entry.authority)
-        var next = self
-        let changed = try next.apply(entry.change, authority: entry.authority)
-        next.sequence = entry.sequence
-        for ref in changed { next.lastChanged[ref] = entry.sequence }
-        return (next, changed)
+        let changed = try apply(entry.change, authority: entry.authority)
+        sequence = entry.sequence
+        for ref in changed { lastChanged[ref] = entry.sequence }
+        return changed
     }
 
     private func checkActor(_ actor: Actor) throws(ChangeError) {

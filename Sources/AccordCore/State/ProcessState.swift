@@ -1,4 +1,10 @@
+import HashTreeCollections
+
 /// Everything the ledger has established up to one position: the state every rule is checked against.
+///
+/// Its tables are persistent hash trees: a copy costs nothing and a change copies only the path to the
+/// changed entry, so the store can hand the state to readers and go on changing its own copy without
+/// copying thousands of items for every append.
 ///
 /// It is rebuilt by applying entries in order (`applying(_:)`), and it is what the store's projections hold;
 /// `accord verify` compares the two.
@@ -7,14 +13,14 @@ public struct ProcessState: Sendable, Equatable {
     public internal(set) var sequence: Int64 = 0
     /// The process the record is about, once described.
     public internal(set) var process: Process?
-    public internal(set) var participants: [ParticipantID: Participant] = [:]
-    public internal(set) var bodies: [BodyID: Body] = [:]
-    public internal(set) var meetings: [MeetingID: Meeting] = [:]
-    public internal(set) var decisions: [DecisionID: Decision] = [:]
-    public internal(set) var items: [ItemNumber: PlanItem] = [:]
-    public internal(set) var workplans: [WorkplanID: Workplan] = [:]
+    public internal(set) var participants: TreeDictionary<ParticipantID, Participant> = [:]
+    public internal(set) var bodies: TreeDictionary<BodyID, Body> = [:]
+    public internal(set) var meetings: TreeDictionary<MeetingID, Meeting> = [:]
+    public internal(set) var decisions: TreeDictionary<DecisionID, Decision> = [:]
+    public internal(set) var items: TreeDictionary<ItemNumber, PlanItem> = [:]
+    public internal(set) var workplans: TreeDictionary<WorkplanID, Workplan> = [:]
     /// For each entity, the sequence of the last entry that changed it.
-    public internal(set) var lastChanged: [EntityRef: Int64] = [:]
+    public internal(set) var lastChanged: TreeDictionary<EntityRef, Int64> = [:]
 
     /// An empty record, before the first entry.
     public init() {}
@@ -26,13 +32,13 @@ public struct ProcessState: Sendable, Equatable {
     ) {
         self.sequence = sequence
         self.process = process
-        self.participants = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        self.bodies = Dictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        self.meetings = Dictionary(meetings.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        self.decisions = Dictionary(decisions.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        self.items = Dictionary(items.map { ($0.number, $0) }, uniquingKeysWith: { _, last in last })
-        self.workplans = Dictionary(workplans.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        self.lastChanged = lastChanged
+        self.participants = TreeDictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.bodies = TreeDictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.meetings = TreeDictionary(meetings.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.decisions = TreeDictionary(decisions.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.items = TreeDictionary(items.map { ($0.number, $0) }, uniquingKeysWith: { _, last in last })
+        self.workplans = TreeDictionary(workplans.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.lastChanged = TreeDictionary(lastChanged)
     }
 
     /// The level of the body whose decision approved `item`, if it was approved.

@@ -49,6 +49,33 @@ enum LedgerTable {
         ).all().map(storedEntry)
     }
 
+    /// The chain columns of the entries in `range` as one text: for each entry its sequence, previous hash,
+    /// hash and canonical bytes separated by U+001F, entries separated by U+001E, in sequence order.
+    ///
+    /// One aggregated value per page instead of a row per entry: reading rows one by one costs several
+    /// times more than hashing them. The separators cannot occur inside an entry, since JSON escapes
+    /// control characters.
+    static func chainPage(_ range: ClosedRange<Int64>, dialect: Dialect, on db: any SQLDatabase) async throws
+        -> String?
+    {
+        let query: SQLQueryString =
+            switch dialect {
+            case .sqlite:
+                """
+                SELECT group_concat(sequence || char(31) || previous_hash || char(31) || hash || char(31) || entry, \
+                char(30) ORDER BY sequence) AS page FROM ledger \
+                WHERE sequence >= \(bind: range.lowerBound) AND sequence <= \(bind: range.upperBound)
+                """
+            case .postgres:
+                """
+                SELECT string_agg(sequence::text || chr(31) || previous_hash || chr(31) || hash || chr(31) || entry, \
+                chr(30) ORDER BY sequence) AS page FROM ledger \
+                WHERE sequence >= \(bind: range.lowerBound) AND sequence <= \(bind: range.upperBound)
+                """
+            }
+        return try await db.raw(query).first()?.decode(column: "page", as: String?.self)
+    }
+
     /// Entries newest first, `limit` at a time, starting below `before` when given.
     static func page(before: Int64?, limit: Int, on db: any SQLDatabase) async throws -> [StoredEntry] {
         try await db.raw(
@@ -62,8 +89,15 @@ enum LedgerTable {
     /// The last ledger position whose authority is a decision of `meetings` (a meeting and those before it).
     static func lastPosition(citingMeetings meetings: [MeetingID], on db: any SQLDatabase) async throws -> Int64? {
         guard !meetings.isEmpty else { return nil }
-        let patterns = meetings.map { SQLBind($0.rawValue + "/%") }
-        let conditions = SQLList(patterns.map { SQLBinaryExpression(SQLColumn("decision"), .like, $0) }, separator: SQLRaw(" OR "))
+        // A decision's meeting is all of its id before the last slash (paragraph numbers have none), and a
+        // meeting code may itself hold a slash: so "RCM/%" must not match "RCM/EXTRA/1", a decision of "RCM/EXTRA".
+        let conditions = SQLList(
+            meetings.map { meeting in
+                SQLGroupExpression(
+                    SQLBinaryExpression(
+                        SQLBinaryExpression(SQLColumn("decision"), .like, SQLBind(meeting.rawValue + "/%")), .and,
+                        SQLBinaryExpression(SQLColumn("decision"), .notLike, SQLBind(meeting.rawValue + "/%/%"))))
+            }, separator: SQLRaw(" OR "))
         return try await db.raw("SELECT MAX(sequence) AS position FROM ledger WHERE \(conditions)").first()?
             .decode(column: "position", as: Int64?.self)
     }

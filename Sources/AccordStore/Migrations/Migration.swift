@@ -52,8 +52,10 @@ enum Migrator {
             try await db.raw("LOCK TABLE schema_migrations IN EXCLUSIVE MODE").run()
         }
         do {
-            let done = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)")
-                .first()
+            let done = try await db.raw(
+                "SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)"
+            )
+            .first()
             if done == nil {
                 for statement in migration.statements(dialect) { try await db.raw(SQLQueryString(statement)).run() }
                 try await db.raw(

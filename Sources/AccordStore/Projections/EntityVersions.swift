@@ -13,26 +13,21 @@ struct EntityVersion: Sendable {
 /// The projections' SQL: writing the new version of each entity an entry changed, and reading the
 /// record as it stands now or stood at any ledger position.
 enum EntityVersionsTable {
-    /// Closes the current version of each changed entity and inserts the new one, valid from `sequence`.
+    /// Inserts the new version of each changed entity, valid from `sequence`, in one statement; the
+    /// table's trigger closes each entity's previous version.
     static func record(_ changed: [EntityRef], of state: ProcessState, at sequence: Int64, on db: any SQLDatabase)
         async throws
     {
+        guard !changed.isEmpty else { return }
+        var insert = db.insert(into: "entity_versions")
+            .columns("kind", "id", "valid_from", "valid_to", "scope", "status", "document")
         for ref in changed {
             let row = try Projection.row(for: ref, in: state)
-            try await db.raw(
-                """
-                UPDATE entity_versions SET valid_to = \(bind: sequence) \
-                WHERE kind = \(bind: ref.kind) AND id = \(bind: ref.id) AND valid_to IS NULL
-                """
-            ).run()
-            try await db.raw(
-                """
-                INSERT INTO entity_versions (kind, id, valid_from, valid_to, scope, status, document) \
-                VALUES (\(bind: ref.kind), \(bind: ref.id), \(bind: sequence), NULL, \(bind: row.scope), \
-                \(bind: row.status), \(bind: row.document))
-                """
-            ).run()
+            insert = insert.values(
+                SQLBind(ref.kind), SQLBind(ref.id), SQLBind(sequence), SQLLiteral.null, SQLBind(row.scope),
+                SQLBind(row.status), SQLBind(row.document))
         }
+        try await insert.run()
     }
 
     /// The versions valid at `position`, or the current ones when `position` is nil; of one kind if given.

@@ -1,0 +1,76 @@
+import AccordCore
+import AccordStore
+import Testing
+
+/// `verify` finds changes made behind Accord's back and names the first ledger position affected.
+@Suite("Tampering is detected")
+struct TamperingTests {
+    /// The SQL that switches off the ledger's refusal of UPDATE, as a superuser with a shell could.
+    private static func disableGuard(_ backend: Backend) -> String {
+        switch backend {
+        case .sqlite: "DROP TRIGGER ledger_refuses_update;"
+        case .postgres: "ALTER TABLE ledger DISABLE TRIGGER USER;"
+        }
+    }
+
+    @Test("an altered ledger entry is named by verify", arguments: Backend.all, [3, 11, 14] as [Int64])
+    func alteredEntry(_ backend: Backend, _ sequence: Int64) async throws {
+        try await withDatabase(backend) { database in
+            try await withOpenStore(database) { store in
+                try await Self.appendHistory(to: store)
+                #expect(try await store.verify().isValid)
+
+                // Rewrite the hashed text of one entry; its hash column is left as it was.
+                let tampered = try await database.executeOutsideStore(
+                    Self.disableGuard(backend)
+                        + "UPDATE ledger SET entry = replace(entry, 'maria.lopez', 'mallory') WHERE sequence = \(sequence)"
+                )
+                #expect(tampered.succeeded, "\(tampered.output)")
+                #expect(try await store.entry(sequence)?.entry.contains("mallory") == true)
+
+                for scope in [VerificationScope.chain, .everything] {
+                    let report = try await store.verify(scope)
+                    #expect(!report.isValid)
+                    #expect(report.firstBadSequence == sequence)
+                    #expect(report.problem?.contains("does not match its hash") == true, "\(report.problem ?? "")")
+                    #expect(report.entries == sequence - 1)
+                }
+            }
+        }
+    }
+
+    @Test("an altered projection row is traced to the entry that made it", arguments: Backend.all)
+    func alteredProjection(_ backend: Backend) async throws {
+        try await withDatabase(backend) { database in
+            try await withOpenStore(database) { store in
+                try await Self.appendHistory(to: store)
+                #expect(try await store.history(of: .item(Fixture.activity)) == [12, 15, 16])
+
+                // The version made by entry 15 says "ongoing"; make it claim the item was already completed.
+                let tampered = try await database.executeOutsideStore(
+                    """
+                    UPDATE entity_versions SET document = replace(document, '"ongoing"', '"completed"') \
+                    WHERE kind = 'item' AND id = 'MPM-1.1' AND valid_from = 15
+                    """)
+                #expect(tampered.succeeded, "\(tampered.output)")
+                #expect(try await store.state(at: 15).items[Fixture.activity]?.status == .completed)
+
+                let report = try await store.verify()
+                #expect(report.firstBadSequence == 15)
+                #expect(report.problem?.contains("differs from what entry 15 made") == true, "\(report.problem ?? "")")
+                // The chain itself is intact: only the projection was changed.
+                #expect(try await store.verify(.chain).isValid)
+            }
+        }
+    }
+
+    /// The setup, the VIII RCM, and two status changes of the fixture's activity (entries 15 and 16).
+    private static func appendHistory(to store: Store) async throws {
+        try await store.appendSetup()
+        try await store.append(Fixture.secondMeeting)
+        try await store.append([
+            Fixture.decided(.changeStatus(item: Fixture.activity, to: .ongoing), by: Fixture.followUp),
+            Fixture.decided(.changeStatus(item: Fixture.activity, to: .pendingCompletion), by: Fixture.followUp),
+        ])
+    }
+}
