@@ -7,17 +7,19 @@ import Hummingbird
 struct JSONResponse<Value: Encodable & Sendable>: ResponseGenerator {
     var status: HTTPResponse.Status = .ok
     var value: Value
+    var contentType = "application/json; charset=utf-8"
 
-    init(_ value: Value, status: HTTPResponse.Status = .ok) {
+    init(_ value: Value, status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8") {
         self.value = value
         self.status = status
+        self.contentType = contentType
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.contentType] = contentType
         return Response(
             status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }

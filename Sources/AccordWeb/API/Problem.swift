@@ -39,12 +39,8 @@ struct Problem: Error, HTTPResponseError, Codable, Sendable {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var headers = HTTPFields()
-        headers[.contentType] = "application/problem+json"
-        return Response(
-            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(self))))
+        try JSONResponse(self, status: status, contentType: "application/problem+json")
+            .response(from: request, context: context)
     }
 }
 
