@@ -55,9 +55,16 @@ extension Store {
     }
 
     /// The plan items valid at `position` (now, when nil), straight from the projections.
+    ///
+    /// - Throws: `ChangeError.invalid` when the ledger has not reached `position`.
     public func items(at position: Int64? = nil) async throws -> (sequence: Int64, items: [PlanItem]) {
         try await database.transaction(writing: false) { db in
             let head = try await LedgerTable.head(on: db)
+            if let position, !(0...head.sequence).contains(position) {
+                throw ChangeError.invalid(
+                    field: "asOf",
+                    reason: "the ledger has entries 1 to \(head.sequence); \(position) is not one of them")
+            }
             let versions = try await EntityVersionsTable.versions(at: position, kind: "item", on: db)
             let state = try Projection.state(from: versions, sequence: position ?? head.sequence)
             return (state.sequence, Array(state.items.values))

@@ -58,6 +58,8 @@ struct AsOfTests {
             #expect(now.items.first { $0.number == Fixture.activity }?.status == .completed)
 
             #expect(try await store.items(at: 5).items.isEmpty)
+            // Like state(at:), a position the ledger has not reached is refused rather than shown as "now".
+            await #expect(throws: ChangeError.self) { try await store.items(at: 18) }
         }
     }
 

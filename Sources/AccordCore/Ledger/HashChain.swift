@@ -10,7 +10,8 @@ public enum HashChain {
     /// SHA-256 over the previous hash (as 32 raw bytes) followed by the entry's canonical bytes, in lower-case hex.
     public static func hash(previous: String, entry: some Collection<UInt8>) -> String {
         var hasher = SHA256()
-        hasher.update(data: bytes(fromHex: previous))
+        // A malformed previous hash hashes as nothing, which no stored hash matches.
+        hasher.update(data: raw(hex: previous.utf8) ?? [])
         entry.withContiguousStorageIfAvailable { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             ?? hasher.update(data: Array(entry))
         return hex(hasher.finalize())
@@ -39,6 +40,7 @@ public enum HashChain {
             switch char {
             case 48...57: nibble = char - 48
             case 97...102: nibble = char - 87
+            case 65...70: nibble = char - 55
             default: return nil
             }
             if let h = high {
@@ -61,28 +63,5 @@ public enum HashChain {
             out.append(digits[Int(byte & 0x0f)])
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The bytes of a hex string; non-hex input yields a value no real hash matches.
-    static func bytes(fromHex hex: String) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(32)
-        var high: UInt8?
-        for char in hex.utf8 {
-            let nibble: UInt8 =
-                switch char {
-                case 48...57: char - 48
-                case 97...102: char - 87
-                case 65...70: char - 55
-                default: 0
-                }
-            if let h = high {
-                out.append(h << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
-            }
-        }
-        return out
     }
 }
