@@ -128,6 +128,26 @@ extension Demo {
             meeting(
                 "XXIX", start: "2024", place: .en("Belize", es: "Belice"), host: "BLZ",
                 "Recorded from rcm-facts §3 [X29]: Belize, 2024, its first Presidency Pro-Tempore"),
+        ] + consultationGroupMeetings
+    }
+
+    /// The two RCGM meetings rcm-facts dates; places it does not give stay blank.
+    static var consultationGroupMeetings: [ProposedChange] {
+        [
+            recorded(
+                .addMeeting(
+                    Meeting(
+                        id: "RCGM-2003-12", body: "RCGM",
+                        title: .en("RCGM, December 2003", es: "GRCM, diciembre de 2003", fr: "GRCM, décembre 2003"),
+                        start: date("2003-12"))),
+                "Recorded from rcm-facts §5 [U]: the RCGM met in December 2003, when Mexico joined SIEMCA"),
+            recorded(
+                .addMeeting(
+                    Meeting(
+                        id: "RCGM-2024-07", body: "RCGM",
+                        title: .en("RCGM, July 2024", es: "GRCM, julio de 2024", fr: "GRCM, juillet 2024"),
+                        start: date("2024-07"), host: "BLZ")),
+                "Recorded from rcm-facts §3 [X29]: the RCGM met in July 2024 under Belize's Presidency Pro-Tempore"),
         ]
     }
 

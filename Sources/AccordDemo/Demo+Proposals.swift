@@ -15,7 +15,66 @@ extension Demo {
     /// activity within the existing three lines, not as new lines: items 1–5 and 7 go under Migration
     /// Policies and Management, item 6 under Human Rights. The title is Mexico's proposal, Spanish
     /// authoritative; the text is Canada's comment on it, English authoritative since that is its language.
-    static var mexicoProposals: [ProposedChange] {
+    static var mexicoProposalItemsAsPlan: [ProposedChange] { mexicoItems.map(\.planItem) }
+
+    /// Mexico's proposal as a proposal record, and Canada's comment on each of its seven items.
+    ///
+    /// Mexico's document is not among the sources, so its date, the meeting it was tabled for and any
+    /// placement of its own are left blank; the placements are Canada's. Canada "generally agrees" with each
+    /// item while proposing how to take it up, hence "supports with changes" throughout.
+    static var mexicoProposalAndComments: [ProposedChange] {
+        let proposal = Proposal(
+            id: mexicoProposalID, submitter: "MEX",
+            title: .es(
+                "Revisar, depurar y actualizar el Plan de Acción",
+                en: "Review, clean and update the Plan of Action",
+                fr: "Réviser, épurer et mettre à jour le Plan d'action"),
+            items: mexicoItems.map { ProposalItem(number: $0.index, text: $0.title) })
+        let source = "seed 002: Canada's comments on Mexico's proposals"
+        return [
+            ProposedChange(.submitProposal(proposal), by: loader, authority: .participant("MEX"))
+        ]
+            + mexicoItems.map { item in
+                ProposedChange(
+                    .fileComment(
+                        Comment(
+                            proposal: mexicoProposalID, item: item.index, participant: "CAN",
+                            stance: .supportsWithChanges,
+                            text: item.comment,
+                            placement: Placement(
+                                parent: item.parent, workplan: item.workplan,
+                                note: .en("Recorded from \(source), item \(item.index)")))),
+                    by: loader, authority: .participant("CAN"))
+            }
+    }
+
+    /// The code of Mexico's proposal in the demo.
+    public static let mexicoProposalID: ProposalID = "MEX-REVIEW"
+
+    /// One of Mexico's seven proposals with Canada's comment on it.
+    struct MexicoItem {
+        var index: Int
+        var number: ItemNumber
+        var kind: ItemKind
+        var parent: ItemNumber
+        /// The network workplan Canada would also take it up in.
+        var workplan: WorkplanID?
+        var title: LocalizedText
+        var comment: LocalizedText
+
+        /// The item as a proposed plan item; leads stay empty because Mexico names none.
+        var planItem: ProposedChange {
+            recorded(
+                .addItem(
+                    PlanItem(number: number, kind: kind, parent: parent, title: title, text: comment, status: .proposed)
+                ),
+                "Proposal by Mexico to review, clean and update the Plan of Action; not adopted by any public decision "
+                    + "(seed 002, item \(index); placed under \(parent) as Canada's comments suggest). The Spanish title "
+                    + "renders the English of seed 002: Mexico's own wording is not in the sources")
+        }
+    }
+
+    static var mexicoItems: [MexicoItem] {
         [
             proposal(
                 1, number: "MPM-9", kind: .area, parent: "MPM",
@@ -77,7 +136,7 @@ extension Demo {
                         + "(marcos, sistemas, prácticas eficaces, lecciones aprendidas, cooperación técnica); si se "
                         + "crea un subtema, Canadá recomienda titularlo «flujos migratorios temporales».")),
             proposal(
-                5, number: "MPM-3.1", kind: .activity, parent: "MPM-3",
+                5, number: "MPM-3.1", kind: .activity, parent: "MPM-3", workplan: "LON-TS",
                 title: .es(
                     "Estándares comunes y elementos de seguridad de los documentos",
                     en: "Common document standards and security features"),
@@ -93,7 +152,7 @@ extension Demo {
                         + "del plan de trabajo de la Red sobre trata y tráfico, con actualizaciones presentadas por "
                         + "la OIM (véase TS-5.1); b) con talleres regionales periódicos, al menos cada tres años.")),
             proposal(
-                6, number: "HR-7", kind: .area, parent: "HR",
+                6, number: "HR-7", kind: .area, parent: "HR", workplan: "LON-CP",
                 title: .es(
                     "Estándares o principios regionales para la atención de niñas, niños y jóvenes migrantes",
                     en: "Regional standards or principles for assisting migrant children and youths"),
@@ -125,16 +184,12 @@ extension Demo {
         ]
     }
 
-    /// One of Mexico's proposals as a proposed plan item; leads stay empty because Mexico names none.
     private static func proposal(
-        _ index: Int, number: ItemNumber, kind: ItemKind, parent: ItemNumber, title: LocalizedText,
-        comment: LocalizedText
-    ) -> ProposedChange {
-        recorded(
-            .addItem(
-                PlanItem(number: number, kind: kind, parent: parent, title: title, text: comment, status: .proposed)),
-            "Proposal by Mexico to review, clean and update the Plan of Action; not adopted by any public decision "
-                + "(seed 002, item \(index); placed under \(parent) as Canada's comments suggest). The Spanish title "
-                + "renders the English of seed 002: Mexico's own wording is not in the sources")
+        _ index: Int, number: ItemNumber, kind: ItemKind, parent: ItemNumber, workplan: WorkplanID? = nil,
+        title: LocalizedText, comment: LocalizedText
+    ) -> MexicoItem {
+        MexicoItem(
+            index: index, number: number, kind: kind, parent: parent, workplan: workplan, title: title, comment: comment
+        )
     }
 }

@@ -28,8 +28,10 @@ public enum Demo {
             + linesOfAction
             + areas
             + activities
-            + mexicoProposals
+            + mexicoProposalItemsAsPlan
             + workplans
+            + mexicoProposalAndComments
+            + standingItems
     }
 
     /// Appends the demo to `store` through the ledger, like any other change.

@@ -1,19 +1,6 @@
 import AccordCore
 import SQLKit
 
-/// A change someone asks the store to make.
-public struct ProposedChange: Sendable {
-    public var change: Change
-    public var actor: Actor
-    public var authority: Authority
-
-    public init(_ change: Change, by actor: Actor, authority: Authority) {
-        self.change = change
-        self.actor = actor
-        self.authority = authority
-    }
-}
-
 /// A change as the ledger recorded it.
 public struct AppendedEntry: Sendable {
     public var entry: LedgerEntry

@@ -49,6 +49,10 @@ public func buildRouter(store: Store) -> Router<BasicRequestContext> {
     ItemRoutes.add(to: api, store: store)
     PlanRoutes.add(to: api, store: store)
     LedgerRoutes.add(to: api, store: store)
+    ProposalRoutes.add(to: api, store: store)
+    DecisionRoutes.add(to: api, store: store)
+    EditionRoutes.add(to: api, store: store)
+    AgendaRoutes.add(to: api, store: store)
     return router
 }
 

@@ -6,5 +6,8 @@ struct Accord: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accord",
         abstract: "Accord: the Plan of Action of a consensus-based process, kept as a ledger of agreed changes.",
-        subcommands: [Serve.self, LoadDemo.self, Migrate.self, Verify.self])
+        subcommands: [
+            Serve.self, LoadDemo.self, Migrate.self, Verify.self, RevisionReportCommand.self, CompareCommand.self,
+            AgendaCommand.self,
+        ])
 }

@@ -52,6 +52,45 @@ struct ChangeEncodingTests {
             Workplan(
                 id: "LON-CP", body: "LON-CP", title: .en("Consular Protection"),
                 status: .completed)),
+        .submitProposal(
+            Proposal(
+                id: "MEX-2008", submitter: "MEX", title: .es("Revisar, depurar y actualizar", en: "Review"),
+                submitted: PartialDate("2008"), tabledFor: "RCGM-2008", invited: ["IOM"],
+                items: [
+                    ProposalItem(
+                        number: 1, text: .es("Cooperación", en: "Cooperation"),
+                        target: Placement(parent: "MPM", workplan: "LON-CP", note: .en("a sub-item")))
+                ])),
+        .withdrawProposal("MEX-2008"),
+        .fileComment(
+            Comment(
+                proposal: "MEX-2008", item: 3, participant: "CAN", stance: .supportsWithChanges,
+                text: .en("Under the returns item"), placement: Placement(parent: "MPM-4"))),
+        .tableDraft(
+            DraftDecision(
+                meeting: "RCM-XIX", paragraph: "4.a", kind: .decision, text: .en("Adopt"),
+                effects: [.changeStatus(item: "MPM-1.3", to: .completed)])),
+        .withdrawDraft("RCM-XIX/4.a"),
+        .recordPosition(
+            PositionStatement(
+                draft: "RCM-XIX/4.a", participant: "USA", position: .reservation, note: .en("pending consultation"))),
+        .adoptDraft("RCM-XIX/4.a"),
+        .challengeEditorial(ChallengeStatement(sequence: 41, participant: "GTM", reason: .es("Es sustantivo"))),
+        .settleChallenge("C-41", .reject),
+        .publishEdition(
+            Edition(number: 2, title: .en("Plan of Action, 2010"), date: PartialDate("2010-06")!, position: 90)),
+        .addStandingItem(
+            StandingItem(
+                id: "LON-TS-DOCS", body: "LON-TS", title: .en("Travel document standards"), lead: .participant("IOM"),
+                purpose: .information, note: .en("Suggested by Canada"))),
+        .setAgenda(
+            Agenda(
+                meeting: "RCGM-2008",
+                items: [
+                    AgendaEntry(
+                        title: .en("Returns"), source: .standing, reference: "RCGM-RETURNS", leads: [.secretariat])
+                ])),
+        .approveAgenda("RCGM-2008"),
     ]
 
     /// The `kind` each case is written with. The switch has no default, so adding a case to `Change` stops the
@@ -70,6 +109,19 @@ struct ChangeEncodingTests {
         case .changeStatus: "change-status"
         case .addWorkplan: "add-workplan"
         case .amendWorkplan: "amend-workplan"
+        case .submitProposal: "submit-proposal"
+        case .withdrawProposal: "withdraw-proposal"
+        case .fileComment: "file-comment"
+        case .tableDraft: "table-draft"
+        case .withdrawDraft: "withdraw-draft"
+        case .recordPosition: "record-position"
+        case .adoptDraft: "adopt-draft"
+        case .challengeEditorial: "challenge-editorial"
+        case .settleChallenge: "settle-challenge"
+        case .publishEdition: "publish-edition"
+        case .addStandingItem: "add-standing-item"
+        case .setAgenda: "set-agenda"
+        case .approveAgenda: "approve-agenda"
         }
     }
 
@@ -85,8 +137,8 @@ struct ChangeEncodingTests {
 
     @Test("the samples cover every case once")
     func coverage() {
-        #expect(Set(Self.samples.map(Self.writtenKind)).count == 12)
-        #expect(Self.samples.count == 12)
+        #expect(Set(Self.samples.map(Self.writtenKind)).count == 25)
+        #expect(Self.samples.count == 25)
     }
 
     @Test("kind strings are stable", arguments: samples)

@@ -95,7 +95,8 @@ struct DemoTests {
             let fourth = try #require(state.meetings["RCM-IV"])
             let fifth = try #require(state.meetings["RCM-V"])
 
-            #expect(state.meetings.count == 29)
+            #expect(state.meetings.values.filter { $0.body == "RCM" }.count == 29)
+            #expect(state.meetings["RCGM-2024-07"]?.place == nil, "rcm-facts does not say where the RCGM met")
             #expect(second.start == PartialDate("1997") && second.start?.month == nil)
             #expect(third.place == nil && third.host == nil)
             #expect(fourth.start == PartialDate("1999-01-28") && fourth.end == PartialDate("1999-01-29"))
@@ -148,6 +149,53 @@ struct DemoTests {
                 #expect(proposed.flattened.contains { $0.number == number && !$0.status.isCurrent })
                 #expect(!current.flattened.contains { $0.number == number })
             }
+        }
+    }
+
+    @Test("Mexico's proposal holds its seven items, and Canada's comment on each fills the comment matrix")
+    func commentMatrix() async throws {
+        try await withDemo { _, state in
+            let proposal = try #require(state.proposals[Demo.mexicoProposalID])
+            #expect(proposal.submitter == "MEX")
+            #expect(proposal.items.map(\.number) == Array(1...7))
+            #expect(proposal.submitted == nil && proposal.tabledFor == nil, "Mexico's document is not in the sources")
+            #expect(proposal.items[2].text[.en] == "Convergence of repatriation processes")
+
+            let matrix = try #require(CommentMatrix(of: Demo.mexicoProposalID, in: state))
+            // Every other member state has a column; only Canada's cells are filled.
+            #expect(matrix.participants.count == 10)
+            #expect(!matrix.participants.contains("MEX"))
+            for row in matrix.rows {
+                let filled = row.cells.filter { $0.comment != nil }
+                #expect(filled.map(\.participant) == ["CAN"], "item \(row.item)")
+                #expect(filled.first?.stance == .supportsWithChanges)
+            }
+            // Canada's placements: returns work for item 3, the LON workplans for items 5 and 6.
+            let placements = matrix.rows.map { $0.cells.first { $0.participant == "CAN" }?.placement }
+            #expect(placements[2]?.parent == "MPM-4")
+            #expect(placements[4]?.workplan == "LON-TS")
+            #expect(placements[5]?.workplan == "LON-CP" && placements[5]?.parent == "HR")
+            #expect(state.comments["MEX-REVIEW/7/CAN"]?.text.original.contains("SIEMMES") == true)
+        }
+    }
+
+    @Test("the standing agenda items of seed 002 appear on a suggested RCGM agenda, suggestions marked")
+    func standingItems() async throws {
+        try await withDemo { _, state in
+            #expect(state.standingItems["RCGM-RETURNS"]?.status == .standing)
+            #expect(state.standingItems["LON-TS-TRAVEL-DOCUMENTS"]?.lead == .participant("IOM"))
+            #expect(state.standingItems["LON-CP-MIGRATION-HEALTH"]?.purpose == .information)
+            #expect(state.standingItems.values.filter { $0.status == .suggested }.count == 6)
+
+            let agenda = try #require(
+                Agenda.suggested(for: "RCGM-2024-07", in: state, today: PartialDate("2024-07-01")!))
+            let standing = agenda.items.filter { $0.source == .standing || $0.source == .suggestedStanding }
+            #expect(
+                standing.map(\.reference) == [
+                    "RCGM-MIGRATION-SERVICES", "RCGM-PLAN-REVIEW", "RCGM-RETURNS", "RCGM-SIEMMES",
+                ])
+            #expect(standing.first { $0.reference == "RCGM-RETURNS" }?.source == .standing)
+            #expect(agenda.items.allSatisfy { $0.reference?.hasPrefix("LON-") != true })
         }
     }
 

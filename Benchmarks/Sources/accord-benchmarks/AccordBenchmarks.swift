@@ -48,6 +48,10 @@ enum AccordBenchmarks {
             case .serveMemory:
                 let benchmark = ServeMemoryBenchmark(options: options, workspace: workspace)
                 outcomes.append(await benchmark.run(planDatabase: planDatabase))
+            case .revisionCheck:
+                outcomes.append(await RevisionBenchmark(options: options).run())
+            case .editionComparison:
+                outcomes.append(await EditionComparisonBenchmark(options: options).run())
             }
         }
 

@@ -4,6 +4,8 @@ public enum Authority: Codable, Sendable, Hashable, CustomStringConvertible {
     case decision(DecisionID)
     /// Translation, formatting, numbering or a verifiable typo fix by the Technical Secretariat.
     case editorial(reason: String)
+    /// A participant speaking for itself: its proposal, comment, position or challenge.
+    case participant(ParticipantID)
 
     /// The decision cited, if any.
     public var decision: DecisionID? {
@@ -11,14 +13,21 @@ public enum Authority: Codable, Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
+    /// The participant speaking for itself, if that is the authority.
+    public var participant: ParticipantID? {
+        if case .participant(let id) = self { return id }
+        return nil
+    }
+
     public var description: String {
         switch self {
         case .decision(let id): id.rawValue
         case .editorial(let reason): "editorial: \(reason)"
+        case .participant(let id): "on behalf of \(id)"
         }
     }
 
-    private enum CodingKeys: String, CodingKey { case decision, editorial }
+    private enum CodingKeys: String, CodingKey { case decision, editorial, participant }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -26,12 +35,15 @@ public enum Authority: Codable, Sendable, Hashable, CustomStringConvertible {
             self = .decision(decision)
         } else if let reason = try container.decodeIfPresent(String.self, forKey: .editorial) {
             self = .editorial(reason: reason)
+        } else if let participant = try container.decodeIfPresent(ParticipantID.self, forKey: .participant) {
+            self = .participant(participant)
         } else {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
                     debugDescription:
-                        "an authority is {\"decision\": \"MEETING/PARAGRAPH\"} or {\"editorial\": \"reason\"}"
+                        "an authority is {\"decision\": \"MEETING/PARAGRAPH\"}, {\"editorial\": \"reason\"} "
+                        + "or {\"participant\": \"CODE\"}"
                 ))
         }
     }
@@ -41,6 +53,7 @@ public enum Authority: Codable, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .decision(let id): try container.encode(id, forKey: .decision)
         case .editorial(let reason): try container.encode(reason, forKey: .editorial)
+        case .participant(let id): try container.encode(id, forKey: .participant)
         }
     }
 }

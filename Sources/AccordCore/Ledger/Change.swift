@@ -23,6 +23,35 @@ public enum Change: Sendable, Hashable {
     /// Replaces a workplan's record (title, status).
     case amendWorkplan(Workplan)
 
+    // Governance: proposals, comments, meetings that decide, challenges, editions and agendas.
+
+    /// A participant submits a proposal.
+    case submitProposal(Proposal)
+    /// Its submitter withdraws a proposal.
+    case withdrawProposal(ProposalID)
+    /// A participant files (or replaces) its comment on one proposal item.
+    case fileComment(Comment)
+    /// A draft paragraph, with its effects, is put before a meeting.
+    case tableDraft(DraftDecision)
+    /// A draft is taken off the table without a decision.
+    case withdrawDraft(DraftID)
+    /// A member state's position on a draft, by its delegate or by the Secretariat on its behalf.
+    case recordPosition(PositionStatement)
+    /// The draft becomes a decision when consensus is reached, and its effects apply.
+    case adoptDraft(DraftID)
+    /// A member state challenges an editorial change as substantive; the change is held.
+    case challengeEditorial(ChallengeStatement)
+    /// A decision settles a challenge: the change is confirmed or rejected.
+    case settleChallenge(ChallengeID, Settlement)
+    /// An edition of the Plan of Action is published.
+    case publishEdition(Edition)
+    /// A body gains a standing agenda item.
+    case addStandingItem(StandingItem)
+    /// The Secretariat sets a meeting's draft agenda.
+    case setAgenda(Agenda)
+    /// The Presidency approves a meeting's agenda.
+    case approveAgenda(MeetingID)
+
     /// The name of the case, as written in JSON and shown in the ledger.
     public var kind: String {
         switch self {
@@ -38,7 +67,58 @@ public enum Change: Sendable, Hashable {
         case .changeStatus: "change-status"
         case .addWorkplan: "add-workplan"
         case .amendWorkplan: "amend-workplan"
+        case .submitProposal: "submit-proposal"
+        case .withdrawProposal: "withdraw-proposal"
+        case .fileComment: "file-comment"
+        case .tableDraft: "table-draft"
+        case .withdrawDraft: "withdraw-draft"
+        case .recordPosition: "record-position"
+        case .adoptDraft: "adopt-draft"
+        case .challengeEditorial: "challenge-editorial"
+        case .settleChallenge: "settle-challenge"
+        case .publishEdition: "publish-edition"
+        case .addStandingItem: "add-standing-item"
+        case .setAgenda: "set-agenda"
+        case .approveAgenda: "approve-agenda"
         }
+    }
+}
+
+extension Change {
+    /// Whether the change is a participant's own act, made on its own authority.
+    public var isSubmission: Bool {
+        switch self {
+        case .submitProposal, .withdrawProposal, .fileComment, .recordPosition, .challengeEditorial: true
+        default: false
+        }
+    }
+}
+
+/// A member state's position on a draft, as a delegate or the Secretariat states it.
+public struct PositionStatement: Codable, Sendable, Hashable {
+    public var draft: DraftID
+    public var participant: ParticipantID
+    public var position: Position
+    public var note: LocalizedText?
+
+    public init(draft: DraftID, participant: ParticipantID, position: Position, note: LocalizedText? = nil) {
+        self.draft = draft
+        self.participant = participant
+        self.position = position
+        self.note = note
+    }
+}
+
+/// A member state's challenge of the editorial change at ledger entry `sequence`.
+public struct ChallengeStatement: Codable, Sendable, Hashable {
+    public var sequence: Int64
+    public var participant: ParticipantID
+    public var reason: LocalizedText
+
+    public init(sequence: Int64, participant: ParticipantID, reason: LocalizedText) {
+        self.sequence = sequence
+        self.participant = participant
+        self.reason = reason
     }
 }
 
@@ -70,6 +150,9 @@ public struct ItemAmendment: Codable, Sendable, Hashable {
 extension Change: Codable {
     private enum CodingKeys: String, CodingKey {
         case kind, process, participant, body, meeting, decision, item, amendment, number, status, workplan
+        case proposal, comment, draft, position, challenge, settlement, edition
+        case standingItem = "standing-item"
+        case agenda
     }
 
     public init(from decoder: any Decoder) throws {
@@ -90,6 +173,22 @@ extension Change: Codable {
                 item: try c.decode(ItemNumber.self, forKey: .number), to: try c.decode(Status.self, forKey: .status))
         case "add-workplan": self = .addWorkplan(try c.decode(Workplan.self, forKey: .workplan))
         case "amend-workplan": self = .amendWorkplan(try c.decode(Workplan.self, forKey: .workplan))
+        case "submit-proposal": self = .submitProposal(try c.decode(Proposal.self, forKey: .proposal))
+        case "withdraw-proposal": self = .withdrawProposal(try c.decode(ProposalID.self, forKey: .proposal))
+        case "file-comment": self = .fileComment(try c.decode(Comment.self, forKey: .comment))
+        case "table-draft": self = .tableDraft(try c.decode(DraftDecision.self, forKey: .draft))
+        case "withdraw-draft": self = .withdrawDraft(try c.decode(DraftID.self, forKey: .draft))
+        case "record-position": self = .recordPosition(try c.decode(PositionStatement.self, forKey: .position))
+        case "adopt-draft": self = .adoptDraft(try c.decode(DraftID.self, forKey: .draft))
+        case "challenge-editorial":
+            self = .challengeEditorial(try c.decode(ChallengeStatement.self, forKey: .challenge))
+        case "settle-challenge":
+            self = .settleChallenge(
+                try c.decode(ChallengeID.self, forKey: .challenge), try c.decode(Settlement.self, forKey: .settlement))
+        case "publish-edition": self = .publishEdition(try c.decode(Edition.self, forKey: .edition))
+        case "add-standing-item": self = .addStandingItem(try c.decode(StandingItem.self, forKey: .standingItem))
+        case "set-agenda": self = .setAgenda(try c.decode(Agenda.self, forKey: .agenda))
+        case "approve-agenda": self = .approveAgenda(try c.decode(MeetingID.self, forKey: .meeting))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: c, debugDescription: "unknown change kind '\(kind)'")
@@ -111,6 +210,20 @@ extension Change: Codable {
             try c.encode(number, forKey: .number)
             try c.encode(status, forKey: .status)
         case .addWorkplan(let value), .amendWorkplan(let value): try c.encode(value, forKey: .workplan)
+        case .submitProposal(let value): try c.encode(value, forKey: .proposal)
+        case .withdrawProposal(let id): try c.encode(id, forKey: .proposal)
+        case .fileComment(let value): try c.encode(value, forKey: .comment)
+        case .tableDraft(let value): try c.encode(value, forKey: .draft)
+        case .withdrawDraft(let id), .adoptDraft(let id): try c.encode(id, forKey: .draft)
+        case .recordPosition(let value): try c.encode(value, forKey: .position)
+        case .challengeEditorial(let value): try c.encode(value, forKey: .challenge)
+        case .settleChallenge(let id, let settlement):
+            try c.encode(id, forKey: .challenge)
+            try c.encode(settlement, forKey: .settlement)
+        case .publishEdition(let value): try c.encode(value, forKey: .edition)
+        case .addStandingItem(let value): try c.encode(value, forKey: .standingItem)
+        case .setAgenda(let value): try c.encode(value, forKey: .agenda)
+        case .approveAgenda(let id): try c.encode(id, forKey: .meeting)
         }
     }
 }

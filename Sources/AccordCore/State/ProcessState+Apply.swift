@@ -16,15 +16,37 @@ extension ProcessState {
     ///
     /// Every rule is checked before the first write, so a refused change leaves nothing half-applied.
     public mutating func apply(_ entry: LedgerEntry) throws(ChangeError) -> [EntityRef] {
+        try apply(entry, enforcingApprovalLevel: true)
+    }
+
+    /// Applies `entry`; with `enforcingApprovalLevel` false, a substantive change without the agreement it
+    /// needs is applied anyway, which only the revision report does, to show what a draft would change.
+    mutating func apply(_ entry: LedgerEntry, enforcingApprovalLevel: Bool) throws(ChangeError) -> [EntityRef] {
         guard entry.sequence == sequence + 1 else {
             throw .invalid(field: "sequence", reason: "entry \(entry.sequence) does not follow entry \(sequence)")
         }
         try checkActor(entry.actor)
-        try checkAuthority(entry.authority)
-        let changed = try apply(entry.change, authority: entry.authority)
-        sequence = entry.sequence
-        for ref in changed { lastChanged[ref] = entry.sequence }
+        try checkAuthority(entry.authority, for: entry.change)
+        try checkCapacity(of: entry.actor, for: entry.change)
+        let context = Context(
+            sequence: entry.sequence, actor: entry.actor, authority: entry.authority,
+            enforcesApprovalLevel: enforcingApprovalLevel)
+        // Apply to a copy: an adopted draft applies several effects, and a refusal of the last one must
+        // leave nothing of the first ones behind.
+        var next = self
+        let changed = try next.apply(entry.change, context: context)
+        next.sequence = entry.sequence
+        for ref in changed { next.lastChanged[ref] = entry.sequence }
+        self = next
         return changed
+    }
+
+    /// What a change is applied with: its position, who makes it, and on what authority.
+    struct Context {
+        var sequence: Int64
+        var actor: Actor
+        var authority: Authority
+        var enforcesApprovalLevel: Bool
     }
 
     private func checkActor(_ actor: Actor) throws(ChangeError) {
@@ -32,11 +54,17 @@ extension ProcessState {
         if let participant = actor.participant, participants[participant] == nil {
             throw .unknownReference(field: "actor.participant", reason: "no participant has the code '\(participant)'")
         }
+        if actor.role == .delegate || actor.role == .observer, actor.participant == nil {
+            throw .invalid(
+                field: "actor.participant", reason: "a \(actor.role.rawValue) acts for a participant; name its code")
+        }
     }
 
-    private func checkAuthority(_ authority: Authority) throws(ChangeError) {
+    private func checkAuthority(_ authority: Authority, for change: Change) throws(ChangeError) {
         switch authority {
         case .decision(let id):
+            // A draft's adoption cites the decision it creates.
+            if case .adoptDraft(let draft) = change, draft.rawValue == id.rawValue { return }
             guard decisions[id] != nil else {
                 throw .unknownReference(
                     field: "authority.decision",
@@ -44,10 +72,47 @@ extension ProcessState {
             }
         case .editorial(let reason):
             try Check.text(reason, field: "authority.editorial", limit: TextLimit.reason)
+        case .participant(let id):
+            guard participants[id] != nil else {
+                throw .unknownReference(field: "authority.participant", reason: "no participant has the code '\(id)'")
+            }
+            guard change.isSubmission else {
+                throw .ruleViolation(
+                    field: "authority", rule: "authority-kind",
+                    reason:
+                        "a participant's own authority covers its proposals, comments, positions and challenges; "
+                        + "a \(change.kind) needs a decision or an editorial reason")
+            }
+        }
+        if change.isSubmission, authority.participant == nil {
+            throw .ruleViolation(
+                field: "authority", rule: "authority-kind",
+                reason: "a \(change.kind) is a participant's own act: its authority is {\"participant\": \"CODE\"}")
         }
     }
 
-    private mutating func apply(_ change: Change, authority: Authority) throws(ChangeError) -> [EntityRef] {
+    /// Who may make each kind of change: the Secretariat keeps the record, participants speak for themselves,
+    /// the Presidency approves agendas and editions.
+    private func checkCapacity(of actor: Actor, for change: Change) throws(ChangeError) {
+        let allowed: Set<Actor.Role> =
+            switch change {
+            case .submitProposal, .withdrawProposal, .fileComment, .recordPosition, .challengeEditorial:
+                [.delegate, .observer, .secretariat, .system]
+            case .tableDraft: [.delegate, .secretariat, .presidency, .system]
+            case .publishEdition, .setAgenda: [.secretariat, .presidency, .system]
+            case .approveAgenda: [.presidency, .system]
+            default: [.secretariat, .system]
+            }
+        guard allowed.contains(actor.role) else {
+            let roles = Actor.Role.allCases.filter(allowed.contains).map(\.rawValue).joined(separator: ", ")
+            throw .ruleViolation(
+                field: "actor.role", rule: "capacity",
+                reason: "a \(actor.role.rawValue) cannot \(change.kind); that is for: \(roles)")
+        }
+    }
+
+    mutating func apply(_ change: Change, context: Context) throws(ChangeError) -> [EntityRef] {
+        let authority = context.authority
         switch change {
         case .describeProcess(let process):
             try Check.code(process.id.rawValue, field: "process.id")
@@ -116,7 +181,12 @@ extension ProcessState {
             return [.meeting(meeting.id)]
 
         case .recordDecision(let decision):
-            try recordDecision(decision)
+            guard decision.adoption == nil else {
+                throw .invalid(
+                    field: "decision.adoption",
+                    reason: "consensus is computed when a draft is adopted, never typed; leave it out")
+            }
+            try recordDecisionChecked(decision)
             return [.decision(decision.id)]
 
         case .addItem(let item):
@@ -124,11 +194,10 @@ extension ProcessState {
             return [.item(added)]
 
         case .amendItem(let amendment):
-            try amendItem(amendment)
-            return [.item(amendment.number)]
+            return try amendItem(amendment, context: context)
 
         case .changeStatus(let number, let status):
-            try changeStatus(of: number, to: status, authority: authority)
+            try changeStatus(of: number, to: status, context: context)
             return [.item(number)]
 
         case .addWorkplan(let workplan):
@@ -164,6 +233,11 @@ extension ProcessState {
             try checkWorkplan(workplan)
             workplans[workplan.id] = workplan
             return [.workplan(workplan.id)]
+
+        case .submitProposal, .withdrawProposal, .fileComment, .tableDraft, .withdrawDraft, .recordPosition,
+            .adoptDraft, .challengeEditorial, .settleChallenge, .publishEdition, .addStandingItem, .setAgenda,
+            .approveAgenda:
+            return try applyGovernance(change, context: context)
         }
     }
 
@@ -228,7 +302,8 @@ extension ProcessState {
         }
     }
 
-    private mutating func recordDecision(_ decision: Decision) throws(ChangeError) {
+    /// Records a paragraph after checking its meeting, number and text.
+    mutating func recordDecisionChecked(_ decision: Decision) throws(ChangeError) {
         guard meetings[decision.meeting] != nil else {
             throw .unknownReference(field: "decision.meeting", reason: "no meeting has the code '\(decision.meeting)'")
         }

@@ -17,8 +17,9 @@ extension ProcessState {
         return item.number
     }
 
-    /// Changes some fields of an item that is not archived.
-    mutating func amendItem(_ amendment: ItemAmendment) throws(ChangeError) {
+    /// Changes some fields of an item that is not archived; a substantive change to an approved item needs
+    /// the agreement of its approval level, and an editorial one stays open to challenge.
+    mutating func amendItem(_ amendment: ItemAmendment, context: Context) throws(ChangeError) -> [EntityRef] {
         guard var item = items[amendment.number] else {
             throw .unknownReference(
                 field: "amendment.number", reason: "no plan item has the number '\(amendment.number)'")
@@ -33,17 +34,39 @@ extension ProcessState {
         guard !amendment.isEmpty else {
             throw .invalid(field: "amendment", reason: "an amendment changes at least one field")
         }
-        if let title = amendment.title { item.title = title }
-        if let text = amendment.text { item.text = text }
-        if let leads = amendment.leads { item.leads = leads }
-        if let timeline = amendment.timeline { item.timeline = timeline }
-        if let parent = amendment.parent { item.parent = parent }
+        let fields = Substance.classify(amendment, of: item)
+        if let held = heldChallenge(on: item.number) {
+            throw .ruleViolation(
+                field: "amendment.number", rule: "held-change",
+                reason:
+                    "entry \(held.sequence) on \(item.number) is challenged by \(held.challenger) and held until a "
+                    + "decision settles \(held.id); settle it before changing the item again")
+        }
+        var changed: [EntityRef] = [.item(item.number)]
+        if item.status.isCurrent {
+            let substantive = fields.filter { $0.weight == .substantive }.map(\.field)
+            if !substantive.isEmpty {
+                try requireAgreement(
+                    on: item, to: "change \(substantive.joined(separator: ", "))",
+                    field: "amendment.\(substantive[0])", context: context)
+            } else if !fields.isEmpty, case .editorial = context.authority {
+                editorials[context.sequence] = EditorialChange(
+                    sequence: context.sequence, item: item.number, before: amendment.previous(in: item),
+                    after: amendment)
+                changed.append(.editorial(context.sequence))
+            }
+        }
+        item.apply(amendment)
         try checkItem(item, field: "amendment")
         items[item.number] = item
+        return changed
     }
 
     /// Moves an item to another status, if the move is one its life allows.
-    mutating func changeStatus(of number: ItemNumber, to status: Status, authority: Authority) throws(ChangeError) {
+    ///
+    /// Reporting progress (ongoing, pending completion) is the Secretariat's; completing, withdrawing or
+    /// superseding an approved item ends a commitment and needs the agreement of its approval level.
+    mutating func changeStatus(of number: ItemNumber, to status: Status, context: Context) throws(ChangeError) {
         guard var item = items[number] else {
             throw .unknownReference(field: "number", reason: "no plan item has the number '\(number)'")
         }
@@ -55,10 +78,49 @@ extension ProcessState {
                     + (allowed.isEmpty ? "it is archived" : "it can become \(allowed.joined(separator: ", "))"))
         }
         if item.status == .proposed {
-            item.approvedBy = try approval(for: status, authority: authority, field: "status")
+            item.approvedBy = try approval(for: status, authority: context.authority, field: "status")
+        } else if status.isArchived {
+            try requireAgreement(on: item, to: "make it \(status.rawValue)", field: "status", context: context)
         }
         item.status = status
         items[number] = item
+    }
+
+    /// DESIGN.md §3 rule 2: a substantive change to an approved item needs a decision adopted by consensus of
+    /// a body at the item's approval level or higher. The refusal names the item, the decision that approved
+    /// it and its level, and what would be needed.
+    func requireAgreement(on item: PlanItem, to action: String, field: String, context: Context) throws(ChangeError) {
+        guard context.enforcesApprovalLevel, let approvedBy = item.approvedBy else { return }
+        let level = approvalLevel(of: item) ?? .network
+        let needed = bodies.values.filter { $0.level >= level }.map(\.id.rawValue).sorted().joined(separator: " or ")
+        let approval = "\(item.number) was approved by \(approvedBy) at the \(level.rawValue) level"
+        let requirement =
+            "to \(action) needs a decision adopted by consensus of \(needed.isEmpty ? "a body" : needed) "
+            + "(\(level.rawValue) level or higher)"
+        switch context.authority {
+        case .decision(let id):
+            // An adopting draft cites itself: its level is its meeting's.
+            let meeting = decisions[id]?.meeting ?? drafts[DraftID(id.rawValue)]?.meeting
+            guard let body = meeting.flatMap({ meetings[$0] }).flatMap({ bodies[$0.body] }) else {
+                throw .unknownReference(field: "authority.decision", reason: "no decision '\(id)' is recorded")
+            }
+            guard body.level >= level else {
+                throw .ruleViolation(
+                    field: field, rule: "approval-level",
+                    reason:
+                        "\(approval); \(id) is of the \(body.id) (\(body.level.rawValue) level), which cannot "
+                        + "redefine it: \(requirement)")
+            }
+        case .editorial, .participant:
+            throw .ruleViolation(
+                field: field, rule: "approval-level",
+                reason: "\(approval); this is substantive, not editorial: \(requirement)")
+        }
+    }
+
+    /// The challenge holding a change to `item`, if one is held.
+    func heldChallenge(on item: ItemNumber) -> Challenge? {
+        challenges.values.first { $0.item == item && $0.status == .held }
     }
 
     private func checkItem(_ item: PlanItem, field: String) throws(ChangeError) {
@@ -127,6 +189,13 @@ enum Check {
             throw .invalid(
                 field: field,
                 reason: "'\(code)' is not a code: use 2–32 capitals, digits, dashes or slashes (e.g. RCM-V)")
+        }
+    }
+
+    /// A code that names a record in one path segment of the API, so without a slash.
+    static func pathSafe(_ code: String, field: String, example: String) throws(ChangeError) {
+        guard !code.contains("/") else {
+            throw .invalid(field: field, reason: "'\(code)' has a slash; use dashes, e.g. \(example)")
         }
     }
 

@@ -19,6 +19,15 @@ public struct ProcessState: Sendable, Equatable {
     public internal(set) var decisions: TreeDictionary<DecisionID, Decision> = [:]
     public internal(set) var items: TreeDictionary<ItemNumber, PlanItem> = [:]
     public internal(set) var workplans: TreeDictionary<WorkplanID, Workplan> = [:]
+    public internal(set) var proposals: TreeDictionary<ProposalID, Proposal> = [:]
+    public internal(set) var comments: TreeDictionary<CommentID, Comment> = [:]
+    public internal(set) var drafts: TreeDictionary<DraftID, DraftDecision> = [:]
+    /// Editorial changes to approved items, by ledger entry: what a member state may challenge.
+    public internal(set) var editorials: TreeDictionary<Int64, EditorialChange> = [:]
+    public internal(set) var challenges: TreeDictionary<ChallengeID, Challenge> = [:]
+    public internal(set) var editions: TreeDictionary<Int, Edition> = [:]
+    public internal(set) var standingItems: TreeDictionary<StandingItemID, StandingItem> = [:]
+    public internal(set) var agendas: TreeDictionary<MeetingID, Agenda> = [:]
     /// For each entity, the sequence of the last entry that changed it.
     public internal(set) var lastChanged: TreeDictionary<EntityRef, Int64> = [:]
 
@@ -26,18 +35,9 @@ public struct ProcessState: Sendable, Equatable {
     public init() {}
 
     /// Assembles a state from stored projections; the store uses this to load what it holds.
-    public init(
-        sequence: Int64, process: Process?, participants: [Participant], bodies: [Body], meetings: [Meeting],
-        decisions: [Decision], items: [PlanItem], workplans: [Workplan], lastChanged: [EntityRef: Int64]
-    ) {
+    public init(sequence: Int64, records: [Record], lastChanged: [EntityRef: Int64]) {
         self.sequence = sequence
-        self.process = process
-        self.participants = TreeDictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        self.bodies = TreeDictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        self.meetings = TreeDictionary(meetings.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        self.decisions = TreeDictionary(decisions.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        self.items = TreeDictionary(items.map { ($0.number, $0) }, uniquingKeysWith: { _, last in last })
-        self.workplans = TreeDictionary(workplans.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        for record in records { insert(record) }
         self.lastChanged = TreeDictionary(lastChanged)
     }
 
@@ -59,6 +59,15 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
     case decision(DecisionID)
     case item(ItemNumber)
     case workplan(WorkplanID)
+    case proposal(ProposalID)
+    case comment(CommentID)
+    case draft(DraftID)
+    /// An editorial change open to challenge, by its ledger entry.
+    case editorial(Int64)
+    case challenge(ChallengeID)
+    case edition(Int)
+    case standingItem(StandingItemID)
+    case agenda(MeetingID)
 
     /// The kind of entity, as the store names it.
     public var kind: String {
@@ -70,6 +79,14 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .decision: "decision"
         case .item: "item"
         case .workplan: "workplan"
+        case .proposal: "proposal"
+        case .comment: "comment"
+        case .draft: "draft"
+        case .editorial: "editorial"
+        case .challenge: "challenge"
+        case .edition: "edition"
+        case .standingItem: "standing-item"
+        case .agenda: "agenda"
         }
     }
 
@@ -83,6 +100,14 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .decision(let id): id.rawValue
         case .item(let id): id.rawValue
         case .workplan(let id): id.rawValue
+        case .proposal(let id): id.rawValue
+        case .comment(let id): id.rawValue
+        case .draft(let id): id.rawValue
+        case .editorial(let sequence): String(sequence)
+        case .challenge(let id): id.rawValue
+        case .edition(let number): String(number)
+        case .standingItem(let id): id.rawValue
+        case .agenda(let id): id.rawValue
         }
     }
 
@@ -96,6 +121,18 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case "decision": self = .decision(.init(id))
         case "item": self = .item(.init(id))
         case "workplan": self = .workplan(.init(id))
+        case "proposal": self = .proposal(.init(id))
+        case "comment": self = .comment(.init(id))
+        case "draft": self = .draft(.init(id))
+        case "editorial":
+            guard let sequence = Int64(id) else { return nil }
+            self = .editorial(sequence)
+        case "challenge": self = .challenge(.init(id))
+        case "edition":
+            guard let number = Int(id) else { return nil }
+            self = .edition(number)
+        case "standing-item": self = .standingItem(.init(id))
+        case "agenda": self = .agenda(.init(id))
         default: return nil
         }
     }

@@ -14,10 +14,15 @@ public struct Decision: Codable, Sendable, Hashable, Identifiable {
     public var text: LocalizedText
     /// A note on the record itself, e.g. that the source does not give the paragraph's number.
     public var note: LocalizedText?
+    /// The consensus computed when it was adopted in Accord from a draft; nil for a paragraph transcribed
+    /// from a published outcome document, whose adoption the document itself attests.
+    public var adoption: Consensus?
 
     public init(
-        meeting: MeetingID, paragraph: String, kind: DecisionKind, text: LocalizedText, note: LocalizedText? = nil
+        meeting: MeetingID, paragraph: String, kind: DecisionKind, text: LocalizedText, note: LocalizedText? = nil,
+        adoption: Consensus? = nil
     ) {
+        self.adoption = adoption
         self.id = Decision.id(meeting: meeting, paragraph: paragraph)
         self.meeting = meeting
         self.paragraph = paragraph

@@ -44,6 +44,34 @@ public struct PlanItem: Codable, Sendable, Hashable, Identifiable {
     }
 }
 
+extension PlanItem {
+    /// Sets the fields `amendment` changes.
+    mutating func apply(_ amendment: ItemAmendment) {
+        if let title = amendment.title { self.title = title }
+        if let text = amendment.text { self.text = text }
+        if let leads = amendment.leads { self.leads = leads }
+        if let timeline = amendment.timeline { self.timeline = timeline }
+        if let parent = amendment.parent { self.parent = parent }
+    }
+}
+
+extension ItemAmendment {
+    /// The same fields as `item` has them now: what undoes this amendment.
+    func previous(in item: PlanItem) -> ItemAmendment {
+        ItemAmendment(
+            number: number, title: title == nil ? nil : item.title, text: text == nil ? nil : item.text,
+            leads: leads == nil ? nil : item.leads, timeline: timeline == nil ? nil : item.timeline,
+            parent: parent == nil ? nil : item.parent)
+    }
+
+    /// Whether `item` holds exactly what this amendment sets.
+    func isHeld(by item: PlanItem) -> Bool {
+        (title == nil || title == item.title) && (text == nil || text == item.text)
+            && (leads == nil || leads == item.leads) && (timeline == nil || timeline == item.timeline)
+            && (parent == nil || parent == item.parent)
+    }
+}
+
 /// The level of an item in the plan tree.
 public enum ItemKind: String, Codable, Sendable, CaseIterable {
     case lineOfAction = "line-of-action"

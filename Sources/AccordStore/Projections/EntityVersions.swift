@@ -75,7 +75,7 @@ enum EntityVersionsTable {
     }
 }
 
-/// How each kind of entity is written to and read from its projection row.
+/// How each kind of entity is written to and read from its projection row; Core's `Record` knows the kinds.
 enum Projection {
     struct Row {
         var scope: String?
@@ -84,71 +84,30 @@ enum Projection {
     }
 
     static func row(for ref: EntityRef, in state: ProcessState) throws -> Row {
-        func missing() -> StoreError {
-            .corruptRow(table: "entity_versions", key: ref.description, reason: "changed entity is not in the state")
+        guard let record = state.record(ref) else {
+            throw StoreError.corruptRow(
+                table: "entity_versions", key: ref.description, reason: "changed entity is not in the state")
         }
-        switch ref {
-        case .process:
-            guard let process = state.process else { throw missing() }
-            return Row(scope: nil, status: nil, document: try encode(process))
-        case .participant(let id):
-            guard let value = state.participants[id] else { throw missing() }
-            return Row(scope: nil, status: value.kind.rawValue, document: try encode(value))
-        case .body(let id):
-            guard let value = state.bodies[id] else { throw missing() }
-            return Row(scope: value.parent?.rawValue, status: value.level.rawValue, document: try encode(value))
-        case .meeting(let id):
-            guard let value = state.meetings[id] else { throw missing() }
-            return Row(scope: value.body.rawValue, status: nil, document: try encode(value))
-        case .decision(let id):
-            guard let value = state.decisions[id] else { throw missing() }
-            return Row(scope: value.meeting.rawValue, status: value.kind.rawValue, document: try encode(value))
-        case .item(let id):
-            guard let value = state.items[id] else { throw missing() }
-            return Row(scope: value.workplan?.rawValue, status: value.status.rawValue, document: try encode(value))
-        case .workplan(let id):
-            guard let value = state.workplans[id] else { throw missing() }
-            return Row(scope: value.body.rawValue, status: value.status.rawValue, document: try encode(value))
-        }
+        return Row(
+            scope: record.scope, status: record.status, document: String(decoding: try record.encoded(), as: UTF8.self))
     }
 
     /// Assembles the state that `versions` describe, at ledger position `sequence`.
     static func state(from versions: [EntityVersion], sequence: Int64) throws -> ProcessState {
         let decoder = JSONDecoder()
-        var process: AccordCore.Process?
-        var participants: [Participant] = []
-        var bodies: [Body] = []
-        var meetings: [Meeting] = []
-        var decisions: [Decision] = []
-        var items: [PlanItem] = []
-        var workplans: [Workplan] = []
+        var records: [Record] = []
+        records.reserveCapacity(versions.count)
         var lastChanged: [EntityRef: Int64] = [:]
         for version in versions {
-            let data = Data(version.document.utf8)
             do {
-                switch version.ref {
-                case .process: process = try decoder.decode(AccordCore.Process.self, from: data)
-                case .participant: participants.append(try decoder.decode(Participant.self, from: data))
-                case .body: bodies.append(try decoder.decode(Body.self, from: data))
-                case .meeting: meetings.append(try decoder.decode(Meeting.self, from: data))
-                case .decision: decisions.append(try decoder.decode(Decision.self, from: data))
-                case .item: items.append(try decoder.decode(PlanItem.self, from: data))
-                case .workplan: workplans.append(try decoder.decode(Workplan.self, from: data))
-                }
+                records.append(
+                    try Record.decode(kind: version.ref.kind, from: Data(version.document.utf8), using: decoder))
             } catch {
                 throw StoreError.corruptRow(
                     table: "entity_versions", key: "\(version.ref) from \(version.validFrom)", reason: "\(error)")
             }
             lastChanged[version.ref] = version.validFrom
         }
-        return ProcessState(
-            sequence: sequence, process: process, participants: participants, bodies: bodies, meetings: meetings,
-            decisions: decisions, items: items, workplans: workplans, lastChanged: lastChanged)
-    }
-
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return ProcessState(sequence: sequence, records: records, lastChanged: lastChanged)
     }
 }

@@ -41,8 +41,21 @@ enum PlanRoutes {
         return JSONResponse(PlanAnswer(version: version, asOf: view.asOf, nodes: view.nodes, meeting: meeting))
     }
 
-    /// The state the request asks about: `?asOf=N`, `?meeting=ID`, or now.
+    /// The state the request asks about: `?asOf=N`, `?meeting=ID`, `?edition=N`, or now.
     private static func state(for request: Request, _ store: Store) async throws -> (ProcessState, MeetingID?) {
+        if let edition = request.text("edition") {
+            guard request.text("asOf") == nil, request.text("meeting") == nil else {
+                throw Problem.badParameter("edition", "give one of edition, asOf or meeting")
+            }
+            guard let number = Int(edition), number > 0 else {
+                throw Problem.badParameter("edition", "'\(edition)' is not an edition number")
+            }
+            do {
+                return (try await store.state(at: .edition(number)), nil)
+            } catch let error as ChangeError {
+                throw Problem.badParameter("edition", error.reason)
+            }
+        }
         if let position = try request.position("asOf") {
             guard request.text("meeting") == nil else {
                 throw Problem.badParameter("meeting", "give either asOf or meeting, not both")

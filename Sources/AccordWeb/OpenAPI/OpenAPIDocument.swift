@@ -130,10 +130,10 @@ enum OpenAPIDocument {
                             parameters: [pathParameter("sequence")], errors: [400, 404])
                     ]
                 ),
-            ])
+            ] + governancePaths)
 
     /// The list, show, add and (if replaceable) replace operations of a record collection.
-    private static func record(
+    static func record(
         _ plural: String, _ schema: String, filters: [(String, JSONValue)] = [], replaceable: Bool = false,
         codePath: String = "{code}", more: JSONValue = [:]
     ) -> [(String, JSONValue)] {
@@ -172,7 +172,7 @@ enum OpenAPIDocument {
         ]
     }
 
-    private static func operation(
+    static func operation(
         _ summary: String, ok: JSONValue, okStatus: String = "200", parameters: [JSONValue] = [],
         body: JSONValue? = nil, errors: [Int]
     ) -> JSONValue {
@@ -206,17 +206,18 @@ enum OpenAPIDocument {
                 queryParameter(
                     "asOf", ["type": "integer", "minimum": 0], "Show the plan right after this ledger entry"),
                 queryParameter("meeting", ["type": "string"], "Show the plan as it stood after this meeting"),
+                queryParameter("edition", ["type": "integer", "minimum": 1], "Show the plan of this edition"),
             ]
     }
 
-    private static func signed(_ key: String, _ schema: JSONValue) -> JSONValue {
+    static func signed(_ key: String, _ schema: JSONValue) -> JSONValue {
         [
             "type": "object", "required": ["actor", "authority", .string(key)],
             "properties": .object([("actor", ref("Actor")), ("authority", ref("Authority")), (key, schema)]),
         ]
     }
 
-    private static func written(_ schema: String) -> JSONValue {
+    static func written(_ schema: String) -> JSONValue {
         [
             "type": "object", "required": ["entry", "value"],
             "properties": ["entry": ref("Entry"), "value": ref(schema)],
@@ -225,13 +226,13 @@ enum OpenAPIDocument {
 
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
 
-    private static func enumeration(_ name: String) -> JSONValue { ref(name) }
+    static func enumeration(_ name: String) -> JSONValue { ref(name) }
 
-    private static func pathParameter(_ name: String) -> JSONValue {
+    static func pathParameter(_ name: String) -> JSONValue {
         ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string"]]
     }
 
-    private static func queryParameter(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
+    static func queryParameter(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
         [
             "name": .string(name), "in": "query", "required": false, "schema": schema,
             "description": .string(description),

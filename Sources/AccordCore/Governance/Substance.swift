@@ -1,0 +1,112 @@
+/// Whether a change to one field of an approved item redefines the commitment (substantive) or only how
+/// it is written (editorial), per DESIGN.md §3 rules 1–2.
+///
+/// Substantive: the authoritative-language text, the lead, the timeline, the place. Editorial:
+/// translations, formatting (spacing, capitals, punctuation) and a verifiable typo fix — a word or two
+/// changed by a letter or two, never a number. Anything in doubt is substantive; the Secretariat can
+/// always ask for a decision, and a member state can challenge an editorial change it reads otherwise.
+public enum Weight: String, Codable, Sendable, CaseIterable {
+    case editorial, substantive
+}
+
+/// A field an amendment changes, and its weight.
+public struct FieldChange: Codable, Sendable, Hashable {
+    /// The field as the API names it: "title.en", "leads", "parent".
+    public var field: String
+    public var weight: Weight
+}
+
+public enum Substance {
+    /// The fields `amendment` actually changes on `item`, each with its weight.
+    public static func classify(_ amendment: ItemAmendment, of item: PlanItem) -> [FieldChange] {
+        var changes: [FieldChange] = []
+        if let title = amendment.title { changes += texts(item.title, title, field: "title") }
+        if let text = amendment.text {
+            if let old = item.text {
+                changes += texts(old, text, field: "text")
+            } else {
+                changes.append(FieldChange(field: "text", weight: .substantive))
+            }
+        }
+        if let leads = amendment.leads, leads != item.leads {
+            changes.append(FieldChange(field: "leads", weight: .substantive))
+        }
+        if let timeline = amendment.timeline, timeline != item.timeline {
+            // Only a translation of the timeline's wording is editorial; its target date is a commitment.
+            let editorial =
+                timeline.target == item.timeline?.target
+                && timeline.text?.authoritative == item.timeline?.text?.authoritative
+                && timeline.text?.original == item.timeline?.text?.original
+            changes.append(FieldChange(field: "timeline", weight: editorial ? .editorial : .substantive))
+        }
+        if let parent = amendment.parent, parent != item.parent {
+            changes.append(FieldChange(field: "parent", weight: .substantive))
+        }
+        return changes
+    }
+
+    /// The changes between two versions of a multilingual text.
+    static func texts(_ old: LocalizedText, _ new: LocalizedText, field: String) -> [FieldChange] {
+        var changes: [FieldChange] = []
+        if old.authoritative != new.authoritative {
+            changes.append(FieldChange(field: "\(field).authoritative", weight: .substantive))
+        }
+        for language in Language.allCases where old[language] != new[language] {
+            let isAuthoritative = language == new.authoritative || language == old.authoritative
+            let weight: Weight =
+                if !isAuthoritative {
+                    .editorial
+                } else if let before = old[language], let after = new[language], isWording(before, after) {
+                    .editorial
+                } else {
+                    .substantive
+                }
+            changes.append(FieldChange(field: "\(field).\(language.rawValue)", weight: weight))
+        }
+        return changes
+    }
+
+    /// Whether `after` differs from `before` only in formatting or by a verifiable typo fix.
+    public static func isWording(_ before: String, _ after: String) -> Bool {
+        let old = words(before)
+        let new = words(after)
+        if old.map(normalized) == new.map(normalized) { return true }
+        guard old.count == new.count else { return false }
+        var fixes = 0
+        for (a, b) in zip(old, new) where normalized(a) != normalized(b) {
+            fixes += 1
+            // A changed number changes a date, an amount or a reference: never a typo to fix silently.
+            guard fixes <= 2, !a.contains(where: \.isNumber), !b.contains(where: \.isNumber),
+                min(a.count, b.count) >= 4, distance(normalized(a), normalized(b)) <= 2
+            else { return false }
+        }
+        return true
+    }
+
+    private static func words(_ text: String) -> [Substring] {
+        text.split(whereSeparator: \.isWhitespace)
+    }
+
+    /// A word without case or the punctuation around it.
+    private static func normalized(_ word: Substring) -> String {
+        String(word.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// The Levenshtein distance between two short words.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

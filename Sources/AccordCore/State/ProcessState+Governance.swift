@@ -1,0 +1,470 @@
+extension ProcessState {
+    /// Applies the changes of governance: proposals, comments, drafts and positions, adoption, challenges,
+    /// editions and agendas. Every rule is checked before the first write.
+    mutating func applyGovernance(_ change: Change, context: Context) throws(ChangeError) -> [EntityRef] {
+        switch change {
+        case .submitProposal(let proposal):
+            try submitProposal(proposal, context: context)
+            return [.proposal(proposal.id)]
+
+        case .withdrawProposal(let id):
+            guard var proposal = proposals[id] else {
+                throw .unknownReference(field: "proposal", reason: "no proposal has the code '\(id)'")
+            }
+            _ = try speaker(for: proposal.submitter, context: context, field: "proposal")
+            guard proposal.status == .open else {
+                throw .ruleViolation(
+                    field: "proposal", rule: "proposal-open", reason: "proposal \(id) is already withdrawn")
+            }
+            proposal.status = .withdrawn
+            proposals[id] = proposal
+            return [.proposal(id)]
+
+        case .fileComment(let comment):
+            try fileComment(comment, context: context)
+            return [.comment(comment.id)]
+
+        case .tableDraft(let draft):
+            try tableDraft(draft)
+            return [.draft(draft.id)]
+
+        case .withdrawDraft(let id):
+            var draft = try openDraft(id, field: "draft")
+            draft.status = .withdrawn
+            drafts[id] = draft
+            return [.draft(id)]
+
+        case .recordPosition(let statement):
+            try recordPosition(statement, context: context)
+            return [.draft(statement.draft)]
+
+        case .adoptDraft(let id):
+            return try adoptDraft(id, context: context)
+
+        case .challengeEditorial(let statement):
+            let (id, item) = try challenge(statement, context: context)
+            return [.challenge(id), .item(item)]
+
+        case .settleChallenge(let id, let settlement):
+            return try settle(id, settlement, context: context)
+
+        case .publishEdition(let edition):
+            let number = try publish(edition, context: context)
+            return [.edition(number)]
+
+        case .addStandingItem(let item):
+            try addStandingItem(item, authority: context.authority)
+            return [.standingItem(item.id)]
+
+        case .setAgenda(let agenda):
+            try setAgenda(agenda)
+            return [.agenda(agenda.meeting)]
+
+        case .approveAgenda(let meeting):
+            guard var agenda = agendas[meeting] else {
+                throw .unknownReference(
+                    field: "meeting", reason: "meeting '\(meeting)' has no draft agenda; the Secretariat sets one first"
+                )
+            }
+            guard agenda.status == .draft else {
+                throw .ruleViolation(
+                    field: "meeting", rule: "agenda-approved", reason: "the agenda of \(meeting) is already approved")
+            }
+            agenda.status = .approved
+            agendas[meeting] = agenda
+            return [.agenda(meeting)]
+
+        default:
+            throw .invalid(field: "change.kind", reason: "\(change.kind) is not a change of governance")
+        }
+    }
+
+    // MARK: Speaking for a participant
+
+    /// Checks that the entry speaks for `participant`: its authority names it, and the actor is its own
+    /// delegate (or observer) or the Secretariat acting on its behalf. Returns who recorded it.
+    func speaker(for participant: ParticipantID, context: Context, field: String) throws(ChangeError)
+        -> PositionRecord.Recorder
+    {
+        guard context.authority.participant == participant else {
+            throw .ruleViolation(
+                field: "authority.participant", rule: "own-delegation",
+                reason:
+                    "the entry speaks for \(participant), so its authority is {\"participant\": \"\(participant)\"}")
+        }
+        switch context.actor.role {
+        case .delegate, .observer:
+            guard context.actor.participant == participant else {
+                throw .ruleViolation(
+                    field: field, rule: "own-delegation",
+                    reason:
+                        "\(context.actor.name) acts for \(context.actor.participant?.rawValue ?? "no participant") "
+                        + "and cannot act for \(participant); the Secretariat can record it on \(participant)'s behalf")
+            }
+            return .delegation
+        case .secretariat, .system:
+            return .secretariat
+        case .presidency:
+            throw .ruleViolation(
+                field: "actor.role", rule: "own-delegation",
+                reason: "the Presidency does not speak for a delegation; its delegate or the Secretariat does")
+        }
+    }
+
+    // MARK: Proposals and comments
+
+    private mutating func submitProposal(_ proposal: Proposal, context: Context) throws(ChangeError) {
+        guard proposals[proposal.id] == nil else {
+            throw .duplicate(field: "proposal.id", reason: "proposal '\(proposal.id)' is already recorded")
+        }
+        try Check.code(proposal.id.rawValue, field: "proposal.id")
+        try Check.pathSafe(proposal.id.rawValue, field: "proposal.id", example: "MEX-REVIEW")
+        guard let submitter = participants[proposal.submitter] else {
+            throw .unknownReference(
+                field: "proposal.submitter", reason: "no participant has the code '\(proposal.submitter)'")
+        }
+        guard submitter.kind == .memberState else {
+            throw .ruleViolation(
+                field: "proposal.submitter", rule: "member-proposes",
+                reason: "\(submitter.id) is an observer; proposals come from member states")
+        }
+        _ = try speaker(for: proposal.submitter, context: context, field: "proposal.submitter")
+        guard proposal.status == .open else {
+            throw .invalid(field: "proposal.status", reason: "a proposal is submitted open")
+        }
+        try Check.localized(proposal.title, field: "proposal.title", limit: TextLimit.title)
+        if let meeting = proposal.tabledFor, meetings[meeting] == nil {
+            throw .unknownReference(field: "proposal.tabledFor", reason: "no meeting has the code '\(meeting)'")
+        }
+        for (index, invited) in proposal.invited.enumerated() where participants[invited] == nil {
+            throw .unknownReference(
+                field: "proposal.invited[\(index)]", reason: "no participant has the code '\(invited)'")
+        }
+        guard !proposal.items.isEmpty else {
+            throw .invalid(field: "proposal.items", reason: "a proposal has at least one item")
+        }
+        for (index, item) in proposal.items.enumerated() {
+            guard item.number == index + 1 else {
+                throw .invalid(
+                    field: "proposal.items[\(index)].number",
+                    reason: "items are numbered 1, 2, 3… in order; expected \(index + 1)")
+            }
+            try Check.localized(item.text, field: "proposal.items[\(index)].text", limit: TextLimit.text)
+            if let target = item.target {
+                try checkPlacement(target, field: "proposal.items[\(index)].target")
+            }
+        }
+        proposals[proposal.id] = proposal
+    }
+
+    private mutating func fileComment(_ comment: Comment, context: Context) throws(ChangeError) {
+        guard let proposal = proposals[comment.proposal] else {
+            throw .unknownReference(field: "comment.proposal", reason: "no proposal has the code '\(comment.proposal)'")
+        }
+        guard proposal.status == .open else {
+            throw .ruleViolation(
+                field: "comment.proposal", rule: "proposal-open",
+                reason: "proposal \(proposal.id) is \(proposal.status.rawValue); it takes no more comments")
+        }
+        guard proposal.item(comment.item) != nil else {
+            throw .unknownReference(
+                field: "comment.item",
+                reason:
+                    "proposal \(proposal.id) has items 1 to \(proposal.items.count); there is no item \(comment.item)")
+        }
+        guard comment.id == Comment.id(proposal: comment.proposal, item: comment.item, participant: comment.participant)
+        else {
+            throw .invalid(field: "comment.id", reason: "a comment's id is PROPOSAL/ITEM/PARTICIPANT")
+        }
+        guard let participant = participants[comment.participant] else {
+            throw .unknownReference(
+                field: "comment.participant", reason: "no participant has the code '\(comment.participant)'")
+        }
+        if participant.kind != .memberState, !proposal.invited.contains(participant.id) {
+            throw .ruleViolation(
+                field: "comment.participant", rule: "observer-invited",
+                reason: "\(participant.id) is an observer and \(proposal.id) does not invite it to comment")
+        }
+        _ = try speaker(for: comment.participant, context: context, field: "comment.participant")
+        try Check.localized(comment.text, field: "comment.text", limit: TextLimit.text)
+        if let placement = comment.placement { try checkPlacement(placement, field: "comment.placement") }
+        comments[comment.id] = comment
+    }
+
+    private func checkPlacement(_ placement: Placement, field: String) throws(ChangeError) {
+        if let parent = placement.parent, items[parent] == nil {
+            throw .unknownReference(field: "\(field).parent", reason: "no plan item has the number '\(parent)'")
+        }
+        if let workplan = placement.workplan, workplans[workplan] == nil {
+            throw .unknownReference(field: "\(field).workplan", reason: "no workplan has the code '\(workplan)'")
+        }
+        if let note = placement.note { try Check.localized(note, field: "\(field).note", limit: TextLimit.reason) }
+    }
+
+    // MARK: Drafts, positions and adoption
+
+    private mutating func tableDraft(_ draft: DraftDecision) throws(ChangeError) {
+        guard meetings[draft.meeting] != nil else {
+            throw .unknownReference(field: "draft.meeting", reason: "no meeting has the code '\(draft.meeting)'")
+        }
+        guard Decision.isParagraphNumber(draft.paragraph) else {
+            throw .invalid(
+                field: "draft.paragraph", reason: "'\(draft.paragraph)' is not a paragraph number like 3, 3.b or 4.2")
+        }
+        guard draft.id.rawValue == Decision.id(meeting: draft.meeting, paragraph: draft.paragraph).rawValue else {
+            throw .invalid(field: "draft.id", reason: "a draft's id is the decision it would become, MEETING/PARAGRAPH")
+        }
+        guard drafts[draft.id] == nil || drafts[draft.id]?.status == .withdrawn,
+            decisions[draft.decisionID] == nil
+        else {
+            throw .duplicate(field: "draft.paragraph", reason: "paragraph \(draft.id) is already drafted or decided")
+        }
+        guard draft.status == .draft, draft.positions.isEmpty else {
+            throw .invalid(field: "draft.status", reason: "a draft is tabled as a draft, before any position")
+        }
+        try Check.localized(draft.text, field: "draft.text", limit: TextLimit.text)
+        for (index, effect) in draft.effects.enumerated() where !DraftDecision.effectKinds.contains(effect.kind) {
+            throw .invalid(
+                field: "draft.effects[\(index)]",
+                reason: "a decision's effect is one of \(DraftDecision.effectKinds.sorted().joined(separator: ", "))")
+        }
+        drafts[draft.id] = draft
+    }
+
+    private func openDraft(_ id: DraftID, field: String) throws(ChangeError) -> DraftDecision {
+        guard let draft = drafts[id] else {
+            throw .unknownReference(field: field, reason: "no draft decision '\(id)' is tabled")
+        }
+        guard draft.status == .draft else {
+            throw .ruleViolation(
+                field: field, rule: "draft-open", reason: "draft \(id) is \(draft.status.rawValue); it is closed")
+        }
+        return draft
+    }
+
+    private mutating func recordPosition(_ statement: PositionStatement, context: Context) throws(ChangeError) {
+        var draft = try openDraft(statement.draft, field: "position.draft")
+        guard let participant = participants[statement.participant] else {
+            throw .unknownReference(
+                field: "position.participant", reason: "no participant has the code '\(statement.participant)'")
+        }
+        guard participant.kind == .memberState else {
+            throw .ruleViolation(
+                field: "position.participant", rule: "observers-take-no-position",
+                reason: "\(participant.id) is an \(participant.kind.rawValue); observers take no position on decisions")
+        }
+        let recordedBy = try speaker(for: participant.id, context: context, field: "position.participant")
+        guard meetings[draft.meeting]?.attendance.contains(participant.id) == true else {
+            throw .ruleViolation(
+                field: "position.participant", rule: "attendance",
+                reason: "\(participant.id) is not recorded as present at \(draft.meeting); record its attendance first")
+        }
+        if let note = statement.note { try Check.localized(note, field: "position.note", limit: TextLimit.reason) }
+        draft.positions.removeAll { $0.participant == participant.id }
+        draft.positions.append(
+            PositionRecord(
+                participant: participant.id, position: statement.position, recordedBy: recordedBy,
+                recorder: context.actor.name, note: statement.note))
+        drafts[draft.id] = draft
+    }
+
+    /// Adopts a draft when consensus is reached, records the decision and applies its effects through the same
+    /// rules as any other change, on the decision's authority.
+    private mutating func adoptDraft(_ id: DraftID, context: Context) throws(ChangeError) -> [EntityRef] {
+        var draft = try openDraft(id, field: "draft")
+        guard context.authority.decision?.rawValue == id.rawValue else {
+            throw .ruleViolation(
+                field: "authority", rule: "adoption-authority",
+                reason: "adopting \(id) cites the decision it becomes: {\"decision\": \"\(id)\"}")
+        }
+        let consensus = Consensus(on: draft, in: self)
+        if let obstacle = consensus.obstacle {
+            throw .ruleViolation(
+                field: "positions", rule: "consensus", reason: "\(id) is not adopted by consensus: \(obstacle)")
+        }
+        let decision = Decision(
+            meeting: draft.meeting, paragraph: draft.paragraph, kind: draft.kind, text: draft.text,
+            adoption: consensus)
+        try recordDecisionChecked(decision)
+        draft.status = .adopted
+        drafts[id] = draft
+        var changed: [EntityRef] = [.draft(id), .decision(decision.id)]
+        var effectContext = context
+        effectContext.authority = .decision(decision.id)
+        for (index, effect) in draft.effects.enumerated() {
+            do {
+                changed += try apply(effect, context: effectContext)
+            } catch {
+                throw error.prefixed("effects[\(index)].")
+            }
+        }
+        var seen: Set<EntityRef> = []
+        return changed.filter { seen.insert($0).inserted }
+    }
+
+    // MARK: Challenges
+
+    private mutating func challenge(_ statement: ChallengeStatement, context: Context) throws(ChangeError)
+        -> (ChallengeID, ItemNumber)
+    {
+        guard let editorial = editorials[statement.sequence] else {
+            throw .unknownReference(
+                field: "challenge.sequence",
+                reason: "entry \(statement.sequence) is not an editorial change to an approved item")
+        }
+        guard let participant = participants[statement.participant], participant.kind == .memberState else {
+            throw .ruleViolation(
+                field: "challenge.participant", rule: "member-challenges",
+                reason: "only a member state can challenge an editorial change")
+        }
+        _ = try speaker(for: participant.id, context: context, field: "challenge.participant")
+        try Check.localized(statement.reason, field: "challenge.reason", limit: TextLimit.reason)
+        let id = Challenge.id(of: statement.sequence)
+        guard challenges[id] == nil else {
+            throw .duplicate(field: "challenge.sequence", reason: "entry \(statement.sequence) is already challenged")
+        }
+        guard var item = items[editorial.item], editorial.after.isHeld(by: item) else {
+            throw .ruleViolation(
+                field: "challenge.sequence", rule: "challenge-stale",
+                reason:
+                    "\(editorial.item) has changed since entry \(statement.sequence); challenge the later change instead"
+            )
+        }
+        item.apply(editorial.before)
+        items[item.number] = item
+        challenges[id] = Challenge(
+            sequence: statement.sequence, item: item.number, challenger: participant.id, reason: statement.reason,
+            before: editorial.before, after: editorial.after)
+        return (id, item.number)
+    }
+
+    private mutating func settle(_ id: ChallengeID, _ settlement: Settlement, context: Context) throws(ChangeError)
+        -> [EntityRef]
+    {
+        guard var challenge = challenges[id] else {
+            throw .unknownReference(field: "challenge", reason: "no challenge '\(id)' is recorded")
+        }
+        guard challenge.status == .held else {
+            throw .ruleViolation(
+                field: "challenge", rule: "challenge-held", reason: "\(id) is already \(challenge.status.rawValue)")
+        }
+        guard var item = items[challenge.item] else {
+            throw .unknownReference(field: "challenge", reason: "no plan item has the number '\(challenge.item)'")
+        }
+        guard let decision = context.authority.decision else {
+            throw .ruleViolation(
+                field: "authority", rule: "settled-by-decision", reason: "only a decision settles a challenge")
+        }
+        // Confirming the change is agreeing to it: the same agreement a substantive change needs.
+        if settlement == .confirm {
+            try requireAgreement(on: item, to: "confirm the challenged change", field: "authority", context: context)
+            item.apply(challenge.after)
+            items[item.number] = item
+        }
+        challenge.status = settlement == .confirm ? .confirmed : .rejected
+        challenge.settledBy = decision
+        challenges[id] = challenge
+        return [.challenge(id), .item(item.number)]
+    }
+
+    // MARK: Editions and agendas
+
+    private mutating func publish(_ edition: Edition, context: Context) throws(ChangeError) -> Int {
+        guard let decisionID = context.authority.decision, let decision = decisions[decisionID] else {
+            throw .ruleViolation(
+                field: "authority", rule: "edition-approval",
+                reason: "publishing an edition of the Plan of Action needs the decision that approves it")
+        }
+        let top = bodies.values.map(\.level).max() ?? .viceMinisterial
+        guard let body = meetings[decision.meeting].flatMap({ bodies[$0.body] }), body.level >= top else {
+            throw .ruleViolation(
+                field: "authority", rule: "edition-approval",
+                reason:
+                    "\(decisionID) is not a decision of the \(top.rawValue) level, which approves the Plan of Action")
+        }
+        let next = (editions.keys.max() ?? 0) + 1
+        guard edition.number == next else {
+            throw .invalid(field: "edition.number", reason: "the next edition is number \(next)")
+        }
+        let floor = editions[next - 1]?.position ?? 0
+        guard edition.position > floor, edition.position <= sequence else {
+            throw .invalid(
+                field: "edition.position",
+                reason: "an edition publishes a ledger position after edition \(next - 1)'s (\(floor)) and "
+                    + "no later than the last entry (\(sequence))")
+        }
+        try Check.localized(edition.title, field: "edition.title", limit: TextLimit.title)
+        // DESIGN.md §3 rule 6: a held challenge is a difference without agreement, and it blocks approval.
+        if let held = challenges.values.filter({ $0.status == .held }).min(by: { $0.sequence < $1.sequence }) {
+            throw .ruleViolation(
+                field: "edition", rule: "revision-report",
+                reason:
+                    "the change at entry \(held.sequence) to \(held.item) is challenged by \(held.challenger) and "
+                    + "not yet settled; a decision must settle \(held.id) before the plan is published")
+        }
+        var edition = edition
+        edition.approvedBy = decisionID
+        editions[edition.number] = edition
+        return edition.number
+    }
+
+    private mutating func addStandingItem(_ item: StandingItem, authority: Authority) throws(ChangeError) {
+        guard standingItems[item.id] == nil else {
+            throw .duplicate(field: "standingItem.id", reason: "standing item '\(item.id)' is already recorded")
+        }
+        try Check.code(item.id.rawValue, field: "standingItem.id")
+        try Check.pathSafe(item.id.rawValue, field: "standingItem.id", example: "RCGM-RETURNS")
+        guard bodies[item.body] != nil else {
+            throw .unknownReference(field: "standingItem.body", reason: "no body has the code '\(item.body)'")
+        }
+        try Check.localized(item.title, field: "standingItem.title", limit: TextLimit.title)
+        if case .participant(let id) = item.lead, participants[id] == nil {
+            throw .unknownReference(field: "standingItem.lead", reason: "no participant has the code '\(id)'")
+        }
+        if let note = item.note { try Check.localized(note, field: "standingItem.note", limit: TextLimit.reason) }
+        var item = item
+        item.approvedBy = authority.decision
+        if item.approvedBy != nil {
+            item.status = .standing
+        } else if item.status == .standing, item.note == nil {
+            // Without a decision, an item is standing only as a recorded practice, and the record says whence.
+            throw .invalid(
+                field: "standingItem.note",
+                reason: "a standing item recorded without a decision needs a note citing the practice it records")
+        }
+        standingItems[item.id] = item
+    }
+
+    private mutating func setAgenda(_ agenda: Agenda) throws(ChangeError) {
+        guard meetings[agenda.meeting] != nil else {
+            throw .unknownReference(field: "agenda.meeting", reason: "no meeting has the code '\(agenda.meeting)'")
+        }
+        if agendas[agenda.meeting]?.status == .approved {
+            throw .ruleViolation(
+                field: "agenda.meeting", rule: "agenda-approved",
+                reason: "the agenda of \(agenda.meeting) is approved by the Presidency and no longer changes")
+        }
+        guard agenda.status == .draft else {
+            throw .ruleViolation(
+                field: "agenda.status", rule: "presidency-approves",
+                reason: "the Secretariat sets a draft; the Presidency approves it with approve-agenda")
+        }
+        for (index, entry) in agenda.items.enumerated() {
+            try Check.localized(entry.title, field: "agenda.items[\(index)].title", limit: TextLimit.title)
+        }
+        agendas[agenda.meeting] = agenda
+    }
+}
+
+extension ChangeError {
+    /// The same error about a field inside an enclosing value: "effects[2]." + "amendment.leads".
+    func prefixed(_ prefix: String) -> ChangeError {
+        switch self {
+        case .invalid(let field, let reason): .invalid(field: prefix + field, reason: reason)
+        case .unknownReference(let field, let reason): .unknownReference(field: prefix + field, reason: reason)
+        case .duplicate(let field, let reason): .duplicate(field: prefix + field, reason: reason)
+        case .ruleViolation(let field, let rule, let reason):
+            .ruleViolation(field: prefix + field, rule: rule, reason: reason)
+        }
+    }
+}

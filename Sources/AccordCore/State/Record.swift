@@ -1,0 +1,174 @@
+import Foundation
+
+/// One entity of the record, whatever its kind: what a projection row holds.
+///
+/// The store writes each changed entity's record as a versioned row and reads rows back into a state, so
+/// this is the one place that knows every kind; adding a kind means adding a case here and in `EntityRef`.
+public enum Record: Sendable, Hashable {
+    case process(Process)
+    case participant(Participant)
+    case body(Body)
+    case meeting(Meeting)
+    case decision(Decision)
+    case item(PlanItem)
+    case workplan(Workplan)
+    case proposal(Proposal)
+    case comment(Comment)
+    case draft(DraftDecision)
+    case editorial(EditorialChange)
+    case challenge(Challenge)
+    case edition(Edition)
+    case standingItem(StandingItem)
+    case agenda(Agenda)
+
+    /// The entity this record is.
+    public var ref: EntityRef {
+        switch self {
+        case .process: .process
+        case .participant(let value): .participant(value.id)
+        case .body(let value): .body(value.id)
+        case .meeting(let value): .meeting(value.id)
+        case .decision(let value): .decision(value.id)
+        case .item(let value): .item(value.number)
+        case .workplan(let value): .workplan(value.id)
+        case .proposal(let value): .proposal(value.id)
+        case .comment(let value): .comment(value.id)
+        case .draft(let value): .draft(value.id)
+        case .editorial(let value): .editorial(value.sequence)
+        case .challenge(let value): .challenge(value.id)
+        case .edition(let value): .edition(value.number)
+        case .standingItem(let value): .standingItem(value.id)
+        case .agenda(let value): .agenda(value.meeting)
+        }
+    }
+
+    /// What the record belongs to, kept in its own column so the store can filter by it: a body's parent,
+    /// a meeting's body, a decision's meeting, an item's workplan, a comment's proposal…
+    public var scope: String? {
+        switch self {
+        case .process, .participant, .edition: nil
+        case .body(let value): value.parent?.rawValue
+        case .meeting(let value): value.body.rawValue
+        case .decision(let value): value.meeting.rawValue
+        case .item(let value): value.workplan?.rawValue
+        case .workplan(let value): value.body.rawValue
+        case .proposal(let value): value.submitter.rawValue
+        case .comment(let value): value.proposal.rawValue
+        case .draft(let value): value.meeting.rawValue
+        case .editorial(let value): value.item.rawValue
+        case .challenge(let value): value.item.rawValue
+        case .standingItem(let value): value.body.rawValue
+        case .agenda(let value): value.meeting.rawValue
+        }
+    }
+
+    /// The record's kind or status, kept in its own column for filtering.
+    public var status: String? {
+        switch self {
+        case .process, .meeting, .editorial, .edition: nil
+        case .participant(let value): value.kind.rawValue
+        case .body(let value): value.level.rawValue
+        case .decision(let value): value.kind.rawValue
+        case .item(let value): value.status.rawValue
+        case .workplan(let value): value.status.rawValue
+        case .proposal(let value): value.status.rawValue
+        case .comment(let value): value.stance.rawValue
+        case .draft(let value): value.status.rawValue
+        case .challenge(let value): value.status.rawValue
+        case .standingItem(let value): value.status.rawValue
+        case .agenda(let value): value.status.rawValue
+        }
+    }
+
+    /// The record as JSON with sorted keys, as the projection stores it.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        switch self {
+        case .process(let value): return try encoder.encode(value)
+        case .participant(let value): return try encoder.encode(value)
+        case .body(let value): return try encoder.encode(value)
+        case .meeting(let value): return try encoder.encode(value)
+        case .decision(let value): return try encoder.encode(value)
+        case .item(let value): return try encoder.encode(value)
+        case .workplan(let value): return try encoder.encode(value)
+        case .proposal(let value): return try encoder.encode(value)
+        case .comment(let value): return try encoder.encode(value)
+        case .draft(let value): return try encoder.encode(value)
+        case .editorial(let value): return try encoder.encode(value)
+        case .challenge(let value): return try encoder.encode(value)
+        case .edition(let value): return try encoder.encode(value)
+        case .standingItem(let value): return try encoder.encode(value)
+        case .agenda(let value): return try encoder.encode(value)
+        }
+    }
+
+    /// Reads back a record of kind `kind` from its JSON.
+    public static func decode(kind: String, from data: Data, using decoder: JSONDecoder = JSONDecoder()) throws
+        -> Record
+    {
+        switch kind {
+        case "process": return .process(try decoder.decode(Process.self, from: data))
+        case "participant": return .participant(try decoder.decode(Participant.self, from: data))
+        case "body": return .body(try decoder.decode(Body.self, from: data))
+        case "meeting": return .meeting(try decoder.decode(Meeting.self, from: data))
+        case "decision": return .decision(try decoder.decode(Decision.self, from: data))
+        case "item": return .item(try decoder.decode(PlanItem.self, from: data))
+        case "workplan": return .workplan(try decoder.decode(Workplan.self, from: data))
+        case "proposal": return .proposal(try decoder.decode(Proposal.self, from: data))
+        case "comment": return .comment(try decoder.decode(Comment.self, from: data))
+        case "draft": return .draft(try decoder.decode(DraftDecision.self, from: data))
+        case "editorial": return .editorial(try decoder.decode(EditorialChange.self, from: data))
+        case "challenge": return .challenge(try decoder.decode(Challenge.self, from: data))
+        case "edition": return .edition(try decoder.decode(Edition.self, from: data))
+        case "standing-item": return .standingItem(try decoder.decode(StandingItem.self, from: data))
+        case "agenda": return .agenda(try decoder.decode(Agenda.self, from: data))
+        default:
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown record kind '\(kind)'"))
+        }
+    }
+}
+
+extension ProcessState {
+    /// The record of `ref` in this state, if it exists.
+    public func record(_ ref: EntityRef) -> Record? {
+        switch ref {
+        case .process: process.map(Record.process)
+        case .participant(let id): participants[id].map(Record.participant)
+        case .body(let id): bodies[id].map(Record.body)
+        case .meeting(let id): meetings[id].map(Record.meeting)
+        case .decision(let id): decisions[id].map(Record.decision)
+        case .item(let id): items[id].map(Record.item)
+        case .workplan(let id): workplans[id].map(Record.workplan)
+        case .proposal(let id): proposals[id].map(Record.proposal)
+        case .comment(let id): comments[id].map(Record.comment)
+        case .draft(let id): drafts[id].map(Record.draft)
+        case .editorial(let sequence): editorials[sequence].map(Record.editorial)
+        case .challenge(let id): challenges[id].map(Record.challenge)
+        case .edition(let number): editions[number].map(Record.edition)
+        case .standingItem(let id): standingItems[id].map(Record.standingItem)
+        case .agenda(let id): agendas[id].map(Record.agenda)
+        }
+    }
+
+    /// Puts `record` in its table, replacing the entity's earlier version.
+    mutating func insert(_ record: Record) {
+        switch record {
+        case .process(let value): process = value
+        case .participant(let value): participants[value.id] = value
+        case .body(let value): bodies[value.id] = value
+        case .meeting(let value): meetings[value.id] = value
+        case .decision(let value): decisions[value.id] = value
+        case .item(let value): items[value.number] = value
+        case .workplan(let value): workplans[value.id] = value
+        case .proposal(let value): proposals[value.id] = value
+        case .comment(let value): comments[value.id] = value
+        case .draft(let value): drafts[value.id] = value
+        case .editorial(let value): editorials[value.sequence] = value
+        case .challenge(let value): challenges[value.id] = value
+        case .edition(let value): editions[value.number] = value
+        case .standingItem(let value): standingItems[value.id] = value
+        case .agenda(let value): agendas[value.meeting] = value
+        }
+    }
+}

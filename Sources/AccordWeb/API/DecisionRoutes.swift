@@ -1,0 +1,86 @@
+import AccordCore
+import AccordStore
+import Hummingbird
+
+/// Meetings that decide: drafts tabled at a meeting, positions on them, and their adoption by consensus.
+enum DecisionRoutes {
+    struct PositionBody: Decodable, Sendable {
+        var position: Fields
+
+        /// A position; the draft comes from the path.
+        struct Fields: Decodable, Sendable {
+            var participant: ParticipantID
+            var position: Position
+            var note: LocalizedText?
+        }
+    }
+
+    /// A draft with the consensus its positions give today.
+    struct DraftAnswer: Encodable, Sendable {
+        var draft: DraftDecision
+        var consensus: Consensus
+        var isAdoptable: Bool
+        /// Why it cannot be adopted yet, if it cannot.
+        var obstacle: String?
+    }
+
+    static func add<Context: RequestContext>(to api: RouterGroup<Context>, store: Store) {
+        api.get("meetings/:code/drafts") { _, context in
+            let code = try context.parameters.require("code")
+            _ = try await RecordRoutes.show(Meeting.self, code: code, store: store)
+            let state = try await store.currentState()
+            let drafts = state.drafts.values.filter { $0.meeting.rawValue == code }.sorted { $0.id < $1.id }
+            return JSONResponse(Page(asOf: state.sequence, items: drafts))
+        }
+        api.post("meetings/:code/drafts") { request, context in
+            let code = try context.parameters.require("code")
+            let signed = try await request.decodeJSON(as: Signed<Keyed<DraftDecision>>.self, context: context)
+            _ = try await RecordRoutes.show(Meeting.self, code: code, store: store)
+            let draft = DraftDecision(
+                meeting: signed.body.value.meeting, paragraph: signed.body.value.paragraph,
+                kind: signed.body.value.kind, text: signed.body.value.text, effects: signed.body.value.effects)
+            guard draft.meeting.rawValue == code else {
+                throw Problem.mismatch("draft.meeting", body: draft.meeting.rawValue, path: code)
+            }
+            return try await RecordRoutes.write(
+                DraftDecision.self, .tableDraft(draft), signed, code: draft.id.rawValue, store: store)
+        }
+        api.get("drafts/:meeting/:paragraph") { _, context in
+            let draft = try await RecordRoutes.show(DraftDecision.self, code: try code(context), store: store)
+            let consensus = Consensus(on: draft, in: try await store.currentState())
+            return JSONResponse(
+                DraftAnswer(
+                    draft: draft, consensus: consensus, isAdoptable: consensus.isReached && draft.status == .draft,
+                    obstacle: consensus.obstacle))
+        }
+        api.post("drafts/:meeting/:paragraph/positions") { request, context in
+            let code = try code(context)
+            let signed = try await request.decodeJSON(as: Signed<PositionBody>.self, context: context)
+            _ = try await RecordRoutes.show(DraftDecision.self, code: code, store: store)
+            let fields = signed.body.position
+            let statement = PositionStatement(
+                draft: .init(code), participant: fields.participant, position: fields.position, note: fields.note)
+            return try await RecordRoutes.write(
+                DraftDecision.self, .recordPosition(statement), signed, code: code, store: store)
+        }
+        api.post("drafts/:meeting/:paragraph/adopt") { request, context in
+            let code = try code(context)
+            let signed = try await request.decodeJSON(as: Signed<NoFields>.self, context: context)
+            _ = try await RecordRoutes.show(DraftDecision.self, code: code, store: store)
+            return try await RecordRoutes.write(
+                Decision.self, .adoptDraft(.init(code)), signed, code: code, store: store)
+        }
+        api.post("drafts/:meeting/:paragraph/withdraw") { request, context in
+            let code = try code(context)
+            let signed = try await request.decodeJSON(as: Signed<NoFields>.self, context: context)
+            _ = try await RecordRoutes.show(DraftDecision.self, code: code, store: store)
+            return try await RecordRoutes.write(
+                DraftDecision.self, .withdrawDraft(.init(code)), signed, code: code, store: store, status: .ok)
+        }
+    }
+
+    /// A draft's id from its path: MEETING/PARAGRAPH.
+    private static func code(_ context: some RequestContext) throws -> String {
+        "\(try context.parameters.require("meeting"))/\(try context.parameters.require("paragraph"))"
+    }
+}

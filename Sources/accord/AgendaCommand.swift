@@ -1,0 +1,90 @@
+import AccordCore
+import AccordStore
+import ArgumentParser
+
+/// `accord agenda BODY`: the agenda of a body's next meeting, as set by the Secretariat or as the record
+/// suggests it.
+struct AgendaCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "Show the agenda of a body's next meeting: its standing items, due and overdue activities, "
+            + "proposals tabled and workplan updates.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The body's code, e.g. RCGM or LON-CP.")
+    var body: String
+
+    @Option(help: "A meeting of the body (default: its next meeting on or after --today).")
+    var meeting: String?
+
+    @Option(help: "The date the agenda is prepared on, YYYY-MM-DD (default: today, UTC).")
+    var today: String?
+
+    @Flag(help: "Print the agenda as JSON.")
+    var json = false
+
+    func run() async throws {
+        guard let date = PartialDate(today ?? accordToday()), date.day != nil else {
+            throw ValidationError("--today: '\(today ?? "")' is not a date like 2026-11-23")
+        }
+        let state = try await withStore(try database.location(), logger: makeLogger()) { store in
+            try await store.currentState()
+        }
+        let bodyID = BodyID(body)
+        guard state.bodies[bodyID] != nil else {
+            let known = state.bodies.keys.sorted().map(\.rawValue).joined(separator: ", ")
+            throw Failure(description: "BODY: no body has the code '\(body)'; the record has \(known)")
+        }
+        let target: Meeting
+        if let meeting {
+            guard let found = state.meetings[MeetingID(meeting)], found.body == bodyID else {
+                throw Failure(description: "--meeting: \(body) has no meeting '\(meeting)'")
+            }
+            target = found
+        } else {
+            guard let next = state.nextMeeting(of: bodyID, today: date) else {
+                let past = state.meetings.values.filter { $0.body == bodyID }.map(\.id.rawValue).sorted()
+                throw Failure(
+                    description: "no meeting of \(body) on or after \(date) is recorded; record it first, or name one "
+                        + "with --meeting" + (past.isEmpty ? "" : " (recorded: \(past.joined(separator: ", ")))"))
+            }
+            target = next
+        }
+        let stored = state.agendas[target.id]
+        guard let agenda = stored ?? Agenda.suggested(for: target.id, in: state, today: date) else {
+            throw Failure(description: "--meeting: no meeting '\(target.id)'")
+        }
+        if json {
+            try printJSON(agenda)
+            return
+        }
+        let status =
+            stored == nil
+            ? "suggested by the record; the Secretariat has not set it yet"
+            : agenda.status == .approved ? "approved by the Presidency" : "draft set by the Secretariat"
+        print("Agenda of \(target.title.text(in: .en)) (\(target.id)), \(status).")
+        var table = TextTable("#", "item", "why", "lead", "reference")
+        for (index, entry) in agenda.items.enumerated() {
+            table.add(
+                "\(index + 1)", entry.title.text(in: .en), Self.reason(entry),
+                entry.leads.map(\.description).joined(separator: ", "), entry.reference ?? "")
+        }
+        print(agenda.items.isEmpty ? "Nothing is on it yet." : table.rendered)
+    }
+
+    static func reason(_ entry: AgendaEntry) -> String {
+        let purpose = entry.purpose == .information ? ", for information" : ""
+        return
+            switch entry.source
+        {
+        case .standing: "standing item\(purpose)"
+        case .suggestedStanding: "suggested standing item\(purpose)"
+        case .due: "due before the meeting"
+        case .overdue: "overdue"
+        case .proposal: "proposal tabled"
+        case .workplanUpdate: "workplan update due"
+        case .other: "added by the Secretariat"
+        }
+    }
+}
