@@ -1,3 +1,4 @@
+import AccordCore
 import AccordStore
 import Logging
 

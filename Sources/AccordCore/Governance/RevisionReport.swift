@@ -105,6 +105,8 @@ public struct RevisionReport: Codable, Sendable, Hashable {
         for number in numbers {
             let old = base.items[number]
             let new = state.items[number]
+            // Most of a plan is untouched by a revision.
+            if old == new { continue }
             for (field, weight, before, after) in Self.differences(old, new) {
                 guard weight == .substantive else {
                     editorial += 1
@@ -132,9 +134,13 @@ public struct RevisionReport: Codable, Sendable, Hashable {
                     item: key.item, field: key.field, before: nil, after: after, coveredBy: nil, entry: nil,
                     draftIndex: cover.draftIndex, problem: cover.problem))
         }
-        self.differences = differences.sorted {
-            $0.item == $1.item ? $0.field < $1.field : ReadingKey($0.item) < ReadingKey($1.item)
+        // Each item's reading key is computed once, not at every comparison of the sort.
+        let keyed: [(key: ReadingKey, difference: Difference)] = differences.map { (ReadingKey($0.item), $0) }
+        let sorted = keyed.sorted { lhs, rhs in
+            guard lhs.difference.item != rhs.difference.item else { return lhs.difference.field < rhs.difference.field }
+            return lhs.key < rhs.key
         }
+        self.differences = sorted.map(\.difference)
         editorialDifferences = editorial
     }
 

@@ -70,32 +70,61 @@ public enum Substance {
     public static func isWording(_ before: String, _ after: String) -> Bool {
         let old = words(before)
         let new = words(after)
-        if old.map(normalized) == new.map(normalized) { return true }
+        if old == new { return true }
         guard old.count == new.count else { return false }
         var fixes = 0
-        for (a, b) in zip(old, new) where normalized(a) != normalized(b) {
+        for (a, b) in zip(old, new) where a != b {
             fixes += 1
             // A changed number changes a date, an amount or a reference: never a typo to fix silently.
-            guard fixes <= 2, !a.contains(where: \.isNumber), !b.contains(where: \.isNumber),
-                min(a.count, b.count) >= 4, distance(normalized(a), normalized(b)) <= 2
+            guard fixes <= 2, !a.hasDigit, !b.hasDigit, min(a.scalars.count, b.scalars.count) >= 4,
+                distance(a.scalars, b.scalars) <= 2
             else { return false }
         }
         return true
     }
 
-    private static func words(_ text: String) -> [Substring] {
-        text.split(whereSeparator: \.isWhitespace)
+    /// A word as the comparison sees it: lowercased, without the punctuation around it.
+    struct Word: Equatable {
+        var scalars: [Unicode.Scalar] = []
+        var hasDigit = false
     }
 
-    /// A word without case or the punctuation around it.
-    private static func normalized(_ word: Substring) -> String {
-        String(word.lowercased().filter { $0.isLetter || $0.isNumber })
+    /// The words of `text`, split at white space, lowercased, letters and digits only; words that were only
+    /// punctuation are dropped. ASCII is read without Unicode property lookups, which dominate otherwise.
+    static func words(_ text: String) -> [Word] {
+        var words: [Word] = []
+        var current = Word()
+        func end() {
+            if !current.scalars.isEmpty { words.append(current) }
+            current = Word()
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case 9, 10, 11, 12, 13, 32: end()
+                case 65...90: current.scalars.append(Unicode.Scalar(byte + 32))
+                case 97...122: current.scalars.append(scalar)
+                case 48...57:
+                    current.scalars.append(scalar)
+                    current.hasDigit = true
+                default: break
+                }
+            } else if scalar.properties.isWhitespace {
+                end()
+            } else if scalar.properties.isAlphabetic {
+                current.scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else if scalar.properties.numericType != nil {
+                current.scalars.append(scalar)
+                current.hasDigit = true
+            }
+        }
+        end()
+        return words
     }
 
     /// The Levenshtein distance between two short words.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)
