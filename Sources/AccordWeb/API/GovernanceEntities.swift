@@ -82,10 +82,5 @@ extension Agenda: RecordEntity {
     static func adding(_ value: Agenda) -> Change { .setAgenda(value) }
 }
 
-extension Decision {
-    /// Decisions are shown by their meeting and paragraph; `RecordRoutes.show` finds them by the joined id.
-    static func code(meeting: String, paragraph: String) -> String { "\(meeting)/\(paragraph)" }
-}
-
 /// A signed write whose only content is who acts and on what authority.
 struct NoFields: Decodable, Sendable {}
