@@ -58,7 +58,7 @@ extension Store {
     ///
     /// - Throws: `ChangeError.invalid` when the ledger has not reached `position`.
     public func items(at position: Int64? = nil) async throws -> (sequence: Int64, items: [PlanItem]) {
-        try await database.transaction(writing: false) { db in
+        let (sequence, versions) = try await database.transaction(writing: false) { db in
             let head = try await LedgerTable.head(on: db)
             if let position, !(0...head.sequence).contains(position) {
                 throw ChangeError.invalid(
@@ -66,8 +66,23 @@ extension Store {
                     reason: "the ledger has entries 1 to \(head.sequence); \(position) is not one of them")
             }
             let versions = try await EntityVersionsTable.versions(at: position, kind: "item", on: db)
-            let state = try Projection.state(from: versions, sequence: position ?? head.sequence)
-            return (state.sequence, Array(state.items.values))
+            return (position ?? head.sequence, versions)
+        }
+        // Decoding the documents costs far more than reading them: it is done after the transaction, a share
+        // of the documents on each core, with the store's own decoder (see `DocumentDecoder`).
+        let parts = await Parallel.chunks(versions.count) { range in
+            Result { try versions[range].map(Self.item) }
+        }
+        return (sequence, try parts.flatMap { try $0.get() })
+    }
+
+    /// The plan item a projection row holds.
+    private static func item(from version: EntityVersion) throws -> PlanItem {
+        do {
+            return try DocumentDecoder.decode(PlanItem.self, from: version.document.utf8)
+        } catch {
+            throw StoreError.corruptRow(
+                table: "entity_versions", key: "\(version.ref) from \(version.validFrom)", reason: "\(error)")
         }
     }
 

@@ -1,5 +1,4 @@
 import AccordCore
-import SQLKit
 
 /// What `verify` found.
 public struct VerificationReport: Sendable, Codable, Equatable {
@@ -27,181 +26,115 @@ public enum VerificationScope: Sendable {
 extension Store {
     /// Re-hashes the chain, replays every entry through the rules, rebuilds every projection and compares it
     /// with what is stored, and names the first bad sequence number.
+    ///
+    /// The work is spread over the cores: while one page of rows is replayed in order, the next is read,
+    /// hashed and decoded, each row on its own (every row stores the hash it links to); the links, the
+    /// rules and the replay itself run in sequence. Projection rows are compared by the digests of their
+    /// documents, the expected ones encoded exactly as an append writes them.
     public func verify(_ scope: VerificationScope = .everything, pageSize: Int64 = 2_000) async throws
         -> VerificationReport
     {
-        let dialect = database.dialect
-        return try await database.transaction(writing: false) { db in
-            let head = try await LedgerTable.head(on: db)
-            guard scope == .everything else {
-                var chain = ChainCheck()
-                var lower: Int64 = 1
-                while lower <= head.sequence, chain.failure == nil {
-                    let upper = min(head.sequence, lower + pageSize - 1)
-                    chain.check(page: try await LedgerTable.chainPage(lower...upper, dialect: dialect, on: db) ?? "")
-                    if chain.failure == nil, chain.next != upper + 1 {
-                        chain.fail(chain.next, "entry \(chain.next) is missing from the ledger")
+        let replays = scope == .everything
+        return try await database.withLedgerSnapshot { snapshot in
+            let head = try await snapshot.head().sequence
+            var pages = PageReader(snapshot: snapshot, head: head, size: max(1, pageSize), replays: replays)
+            // The stored versions are read while the ledger is checked: the reading overlaps the replay.
+            let stored = replays ? Task { try await snapshot.versions() } : nil
+            var check = LedgerCheck(replays: replays)
+            // The projection rows of one page are encoded while the next page is replayed.
+            var encoding: Task<([ChangedEntity], [Result<[UInt8], any Error>]), Never>?
+            do {
+                while check.failure == nil, let (range, page, examined) = try await pages.next() {
+                    var changed: [ChangedEntity] = []
+                    for (row, result) in zip(page.rows, examined) where check.failure == nil {
+                        check.check(row, result, changing: &changed)
                     }
-                    lower = upper + 1
+                    if check.failure == nil, check.next != range.upperBound + 1 {
+                        check.fail(check.next, "entry \(check.next) is missing from the ledger")
+                    }
+                    if let (entities, digests) = await encoding?.value { check.expect(entities, digests: digests) }
+                    encoding = changed.isEmpty ? nil : Self.encoding(changed)
                 }
-                return VerificationReport(
-                    entries: chain.next - 1, projectionRows: 0, firstBadSequence: chain.failure?.sequence,
-                    problem: chain.failure?.problem)
+                if let (entities, digests) = await encoding?.value { check.expect(entities, digests: digests) }
+            } catch {
+                await pages.finish()
+                _ = try? await stored?.value
+                throw error
             }
-            var replay = Replay()
-            var lower: Int64 = 1
-            while lower <= head.sequence, replay.failure == nil {
-                let upper = min(head.sequence, lower + pageSize - 1)
-                let page = try await LedgerTable.entries(in: lower...upper, on: db)
-                for stored in page where replay.failure == nil { replay.check(stored) }
-                if replay.failure == nil, replay.next != upper + 1 {
-                    replay.fail(replay.next, "entry \(replay.next) is missing from the ledger")
-                }
-                lower = upper + 1
-            }
+            // Nothing may still be reading when the snapshot ends.
+            await pages.finish()
             var report = VerificationReport(
-                entries: replay.next - 1, projectionRows: 0, firstBadSequence: replay.failure?.sequence,
-                problem: replay.failure?.problem)
-            guard replay.failure == nil else { return report }
-            let stored = try await EntityVersionsTable.allVersions(on: db)
-            report.projectionRows = stored.count
-            if let (sequence, problem) = Self.compare(stored: stored, expected: replay.versions) {
+                entries: check.entries, projectionRows: 0, firstBadSequence: check.failure?.sequence,
+                problem: check.failure?.problem)
+            guard let stored else { return report }
+            guard check.failure == nil else {
+                _ = try? await stored.value
+                return report
+            }
+            let versions = try await stored.value
+            report.projectionRows = versions.count
+            if let (sequence, problem) = ProjectionCheck.firstDifference(stored: versions, expected: check.expected) {
                 report.firstBadSequence = sequence
                 report.problem = problem
             }
             return report
         }
     }
+}
 
-    /// The earliest difference between the stored projection rows and the rows the ledger implies.
-    private static func compare(stored: [EntityVersion], expected: [EntityRef: [(Int64, String)]]) -> (Int64, String)? {
-        var problems: [(Int64, String)] = []
-        let storedByRef = Dictionary(grouping: stored, by: \.ref)
-        for ref in Set(storedByRef.keys).union(expected.keys) {
-            let have = (storedByRef[ref] ?? []).sorted { $0.validFrom < $1.validFrom }
-            let want = expected[ref] ?? []
-            for index in 0..<max(have.count, want.count) {
-                guard index < have.count else {
-                    problems.append(
-                        (want[index].0, "the projection of \(ref) lacks the version made by entry \(want[index].0)"))
-                    break
-                }
-                guard index < want.count else {
-                    problems.append((have[index].validFrom, "the projection of \(ref) has a version no entry made"))
-                    break
-                }
-                let (sequence, document) = want[index]
-                let version = have[index]
-                let validTo = index + 1 < want.count ? want[index + 1].0 : nil
-                if version.validFrom != sequence || version.validTo != validTo {
-                    problems.append(
-                        (min(sequence, version.validFrom), "the projection of \(ref) has the wrong validity"))
-                    break
-                }
-                if version.document != document {
-                    problems.append((sequence, "the projection of \(ref) differs from what entry \(sequence) made"))
-                    break
-                }
-            }
-        }
-        return problems.min { $0.0 < $1.0 }
+extension Store {
+    /// The digests of the projection rows of `changed`, encoded on every core in a task of their own.
+    fileprivate static func encoding(_ changed: [ChangedEntity]) -> Task<
+        ([ChangedEntity], [Result<[UInt8], any Error>]), Never
+    > {
+        Task { (changed, await Parallel.map(changed.count) { LedgerCheck.digest(of: changed[$0]) }) }
     }
 }
 
-/// The state of one pass over the ledger.
-private struct Replay {
-    var next: Int64 = 1
-    var previousHash = HashChain.genesis
-    var state = ProcessState()
-    /// For each entity, the (sequence, document) of each version the ledger implies.
-    var versions: [EntityRef: [(Int64, String)]] = [:]
-    var failure: (sequence: Int64, problem: String)?
+/// Reads the ledger a page ahead: while the caller checks one page in order, the next is read, and its
+/// rows hashed and decoded, on the other cores.
+private struct PageReader {
+    typealias Examined = (range: ClosedRange<Int64>, page: LedgerPage, rows: [RowCheck])
 
-    mutating func fail(_ sequence: Int64, _ problem: String) {
-        if failure == nil { failure = (sequence, problem) }
+    let snapshot: any LedgerSnapshot
+    let head: Int64
+    let size: Int64
+    let replays: Bool
+    private var lower: Int64 = 1
+    private var pending: Task<Examined, any Error>?
+
+    init(snapshot: any LedgerSnapshot, head: Int64, size: Int64, replays: Bool) {
+        self.snapshot = snapshot
+        self.head = head
+        self.size = size
+        self.replays = replays
+        pending = read(from: 1)
     }
 
-    mutating func check(_ stored: StoredEntry) {
-        guard stored.sequence == next else {
-            return fail(next, "entry \(next) is missing from the ledger")
-        }
-        guard stored.previousHash == previousHash else {
-            return fail(stored.sequence, "entry \(stored.sequence) does not link to the hash of the entry before it")
-        }
-        guard HashChain.hash(previous: previousHash, entry: stored.entry.utf8) == stored.hash else {
-            return fail(stored.sequence, "entry \(stored.sequence) does not match its hash: its content was changed")
-        }
-        previousHash = stored.hash
-        next += 1
-        let entry: LedgerEntry
-        do {
-            entry = try stored.decoded()
-        } catch {
-            return fail(stored.sequence, "entry \(stored.sequence) cannot be read: \(error)")
-        }
-        guard entry.sequence == stored.sequence, entry.recordedAt.description == stored.recordedAt,
-            entry.actor.description == stored.actor, entry.authority.decision?.rawValue == stored.decision,
-            entry.change.kind == stored.kind
-        else {
-            return fail(stored.sequence, "the columns of entry \(stored.sequence) disagree with its hashed content")
-        }
-        do {
-            let changed = try state.apply(entry)
-            for ref in changed {
-                versions[ref, default: []].append((entry.sequence, try Projection.row(for: ref, in: state).document))
-            }
-        } catch {
-            fail(stored.sequence, "entry \(stored.sequence) breaks a rule: \(error)")
-        }
-    }
-}
-
-/// The hash chain checked over pages of packed entries (see `LedgerTable.chainPage`), with hashes kept as
-/// raw bytes: no row objects, no strings per entry.
-private struct ChainCheck {
-    var next: Int64 = 1
-    var previous = [UInt8](repeating: 0, count: 32)
-    var failure: (sequence: Int64, problem: String)?
-
-    mutating func fail(_ sequence: Int64, _ problem: String) {
-        if failure == nil { failure = (sequence, problem) }
+    /// The next page with its rows examined, or nil after the last.
+    mutating func next() async throws -> Examined? {
+        guard let current = pending else { return nil }
+        let examined = try await current.value
+        lower = examined.range.upperBound + 1
+        pending = read(from: lower)
+        return examined
     }
 
-    mutating func check(page: String) {
-        var page = page
-        page.withUTF8 { bytes in
-            var start = 0
-            while start < bytes.count, failure == nil {
-                let end = bytes[start...].firstIndex(of: 0x1E) ?? bytes.count
-                check(record: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                start = end + 1
-            }
-        }
+    /// Waits for the page being read, so that nothing reads after the snapshot ends.
+    mutating func finish() async {
+        _ = try? await pending?.value
+        pending = nil
     }
 
-    private mutating func check(record: UnsafeBufferPointer<UInt8>) {
-        // sequence, previous hash and hash come first; the entry is the rest, whatever it holds.
-        var separators: [Int] = []
-        for index in record.indices where record[index] == 0x1F {
-            separators.append(index)
-            if separators.count == 3 { break }
+    private func read(from lower: Int64) -> Task<Examined, any Error>? {
+        guard lower <= head else { return nil }
+        // Compared before adding, so that a very large page size cannot overflow.
+        let range = lower...(size > head - lower ? head : lower + size - 1)
+        let (snapshot, replays) = (snapshot, replays)
+        return Task {
+            let page = try await snapshot.page(range, withColumns: replays)
+            let rows = await RowCheck.examine(page, decoding: replays)
+            return (range, page, rows)
         }
-        guard separators.count == 3,
-            let sequence = Int64(String(decoding: record[..<separators[0]], as: UTF8.self))
-        else {
-            return fail(next, "entry \(next) cannot be read from the ledger")
-        }
-        guard sequence == next else { return fail(next, "entry \(next) is missing from the ledger") }
-        guard let linked = HashChain.raw(hex: record[(separators[0] + 1)..<separators[1]]), linked == previous else {
-            return fail(sequence, "entry \(sequence) does not link to the hash of the entry before it")
-        }
-        let entry = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: record[(separators[2] + 1)...]))
-        guard let stored = HashChain.raw(hex: record[(separators[1] + 1)..<separators[2]]),
-            HashChain.rawHash(previous: previous, entry: entry) == stored
-        else {
-            return fail(sequence, "entry \(sequence) does not match its hash: its content was changed")
-        }
-        previous = stored
-        next += 1
     }
 }

@@ -64,6 +64,44 @@ struct TamperingTests {
         }
     }
 
+    @Test(
+        "verify names the same first fault whatever its page size", arguments: Backend.all, [1, 2, 5, 15] as [Int64])
+    func pagesDoNotMoveTheFault(_ backend: Backend, _ pageSize: Int64) async throws {
+        try await withDatabase(backend) { database in
+            try await withOpenStore(database) { store in
+                try await Self.appendHistory(to: store)
+                for scope in [VerificationScope.chain, .everything] {
+                    let report = try await store.verify(scope, pageSize: pageSize)
+                    #expect(report.isValid, "\(report.problem ?? "")")
+                    #expect(report.entries == 16)
+                }
+
+                // A projection row made by entry 15, then a ledger entry before it: pages are read ahead and
+                // projection rows encoded behind, but the report names the earliest fault.
+                var tampered = try await database.executeOutsideStore(
+                    """
+                    UPDATE entity_versions SET document = replace(document, '"ongoing"', '"completed"') \
+                    WHERE kind = 'item' AND id = 'MPM-1.1' AND valid_from = 15
+                    """)
+                #expect(tampered.succeeded, "\(tampered.output)")
+                var report = try await store.verify(pageSize: pageSize)
+                #expect(report.firstBadSequence == 15)
+                #expect(report.projectionRows == 16)
+
+                tampered = try await database.executeOutsideStore(
+                    Self.disableGuard(backend)
+                        + "UPDATE ledger SET entry = replace(entry, 'maria.lopez', 'mallory') WHERE sequence = 9")
+                #expect(tampered.succeeded, "\(tampered.output)")
+                for scope in [VerificationScope.chain, .everything] {
+                    report = try await store.verify(scope, pageSize: pageSize)
+                    #expect(report.firstBadSequence == 9)
+                    #expect(report.entries == 8)
+                    #expect(report.problem?.contains("does not match its hash") == true, "\(report.problem ?? "")")
+                }
+            }
+        }
+    }
+
     /// The setup, the VIII RCM, and two status changes of the fixture's activity (entries 15 and 16).
     private static func appendHistory(to store: Store) async throws {
         try await store.appendSetup()

@@ -16,41 +16,21 @@ protocol Database: Sendable {
     /// Runs `body` on one connection of the pool, so that its statements form one session.
     func withSession<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
-    /// Refuses to run on settings that would lose acknowledged changes, saying which.
-    func checkDurability() async throws
-
-    /// Closes every connection.
-    func shutdown() async
-}
-
-extension Database {
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     ///
     /// A write transaction takes the ledger's write lock at its start, so two writers (threads or processes)
     /// never read the same ledger head and never fork the chain. A read transaction sees one snapshot.
     func transaction<R: Sendable>(
         writing: Bool, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
-    ) async throws -> R {
-        let dialect = self.dialect
-        return try await withSession { db in
-            switch (dialect, writing) {
-            // IMMEDIATE takes SQLite's write lock now rather than at the first write, so the head we read stays the head.
-            case (.sqlite, true): try await db.raw("BEGIN IMMEDIATE").run()
-            case (.sqlite, false): try await db.raw("BEGIN").run()
-            case (.postgres, true):
-                try await db.raw("BEGIN").run()
-                // EXCLUSIVE lets readers in but no second writer, in this process or any other on the server.
-                try await db.raw("LOCK TABLE ledger IN EXCLUSIVE MODE").run()
-            case (.postgres, false): try await db.raw("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").run()
-            }
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
-        }
-    }
+    ) async throws -> R
+
+    /// Runs `body` with the reads of `verify`, all from one snapshot of the database.
+    func withLedgerSnapshot<R: Sendable>(_ body: @escaping @Sendable (any LedgerSnapshot) async throws -> R)
+        async throws -> R
+
+    /// Refuses to run on settings that would lose acknowledged changes, saying which.
+    func checkDurability() async throws
+
+    /// Closes every connection.
+    func shutdown() async
 }

@@ -24,6 +24,28 @@ struct PostgresDatabase: Database {
         try await pool.database(logger: logger).sql().withSession(body)
     }
 
+    func transaction<R: Sendable>(
+        writing: Bool, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
+        try await withSession { db in
+            if writing {
+                try await db.raw("BEGIN").run()
+                // EXCLUSIVE lets readers in but no second writer, in this process or any other on the server.
+                try await db.raw("LOCK TABLE ledger IN EXCLUSIVE MODE").run()
+            } else {
+                try await db.raw("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").run()
+            }
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
     /// Each of these settings, when off, lets PostgreSQL acknowledge a commit it may lose in a crash.
     func checkDurability() async throws {
         try await withSession { db in

@@ -1,69 +1,133 @@
-@preconcurrency import AsyncKit
 import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
-import SQLiteKit
 
-/// A file-backed SQLite database behind a small connection pool.
+/// A file-backed SQLite database: one connection for writing and a few for reading, each on a thread of
+/// its own.
 ///
-/// sqlite-kit opens connections but offers no pooled database, so this is the glue: a pool of
-/// connections, each set up for durability before it is used.
+/// sqlite-kit's connections run each statement as a separate job on a thread pool, so an append of five
+/// statements spent most of its time passing work between threads. Here a whole transaction runs on the
+/// connection's thread (see `DirectSQLiteConnection`). Durability is unchanged: every connection is in WAL
+/// mode with `synchronous = FULL`, and a write transaction starts with `BEGIN IMMEDIATE`.
 struct SQLiteDatabase: Database {
     let dialect = Dialect.sqlite
-    private let pool: EventLoopGroupConnectionPool<DurableSQLiteSource>
+    /// The connection every write transaction of this process goes through, one transaction at a time.
+    private let writer: SQLiteThread
+    private let writerLock = AsyncLock()
+    private let readers: SQLiteReaders
 
     init(path: String, logger: Logger) {
-        let source = DurableSQLiteSource(
-            base: SQLiteConnectionSource(configuration: .init(storage: .file(path: path), enableForeignKeys: true)))
-        pool = EventLoopGroupConnectionPool(
-            source: source, maxConnectionsPerEventLoop: 2, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+        writer = SQLiteThread(path: path, logger: logger)
+        // One reader per core: reads spend their time in the CPU, decoding what they read.
+        readers = SQLiteReaders(
+            (0..<max(2, System.coreCount)).map { _ in SQLiteThread(path: path, logger: logger) })
     }
 
     func withSession<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await pool.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask { try await body(connection.sql()) }
-        }.get()
+        try await readers.withReader { thread in try await thread.run { db in try await body(db) } }
     }
 
+    func transaction<R: Sendable>(
+        writing: Bool, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
+        guard writing else {
+            return try await readers.withReader { thread in
+                try await thread.run { db in try await Self.run(body, in: db, beginning: "BEGIN") }
+            }
+        }
+        // IMMEDIATE takes SQLite's write lock now rather than at the first write, so the head we read stays the head.
+        return try await writerLock.withLock {
+            try await writer.run { db in try await Self.run(body, in: db, beginning: "BEGIN IMMEDIATE") }
+        }
+    }
+
+    /// Lends a reader connection, with its thread, to `body` for the whole of it: `verify` keeps one read
+    /// transaction open across many reads, each run on the connection's thread straight from SQLite.
+    func withReaderConnection<R: Sendable>(_ body: @escaping @Sendable (SQLiteThread) async throws -> R)
+        async throws -> R
+    {
+        try await readers.withReader(body)
+    }
+
+    private static func run<R>(
+        _ body: (any SQLDatabase) async throws -> R, in db: DirectSQLiteDatabase, beginning begin: String
+    ) async throws -> R {
+        try db.connection.execute(begin)
+        do {
+            let result = try await body(db)
+            try db.connection.execute("COMMIT")
+            return result
+        } catch {
+            try? db.connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Checks the writer's settings and a reader's: each connection sets its own.
     func checkDurability() async throws {
-        try await withSession { db in
-            let mode = try await db.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
-            let sync = try await db.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
-            let keys = try await db.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
-            guard mode?.lowercased() == "wal" else {
-                throw StoreError.unsafeDurability(setting: "journal_mode", value: mode ?? "unknown", needed: "wal")
-            }
-            guard sync == 2 else {
-                throw StoreError.unsafeDurability(setting: "synchronous", value: "\(sync ?? -1)", needed: "FULL (2)")
-            }
-            guard keys == 1 else {
-                throw StoreError.unsafeDurability(setting: "foreign_keys", value: "\(keys ?? -1)", needed: "ON")
-            }
+        try await writer.run { db in try await Self.checkDurability(of: db) }
+        try await withSession { db in try await Self.checkDurability(of: db) }
+    }
+
+    private static func checkDurability(of db: any SQLDatabase) async throws {
+        let mode = try await db.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+        let sync = try await db.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
+        let keys = try await db.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
+        guard mode?.lowercased() == "wal" else {
+            throw StoreError.unsafeDurability(setting: "journal_mode", value: mode ?? "unknown", needed: "wal")
+        }
+        guard sync == 2 else {
+            throw StoreError.unsafeDurability(setting: "synchronous", value: "\(sync ?? -1)", needed: "FULL (2)")
+        }
+        guard keys == 1 else {
+            throw StoreError.unsafeDurability(setting: "foreign_keys", value: "\(keys ?? -1)", needed: "ON")
         }
     }
 
     func shutdown() async {
-        try? await pool.shutdownAsync()
+        await writer.shutdown()
+        await readers.shutdown()
     }
 }
 
-/// Opens SQLite connections in WAL mode with full synchronous commits, foreign keys on and a busy timeout.
-///
-/// `synchronous` and `foreign_keys` are per connection, so they are set on every connection the pool opens;
-/// WAL is a property of the file and lets readers work while the one writer commits.
-struct DurableSQLiteSource: ConnectionPoolSource {
-    let base: SQLiteConnectionSource
+/// The reader connections, each lent to one session at a time, first come first served.
+actor SQLiteReaders {
+    private let threads: [SQLiteThread]
+    private var free: [Int]
+    private var waiting: [CheckedContinuation<Int, Never>] = []
 
-    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
-        base.makeConnection(logger: logger, on: eventLoop).flatMap { connection in
-            let pragmas = [
-                "PRAGMA busy_timeout = 30000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
-                "PRAGMA foreign_keys = ON",
-            ]
-            return pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { previous, pragma in
-                previous.flatMap { connection.query(pragma).map { _ in } }
-            }.map { connection }
+    init(_ threads: [SQLiteThread]) {
+        self.threads = threads
+        free = Array(threads.indices.reversed())
+    }
+
+    nonisolated func withReader<R: Sendable>(_ body: @Sendable (SQLiteThread) async throws -> R) async throws -> R {
+        let index = await take()
+        do {
+            let result = try await body(threads[index])
+            await give(index)
+            return result
+        } catch {
+            await give(index)
+            throw error
         }
+    }
+
+    private func take() async -> Int {
+        if let index = free.popLast() { return index }
+        return await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func give(_ index: Int) {
+        if waiting.isEmpty {
+            free.append(index)
+        } else {
+            waiting.removeFirst().resume(returning: index)
+        }
+    }
+
+    func shutdown() async {
+        for thread in threads { await thread.shutdown() }
     }
 }

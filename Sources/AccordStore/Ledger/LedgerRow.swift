@@ -49,33 +49,6 @@ enum LedgerTable {
         ).all().map(storedEntry)
     }
 
-    /// The chain columns of the entries in `range` as one text: for each entry its sequence, previous hash,
-    /// hash and canonical bytes separated by U+001F, entries separated by U+001E, in sequence order.
-    ///
-    /// One aggregated value per page instead of a row per entry: reading rows one by one costs several
-    /// times more than hashing them. The separators cannot occur inside an entry, since JSON escapes
-    /// control characters.
-    static func chainPage(_ range: ClosedRange<Int64>, dialect: Dialect, on db: any SQLDatabase) async throws
-        -> String?
-    {
-        let query: SQLQueryString =
-            switch dialect {
-            case .sqlite:
-                """
-                SELECT group_concat(sequence || char(31) || previous_hash || char(31) || hash || char(31) || entry, \
-                char(30) ORDER BY sequence) AS page FROM ledger \
-                WHERE sequence >= \(bind: range.lowerBound) AND sequence <= \(bind: range.upperBound)
-                """
-            case .postgres:
-                """
-                SELECT string_agg(sequence::text || chr(31) || previous_hash || chr(31) || hash || chr(31) || entry, \
-                chr(30) ORDER BY sequence) AS page FROM ledger \
-                WHERE sequence >= \(bind: range.lowerBound) AND sequence <= \(bind: range.upperBound)
-                """
-            }
-        return try await db.raw(query).first()?.decode(column: "page", as: String?.self)
-    }
-
     /// Entries newest first, `limit` at a time, starting below `before` when given.
     static func page(before: Int64?, limit: Int, on db: any SQLDatabase) async throws -> [StoredEntry] {
         try await db.raw(
