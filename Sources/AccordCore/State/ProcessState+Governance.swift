@@ -79,6 +79,15 @@ extension ProcessState {
         }
     }
 
+    /// Editorial changes a member state may still challenge, newest first: not yet challenged, and still
+    /// what the item says (a later change to the same fields is the one to challenge).
+    public func editorialsOpenToChallenge() -> [EditorialChange] {
+        editorials.values.filter { editorial in
+            challenges[Challenge.id(of: editorial.sequence)] == nil
+                && items[editorial.item].map { editorial.after.isHeld(by: $0) } == true
+        }.sorted { $0.sequence > $1.sequence }
+    }
+
     // MARK: Speaking for a participant
 
     /// Checks that the entry speaks for `participant`: its authority names it, and the actor is its own

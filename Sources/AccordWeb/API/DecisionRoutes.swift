@@ -36,9 +36,8 @@ enum DecisionRoutes {
             let code = try context.parameters.require("code")
             let signed = try await request.decodeJSON(as: Signed<Keyed<DraftDecision>>.self, context: context)
             _ = try await RecordRoutes.show(Meeting.self, code: code, store: store)
-            let draft = DraftDecision(
-                meeting: signed.body.value.meeting, paragraph: signed.body.value.paragraph,
-                kind: signed.body.value.kind, text: signed.body.value.text, effects: signed.body.value.effects)
+            // Passed on as written: a draft tabled with positions or another status is Core's to refuse.
+            let draft = signed.body.value
             guard draft.meeting.rawValue == code else {
                 throw Problem.mismatch("draft.meeting", body: draft.meeting.rawValue, path: code)
             }
@@ -46,8 +45,13 @@ enum DecisionRoutes {
                 DraftDecision.self, .tableDraft(draft), signed, code: draft.id.rawValue, store: store)
         }
         api.get("drafts/:meeting/:paragraph") { _, context in
-            let draft = try await RecordRoutes.show(DraftDecision.self, code: try code(context), store: store)
-            let consensus = Consensus(on: draft, in: try await store.currentState())
+            let code = try code(context)
+            // One read, so the draft and the attendance its consensus counts come from the same state.
+            let state = try await store.currentState()
+            guard let draft = DraftDecision.find(code, in: state) else {
+                throw Problem.notFound(DraftDecision.singular, code, field: "code")
+            }
+            let consensus = Consensus(on: draft, in: state)
             return JSONResponse(
                 DraftAnswer(
                     draft: draft, consensus: consensus, isAdoptable: consensus.isReached && draft.status == .draft,

@@ -58,7 +58,7 @@ enum EditionRoutes {
         api.get("editorials") { _, _ in
             let state = try await store.currentState()
             return JSONResponse(
-                Page(asOf: state.sequence, items: state.editorials.values.sorted { $0.sequence > $1.sequence }))
+                Page(asOf: state.sequence, items: state.editorialsOpenToChallenge()))
         }
         api.get("challenges") { request, _ in
             let state = try await store.currentState()

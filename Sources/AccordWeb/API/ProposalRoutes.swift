@@ -25,11 +25,11 @@ enum ProposalRoutes {
             let code = try context.parameters.require("code")
             let signed = try await request.decodeJSON(as: Signed<Keyed<Comment>>.self, context: context)
             _ = try await RecordRoutes.show(Proposal.self, code: code, store: store)
-            var comment = signed.body.value
+            // The id is derived from the body when it is left out; one written differently is Core's to refuse.
+            let comment = signed.body.value
             guard comment.proposal.rawValue == code else {
                 throw Problem.mismatch("comment.proposal", body: comment.proposal.rawValue, path: code)
             }
-            comment.id = Comment.id(proposal: comment.proposal, item: comment.item, participant: comment.participant)
             return try await RecordRoutes.write(
                 Comment.self, .fileComment(comment), signed, code: comment.id.rawValue, store: store)
         }

@@ -101,6 +101,14 @@ enum OpenAPISchemas {
                         ("id", text), ("meeting", code),
                         ("paragraph", ["type": "string", "pattern": "^[0-9]+(\\.([0-9]+|[a-z]+))*$"]),
                         ("kind", ref("DecisionKind")), ("text", ref("LocalizedText")), ("note", ref("LocalizedText")),
+                        (
+                            "adoption",
+                            [
+                                "$ref": "#/components/schemas/Consensus",
+                                "description":
+                                    "The consensus computed when the paragraph was adopted from a draft in Accord",
+                            ]
+                        ),
                     ])
             ),
             (
