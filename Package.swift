@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "accord", targets: ["accord"]),
         .library(name: "AccordCore", targets: ["AccordCore"]),
         .library(name: "AccordStore", targets: ["AccordStore"]),
+        .library(name: "AccordDocuments", targets: ["AccordDocuments"]),
         .library(name: "AccordWeb", targets: ["AccordWeb"]),
     ],
     dependencies: [
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -43,12 +45,20 @@ let package = Package(
         ),
         .target(
             name: "AccordDemo",
-            dependencies: ["AccordCore", "AccordStore"]
+            dependencies: ["AccordCore"]
+        ),
+        .target(
+            name: "AccordDocuments",
+            dependencies: [
+                "AccordCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(
             name: "AccordWeb",
             dependencies: [
                 "AccordCore",
+                "AccordDocuments",
                 "AccordStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -59,6 +69,7 @@ let package = Package(
             dependencies: [
                 "AccordCore",
                 "AccordDemo",
+                "AccordDocuments",
                 "AccordStore",
                 "AccordWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -77,6 +88,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AccordCLITests"),
+        .testTarget(
+            name: "AccordDocumentsTests",
+            dependencies: [
+                "AccordCore", "AccordDemo", "AccordDocuments",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "AccordWebTests",
             dependencies: [

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 
 extension Demo {
     /// The process itself: the first change of the ledger, since every other record belongs to it.

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 
 extension Demo {
     // The decisions the rest of the demo cites. Their paragraph numbers are Accord's own unless a note

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 
 extension Demo {
     /// The vice-ministerial meetings I–XXIX of rcm-facts §3, each with only what its sources give.

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 
 extension Demo {
     /// The eleven member states, the five observer countries and the observer organizations, except the

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 
 extension Demo {
     /// The three lines of action of the Plan of Action as the VII RCM restructured it (Antigua Guatemala,

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 
 extension Demo {
     /// The plan items where Mexico's seven proposals sit, in the order of Mexico's list (seed 002).

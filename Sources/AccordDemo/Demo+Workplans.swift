@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 
 extension Demo {
     /// The two Liaison Officer Network workplans, annexed to the Plan of Action as Canada suggests (seed 002).

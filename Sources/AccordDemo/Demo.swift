@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 
 /// The demo dataset: the Regional Conference on Migration as the seeds and public facts describe it.
 ///
@@ -34,15 +33,23 @@ public enum Demo {
             + standingItems
     }
 
-    /// Appends the demo to `store` through the ledger, like any other change.
+    /// The record the demo describes, built in memory by the same rules the store applies.
     ///
-    /// All changes go in one transaction: a store that already holds some of them refuses the whole demo
-    /// and keeps what it had.
+    /// Documents and their tests read this without a database; `accord demo` appends `changes` to a store
+    /// instead (`Store.append`, all in one transaction, refused whole by a store that already holds any).
     ///
-    /// - Parameter store: an empty store (the demo describes the process from the start).
-    /// - Throws: `ChangeError` if the store already holds a record the demo would duplicate.
-    public static func load(into store: Store) async throws {
-        try await store.append(changes)
+    /// - Parameter recordedAt: the time every entry is stamped with.
+    public static func state(recordedAt: Timestamp = Timestamp(millisecondsSince1970: 1_763_942_400_000))
+        throws(ChangeError) -> ProcessState
+    {
+        var state = ProcessState()
+        for proposed in changes {
+            let entry = LedgerEntry(
+                sequence: state.sequence + 1, recordedAt: recordedAt, actor: proposed.actor,
+                authority: proposed.authority, change: proposed.change)
+            state = try state.applying(entry).state
+        }
+        return state
     }
 
     /// The one actor of the demo: Accord itself, loading the record, not a person acting for a country.

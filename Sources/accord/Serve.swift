@@ -59,5 +59,5 @@ func loadDemo(into store: Store) async throws {
             description:
                 "accord: the database already holds \(head.sequence) ledger entries; the demo goes into an empty one")
     }
-    try await Demo.load(into: store)
+    try await store.append(Demo.changes)
 }

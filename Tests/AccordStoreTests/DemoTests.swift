@@ -228,7 +228,7 @@ struct DemoTests {
         try await withDemo { store, state in
             let head = try await store.head()
 
-            await #expect(throws: ChangeError.self) { try await Demo.load(into: store) }
+            await #expect(throws: ChangeError.self) { try await store.append(Demo.changes) }
             #expect(try await store.head() == head)
             #expect(try await store.currentState() == state)
         }
@@ -252,7 +252,7 @@ struct DemoTests {
             .sqlite(path: folder.appendingPathComponent("demo.sqlite").path), logger: Logger(label: "accord.tests.demo")
         )
         do {
-            try await Demo.load(into: store)
+            try await store.append(Demo.changes)
             try await body(store, try await store.currentState())
         } catch {
             await store.close()

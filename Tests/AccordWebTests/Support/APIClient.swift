@@ -98,7 +98,7 @@ func withAPI(demo: Bool = false, _ body: @escaping @Sendable (APIClient, Store) 
     defer { try? FileManager.default.removeItem(at: folder) }
     let logger = Logger(label: "test")
     let store = try await Store.open(.sqlite(path: folder.appendingPathComponent("test.sqlite").path), logger: logger)
-    if demo { try await Demo.load(into: store) }
+    if demo { try await store.append(Demo.changes) }
     let router = buildRouter(store: store)
     let routes = router.routes.map(RouteTemplate.init)
     let app = Application(router: router, logger: logger)

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// Compares `text` with the snapshot `name` kept in `__Snapshots__` beside the tests.
+///
+/// A missing snapshot is written and the test fails, so a new snapshot is always looked at before it is
+/// committed; `ACCORD_RECORD_SNAPSHOTS=1` rewrites every snapshot after an intended change. On a mismatch the
+/// first differing line is reported, since a whole document in a failure message helps nobody.
+func assertSnapshot(
+    _ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("__Snapshots__")
+    let file = folder.appendingPathComponent(name)
+    let recording = ProcessInfo.processInfo.environment["ACCORD_RECORD_SNAPSHOTS"] == "1"
+    guard !recording, let stored = try? String(contentsOf: file, encoding: .utf8) else {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        if !recording {
+            Issue.record(
+                "snapshot \(name) was missing and has been recorded; check it and run again",
+                sourceLocation: sourceLocation)
+        }
+        return
+    }
+    guard stored != text else { return }
+    let expected = stored.split(separator: "\n", omittingEmptySubsequences: false)
+    let actual = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = zip(expected, actual).firstIndex { $0 != $1 } ?? min(expected.count, actual.count)
+    let was = line < expected.count ? String(expected[line]) : "(end of snapshot)"
+    let now = line < actual.count ? String(actual[line]) : "(end of output)"
+    Issue.record(
+        "snapshot \(name) differs at line \(line + 1):\n  snapshot: \(was)\n  output:   \(now)\n"
+            + "(ACCORD_RECORD_SNAPSHOTS=1 records the new output)",
+        sourceLocation: sourceLocation)
+}
