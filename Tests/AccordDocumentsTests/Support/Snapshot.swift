@@ -26,11 +26,13 @@ func assertSnapshot(
     guard stored != text else { return }
     let expected = stored.split(separator: "\n", omittingEmptySubsequences: false)
     let actual = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let line = zip(expected, actual).firstIndex { $0 != $1 } ?? min(expected.count, actual.count)
+    let line =
+        zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        ?? min(expected.count, actual.count)
     let was = line < expected.count ? String(expected[line]) : "(end of snapshot)"
     let now = line < actual.count ? String(actual[line]) : "(end of output)"
-    Issue.record(
+    let message =
         "snapshot \(name) differs at line \(line + 1):\n  snapshot: \(was)\n  output:   \(now)\n"
-            + "(ACCORD_RECORD_SNAPSHOTS=1 records the new output)",
-        sourceLocation: sourceLocation)
+        + "(ACCORD_RECORD_SNAPSHOTS=1 records the new output)"
+    Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
 }
