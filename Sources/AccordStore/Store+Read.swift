@@ -58,22 +58,40 @@ extension Store {
     ///
     /// - Throws: `ChangeError.invalid` when the ledger has not reached `position`.
     public func items(at position: Int64? = nil) async throws -> (sequence: Int64, items: [PlanItem]) {
-        let (sequence, versions) = try await database.transaction(writing: false) { db in
+        let (sequence, found) = try await database.transaction(writing: false) { db in
             let head = try await LedgerTable.head(on: db)
             if let position, !(0...head.sequence).contains(position) {
                 throw ChangeError.invalid(
                     field: "asOf",
                     reason: "the ledger has entries 1 to \(head.sequence); \(position) is not one of them")
             }
+            // Which rows are valid is always asked of the database; only their contents may come from memory.
+            let keys = try await EntityVersionsTable.versionKeys(at: position, kind: "item", on: db)
+            if let items = self.decodedItems.items(for: keys) {
+                return (position ?? head.sequence, Found.decoded(items))
+            }
             let versions = try await EntityVersionsTable.versions(at: position, kind: "item", on: db)
-            return (position ?? head.sequence, versions)
+            return (position ?? head.sequence, Found.rows(versions))
         }
-        // Decoding the documents costs far more than reading them: it is done after the transaction, a share
-        // of the documents on each core, with the store's own decoder (see `DocumentDecoder`).
-        let parts = await Parallel.chunks(versions.count) { range in
-            Result { try versions[range].map(Self.item) }
+        switch found {
+        case .decoded(let items):
+            return (sequence, items)
+        case .rows(let versions):
+            // Decoding the documents costs far more than reading them: it is done after the transaction, a
+            // share of the documents on each core, with the store's own decoder (see `DocumentDecoder`).
+            let parts = await Parallel.chunks(versions.count) { range in
+                Result { try versions[range].map(Self.item) }
+            }
+            let items = try parts.flatMap { try $0.get() }
+            decodedItems.keep(items, from: versions)
+            return (sequence, items)
         }
-        return (sequence, try parts.flatMap { try $0.get() })
+    }
+
+    /// What a read of the plan's rows found: the items, when every row was decoded before, or the rows.
+    private enum Found: Sendable {
+        case decoded([PlanItem])
+        case rows([EntityVersion])
     }
 
     /// The plan item a projection row holds.

@@ -12,6 +12,8 @@ public final class Store: Sendable {
     let writeLock = AsyncLock()
     /// The state at the newest ledger position this process has seen: a projection kept in memory.
     let cache = StateCache()
+    /// Plan items decoded from projection rows, which never change once written.
+    let decodedItems = DecodedItems()
 
     /// The location the store was opened on.
     public let location: StoreLocation

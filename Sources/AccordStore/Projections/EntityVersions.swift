@@ -46,6 +46,25 @@ enum EntityVersionsTable {
         ).all().map(version)
     }
 
+    /// Which versions of `kind` are valid at `position` (now, when nil), as the entity and the position each
+    /// is valid from, without their documents: enough to find them among rows decoded before.
+    static func versionKeys(at position: Int64?, kind: String, on db: any SQLDatabase) async throws
+        -> [DecodedItems.Key]
+    {
+        let validity: SQLQueryString =
+            if let position {
+                "valid_from <= \(bind: position) AND (valid_to IS NULL OR valid_to > \(bind: position))"
+            } else {
+                "valid_to IS NULL"
+            }
+        return try await db.raw("SELECT id, valid_from FROM entity_versions WHERE \(validity) AND kind = \(bind: kind)")
+            .all().map {
+                DecodedItems.Key(
+                    number: try $0.decode(column: "id", as: String.self),
+                    validFrom: try $0.decode(column: "valid_from", as: Int64.self))
+            }
+    }
+
     /// Every version of every entity, for `verify`.
     static func allVersions(on db: any SQLDatabase) async throws -> [EntityVersion] {
         try await db.raw("SELECT kind, id, valid_from, valid_to, document FROM entity_versions ORDER BY valid_from")
