@@ -15,6 +15,7 @@ let package = Package(
             name: "accord-benchmarks",
             dependencies: [
                 .product(name: "AccordCore", package: "Accord"),
+                .product(name: "AccordDocuments", package: "Accord"),
                 .product(name: "AccordStore", package: "Accord"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -53,6 +53,7 @@ public func buildRouter(store: Store) -> Router<BasicRequestContext> {
     DecisionRoutes.add(to: api, store: store)
     EditionRoutes.add(to: api, store: store)
     AgendaRoutes.add(to: api, store: store)
+    ExportRoutes.add(to: api, store: store)
     return router
 }
 

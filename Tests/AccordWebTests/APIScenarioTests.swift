@@ -176,6 +176,7 @@ import Testing
             #expect(try await api.get("/api/v1/ledger/99999").status == 404)
 
             try await GovernanceAPIScenario.run(api, store)
+            try await ExportAPIScenario.run(api, store)
 
             // Every route was exercised, so every route's answers were checked against the document.
             let all = Set(api.routes.map { "\($0.method) \($0.openAPIPath)" })

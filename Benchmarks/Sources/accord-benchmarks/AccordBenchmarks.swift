@@ -52,6 +52,8 @@ enum AccordBenchmarks {
                 outcomes.append(await RevisionBenchmark(options: options).run())
             case .editionComparison:
                 outcomes.append(await EditionComparisonBenchmark(options: options).run())
+            case .document:
+                outcomes.append(await DocumentBenchmark(options: options, workspace: workspace).run())
             }
         }
 

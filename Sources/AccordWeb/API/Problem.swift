@@ -1,4 +1,5 @@
 import AccordCore
+import AccordDocuments
 import AccordStore
 import Foundation
 import Hummingbird
@@ -18,11 +19,13 @@ struct Problem: Error, HTTPResponseError, Codable, Sendable {
     var field: String?
     /// The rule of the process that was broken, when one was.
     var rule: String?
+    /// Every problem of an import, by row and column, when the request was one.
+    var problems: [ImportProblem]?
 
     var status: HTTPResponse.Status { HTTPResponse.Status(code: statusCode) }
 
     private enum CodingKeys: String, CodingKey {
-        case type, title, detail, field, rule
+        case type, title, detail, field, rule, problems
         case statusCode = "status"
     }
 
@@ -71,6 +74,12 @@ extension Problem {
             self.init(
                 error.status, kind: "http", title: error.status.reasonPhrase,
                 detail: error.body ?? error.status.reasonPhrase)
+        case let error as DocumentError:
+            self.init(
+                .unprocessableContent, kind: "invalid-field", title: "Invalid field", detail: error.description,
+                field: { if case .invalid(let field, _) = error { field } else { nil } }())
+        case let error as PDFConversion.Failure:
+            self.init(.serviceUnavailable, kind: "pdf-unavailable", title: "PDF unavailable", detail: error.description)
         case let error as StoreError:
             self.init(.serviceUnavailable, kind: "store", title: "Store unavailable", detail: error.description)
         default:

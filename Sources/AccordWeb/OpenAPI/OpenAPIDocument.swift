@@ -130,7 +130,7 @@ enum OpenAPIDocument {
                             parameters: [pathParameter("sequence")], errors: [400, 404])
                     ]
                 ),
-            ] + governancePaths)
+            ] + governancePaths + exportPaths)
 
     /// The list, show, add and (if replaceable) replace operations of a record collection.
     static func record(

@@ -249,7 +249,16 @@ enum OpenAPISchemas {
                         ("type", text), ("title", text), ("status", ["type": "integer"]), ("detail", text),
                         ("field", ["type": "string", "description": "The request field at fault, as a JSON path"]),
                         ("rule", ["type": "string", "description": "The rule of the process that was broken"]),
+                        (
+                            "problems",
+                            [
+                                "type": "array", "description": "Every problem of a refused import, by row and column",
+                                "items": object(
+                                    ["row", "column", "reason"],
+                                    [("row", ["type": "integer"]), ("column", text), ("reason", text)]),
+                            ]
+                        ),
                     ])
             ),
-        ] + governance)
+        ] + governance + exportSchemas)
 }

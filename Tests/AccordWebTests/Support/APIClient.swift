@@ -27,6 +27,8 @@ final class APIClient: @unchecked Sendable {
         var json: Any?
         var contentType: String?
         var text: String
+        /// The body as it came, for files that are not text.
+        var bytes: [UInt8] = []
 
         /// The value at a dotted path of a JSON object answer ("entry.sequence").
         subscript(path: String) -> Any? {
@@ -42,7 +44,7 @@ final class APIClient: @unchecked Sendable {
         let text = String(buffer: response.body)
         let answer = Answer(
             status: Int(response.status.code), json: try? JSONSerialization.jsonObject(with: Data(text.utf8)),
-            contentType: response.headers[.contentType], text: text)
+            contentType: response.headers[.contentType], text: text, bytes: Array(buffer: response.body))
         let path = String(uri.split(separator: "?", maxSplits: 1)[0])
         guard let template = routes.first(where: { $0.method == method && $0.matches(path) }) else {
             Issue.record("no route answers \(method) \(path)")

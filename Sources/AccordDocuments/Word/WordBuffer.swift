@@ -1,0 +1,75 @@
+import AccordCore
+
+/// WordprocessingML written straight into bytes.
+///
+/// A 2,000-activity plan is some ten thousand paragraphs; appending UTF-8 to one buffer, escaping as it
+/// goes, keeps the whole document to a few milliseconds where an XML tree would take hundreds.
+struct WordBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Appends markup as it is.
+    mutating func raw(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+
+    /// Appends `text` escaped for XML, dropping the control characters XML forbids.
+    mutating func escaped(_ text: String) {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x09, 0x0A, 0x0D: bytes.append(byte)
+            case ..<0x20: continue
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    /// A run of `text` in `language`; line breaks inside the text become `<w:br/>`.
+    mutating func run(_ text: String, language: Language, bold: Bool = false, style: String? = nil) {
+        raw("<w:r><w:rPr>")
+        if let style { raw("<w:rStyle w:val=\"\(style)\"/>") }
+        if bold { raw("<w:b/>") }
+        raw("<w:lang w:val=\"\(language.rawValue)\"/></w:rPr>")
+        var first = true
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !first { raw("<w:br/>") }
+            first = false
+            raw("<w:t xml:space=\"preserve\">")
+            escaped(String(line))
+            raw("</w:t>")
+        }
+        raw("</w:r>")
+    }
+
+    /// The runs of one piece of a phrase, with the missing-translation mark after it where there is one.
+    mutating func runs(_ piece: Phrase.Piece, bold: Bool = false) {
+        run(piece.text, language: piece.missing ?? piece.language, bold: bold)
+        if let mark = Phrase.missingMark(for: piece) {
+            run(" " + mark, language: piece.language, style: "Missing")
+        }
+    }
+
+    /// All of a phrase's pieces in one paragraph, separated by " / ".
+    mutating func runs(_ phrase: Phrase, bold: Bool = false) {
+        for (index, piece) in phrase.pieces.enumerated() {
+            if index > 0 { run(" / ", language: piece.language, bold: bold) }
+            runs(piece, bold: bold)
+        }
+    }
+
+    /// A paragraph of `style` holding whatever `content` appends.
+    mutating func paragraph(style: String? = nil, pageBreak: Bool = false, _ content: (inout WordBuffer) -> Void) {
+        raw("<w:p>")
+        if style != nil || pageBreak {
+            raw("<w:pPr>")
+            if let style { raw("<w:pStyle w:val=\"\(style)\"/>") }
+            if pageBreak { raw("<w:pageBreakBefore/>") }
+            raw("</w:pPr>")
+        }
+        content(&self)
+        raw("</w:p>")
+    }
+}

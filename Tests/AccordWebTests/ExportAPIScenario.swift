@@ -1,0 +1,88 @@
+import AccordCore
+import AccordDocuments
+import AccordStore
+import AccordWeb
+import Foundation
+import Testing
+
+/// The downloads and the CSV import through the API, on whatever the scenario before it recorded: each
+/// format answers with its type and a file name, bad parameters are problems naming the parameter, and an
+/// import either lists every problem and changes nothing, or appends exactly the edited change.
+enum ExportAPIScenario {
+    static let ts = #"{"name":"ts.officer","role":"secretariat"}"#
+
+    static func run(_ api: APIClient, _ store: Store) async throws {
+        let state = try await store.currentState()
+        let meeting = try #require(state.decisions.values.map(\.meeting).sorted().first)
+        let proposal = try #require(state.proposals.keys.sorted().first)
+
+        let docx = try await api.get("/api/v1/exports/plan?format=docx&lang=es,en")
+        #expect(docx.status == 200)
+        #expect(docx.contentType == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        #expect(docx.bytes.starts(with: Array("PK".utf8)))
+        #expect(try await api.get("/api/v1/exports/plan?format=md&lang=fr").text.contains("Plan d'action"))
+        #expect(try await api.get("/api/v1/exports/plan?format=html").text.hasPrefix("<!DOCTYPE html>"))
+        #expect(try await api.get("/api/v1/exports/plan?format=rtf")["field"] as? String == "format")
+        #expect(try await api.get("/api/v1/exports/plan?lang=de")["field"] as? String == "lang")
+        #expect(try await api.get("/api/v1/exports/plan?edition=99").status == 422)
+        let pdf = try await api.get("/api/v1/exports/plan?format=pdf")
+        if PDFConversion.converter == nil {
+            #expect(pdf.status == 503)
+            #expect(pdf.text.contains("apt-get install"))
+        } else {
+            #expect(pdf.bytes.starts(with: Array("%PDF".utf8)))
+        }
+
+        #expect(
+            try await api.get("/api/v1/exports/agenda/\(meeting.rawValue)?lang=es").bytes.starts(with: Array("PK".utf8))
+        )
+        #expect(try await api.get("/api/v1/exports/conclusions/\(meeting.rawValue)").status == 200)
+        #expect(try await api.get("/api/v1/exports/agenda/NO-SUCH-MEETING")["field"] as? String == "meeting")
+        let statement = try await api.get("/api/v1/exports/statement/\(meeting.rawValue)?lang=es")
+        #expect(statement.text.contains("<FRBRlanguage language=\"spa\"/>"))
+        #expect(try await api.get("/api/v1/exports/statement/\(meeting.rawValue)?lang=xx").status == 400)
+        #expect(try await api.get("/api/v1/exports/amendment/\(proposal.rawValue)").text.contains("<amendment "))
+        #expect(try await api.get("/api/v1/exports/amendment/NOPE").status == 404)
+        #expect(try await api.get("/api/v1/exports/popolo")["organizations"] != nil)
+        let calendar = try await api.get("/api/v1/exports/calendar?lang=fr")
+        #expect(calendar.text.hasPrefix("BEGIN:VCALENDAR\r\n"))
+
+        // The CSV the API exports imports as no change; a wrong header is refused with its problems listed.
+        let csv = try await api.get("/api/v1/exports/plan?format=csv").text
+        let head = try await store.head()
+        let same = try await api.post("/api/v1/imports/plan", body(csv, apply: true))
+        #expect(same["changes"] as? Int == 0 && same["applied"] as? Bool == false)
+        let broken = try await api.post(
+            "/api/v1/imports/plan", body(csv.replacingOccurrences(of: "title_fr", with: "titre"), apply: true))
+        #expect(broken.status == 422)
+        let problems = try #require(broken["problems"] as? [[String: Any]])
+        #expect(problems.contains { $0["column"] as? String == "title_fr" && $0["row"] as? Int == 1 })
+        #expect(try await store.head() == head)
+
+        // A French title added to one item: an editorial translation, shown first, then applied.
+        var lines = csv.components(separatedBy: "\r\n")
+        let titleFR = try #require(PlanCSV.columns.firstIndex(of: "title_fr"))
+        let index = try #require(
+            lines.firstIndex { line in
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                return line.hasPrefix("item,") && !line.contains("\"") && fields.count == PlanCSV.columns.count
+                    && fields[titleFR].isEmpty
+            })
+        var fields = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[titleFR] = "Titre traduit"
+        lines[index] = fields.joined(separator: ",")
+        let item = ItemNumber(fields[1])
+        let edited = lines.joined(separator: "\r\n")
+        let preview = try await api.post("/api/v1/imports/plan", body(edited, apply: false))
+        #expect(preview["changes"] as? Int == 1, "\(preview.text)")
+        #expect(try await store.head() == head)
+        let applied = try await api.post("/api/v1/imports/plan", body(edited, apply: true))
+        #expect(applied["applied"] as? Bool == true && (applied["entries"] as? [Any])?.count == 1, "\(applied.text)")
+        #expect(try await store.currentState().items[item]?.title[.fr] == "Titre traduit")
+    }
+
+    static func body(_ csv: String, apply: Bool) throws -> String {
+        let encoded = String(decoding: try JSONEncoder().encode(csv), as: UTF8.self)
+        return #"{"actor":\#(ts),"authority":{"editorial":"French translations"},"csv":\#(encoded),"apply":\#(apply)}"#
+    }
+}
