@@ -10,6 +10,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case corruptRow(table: String, key: String, reason: String)
     /// Another writer appended concurrently in a way the lock should have prevented.
     case conflict(String)
+    /// An account (or one of its tokens) of that name is already stored.
+    case duplicateAccount(String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "row \(key) of \(table) cannot be read: \(reason)"
         case .conflict(let reason):
             "concurrent write conflict: \(reason)"
+        case .duplicateAccount(let name):
+            "\(name) already exists"
         }
     }
 }

@@ -26,9 +26,15 @@ public func buildApplication(
 }
 
 /// The routes: the JSON API under `/api/v1` and its OpenAPI document at `/openapi.json`.
-public func buildRouter(store: Store) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+///
+/// - Parameter accounts: the account service (its bcrypt cost and timeouts); by default the service's own.
+public func buildRouter(store: Store, accounts: AccountService? = nil) -> Router<AccordContext> {
+    let accounts = accounts ?? AccountService(store: store)
+    let router = Router(context: AccordContext.self)
+    // Outermost first: the security headers go on every response, problem responses included.
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: AuthMiddleware(accounts: accounts))
     router.get("openapi.json") { _, _ in OpenAPIDocument.response }
     let api = router.group("api/v1")
     api.get("process") { _, _ in
@@ -54,6 +60,7 @@ public func buildRouter(store: Store) -> Router<BasicRequestContext> {
     EditionRoutes.add(to: api, store: store)
     AgendaRoutes.add(to: api, store: store)
     ExportRoutes.add(to: api, store: store)
+    SessionRoutes.add(to: api, accounts: accounts)
     return router
 }
 

@@ -9,7 +9,7 @@ struct Migration: Sendable {
     let statements: @Sendable (Dialect) -> [String]
 
     /// Every migration, in order.
-    static let all: [Migration] = [.m0001Ledger, .m0002Projections]
+    static let all: [Migration] = [.m0001Ledger, .m0002Projections, .m0003Accounts]
 }
 
 /// Applies the migrations a database lacks, each in its own transaction, recording each in `schema_migrations`.

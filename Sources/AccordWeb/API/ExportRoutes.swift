@@ -83,7 +83,8 @@ enum ExportRoutes {
             let signed = try await request.decodeJSON(as: Signed<ImportBody>.self, context: context)
             let apply = signed.body.apply ?? false
             let (plan, appended) = try await Exports.importPlan(
-                into: store, csv: Array(signed.body.csv.utf8), actor: signed.actor, authority: signed.authority,
+                into: store, csv: Array(signed.body.csv.utf8), actor: try Authorization.actor(claimed: signed.actor),
+                authority: signed.authority,
                 apply: apply)
             guard plan.isAcceptable else {
                 var problem = Problem(

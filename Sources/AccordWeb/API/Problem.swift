@@ -78,6 +78,18 @@ extension Problem {
             self.init(
                 .unprocessableContent, kind: "invalid-field", title: "Invalid field", detail: error.description,
                 field: { if case .invalid(let field, _) = error { field } else { nil } }())
+        case let error as AuthError:
+            switch error {
+            case .invalidCredentials, .notSignedIn:
+                self.init(.unauthorized, kind: "not-signed-in", title: "Not signed in", detail: error.description)
+            case .throttled:
+                self.init(.tooManyRequests, kind: "throttled", title: "Too many attempts", detail: error.description)
+            case .invalid(let field, let reason):
+                self.init(
+                    .unprocessableContent, kind: "invalid-field", title: "Invalid field", detail: reason, field: field)
+            case .forbidden, .forgery:
+                self.init(.forbidden, kind: "forbidden", title: "Forbidden", detail: error.description)
+            }
         case let error as PDFConversion.Failure:
             self.init(.serviceUnavailable, kind: "pdf-unavailable", title: "PDF unavailable", detail: error.description)
         case let error as StoreError:

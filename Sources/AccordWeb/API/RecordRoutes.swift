@@ -54,7 +54,8 @@ enum RecordRoutes {
         _ type: Value.Type, _ change: Change, _ signed: Signed<Body>, code: String, store: Store,
         status: HTTPResponse.Status = .created
     ) async throws -> JSONResponse<WriteResult<Value>> {
-        let appended = try await store.append(change, by: signed.actor, authority: signed.authority)
+        let actor = try Authorization.actor(claimed: signed.actor)
+        let appended = try await store.append(change, by: actor, authority: signed.authority)
         let value = try await show(Value.self, code: code, store: store)
         return JSONResponse(WriteResult(entry: EntrySummary(appended), value: value), status: status)
     }

@@ -130,7 +130,7 @@ enum OpenAPIDocument {
                             parameters: [pathParameter("sequence")], errors: [400, 404])
                     ]
                 ),
-            ] + governancePaths + exportPaths)
+            ] + governancePaths + exportPaths + sessionPaths)
 
     /// The list, show, add and (if replaceable) replace operations of a record collection.
     static func record(
@@ -179,7 +179,8 @@ enum OpenAPIDocument {
         var responses: [(String, JSONValue)] = [
             (okStatus, ["description": "Success", "content": ["application/json": ["schema": ok]]])
         ]
-        for status in errors + [500, 503] {
+        // Every operation may meet a bad API token (401) or a principal without the right (403).
+        for status in Set(errors + [401, 403]).sorted() + [500, 503] {
             responses.append(
                 (
                     "\(status)",

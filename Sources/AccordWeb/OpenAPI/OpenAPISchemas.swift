@@ -260,5 +260,5 @@ enum OpenAPISchemas {
                         ),
                     ])
             ),
-        ] + governance + exportSchemas)
+        ] + governance + exportSchemas + sessionSchemas)
 }

@@ -29,6 +29,7 @@ final class APIClient: @unchecked Sendable {
         var text: String
         /// The body as it came, for files that are not text.
         var bytes: [UInt8] = []
+        var headers: HTTPFields = [:]
 
         /// The value at a dotted path of a JSON object answer ("entry.sequence").
         subscript(path: String) -> Any? {
@@ -37,14 +38,18 @@ final class APIClient: @unchecked Sendable {
     }
 
     @discardableResult
-    func call(_ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil) async throws -> Answer {
+    func call(
+        _ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil, headers: HTTPFields = [:]
+    ) async throws -> Answer {
+        var fields: HTTPFields = [.contentType: "application/json"]
+        fields.append(contentsOf: headers)
         let response = try await client.execute(
-            uri: uri, method: method, headers: [.contentType: "application/json"],
-            body: body.map { ByteBuffer(string: $0) })
+            uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) })
         let text = String(buffer: response.body)
         let answer = Answer(
             status: Int(response.status.code), json: try? JSONSerialization.jsonObject(with: Data(text.utf8)),
-            contentType: response.headers[.contentType], text: text, bytes: Array(buffer: response.body))
+            contentType: response.headers[.contentType], text: text, bytes: Array(buffer: response.body),
+            headers: response.headers)
         let path = String(uri.split(separator: "?", maxSplits: 1)[0])
         guard let template = routes.first(where: { $0.method == method && $0.matches(path) }) else {
             Issue.record("no route answers \(method) \(path)")
@@ -76,7 +81,7 @@ struct RouteTemplate: Sendable {
     /// Segments, with parameters as "{name}" (Hummingbird writes them as OpenAPI does).
     var segments: [String]
 
-    init(_ description: Router<BasicRequestContext>.RouteDescription) {
+    init(_ description: Router<AccordContext>.RouteDescription) {
         method = description.method
         segments = description.path.description.split(separator: "/").map(String.init)
     }

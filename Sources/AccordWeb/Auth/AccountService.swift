@@ -1,0 +1,186 @@
+import AccordCore
+import AccordStore
+import Foundation
+import HummingbirdBcrypt
+
+/// Accounts, sign-in, sessions and API tokens: the rules, over the store's tables.
+///
+/// Time comes in through `now` (milliseconds since 1970), so that the tests can move the clock past the
+/// timeouts instead of waiting for them.
+public struct AccountService: Sendable {
+    public let store: Store
+    /// bcrypt's cost: 12 in service (about a quarter of a second per hash), lower only in tests.
+    public var cost: UInt8 = 12
+    /// A session unused this long ends (30 minutes).
+    public var idleTimeout: Int64 = 30 * 60_000
+    /// A session ends this long after sign-in, however busy (12 hours).
+    public var absoluteTimeout: Int64 = 12 * 3_600_000
+    /// Failed sign-ins allowed per account, and per address, within `throttleWindow`.
+    public var accountAttempts = 5
+    public var addressAttempts = 20
+    public var throttleWindow: Int64 = 15 * 60_000
+    public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    public init(store: Store) { self.store = store }
+
+    /// A hash that no password matches, checked when the account does not exist so that a sign-in takes as
+    /// long for an unknown username as for a wrong password.
+    private static let decoy = Bcrypt.hash("accord decoy password", cost: 12)
+
+    /// Creates an account after checking every field against the record.
+    ///
+    /// - Throws: `AuthError.invalid` naming the field, or `StoreError.duplicateAccount`.
+    public func addAccount(
+        username: String, displayName: String, role: String, participant: String?, language: String,
+        password: String
+    ) async throws {
+        let name = username.lowercased()
+        guard (3...64).contains(name.count),
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        else {
+            throw AuthError.invalid(field: "username", reason: "use 3–64 letters, digits, dots, dashes or underscores")
+        }
+        guard let role = AccountRole(rawValue: role) else {
+            throw AuthError.invalid(field: "role", reason: "use secretariat, presidency, delegate, observer or public")
+        }
+        guard Language(rawValue: language) != nil else {
+            throw AuthError.invalid(field: "language", reason: "use es, en or fr")
+        }
+        let state = try await store.currentState()
+        switch role {
+        case .delegate, .observer:
+            guard let code = participant, let member = state.participants[ParticipantID(code)] else {
+                throw AuthError.invalid(
+                    field: "participant",
+                    reason: "a \(role.rawValue) acts for a participant of the process; name its code (e.g. MEX)")
+            }
+            if role == .delegate, member.kind != .memberState {
+                throw AuthError.invalid(
+                    field: "participant", reason: "\(code) is not a member state; a delegate acts for a member state")
+            }
+            if role == .observer, member.kind == .memberState {
+                throw AuthError.invalid(
+                    field: "participant", reason: "\(code) is a member state; its people are delegates, not observers")
+            }
+        default:
+            guard participant == nil else {
+                throw AuthError.invalid(
+                    field: "participant", reason: "the \(role.rawValue) acts for the process, not for one participant")
+            }
+        }
+        try Self.check(password: password, username: name)
+        let trimmed = displayName.trimmingCharacters(in: .whitespaces)
+        try await store.insertAccount(
+            AccountRecord(
+                username: name, displayName: trimmed.isEmpty ? name : trimmed, role: role.rawValue,
+                participant: participant, language: language, passwordHash: Bcrypt.hash(password, cost: cost),
+                createdAt: now()))
+    }
+
+    static func check(password: String, username: String) throws {
+        guard password.count >= 12 else {
+            throw AuthError.invalid(field: "password", reason: "use at least 12 characters")
+        }
+        guard password.count <= 72, password.utf8.count <= 72 else {
+            // bcrypt reads only the first 72 bytes; a longer password would seem stronger than it is.
+            throw AuthError.invalid(field: "password", reason: "use at most 72 bytes")
+        }
+        guard password.lowercased() != username.lowercased() else {
+            throw AuthError.invalid(field: "password", reason: "must not be the username")
+        }
+    }
+
+    /// Signs in: a new session (a new id every time, never one the browser brought) and its anti-forgery
+    /// token, or a refusal that never says whether the username exists.
+    public func signIn(username: String, password: String, address: String) async throws -> (
+        id: String, principal: Principal
+    ) {
+        let name = username.lowercased()
+        let time = now()
+        let failures = try await store.loginFailures(account: name, address: address, since: time - throttleWindow)
+        if failures.account.count >= accountAttempts || failures.address.count >= addressAttempts {
+            let oldest =
+                failures.account.count >= accountAttempts
+                ? failures.account[failures.account.count - accountAttempts]
+                : failures.address[failures.address.count - addressAttempts]
+            throw AuthError.throttled(seconds: Int((oldest + throttleWindow - time + 999) / 1000))
+        }
+        let account = try await store.account(named: name)
+        let matches = Bcrypt.verify(password, hash: account?.passwordHash ?? Self.decoy)
+        guard let account, matches, !account.isDisabled else {
+            try await store.recordLoginFailure(account: name, address: address, at: time)
+            throw AuthError.invalidCredentials
+        }
+        try await store.clearLoginFailures(account: name)
+        let id = Secrets.token()
+        let csrf = Secrets.token()
+        try await store.insertSession(
+            SessionRecord(idHash: Secrets.hash(id), username: name, csrfToken: csrf, createdAt: time, lastSeenAt: time))
+        return (id, Principal(account, csrfToken: csrf))
+    }
+
+    /// The principal of a session id, or nil when it is unknown, expired (idle or absolute) or its account
+    /// is disabled; an expired session is deleted.
+    public func principal(session id: String) async throws -> Principal? {
+        let hash = Secrets.hash(id)
+        guard let session = try await store.session(idHash: hash) else { return nil }
+        let time = now()
+        guard time - session.lastSeenAt < idleTimeout, time - session.createdAt < absoluteTimeout else {
+            try await store.deleteSession(idHash: hash)
+            return nil
+        }
+        guard let account = try await store.account(named: session.username), !account.isDisabled else { return nil }
+        // Written at most once a minute: reading a page must not cost a write each time.
+        if time - session.lastSeenAt > 60_000 { try await store.touchSession(idHash: hash, at: time) }
+        return Principal(account, csrfToken: session.csrfToken)
+    }
+
+    /// Disables (or enables again) an account; disabling ends its sessions and revokes its tokens.
+    public func setDisabled(_ disabled: Bool, username: String) async throws {
+        let name = username.lowercased()
+        guard try await store.account(named: name) != nil else {
+            throw AuthError.invalid(field: "username", reason: "there is no account '\(name)'")
+        }
+        try await store.setAccount(name, disabled: disabled)
+    }
+
+    /// Replaces an account's password after the same checks as a new one; its sessions end.
+    public func setPassword(_ password: String, of username: String) async throws {
+        let name = username.lowercased()
+        guard try await store.account(named: name) != nil else {
+            throw AuthError.invalid(field: "username", reason: "there is no account '\(name)'")
+        }
+        try Self.check(password: password, username: name)
+        try await store.setPasswordHash(Bcrypt.hash(password, cost: cost), of: name)
+    }
+
+    /// Ends a session.
+    public func signOut(session id: String) async throws {
+        try await store.deleteSession(idHash: Secrets.hash(id))
+    }
+
+    /// Makes an API token for `username`, returned once: only its hash is kept.
+    public func makeToken(for username: String, name: String, days: Int?) async throws -> String {
+        guard let account = try await store.account(named: username.lowercased()), !account.isDisabled else {
+            throw AuthError.invalid(field: "username", reason: "no active account '\(username)'")
+        }
+        guard !name.isEmpty, name.count <= 64 else {
+            throw AuthError.invalid(field: "name", reason: "give the token a name of 1–64 characters")
+        }
+        let token = "acc_" + Secrets.token()
+        let time = now()
+        try await store.insertToken(
+            TokenRecord(
+                tokenHash: Secrets.hash(token), username: account.username, name: name, createdAt: time,
+                expiresAt: days.map { time + Int64($0) * 86_400_000 }))
+        return token
+    }
+
+    /// The principal of an API token, or nil when it is unknown, expired or its account disabled.
+    public func principal(token: String) async throws -> Principal? {
+        guard token.hasPrefix("acc_"), let record = try await store.token(hash: Secrets.hash(token)) else { return nil }
+        if let expiry = record.expiresAt, expiry <= now() { return nil }
+        guard let account = try await store.account(named: record.username), !account.isDisabled else { return nil }
+        return Principal(account, csrfToken: nil)
+    }
+}
