@@ -25,10 +25,13 @@ public func buildApplication(
         logger: logger)
 }
 
-/// The routes: the JSON API under `/api/v1` and its OpenAPI document at `/openapi.json`.
+/// The routes: the pages (`/es/…`, `/en/…`, `/fr/…`), the JSON API under `/api/v1` and its OpenAPI
+/// document at `/openapi.json`.
 ///
 /// - Parameter accounts: the account service (its bcrypt cost and timeouts); by default the service's own.
-public func buildRouter(store: Store, accounts: AccountService? = nil) -> Router<AccordContext> {
+public func buildRouter(store: Store, accounts: AccountService? = nil, pageCacheBytes: Int = 48 << 20)
+    -> Router<AccordContext>
+{
     let accounts = accounts ?? AccountService(store: store)
     let router = Router(context: AccordContext.self)
     // Outermost first: the security headers go on every response, problem responses included.
@@ -61,6 +64,7 @@ public func buildRouter(store: Store, accounts: AccountService? = nil) -> Router
     AgendaRoutes.add(to: api, store: store)
     ExportRoutes.add(to: api, store: store)
     SessionRoutes.add(to: api, accounts: accounts)
+    Pages.add(to: router, store: store, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes))
     return router
 }
 

@@ -5,7 +5,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 
-/// `accord serve`: the JSON API (and, later, the pages) over the store.
+/// `accord serve`: the pages and the JSON API over the store.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the Accord server.",
@@ -42,12 +42,35 @@ struct Serve: AsyncParsableCommand {
                 try await loadDemo(into: store)
                 let entries = try await store.head().sequence
                 logger.info("demo loaded", metadata: ["entries": "\(entries)"])
+                try await addDemoAccounts(to: store)
             }
             logger.info("serving", metadata: ["database": "\(location)", "address": "http://\(hostname):\(port)"])
             let app = buildApplication(
                 store: store, configuration: ServerConfiguration(hostname: hostname, port: port), logger: logger)
             try await app.runService()
         }
+    }
+}
+
+/// One account per kind of user, each with a fresh random password printed once, so that a newcomer can
+/// see the application as the Secretariat, the Presidency, two delegations and an observer.
+func addDemoAccounts(to store: Store) async throws {
+    let accounts = AccountService(store: store)
+    let people: [(String, String, String, String?)] = [
+        ("secretariat", "Technical Secretariat", "secretariat", nil),
+        ("presidency", "Presidency Pro-Tempore", "presidency", nil),
+        ("mexico", "Delegation of Mexico", "delegate", "MEX"), ("canada", "Delegation of Canada", "delegate", "CAN"),
+        ("iom", "IOM", "observer", "IOM"),
+    ]
+    print("Demo accounts (passwords are new on every start):")
+    for (username, name, role, participant) in people {
+        let password = "demo-" + String(UUID().uuidString.prefix(13)).lowercased()
+        try await accounts.addAccount(
+            username: username, displayName: name, role: role, participant: participant, language: "en",
+            password: password)
+        print(
+            "  \(username.padding(toLength: 12, withPad: " ", startingAt: 0)) \(password)  \(role)\(participant.map { " of \($0)" } ?? "")"
+        )
     }
 }
 

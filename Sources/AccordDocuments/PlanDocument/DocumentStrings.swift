@@ -4,7 +4,7 @@ import AccordCore
 ///
 /// Kept as one table so that a missing translation is a compile-time omission in one place, not a gap
 /// discovered in a delegation's copy.
-enum Words: String, CaseIterable {
+public enum Words: String, CaseIterable, Sendable {
     case planOfAction, contents, currentVersion, annexes, archiveVersion, edition, workingVersion, generatedOn
     case lead, timeline, target, status, approvedBy, areaOfActivity, specificAction, translationMissing
     case shownForContext, noItems, agenda, conclusions, meeting, purpose, reference, consensus, adoptedBy
@@ -12,7 +12,7 @@ enum Words: String, CaseIterable {
     case item, kind, attendance, noDecisions
 
     /// The word in `language`.
-    func callAsFunction(_ language: Language) -> String {
+    public func callAsFunction(_ language: Language) -> String {
         let (es, en, fr) = forms
         return switch language {
         case .es: es
@@ -84,7 +84,7 @@ enum Words: String, CaseIterable {
     }
 
     /// A status as a reader says it.
-    static func status(_ status: Status, _ language: Language) -> String {
+    public static func status(_ status: Status, _ language: Language) -> String {
         let (es, en, fr): (String, String, String) =
             switch status {
             case .proposed: ("propuesto", "proposed", "proposé")
@@ -103,7 +103,7 @@ enum Words: String, CaseIterable {
     }
 
     /// A decision's kind as a reader says it.
-    static func kind(_ kind: DecisionKind, _ language: Language) -> String {
+    public static func kind(_ kind: DecisionKind, _ language: Language) -> String {
         let (es, en, fr): (String, String, String) =
             switch kind {
             case .conclusion: ("conclusión", "conclusion", "conclusion")
@@ -115,7 +115,7 @@ enum Words: String, CaseIterable {
     }
 
     /// An agenda item's purpose as a reader says it.
-    static func purpose(_ purpose: AgendaPurpose, _ language: Language) -> String {
+    public static func purpose(_ purpose: AgendaPurpose, _ language: Language) -> String {
         let (es, en, fr): (String, String, String) =
             switch purpose {
             case .discussion: ("para debate", "for discussion", "pour discussion")

@@ -1,12 +1,12 @@
 /// Escaping for the markup languages Accord writes, done on UTF-8 bytes: documents of thousands of items
 /// escape every title and text, and a byte scan that copies runs between special characters is far cheaper
 /// than walking Unicode characters.
-enum Markup {
+public enum Markup {
     /// `text` escaped for XML and HTML element content and attribute values (`&`, `<`, `>`, `"`, `'`).
     ///
     /// Characters XML 1.0 forbids (controls other than tab, newline and carriage return) are dropped, since a
     /// document that contains one does not open at all.
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         var needsWork = false
         for byte in text.utf8
         where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22

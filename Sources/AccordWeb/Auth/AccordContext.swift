@@ -9,6 +9,8 @@ public struct AccordContext: RequestContext, RemoteAddressRequestContext {
     public var principal: Principal?
     /// The session id the browser brought, when the principal signed in by cookie.
     public var sessionID: String?
+    /// Whether the installation has no account yet; see `Policy.isOpen`.
+    public var isOpen = false
     public let remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {

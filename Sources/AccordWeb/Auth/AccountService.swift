@@ -2,6 +2,7 @@ import AccordCore
 import AccordStore
 import Foundation
 import HummingbirdBcrypt
+import Synchronization
 
 /// Accounts, sign-in, sessions and API tokens: the rules, over the store's tables.
 ///
@@ -22,6 +23,17 @@ public struct AccountService: Sendable {
     public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
 
     public init(store: Store) { self.store = store }
+
+    /// Set once the installation has an account; accounts are disabled, never deleted, so it stays set.
+    private let knownToHaveAccounts = Latch()
+
+    /// Whether any account exists; asked of the database only until the answer is yes.
+    public func hasAccounts() async throws -> Bool {
+        if knownToHaveAccounts.isSet { return true }
+        let has = try await !store.accounts().isEmpty
+        if has { knownToHaveAccounts.set() }
+        return has
+    }
 
     /// A hash that no password matches, checked when the account does not exist so that a sign-in takes as
     /// long for an unknown username as for a wrong password.
@@ -183,4 +195,11 @@ public struct AccountService: Sendable {
         guard let account = try await store.account(named: record.username), !account.isDisabled else { return nil }
         return Principal(account, csrfToken: nil)
     }
+}
+
+/// A flag that, once set, stays set; shared by every copy of the service.
+private final class Latch: Sendable {
+    private let value = Mutex(false)
+    var isSet: Bool { value.withLock { $0 } }
+    func set() { value.withLock { $0 = true } }
 }

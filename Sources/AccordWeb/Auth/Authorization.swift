@@ -5,6 +5,8 @@ import AccordCore
 enum Authorization {
     /// The principal of the request being handled; set by `AuthMiddleware` for the whole request.
     @TaskLocal static var principal: Principal?
+    /// Whether the installation has no account yet; see `Policy.isOpen`.
+    @TaskLocal static var isOpen = false
 
     /// The actor to record for a write whose body claims `claimed`.
     ///

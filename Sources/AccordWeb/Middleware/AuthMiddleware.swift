@@ -1,3 +1,4 @@
+import AccordCore
 import AccordStore
 import HTTPTypes
 import Hummingbird
@@ -29,32 +30,70 @@ struct AuthMiddleware: RouterMiddleware {
             context.sessionID = id
             byCookie = true
         }
+        if context.principal == nil { context.isOpen = try await !accounts.hasAccounts() }
+        var request = request
+        let policy = Policy(principal: context.principal, isOpen: context.isOpen)
+        if !request.method.isUnsafe, request.uri.path.hasPrefix("/api/"),
+            !policy.mayRead(path: request.uri.path, query: request.uri.query ?? "")
+        {
+            if context.principal == nil { throw AuthError.notSignedIn }
+            throw AuthError.forbidden("the working documents are for the Secretariat, the Presidency and delegations")
+        }
         if request.method.isUnsafe {
-            // A browser says where a request comes from; a cross-site one changes nothing, signed in or not.
-            if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
-                throw AuthError.forgery
-            }
-            if let origin = request.headers[HTTPField.Name("Origin")!] {
-                let host = request.head.authority ?? request.headers[HTTPField.Name("Host")!]
-                guard let host, origin.hasSuffix("://\(host)") else { throw AuthError.forgery }
-            }
-            let path = request.uri.path
-            if byCookie, path.hasPrefix("/api/"),
-                request.headers[HTTPField.Name("X-CSRF-Token")!].map({
-                    Secrets.equal($0, context.principal?.csrfToken ?? "")
-                })
-                    != true
-            {
-                throw AuthError.forgery
-            }
-            if context.principal == nil, path.hasPrefix("/api/"), path != "/api/v1/session",
-                try await !accounts.store.accounts().isEmpty
-            {
-                throw AuthError.notSignedIn
+            do {
+                try await refuseForgery(&request, context: context, byCookie: byCookie)
+            } catch let error as AuthError where !request.uri.path.hasPrefix("/api/") {
+                // A page's form gets a page back, in the language of the page it came from.
+                let code = request.uri.path.split(separator: "/").first.map(String.init) ?? ""
+                let viewer = Viewer(
+                    language: Language(rawValue: code) ?? .en, principal: context.principal, path: "/")
+                return PageRoutes.errorPage(error, viewer)
             }
         }
-        let principal = context.principal
-        return try await Authorization.$principal.withValue(principal) { try await next(request, context) }
+        let (principal, isOpen) = (context.principal, context.isOpen)
+        return try await Authorization.$principal.withValue(principal) {
+            try await Authorization.$isOpen.withValue(isOpen) { try await next(request, context) }
+        }
+    }
+}
+
+extension AuthMiddleware {
+    /// Refuses a state change that another site started, that lacks the anti-forgery token of the session
+    /// (or, for the sign-in form, of the form cookie), or that nobody signed for once accounts exist.
+    func refuseForgery(_ request: inout Request, context: Context, byCookie: Bool) async throws {
+        // A browser says where a request comes from; a cross-site one changes nothing, signed in or not.
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
+            throw AuthError.forgery
+        }
+        if let origin = request.headers[HTTPField.Name("Origin")!] {
+            let host = request.head.authority ?? request.headers[HTTPField.Name("Host")!]
+            guard let host, origin.hasSuffix("://\(host)") else { throw AuthError.forgery }
+        }
+        let path = request.uri.path
+        guard path.hasPrefix("/api/") else {
+            // A page's form: the token travels in the body, which is read here once and kept for the handler.
+            let body = try await request.collectBody(upTo: FormData.limit)
+            let sent = FormData.parse(String(buffer: body))["csrf"] ?? ""
+            let expected =
+                byCookie && !path.hasSuffix("/sign-in")
+                ? context.principal?.csrfToken : request.cookies[SignInPages.formCookie]?.value
+            guard let expected, !expected.isEmpty, Secrets.equal(sent, expected) else { throw AuthError.forgery }
+            return
+        }
+        if byCookie,
+            request.headers[HTTPField.Name("X-CSRF-Token")!].map({
+                Secrets.equal($0, context.principal?.csrfToken ?? "")
+            })
+                != true
+        {
+            throw AuthError.forgery
+        }
+        if let principal = context.principal, principal.actor == nil, path != "/api/v1/session" {
+            throw AuthError.forbidden("\(principal.username) has a reader's account and cannot change the record")
+        }
+        if context.principal == nil, path != "/api/v1/session", !context.isOpen {
+            throw AuthError.notSignedIn
+        }
     }
 }
 

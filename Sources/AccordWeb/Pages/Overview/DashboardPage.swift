@@ -1,0 +1,103 @@
+import AccordCore
+import AccordDocuments
+import AccordStore
+
+/// The dashboard: the plan at a glance, with charts drawn on the server — status by line of action,
+/// overdue activities by lead, and the changes each meeting's decisions made.
+enum DashboardPage {
+    static func add(to pages: PageRoutes) {
+        let store = pages.store
+        pages.page("") { viewer, _, _ in
+            let state = try await store.currentState()
+            var changes: [MeetingID: Int] = [:]
+            var before: Int64? = nil
+            // The ledger names the decision behind each entry; counting needs no decoding.
+            while true {
+                let page = try await store.entries(before: before, limit: 1_000)
+                for entry in page {
+                    if let decision = entry.decision {
+                        changes[MeetingID(String(decision.prefix { $0 != "/" })), default: 0] += 1
+                    }
+                }
+                guard let last = page.last, page.count == 1_000 else { break }
+                before = last.sequence
+            }
+            return render(state: state, changesByMeeting: changes, today: AgendaEditor.today(), viewer: viewer)
+        }
+    }
+
+    static func render(state: ProcessState, changesByMeeting: [MeetingID: Int], today: PartialDate, viewer: Viewer)
+        -> PageContent
+    {
+        let items = state.items.values.filter(viewer.policy.sees)
+        let activities = items.filter { $0.kind == .activity }
+        let overdue = activities.filter { item in
+            item.status.isCurrent && item.timeline?.target.map { $0.isBefore(today) } == true
+        }
+        var main = HTML()
+        main.element("h1", text: viewer.t(.dashboard))
+        main.element("div", [("class", "kpis")]) { html in
+            for (label, value) in [
+                (viewer.t(.currentActivities), activities.filter { $0.status.isCurrent }.count),
+                (viewer.t(.overdue), overdue.count), (viewer.t(.decisions), state.decisions.count),
+                (viewer.t(.meetings), state.meetings.count),
+            ] {
+                html.element("div") { html in
+                    html.element("strong", text: "\(value)")
+                    html.text(label)
+                }
+            }
+        }
+        // Status by line of action: each activity counted under the line it belongs to.
+        let lines = items.filter { $0.kind == .lineOfAction }.sorted(by: Plan.inReadingOrder)
+        let byNumber = Dictionary(uniqueKeysWithValues: items.map { ($0.number, $0) })
+        func line(of item: PlanItem) -> ItemNumber? {
+            var current = item
+            while let parent = current.parent, let next = byNumber[parent] { current = next }
+            return current.kind == .lineOfAction ? current.number : nil
+        }
+        let statuses = Status.allCases.filter { viewer.policy.seesWorkingState || $0 != .proposed }
+        var counts: [ItemNumber: [Status: Int]] = [:]
+        for activity in activities {
+            if let line = line(of: activity) { counts[line, default: [:]][activity.status, default: 0] += 1 }
+        }
+        main.element("h2", text: viewer.t(.statusByLine))
+        BarChart(
+            title: viewer.t(.statusByLine), series: statuses.map(viewer.status),
+            bars: lines.map { line in
+                BarChart.Bar(
+                    label: "\(line.number.rawValue) \(viewer.words(line.title))",
+                    values: statuses.map { counts[line.number]?[$0] ?? 0 })
+            }
+        ).render(into: &main)
+
+        main.element("h2", text: viewer.t(.overdueByLead))
+        var byLead: [String: Int] = [:]
+        for item in overdue { for lead in item.leads { byLead[viewer.leads([lead], in: state), default: 0] += 1 } }
+        if byLead.isEmpty {
+            main.element("p", text: viewer.t(.nothingOverdue))
+        } else {
+            BarChart(
+                title: viewer.t(.overdueByLead), series: [viewer.t(.overdue)],
+                bars: byLead.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(15).map {
+                    BarChart.Bar(label: $0.key, values: [$0.value])
+                }
+            ).render(into: &main)
+        }
+
+        main.element("h2", text: viewer.t(.changesPerMeeting))
+        let meetings = state.meetings.values.filter { changesByMeeting[$0.id] != nil }.sorted(
+            by: Meetings.chronological)
+        if meetings.isEmpty {
+            main.element("p", text: Words.noItems(viewer.language))
+        } else {
+            BarChart(
+                title: viewer.t(.changesPerMeeting), series: [viewer.t(.changes)],
+                bars: meetings.map {
+                    BarChart.Bar(label: viewer.words($0.title), values: [changesByMeeting[$0.id] ?? 0])
+                }
+            ).render(into: &main)
+        }
+        return PageContent(title: viewer.t(.dashboard), main: main, section: .dashboard)
+    }
+}

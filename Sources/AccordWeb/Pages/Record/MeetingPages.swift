@@ -1,0 +1,190 @@
+import AccordCore
+import AccordDocuments
+import AccordStore
+import Foundation
+
+/// Meetings: the list, and one meeting with its attendance, agenda, decisions and (for the working side)
+/// draft decisions with each delegation's position. The Secretariat records what the meeting decided here.
+enum MeetingPages {
+    static func add(to pages: PageRoutes) {
+        let store = pages.store
+        pages.page("meetings") { viewer, _, _ in
+            let state = try await store.currentState()
+            var main = HTML()
+            main.element("h1", text: viewer.t(.meetings))
+            for body in state.bodies.values.sorted(by: { ($0.level, $1.id) > ($1.level, $0.id) }) {
+                let meetings = state.meetings.values.filter { $0.body == body.id }.sorted(by: Meetings.chronological)
+                guard !meetings.isEmpty else { continue }
+                main.element("h2", text: viewer.words(body.name))
+                main.element("ul") { html in
+                    for meeting in meetings.reversed() {
+                        html.element("li") { html in
+                            html.link(viewer.link("/meetings/\(meeting.id.rawValue)"), viewer.words(meeting.title))
+                            let when = [meeting.start?.description, viewer.words(meeting.place)]
+                                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+                            if !when.isEmpty { html.element("span", [("class", "muted")], text: " — \(when)") }
+                        }
+                    }
+                }
+            }
+            return PageContent(title: viewer.t(.meetings), main: main, section: .meetings)
+        }
+        pages.page("meetings/{code}") { viewer, _, context in
+            let state = try await store.currentState()
+            let code = MeetingID(context.parameters.get("code") ?? "")
+            guard let meeting = state.meetings[code] else {
+                throw Problem.notFound("meeting", code.rawValue, field: "code")
+            }
+            return render(meeting, state: state, viewer: viewer)
+        }
+        pages.form("meetings/{code}/decisions") { viewer, fields, context in
+            let code = MeetingID(context.parameters.get("code") ?? "")
+            try viewer.policy.require(viewer.policy.recordsDecisions, "record a meeting's decisions")
+            try await record(fields, meeting: code, viewer: viewer, store: store)
+            return viewer.link("/meetings/\(code.rawValue)")
+        }
+    }
+
+    static func render(_ meeting: Meeting, state: ProcessState, viewer: Viewer) -> PageContent {
+        let policy = viewer.policy
+        var main = HTML()
+        main.element("h1", text: viewer.words(meeting.title))
+        main.element("dl", [("class", "facts")]) { html in
+            let dates = [meeting.start?.description, meeting.end?.description].compactMap { $0 }
+            html.element("dt", text: Words.dates(viewer.language))
+            html.element("dd", text: dates.isEmpty ? "—" : dates.joined(separator: " – "))
+            html.element("dt", text: Words.place(viewer.language))
+            html.element("dd", text: meeting.place.map(viewer.words) ?? "—")
+            if let host = meeting.host {
+                html.element("dt", text: viewer.t(.host))
+                html.element("dd", text: viewer.name(host, in: state))
+            }
+            html.element("dt", text: Words.attendance(viewer.language))
+            html.element("dd", text: meeting.attendance.map { viewer.name($0, in: state) }.joined(separator: ", "))
+        }
+        main.element("p", [("class", "downloads")]) { html in
+            html.text(viewer.t(.download) + ": ")
+            let lang = [("lang", viewer.language.rawValue)]
+            html.link(
+                Link("/api/v1/exports/agenda/\(meeting.id.rawValue)", query: lang),
+                "\(Words.agenda(viewer.language)) DOCX")
+            html.link(
+                Link("/api/v1/exports/conclusions/\(meeting.id.rawValue)", query: lang),
+                "\(Words.conclusions(viewer.language)) DOCX")
+            html.link(Link("/api/v1/exports/statement/\(meeting.id.rawValue)", query: lang), "Akoma Ntoso")
+        }
+        main.element("h2", text: Words.agenda(viewer.language))
+        if let agenda = state.agendas[meeting.id], policy.sees(agenda) {
+            AgendaEditor.list(agenda, viewer: viewer, &main)
+        } else {
+            main.element("p", [("class", "muted")], text: viewer.t(.noAgenda))
+        }
+        if policy.seesWorkingState {
+            main.element("p") {
+                $0.link(viewer.link("/meetings/\(meeting.id.rawValue)/agenda"), viewer.t(.agendaEditor))
+            }
+        }
+        main.element("h2", text: viewer.t(.decisions))
+        let decisions = state.decisions.values.filter { $0.meeting == meeting.id }.sorted { $0.id < $1.id }
+        if decisions.isEmpty { main.element("p", text: Words.noDecisions(viewer.language)) }
+        DecisionPages.list(decisions, state: state, viewer: viewer, &main)
+        if policy.seesDrafts {
+            let drafts = state.drafts.values.filter { $0.meeting == meeting.id && $0.status == .draft }
+            if !drafts.isEmpty {
+                main.element("h2", text: viewer.t(.draftDecisions))
+                for draft in drafts.sorted(by: { $0.id < $1.id }) { positions(draft, meeting, state, viewer, &main) }
+            }
+        }
+        if policy.recordsDecisions { recordForm(meeting, state: state, viewer: viewer, &main) }
+        return PageContent(title: viewer.words(meeting.title), main: main, section: .meetings)
+    }
+
+    /// A draft and every member state present with its position, or the gap that blocks consensus.
+    private static func positions(
+        _ draft: DraftDecision, _ meeting: Meeting, _ state: ProcessState, _ viewer: Viewer, _ html: inout HTML
+    ) {
+        html.element("h3", text: "\(draft.paragraph) (\(Words.kind(draft.kind, viewer.language)))")
+        html.element("p") { viewer.write(draft.text, into: &$0) }
+        html.element("table") { html in
+            html.element("thead") { html in
+                html.element("tr") { html in
+                    html.element("th", [("scope", "col")], text: viewer.t(.memberState))
+                    html.element("th", [("scope", "col")], text: viewer.t(.position))
+                }
+            }
+            html.element("tbody") { html in
+                let present = meeting.attendance.filter { state.participants[$0]?.kind == .memberState }
+                for participant in present {
+                    let record = draft.positions.last { $0.participant == participant }
+                    html.element("tr") { html in
+                        html.element("td", text: viewer.name(participant, in: state))
+                        html.element("td", text: record.map { $0.position.rawValue } ?? viewer.t(.noPositionYet))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The Secretariat's form: one paragraph of the outcome document, and what it does to the plan.
+    private static func recordForm(_ meeting: Meeting, state: ProcessState, viewer: Viewer, _ html: inout HTML) {
+        html.element("h2", text: viewer.t(.recordDecision))
+        html.element(
+            "form",
+            [
+                ("class", "stack"), ("method", "post"),
+                ("action", viewer.link("/meetings/\(meeting.id.rawValue)/decisions").path),
+            ]
+        ) { html in
+            Forms.token(viewer, &html)
+            Forms.field("paragraph", Words.paragraph(viewer.language), required: true, &html)
+            Forms.select(
+                "kind", Words.kind(viewer.language),
+                DecisionKind.allCases.map { ($0.rawValue, Words.kind($0, viewer.language)) }, selected: "conclusion",
+                &html)
+            html.element("label") { html in
+                html.element("span", text: "\(viewer.t(.text)) (\(UIText.languageName(viewer.language)))")
+                html.element("textarea", [("name", "text"), ("rows", "4"), ("required", "")])
+            }
+            Forms.field("source", viewer.t(.source), value: viewer.t(.outcomeDocument), required: true, &html)
+            let items = state.items.values.filter { !$0.status.allowedNext.isEmpty }.sorted(by: Plan.inReadingOrder)
+            Forms.select(
+                "item", viewer.t(.effectOnItem),
+                [("", viewer.t(.noEffect))]
+                    + items.map { ($0.number.rawValue, "\($0.number.rawValue) \(viewer.words($0.title))") }, &html)
+            Forms.select(
+                "status", viewer.t(.newStatus), Status.allCases.map { ($0.rawValue, viewer.status($0)) },
+                selected: "approved", &html)
+            html.element("button", [("type", "submit")], text: viewer.t(.recordDecision))
+        }
+    }
+
+    /// Records the paragraph, transcribed from the outcome document, and its effect, in one transaction:
+    /// either both are on the ledger or neither is.
+    static func record(_ fields: [String: String], meeting: MeetingID, viewer: Viewer, store: Store) async throws {
+        guard let claimed = viewer.principal?.actor else { throw AuthError.notSignedIn }
+        let actor = try Authorization.actor(claimed: claimed)
+        let paragraph = (fields["paragraph"] ?? "").trimmingCharacters(in: .whitespaces)
+        let text = (fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw AuthError.invalid(field: "text", reason: "write the paragraph's text") }
+        guard let kind = DecisionKind(rawValue: fields["kind"] ?? "") else {
+            throw AuthError.invalid(field: "kind", reason: "choose conclusion, decision, recommendation or declaration")
+        }
+        let source = (fields["source"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard !source.isEmpty else {
+            throw AuthError.invalid(field: "source", reason: "say which document the paragraph is transcribed from")
+        }
+        let decision = Decision(
+            meeting: meeting, paragraph: paragraph, kind: kind,
+            text: LocalizedText(authoritative: viewer.language, [viewer.language: text]))
+        var changes = [ProposedChange(.recordDecision(decision), by: actor, authority: .editorial(reason: source))]
+        if let item = fields["item"], !item.isEmpty {
+            guard let status = Status(rawValue: fields["status"] ?? "") else {
+                throw AuthError.invalid(field: "status", reason: "choose the status the decision gives the item")
+            }
+            changes.append(
+                ProposedChange(
+                    .changeStatus(item: ItemNumber(item), to: status), by: actor, authority: .decision(decision.id)))
+        }
+        _ = try await store.append(changes)
+    }
+}

@@ -1,0 +1,217 @@
+import AccordCore
+import AccordStore
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import AccordWeb
+
+/// Every route × every role. Each route of the router must have a rule here; a new route without one
+/// fails the suite, so nobody adds a page or an API operation without deciding who may use it.
+@Suite("Authorization matrix")
+struct AuthorizationMatrixTests {
+    enum Rule {
+        case everyone
+        /// The Secretariat, the Presidency and delegations: the working documents.
+        case workingSide
+        /// The working side, and observers (who see what they are invited to comment on).
+        case workingSideOrObserver
+        /// The working side, and an observer invited to comment on the sample proposal.
+        case invitedObserver
+        case secretariat
+        case presidency
+        /// Any account, readers included.
+        case signedIn
+        /// Any account that acts in the process (not a reader, not anonymous); the rules decide the rest.
+        case actor
+        /// Tested on its own, because calling it changes the session the matrix runs with.
+        case exempt(String)
+
+        func allows(_ role: Role, invited: Bool) -> Bool {
+            let working: Set<Role> = [.delegateMEX, .delegateCAN, .secretariat, .presidency]
+            return switch self {
+            case .everyone: true
+            case .workingSide: working.contains(role)
+            case .workingSideOrObserver: working.contains(role) || role == .observer
+            case .invitedObserver: working.contains(role) || (role == .observer && invited)
+            case .secretariat: role == .secretariat
+            case .presidency: role == .presidency
+            case .signedIn: role != .anonymous
+            case .actor: role != .reader && role != .anonymous
+            case .exempt: true
+            }
+        }
+    }
+
+    static let matrix: [String: Rule] = {
+        var matrix: [String: Rule] = [:]
+        let everyone = [
+            "GET /", "GET /openapi.json", "GET /api/v1/process", "GET /api/v1/health", "GET /api/v1/participants",
+            "GET /api/v1/participants/{code}", "GET /api/v1/bodies", "GET /api/v1/bodies/{code}",
+            "GET /api/v1/meetings",
+            "GET /api/v1/meetings/{code}", "GET /api/v1/decisions", "GET /api/v1/decisions/{meeting}/{paragraph}",
+            "GET /api/v1/workplans", "GET /api/v1/workplans/{code}", "GET /api/v1/items", "GET /api/v1/items/{code}",
+            "GET /api/v1/items/{code}/history", "GET /api/v1/plan", "GET /api/v1/plan/archive",
+            "GET /api/v1/plan/annexes",
+            "GET /api/v1/editions", "GET /api/v1/editions/{code}", "GET /api/v1/compare", "GET /api/v1/exports/plan",
+            "GET /api/v1/exports/agenda/{code}", "GET /api/v1/exports/conclusions/{code}",
+            "GET /api/v1/exports/statement/{code}", "GET /api/v1/exports/popolo", "GET /api/v1/exports/calendar",
+            "GET /assets/accord.css", "GET /assets/accord.js", "GET /{lang}", "GET /{lang}/sign-in",
+            "GET /{lang}/plan", "GET /{lang}/items/{number}", "GET /{lang}/meetings", "GET /{lang}/meetings/{code}",
+            "GET /{lang}/decisions", "GET /{lang}/editions", "GET /{lang}/compare", "GET /{lang}/search",
+        ]
+        let workingSide = [
+            "GET /api/v1/bodies/{code}/agenda", "GET /api/v1/meetings/{code}/drafts",
+            "GET /api/v1/meetings/{code}/agenda",
+            "GET /api/v1/ledger", "GET /api/v1/ledger/{sequence}", "GET /api/v1/proposals",
+            "GET /api/v1/proposals/{code}",
+            "GET /api/v1/proposals/{code}/comments", "GET /api/v1/proposals/{code}/matrix",
+            "GET /api/v1/drafts/{meeting}/{paragraph}", "GET /api/v1/revision-report", "GET /api/v1/editorials",
+            "GET /api/v1/challenges", "GET /api/v1/challenges/{code}", "GET /api/v1/standing-items",
+            "GET /api/v1/standing-items/{code}", "GET /api/v1/exports/amendment/{code}",
+            "GET /{lang}/meetings/{code}/agenda",
+            "GET /{lang}/ledger",
+        ]
+        let actor = [
+            "POST /api/v1/participants", "PUT /api/v1/participants/{code}", "POST /api/v1/bodies",
+            "POST /api/v1/meetings",
+            "PUT /api/v1/meetings/{code}", "POST /api/v1/meetings/{code}/drafts", "PUT /api/v1/meetings/{code}/agenda",
+            "POST /api/v1/meetings/{code}/agenda/approve", "POST /api/v1/decisions", "POST /api/v1/workplans",
+            "PUT /api/v1/workplans/{code}", "POST /api/v1/items", "PATCH /api/v1/items/{code}",
+            "POST /api/v1/items/{code}/status", "POST /api/v1/proposals", "POST /api/v1/proposals/{code}/withdraw",
+            "POST /api/v1/proposals/{code}/comments", "POST /api/v1/drafts/{meeting}/{paragraph}/positions",
+            "POST /api/v1/drafts/{meeting}/{paragraph}/adopt", "POST /api/v1/drafts/{meeting}/{paragraph}/withdraw",
+            "POST /api/v1/editions", "POST /api/v1/revision-report", "POST /api/v1/challenges",
+            "POST /api/v1/challenges/{code}/settle", "POST /api/v1/standing-items", "POST /api/v1/imports/plan",
+        ]
+        for route in everyone { matrix[route] = .everyone }
+        for route in workingSide { matrix[route] = .workingSide }
+        for route in actor { matrix[route] = .actor }
+        matrix["GET /api/v1/session"] = .signedIn
+        matrix["GET /{lang}/proposals"] = .workingSideOrObserver
+        matrix["GET /{lang}/proposals/{code}"] = .invitedObserver
+        matrix["GET /{lang}/translations"] = .secretariat
+        matrix["POST /{lang}/meetings/{code}/decisions"] = .secretariat
+        matrix["POST /{lang}/meetings/{code}/agenda"] = .secretariat
+        matrix["POST /{lang}/meetings/{code}/agenda/approve"] = .presidency
+        matrix["POST /api/v1/session"] = .exempt("SessionAPIScenario signs in with right and wrong passwords")
+        matrix["DELETE /api/v1/session"] = .exempt("SessionAPIScenario signs out")
+        matrix["POST /{lang}/sign-in"] = .exempt("PageSecurityTests signs in through the form")
+        matrix["POST /{lang}/sign-out"] = .exempt("PageSecurityTests signs out through the form")
+        return matrix
+    }()
+
+    @Test("every route has a rule, and every role gets what its rule says")
+    func matrixHolds() async throws {
+        try await withPages { pages in
+            let state = try await pages.store.currentState()
+            let samples = try Samples(state)
+            let routes = pages.routes
+            let unruled = routes.filter { Self.matrix[$0] == nil }
+            #expect(unruled.isEmpty, "routes missing from the authorization matrix: \(unruled)")
+            #expect(Set(Self.matrix.keys).subtracting(routes).isEmpty, "rules for routes that do not exist")
+            for route in routes {
+                guard let rule = Self.matrix[route] else { continue }
+                if case .exempt = rule { continue }
+                let parts = route.split(separator: " ", maxSplits: 1)
+                let method = HTTPRequest.Method(rawValue: String(parts[0]))!
+                let uri = samples.uri(for: String(parts[1]))
+                for role in Role.allCases {
+                    let form = uri.hasPrefix("/api/") || method == .get ? nil : samples.form(for: uri, role: role)
+                    let json = uri.hasPrefix("/api/") && method != .get ? "{}" : nil
+                    let answer = try await pages.call(method, uri, as: role, form: form, json: json)
+                    let allowed = rule.allows(role, invited: samples.observerInvited)
+                    if allowed {
+                        #expect(
+                            ![401, 403].contains(answer.status) && answer.status < 500,
+                            "\(route) as \(role) should be allowed: \(answer.status) \(answer.text.prefix(300))")
+                    } else {
+                        #expect(
+                            [401, 403, 404].contains(answer.status),
+                            "\(route) as \(role) should be refused: \(answer.status) \(answer.text.prefix(300))")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("a delegate can never act for another country, through the API or a page")
+    func delegatesActOnlyForTheirOwnCountry() async throws {
+        try await withPages { pages in
+            let head = try await pages.store.head()
+            let claim =
+                #"{"actor":{"name":"mex","role":"delegate","participant":"CAN"},"#
+                + #""authority":{"participant":"CAN"},"csv":"record","apply":true}"#
+            let answer = try await pages.call(.post, "/api/v1/imports/plan", as: .delegateMEX, json: claim)
+            #expect(answer.status == 403 && answer.text.contains("cannot act as a delegate of CAN"), "\(answer.text)")
+            let form = try await pages.call(
+                .post, "/en/meetings/RCM-V/decisions", as: .delegateCAN,
+                form: ["paragraph": "9", "kind": "conclusion", "text": "x", "source": "y"])
+            #expect(form.status == 403)
+            #expect(try await pages.store.head() == head)
+        }
+    }
+
+    /// Concrete values for the route parameters, taken from the demo.
+    struct Samples {
+        var item: String
+        var proposal: String
+        var decision: (String, String)
+        var workplan: String
+        var standing: String
+        var observerInvited: Bool
+
+        init(_ state: ProcessState) throws {
+            item = try #require(state.items.values.filter { $0.status == .approved }.map(\.number.rawValue).min())
+            let proposal = try #require(state.proposals.values.min { $0.id < $1.id })
+            self.proposal = proposal.id.rawValue
+            observerInvited = proposal.invited.contains(ParticipantID("IOM"))
+            let decision = try #require(state.decisions.keys.min())
+            let parts = decision.rawValue.split(separator: "/", maxSplits: 1).map(String.init)
+            self.decision = (parts[0], parts[1])
+            workplan = try #require(state.workplans.keys.min()).rawValue
+            standing = try #require(state.standingItems.keys.min()).rawValue
+        }
+
+        func uri(for template: String) -> String {
+            var segments: [String] = []
+            for segment in template.split(separator: "/").map(String.init) {
+                let previous = segments.last ?? ""
+                switch segment {
+                case "{lang}": segments.append("en")
+                case "{number}": segments.append(item)
+                case "{meeting}": segments.append(decision.0)
+                case "{paragraph}": segments.append(decision.1)
+                case "{sequence}": segments.append("1")
+                case "{code}": segments.append(code(after: previous))
+                default: segments.append(segment)
+                }
+            }
+            return "/" + segments.joined(separator: "/")
+        }
+
+        func code(after collection: String) -> String {
+            switch collection {
+            case "items": item
+            case "proposals", "amendment": proposal
+            case "participants": "MEX"
+            case "bodies": "RCGM"
+            case "workplans": workplan
+            case "editions", "challenges": "1"
+            case "standing-items": standing
+            default: "RCM-V"
+            }
+        }
+
+        /// A valid form for the page's action, so that an allowed role is seen to succeed.
+        func form(for uri: String, role: Role) -> [String: String] {
+            if uri.hasSuffix("/decisions") {
+                return [
+                    "paragraph": "M-\(role.rawValue)", "kind": "conclusion", "text": "Takes note.", "source": "minutes",
+                ]
+            }
+            if uri.hasSuffix("/agenda") { return ["new0": "Matrix item", "newPurpose0": "discussion"] }
+            return [:]
+        }
+    }
+}
