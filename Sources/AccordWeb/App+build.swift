@@ -7,10 +7,13 @@ import Logging
 public struct ServerConfiguration: Sendable {
     public var hostname: String
     public var port: Int
+    /// A folder whose files are served as they are (an installation's own logo, notices…); none by default.
+    public var publicFolder: String?
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8080) {
+    public init(hostname: String = "127.0.0.1", port: Int = 8080, publicFolder: String? = nil) {
         self.hostname = hostname
         self.port = port
+        self.publicFolder = publicFolder
     }
 }
 
@@ -19,7 +22,7 @@ public func buildApplication(
     store: Store, configuration: ServerConfiguration, logger: Logger
 ) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(store: store),
+        router: buildRouter(store: store, publicFolder: configuration.publicFolder),
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port), serverName: "Accord"),
         logger: logger)
@@ -29,15 +32,18 @@ public func buildApplication(
 /// document at `/openapi.json`.
 ///
 /// - Parameter accounts: the account service (its bcrypt cost and timeouts); by default the service's own.
-public func buildRouter(store: Store, accounts: AccountService? = nil, pageCacheBytes: Int = 48 << 20)
-    -> Router<AccordContext>
-{
+/// - Parameter pageCacheBytes: rendered pages kept; 32 MiB holds some forty full plan pages of a
+///   2,000-activity plan and keeps the server well under 150 MB while it serves them.
+public func buildRouter(
+    store: Store, accounts: AccountService? = nil, pageCacheBytes: Int = 32 << 20, publicFolder: String? = nil
+) -> Router<AccordContext> {
     let accounts = accounts ?? AccountService(store: store)
     let router = Router(context: AccordContext.self)
     // Outermost first: the security headers go on every response, problem responses included.
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: AuthMiddleware(accounts: accounts))
+    if let publicFolder { router.add(middleware: FileMiddleware(publicFolder, searchForIndexHtml: false)) }
     router.get("openapi.json") { _, _ in OpenAPIDocument.response }
     let api = router.group("api/v1")
     api.get("process") { _, _ in

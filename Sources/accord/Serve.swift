@@ -23,6 +23,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
+    @Option(help: "A folder whose files are served as they are, e.g. an installation's logo.")
+    var publicFolder: String?
+
     @Flag(help: "Load the demo (the Regional Conference on Migration) into a fresh database first.")
     var demo = false
 
@@ -46,7 +49,9 @@ struct Serve: AsyncParsableCommand {
             }
             logger.info("serving", metadata: ["database": "\(location)", "address": "http://\(hostname):\(port)"])
             let app = buildApplication(
-                store: store, configuration: ServerConfiguration(hostname: hostname, port: port), logger: logger)
+                store: store,
+                configuration: ServerConfiguration(hostname: hostname, port: port, publicFolder: publicFolder),
+                logger: logger)
             try await app.runService()
         }
     }

@@ -54,6 +54,9 @@ enum AccordBenchmarks {
                 outcomes.append(await EditionComparisonBenchmark(options: options).run())
             case .document:
                 outcomes.append(await DocumentBenchmark(options: options, workspace: workspace).run())
+            case .page:
+                outcomes.append(
+                    await PageBenchmark(options: options, workspace: workspace).run(planDatabase: planDatabase))
             }
         }
 

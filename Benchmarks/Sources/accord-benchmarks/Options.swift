@@ -9,6 +9,7 @@ enum Target: Int, CaseIterable, Comparable {
     case revisionCheck = 5
     case editionComparison = 6
     case document = 7
+    case page = 8
 
     static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

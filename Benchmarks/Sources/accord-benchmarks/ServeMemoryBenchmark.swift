@@ -70,7 +70,7 @@ struct ServeMemoryBenchmark {
         return Outcome(.serveMemory, checks: [check], summary: "idle memory of accord serve < 64 MB")
     }
 
-    private func findBinary() -> String? {
+    func findBinary() -> String? {
         let candidates =
             options.accordPath.map { [$0] }
             ?? ["release", "debug"].map { Self.rootFolder.appendingPathComponent(".build/\($0)/accord").path }
@@ -130,7 +130,7 @@ struct ServeMemoryBenchmark {
     }
 
     /// VmRSS and VmHWM in bytes, from /proc/PID/status (which counts in KiB).
-    private static func memory(of pid: Int32) throws -> (rss: Int, peak: Int) {
+    static func memory(of pid: Int32) throws -> (rss: Int, peak: Int) {
         let text = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
         func field(_ name: String) -> Int? {
             guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return nil }
@@ -143,7 +143,7 @@ struct ServeMemoryBenchmark {
     }
 
     /// Ends the server this benchmark started: SIGTERM for a graceful shutdown, SIGKILL if it lingers.
-    private static func stop(_ process: Process) {
+    static func stop(_ process: Process) {
         guard process.isRunning else { return }
         process.terminate()
         let deadline = now() + 10
@@ -153,7 +153,7 @@ struct ServeMemoryBenchmark {
     }
 
     /// The last lines of a log, on one line, for an error message.
-    private static func tail(of path: String) -> String {
+    static func tail(of path: String) -> String {
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         let lines = text.split(separator: "\n").suffix(5)
         return lines.isEmpty ? "(nothing)" : lines.joined(separator: " | ")

@@ -7,29 +7,51 @@ public enum Markup {
     /// Characters XML 1.0 forbids (controls other than tab, newline and carriage return) are dropped, since a
     /// document that contains one does not open at all.
     public static func escaped(_ text: String) -> String {
-        var needsWork = false
-        for byte in text.utf8
-        where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
-            || byte == 0x27
-        {
-            needsWork = true
-            break
+        var out = ""
+        escape(text, into: &out)
+        return out
+    }
+
+    /// Appends `text`, escaped as `escaped(_:)` does, to `out`: runs of plain text are copied whole, so
+    /// a page of long texts with an apostrophe here and there is not rebuilt byte by byte.
+    public static func escape(_ text: String, into out: inout String) {
+        // Most texts need nothing: a scan over contiguous bytes says so at memory speed.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
         }
-        guard needsWork else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
+        if plain == true {
+            out += text
+            return
+        }
+        let utf8 = text.utf8
+        var run = utf8.startIndex
+        var index = run
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let replacement: String?
             switch byte {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
-            case 0x09, 0x0A, 0x0D: bytes.append(byte)
-            case ..<0x20: continue
-            default: bytes.append(byte)
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22: replacement = "&quot;"
+            case 0x27: replacement = "&#39;"
+            case 0x09, 0x0A, 0x0D: replacement = nil
+            case ..<0x20: replacement = ""
+            default: replacement = nil
+            }
+            if let replacement {
+                out += text[run..<index]
+                out += replacement
+                utf8.formIndex(after: &index)
+                run = index
+            } else {
+                utf8.formIndex(after: &index)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        if run == utf8.startIndex {
+            out += text
+        } else {
+            out += text[run..<utf8.endIndex]
+        }
     }
 }

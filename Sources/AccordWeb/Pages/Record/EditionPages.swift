@@ -113,7 +113,9 @@ enum EditionPages {
             }
             html.element("td") { html in
                 if change.removed != nil {
-                    html.element("em", [("class", "muted")], text: viewer.t(.removed))
+                    // Left the current version: say how (completed, withdrawn, superseded) when the record knows.
+                    let how = change.status.map { " (\(viewer.status($0.after)))" } ?? ""
+                    html.element("em", [("class", "muted")], text: viewer.t(.removed) + how)
                     return
                 }
                 if let status = change.status {

@@ -14,7 +14,7 @@ struct HTML {
     mutating func raw(_ markup: StaticString) { output += markup.description }
 
     /// Text, escaped.
-    mutating func text(_ value: String) { output += Markup.escaped(value) }
+    mutating func text(_ value: String) { Markup.escape(value, into: &output) }
 
     /// Another page part written before.
     mutating func append(_ other: HTML) { output += other.output }
@@ -38,7 +38,7 @@ struct HTML {
         output += "<\(tag)"
         for (name, value) in attributes {
             output += " \(name)=\""
-            output += Markup.escaped(value)
+            Markup.escape(value, into: &output)
             output += "\""
         }
         output += ">"
@@ -56,7 +56,9 @@ struct Link: Hashable, Sendable {
 
     /// `path` with its query; anything that is not a local path becomes the site's root.
     init(_ path: String, query: [(String, String)] = []) {
-        let local = path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\") ? path : "/"
+        // Bytes, not `contains(String)`: Foundation's substring search costs more than a plan page's rows.
+        let local =
+            path.hasPrefix("/") && !path.hasPrefix("//") && !path.utf8.contains(UInt8(ascii: "\\")) ? path : "/"
         let pairs = query.filter { !$0.1.isEmpty }.map { "\(Link.encode($0.0))=\(Link.encode($0.1))" }
         self.path = pairs.isEmpty ? local : local + "?" + pairs.joined(separator: "&")
     }

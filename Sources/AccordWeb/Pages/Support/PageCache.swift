@@ -26,7 +26,7 @@ final class PageCache: Sendable {
     private let contents = Mutex(Contents())
     let maximumBytes: Int
 
-    init(maximumBytes: Int = 48 << 20) { self.maximumBytes = maximumBytes }
+    init(maximumBytes: Int = 32 << 20) { self.maximumBytes = maximumBytes }
 
     /// The key of a page: everything that changes its bytes.
     static func key(uri: String, position: Int64, viewer: String) -> String { "\(position)|\(viewer)|\(uri)" }
@@ -43,9 +43,13 @@ final class PageCache: Sendable {
 
     /// Keeps `html` under `key`, and returns it as a page with its entity tag.
     func store(_ html: String, under key: String) -> Page {
-        let digest = SHA256.hash(data: Array(key.utf8) + Array(html.utf8))
+        let body = ByteBuffer(string: html)
+        var hasher = SHA256()
+        hasher.update(data: Array(key.utf8))
+        body.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
+        let digest = hasher.finalize()
         let etag = "\"" + digest.prefix(12).map { String($0, radix: 16).leftPadded }.joined() + "\""
-        let page = Page(body: ByteBuffer(string: html), etag: etag)
+        let page = Page(body: body, etag: etag)
         contents.withLock { contents in
             contents.clock += 1
             if let old = contents.slots.updateValue(Slot(page: page, used: contents.clock), forKey: key) {

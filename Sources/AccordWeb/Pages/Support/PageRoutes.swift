@@ -98,7 +98,7 @@ struct PageRoutes {
                 html.text(viewer.t(.serverFault))
             } else {
                 if let field = problem.field { html.element("strong", text: "\(field): ") }
-                html.text(problem.detail ?? problem.title)
+                html.text(problem.detail.isEmpty ? problem.title : problem.detail)
             }
         }
         if problem.statusCode == 401 { main.link(viewer.link("/sign-in"), viewer.t(.signIn)) }
