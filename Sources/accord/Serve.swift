@@ -77,6 +77,9 @@ func addDemoAccounts(to store: Store) async throws {
             "  \(username.padding(toLength: 12, withPad: " ", startingAt: 0)) \(password)  \(role)\(participant.map { " of \($0)" } ?? "")"
         )
     }
+    // Now, not when the server stops: with its output going to a file or a journal, standard output is
+    // block-buffered, and the passwords are needed to sign in.
+    fflush(nil)
 }
 
 /// Loads the demo into `store`, which must be empty.
