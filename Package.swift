@@ -94,10 +94,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AccordCLITests"),
+        // What the test targets share: snapshot files kept beside each target's tests.
+        .target(name: "AccordTestSupport", path: "Tests/Support"),
         .testTarget(
             name: "AccordDocumentsTests",
             dependencies: [
-                "AccordCore", "AccordDemo", "AccordDocuments",
+                "AccordCore", "AccordDemo", "AccordDocuments", "AccordTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["__Snapshots__"]
@@ -108,6 +110,7 @@ let package = Package(
                 "AccordCore",
                 "AccordDemo",
                 "AccordStore",
+                "AccordTestSupport",
                 "AccordWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordTestSupport
 import Foundation
 import FoundationXML
 import Testing

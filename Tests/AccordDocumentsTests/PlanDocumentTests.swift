@@ -1,5 +1,6 @@
 import AccordCore
 import AccordDocuments
+import AccordTestSupport
 import Foundation
 import FoundationXML
 import Testing

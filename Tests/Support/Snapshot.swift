@@ -1,16 +1,21 @@
 import Foundation
 import Testing
 
-/// Compares `text` with the snapshot `name` kept in `__Snapshots__` beside the tests.
+/// Compares `text` with the snapshot `name` kept in the calling test target's `__Snapshots__` folder
+/// (`Tests/<target>/__Snapshots__`).
 ///
 /// A missing snapshot is written and the test fails, so a new snapshot is always looked at before it is
 /// committed; `ACCORD_RECORD_SNAPSHOTS=1` rewrites every snapshot after an intended change. On a mismatch the
 /// first differing line is reported, since a whole document in a failure message helps nobody.
-func assertSnapshot(
-    _ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+public func assertSnapshot(
+    _ text: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("__Snapshots__")
+    // The test target's folder: the caller's ancestor whose parent is `Tests`.
+    var target = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+    while target.deletingLastPathComponent().lastPathComponent != "Tests", target.pathComponents.count > 1 {
+        target = target.deletingLastPathComponent()
+    }
+    let folder = target.appendingPathComponent("__Snapshots__")
     let file = folder.appendingPathComponent(name)
     let recording = ProcessInfo.processInfo.environment["ACCORD_RECORD_SNAPSHOTS"] == "1"
     guard !recording, let stored = try? String(contentsOf: file, encoding: .utf8) else {
