@@ -41,6 +41,17 @@ struct Policy: Sendable {
     /// The Secretariat drafts agendas; only the Presidency approves them.
     var draftsAgendas: Bool { role == .secretariat }
     var approvesAgendas: Bool { role == .presidency }
+    /// The participants among `candidates` this principal may speak for — file a proposal, a comment or a
+    /// position: a delegation or an observer for itself only, the Secretariat for any (on its behalf, which
+    /// the record says). The rules in Core decide the rest (who is present, who is invited).
+    func speaksFor(among candidates: [ParticipantID]) -> [ParticipantID] {
+        switch role {
+        case .secretariat: candidates
+        case .delegate, .observer: candidates.filter { $0 == principal?.participant }
+        case .presidency, .public, nil: []
+        }
+    }
+
     /// The list of what needs translating is the Secretariat's.
     var seesTranslationWork: Bool { role == .secretariat }
 

@@ -20,6 +20,10 @@ struct AuthorizationMatrixTests {
         case invitedObserver
         case secretariat
         case presidency
+        /// A delegation for its own country, or the Secretariat on a delegation's behalf.
+        case delegationOrSecretariat
+        /// Whoever speaks for a participant: delegations, observers, the Secretariat on their behalf.
+        case speaker
         /// Any account, readers included.
         case signedIn
         /// Any account that acts in the process (not a reader, not anonymous); the rules decide the rest.
@@ -36,6 +40,8 @@ struct AuthorizationMatrixTests {
             case .invitedObserver: working.contains(role) || (role == .observer && invited)
             case .secretariat: role == .secretariat
             case .presidency: role == .presidency
+            case .delegationOrSecretariat: [.delegateMEX, .delegateCAN, .secretariat].contains(role)
+            case .speaker: [.delegateMEX, .delegateCAN, .secretariat, .observer].contains(role)
             case .signedIn: role != .anonymous
             case .actor: role != .reader && role != .anonymous
             case .exempt: true
@@ -94,6 +100,10 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/meetings/{code}/decisions"] = .secretariat
         matrix["POST /{lang}/meetings/{code}/agenda"] = .secretariat
         matrix["POST /{lang}/meetings/{code}/agenda/approve"] = .presidency
+        matrix["POST /{lang}/meetings/{code}/positions"] = .delegationOrSecretariat
+        matrix["POST /{lang}/meetings/{code}/adopt"] = .secretariat
+        matrix["POST /{lang}/proposals"] = .delegationOrSecretariat
+        matrix["POST /{lang}/proposals/{code}/comments"] = .speaker
         matrix["POST /api/v1/session"] = .exempt("SessionAPIScenario signs in with right and wrong passwords")
         matrix["DELETE /api/v1/session"] = .exempt("SessionAPIScenario signs out")
         matrix["POST /{lang}/sign-in"] = .exempt("PageSecurityTests signs in through the form")
@@ -211,6 +221,20 @@ struct AuthorizationMatrixTests {
                 ]
             }
             if uri.hasSuffix("/agenda") { return ["new0": "Matrix item", "newPurpose0": "discussion"] }
+            let participant = role.account?.participant ?? "MEX"
+            if uri.hasSuffix("/positions") {
+                return ["draft": "1", "participant": participant, "position": "supports"]
+            }
+            if uri.hasSuffix("/adopt") { return ["draft": "1"] }
+            if uri.hasSuffix("/comments") {
+                return ["item": "1", "participant": participant, "stance": "supports", "text": "Agreed."]
+            }
+            if uri.hasSuffix("/proposals") {
+                return [
+                    "id": "M-\(role.rawValue)", "participant": participant, "title": "A matrix proposal",
+                    "items": "One\nTwo",
+                ]
+            }
             return [:]
         }
     }

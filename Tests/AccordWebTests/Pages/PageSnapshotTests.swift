@@ -31,9 +31,10 @@ struct PageSnapshotTests {
         }
     }
 
-    /// `html` with what changes from run to run replaced by a placeholder.
+    /// `html` with what changes from run to run replaced by a placeholder, and a line per tag so that a
+    /// difference is reported where it is.
     static func stable(_ html: String) -> String {
-        var text = html
+        var text = html.replacingOccurrences(of: "><", with: ">\n<")
         let patterns = [
             (#"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z"#, "[time]"),
             (#"name="csrf" value="[^"]*""#, #"name="csrf" value="[token]""#),

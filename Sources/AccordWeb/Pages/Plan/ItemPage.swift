@@ -72,7 +72,7 @@ enum ItemPage {
                             for comment in comments.sorted(by: { $0.participant < $1.participant }) {
                                 html.element("li") { html in
                                     html.element("strong", text: viewer.name(comment.participant, in: state))
-                                    html.text(" (\(comment.stance.rawValue)): ")
+                                    html.text(" (\(UIText.stance(comment.stance, viewer.language))): ")
                                     viewer.write(comment.text, into: &html)
                                 }
                             }

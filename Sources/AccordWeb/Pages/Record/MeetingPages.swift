@@ -92,7 +92,10 @@ enum MeetingPages {
             let drafts = state.drafts.values.filter { $0.meeting == meeting.id && $0.status == .draft }
             if !drafts.isEmpty {
                 main.element("h2", text: viewer.t(.draftDecisions))
-                for draft in drafts.sorted(by: { $0.id < $1.id }) { positions(draft, meeting, state, viewer, &main) }
+                for draft in drafts.sorted(by: { $0.id < $1.id }) {
+                    positions(draft, meeting, state, viewer, &main)
+                    PositionForms.forms(draft, meeting, state: state, viewer: viewer, &main)
+                }
             }
         }
         if policy.recordsDecisions { recordForm(meeting, state: state, viewer: viewer, &main) }
@@ -118,7 +121,17 @@ enum MeetingPages {
                     let record = draft.positions.last { $0.participant == participant }
                     html.element("tr") { html in
                         html.element("td", text: viewer.name(participant, in: state))
-                        html.element("td", text: record.map { $0.position.rawValue } ?? viewer.t(.noPositionYet))
+                        html.element("td") { html in
+                            guard let record else { return html.text(viewer.t(.noPositionYet)) }
+                            html.text(UIText.position(record.position, viewer.language))
+                            if record.recordedBy == .secretariat {
+                                html.element(
+                                    "span", [("class", "muted")], text: " (\(viewer.t(.recordedBySecretariat)))")
+                            }
+                            if let note = record.note {
+                                html.element("div", [("class", "muted")]) { viewer.write(note, into: &$0) }
+                            }
+                        }
                     }
                 }
             }
@@ -141,10 +154,8 @@ enum MeetingPages {
                 "kind", Words.kind(viewer.language),
                 DecisionKind.allCases.map { ($0.rawValue, Words.kind($0, viewer.language)) }, selected: "conclusion",
                 &html)
-            html.element("label") { html in
-                html.element("span", text: "\(viewer.t(.text)) (\(UIText.languageName(viewer.language)))")
-                html.element("textarea", [("name", "text"), ("rows", "4"), ("required", "")])
-            }
+            Forms.textarea(
+                "text", "\(viewer.t(.text)) (\(UIText.languageName(viewer.language)))", required: true, &html)
             Forms.field("source", viewer.t(.source), value: viewer.t(.outcomeDocument), required: true, &html)
             let items = state.items.values.filter { !$0.status.allowedNext.isEmpty }.sorted(by: Plan.inReadingOrder)
             Forms.select(
@@ -161,18 +172,13 @@ enum MeetingPages {
     /// Records the paragraph, transcribed from the outcome document, and its effect, in one transaction:
     /// either both are on the ledger or neither is.
     static func record(_ fields: [String: String], meeting: MeetingID, viewer: Viewer, store: Store) async throws {
-        guard let claimed = viewer.principal?.actor else { throw AuthError.notSignedIn }
-        let actor = try Authorization.actor(claimed: claimed)
-        let paragraph = (fields["paragraph"] ?? "").trimmingCharacters(in: .whitespaces)
-        let text = (fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw AuthError.invalid(field: "text", reason: "write the paragraph's text") }
+        let actor = try viewer.actor()
+        let paragraph = FormData.value(fields, "paragraph")
+        let text = try FormData.required(fields, "text", "write the paragraph's text")
         guard let kind = DecisionKind(rawValue: fields["kind"] ?? "") else {
             throw AuthError.invalid(field: "kind", reason: "choose conclusion, decision, recommendation or declaration")
         }
-        let source = (fields["source"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard !source.isEmpty else {
-            throw AuthError.invalid(field: "source", reason: "say which document the paragraph is transcribed from")
-        }
+        let source = try FormData.required(fields, "source", "say which document the paragraph is transcribed from")
         let decision = Decision(
             meeting: meeting, paragraph: paragraph, kind: kind,
             text: LocalizedText(authoritative: viewer.language, [viewer.language: text]))

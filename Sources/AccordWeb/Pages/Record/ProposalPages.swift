@@ -25,6 +25,7 @@ enum ProposalPages {
                     }
                 }
             }
+            ProposalForms.submitForm(state: state, viewer: viewer, &main)
             return PageContent(title: viewer.t(.proposals), main: main, section: .proposals)
         }
         pages.page("proposals/{code}") { viewer, _, context in
@@ -47,7 +48,7 @@ enum ProposalPages {
         main.element("p") { html in
             html.text("\(viewer.t(.submittedBy)) \(viewer.name(proposal.submitter, in: state))")
             if let date = proposal.submitted { html.text(" · \(date.description)") }
-            html.text(" · \(proposal.status.rawValue)")
+            html.text(" · \(UIText.proposalStatus(proposal.status, viewer.language))")
         }
         main.element("p", [("class", "downloads")]) { html in
             html.link(
@@ -73,7 +74,7 @@ enum ProposalPages {
                         for cell in row.cells {
                             html.element("td") { html in
                                 guard let stance = cell.stance else { return html.text("—") }
-                                html.element("strong", text: stance.rawValue)
+                                html.element("strong", text: UIText.stance(stance, viewer.language))
                                 if let placement = cell.placement {
                                     let target = [placement.parent?.rawValue, placement.workplan?.rawValue].compactMap {
                                         $0
@@ -92,6 +93,7 @@ enum ProposalPages {
                 }
             }
         }
+        ProposalForms.commentForm(proposal, state: state, viewer: viewer, &main)
         return PageContent(title: proposal.id.rawValue, main: main, section: .proposals)
     }
 }

@@ -124,6 +124,16 @@ enum Forms {
         }
     }
 
+    /// A labelled multi-line text.
+    static func textarea(_ name: String, _ label: String, required: Bool = false, _ html: inout HTML) {
+        html.element("label") { html in
+            html.element("span", text: label)
+            var attributes: [(StaticString, String)] = [("name", name), ("rows", "4")]
+            if required { attributes.append(("required", "")) }
+            html.element("textarea", attributes)
+        }
+    }
+
     static func option(_ value: String, _ label: String, isSelected: Bool, _ html: inout HTML) {
         var attributes: [(StaticString, String)] = [("value", value)]
         if isSelected { attributes.append(("selected", "")) }

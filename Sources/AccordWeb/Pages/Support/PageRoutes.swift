@@ -119,6 +119,18 @@ enum FormData {
         return parse(String(buffer: buffer))
     }
 
+    /// A field's value, trimmed; empty when it was not sent.
+    static func value(_ fields: [String: String], _ name: String) -> String {
+        (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A field's value, trimmed; a refusal naming the field and `reason` when it is empty.
+    static func required(_ fields: [String: String], _ name: String, _ reason: String) throws -> String {
+        let value = value(fields, name)
+        guard !value.isEmpty else { throw AuthError.invalid(field: name, reason: reason) }
+        return value
+    }
+
     /// The fields of an urlencoded body; a repeated name keeps its values joined by newlines.
     static func parse(_ body: String) -> [String: String] {
         var fields: [String: String] = [:]

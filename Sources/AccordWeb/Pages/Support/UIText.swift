@@ -14,6 +14,8 @@ enum UIText: CaseIterable {
     case provenance, purpose, recordDecision, refused, removed, results, saveDraft, search, searchFor, sections
     case serverFault, show, signIn, signOut, skipToContent, source, status, statusByLine, submittedBy, text
     case timeline, to, translationMissing, translationStale, translations, username, version, when, who
+    case adopt, code, fileComment, none, note, noPlacement, onBehalfOf, placeUnder, proposalItems, recordPosition
+    case recordedBySecretariat, stance, submitProposal, tabledFor, title
 
     func callAsFunction(_ language: Language) -> String {
         let (es, en, fr) = forms
@@ -132,6 +134,21 @@ enum UIText: CaseIterable {
         case .version: ("Versión", "Version", "Version")
         case .when: ("Cuándo", "When", "Quand")
         case .who: ("Quién", "Who", "Qui")
+        case .adopt: ("Adoptar por consenso", "Adopt by consensus", "Adopter par consensus")
+        case .code: ("Código", "Code", "Code")
+        case .fileComment: ("Enviar el comentario", "Send the comment", "Envoyer le commentaire")
+        case .none: ("Ninguna", "None", "Aucune")
+        case .note: ("Nota", "Note", "Note")
+        case .noPlacement: ("Sin ubicación", "No placement", "Sans emplacement")
+        case .onBehalfOf: ("En nombre de", "On behalf of", "Au nom de")
+        case .placeUnder: ("Ubicar bajo", "Place under", "Placer sous")
+        case .proposalItems: ("Puntos, uno por línea", "Items, one per line", "Points, un par ligne")
+        case .recordPosition: ("Registrar la posición", "Record the position", "Enregistrer la position")
+        case .recordedBySecretariat: ("registrada por la Secretaría en su nombre", "recorded by the Secretariat on its behalf", "enregistrée par le Secrétariat en son nom")
+        case .stance: ("Postura", "Stance", "Avis")
+        case .submitProposal: ("Presentar una propuesta", "Submit a proposal", "Présenter une proposition")
+        case .tabledFor: ("Para la reunión", "For the meeting", "Pour la réunion")
+        case .title: ("Título", "Title", "Titre")
         }
     }
 

@@ -11,6 +11,12 @@ struct Viewer: Sendable {
 
     var policy: Policy { Policy(principal: principal, isOpen: isOpen) }
 
+    /// Who a form's change is recorded as: the signed-in principal, always.
+    func actor() throws -> Actor {
+        guard let claimed = principal?.actor else { throw AuthError.notSignedIn }
+        return try Authorization.actor(claimed: claimed)
+    }
+
     /// An interface string in the viewer's language.
     func t(_ key: UIText) -> String { key(language) }
 
