@@ -66,7 +66,7 @@ struct ComparisonTests {
         var generator = ChangeGenerator(seed: seed)
         for _ in 0..<40 {
             let (change, authority) = generator.next(for: record.state)
-            try? record.append(change, authority: authority)
+            _ = try? record.append(change, authority: authority)
         }
         #expect(PlanComparison(from: record.state, to: record.state).items.isEmpty)
         let comparison = PlanComparison(from: start, to: record.state)

@@ -160,7 +160,7 @@ struct DecisionScenarioTests {
             meeting: "RCM-XX", paragraph: "4", kind: .decision, text: .en("X"), effects: [.approveAgenda("RCM-XX")])
         #expect(record.refusal(of: .tableDraft(wrongEffect))?.shape == .invalid("draft.effects[0]"))
         // A position from a member state that was not there.
-        let absent = try record.state.meetings["RCM-XX"].map { meeting -> Meeting in
+        let absent = record.state.meetings["RCM-XX"].map { meeting -> Meeting in
             var copy = meeting
             copy.attendance = ["MEX", "CAN"]
             return copy

@@ -5,6 +5,16 @@ public enum Language: String, Codable, Sendable, CaseIterable, Comparable {
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
+
+    /// The one of `forms` written in this language: the interface's and documents' word tables are kept as
+    /// (Spanish, English, French) triples.
+    public func pick<Form>(_ forms: (Form, Form, Form)) -> Form {
+        switch self {
+        case .es: forms.0
+        case .en: forms.1
+        case .fr: forms.2
+        }
+    }
 }
 
 /// Text kept in several languages, one of which is authoritative.

@@ -13,12 +13,7 @@ public enum Words: String, CaseIterable, Sendable {
 
     /// The word in `language`.
     public func callAsFunction(_ language: Language) -> String {
-        let (es, en, fr) = forms
-        return switch language {
-        case .es: es
-        case .en: en
-        case .fr: fr
-        }
+        language.pick(forms)
     }
 
     private var forms: (String, String, String) {
@@ -95,11 +90,7 @@ public enum Words: String, CaseIterable, Sendable {
             case .withdrawn: ("retirado", "withdrawn", "retiré")
             case .superseded: ("sustituido", "superseded", "remplacé")
             }
-        return switch language {
-        case .es: es
-        case .en: en
-        case .fr: fr
-        }
+        return language.pick((es, en, fr))
     }
 
     /// A decision's kind as a reader says it.
@@ -111,7 +102,7 @@ public enum Words: String, CaseIterable, Sendable {
             case .recommendation: ("recomendación", "recommendation", "recommandation")
             case .declaration: ("declaración", "declaration", "déclaration")
             }
-        return language == .es ? es : language == .en ? en : fr
+        return language.pick((es, en, fr))
     }
 
     /// An agenda item's purpose as a reader says it.
@@ -121,7 +112,7 @@ public enum Words: String, CaseIterable, Sendable {
             case .discussion: ("para debate", "for discussion", "pour discussion")
             case .information: ("para información", "for information", "pour information")
             }
-        return language == .es ? es : language == .en ? en : fr
+        return language.pick((es, en, fr))
     }
 
     /// A language's name in `language`, for the missing-translation mark.
@@ -131,10 +122,6 @@ public enum Words: String, CaseIterable, Sendable {
             .fr: ("francés", "French", "français"),
         ]
         let (es, en, fr) = names[other]!
-        return switch language {
-        case .es: es
-        case .en: en
-        case .fr: fr
-        }
+        return language.pick((es, en, fr))
     }
 }

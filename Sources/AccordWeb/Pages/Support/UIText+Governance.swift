@@ -15,7 +15,7 @@ extension UIText {
                 )
             case .objects: ("objeta", "objects", "s'oppose")
             }
-        return language == .es ? es : language == .en ? en : fr
+        return language.pick((es, en, fr))
     }
 
     static func stance(_ stance: Stance, _ language: Language) -> String {
@@ -31,7 +31,7 @@ extension UIText {
                 )
             case .opposes: ("se opone", "opposes", "s'oppose")
             }
-        return language == .es ? es : language == .en ? en : fr
+        return language.pick((es, en, fr))
     }
 
     static func proposalStatus(_ status: ProposalStatus, _ language: Language) -> String {
@@ -40,6 +40,6 @@ extension UIText {
             case .open: ("abierta a comentarios", "open for comments", "ouverte aux commentaires")
             case .withdrawn: ("retirada", "withdrawn", "retirée")
             }
-        return language == .es ? es : language == .en ? en : fr
+        return language.pick((es, en, fr))
     }
 }

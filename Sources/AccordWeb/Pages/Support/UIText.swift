@@ -18,12 +18,7 @@ enum UIText: CaseIterable {
     case recordedBySecretariat, stance, submitProposal, tabledFor, title
 
     func callAsFunction(_ language: Language) -> String {
-        let (es, en, fr) = forms
-        return switch language {
-        case .es: es
-        case .en: en
-        case .fr: fr
-        }
+        language.pick(forms)
     }
 
     // swift-format-ignore
@@ -170,7 +165,7 @@ enum UIText: CaseIterable {
             case .observer: ("Observador", "Observer", "Observateur")
             case .public: ("Lector", "Reader", "Lecteur")
             }
-        return language == .es ? es : language == .en ? en : fr
+        return language.pick((es, en, fr))
     }
 
     static func agendaState(_ state: String, _ language: Language) -> String {
@@ -185,6 +180,6 @@ enum UIText: CaseIterable {
                 )
             default: ("sin agenda", "no agenda", "aucun ordre du jour")
             }
-        return language == .es ? es : language == .en ? en : fr
+        return language.pick((es, en, fr))
     }
 }
