@@ -52,6 +52,14 @@ struct Policy: Sendable {
         }
     }
 
+    /// Whether this principal may speak for `participant`; see `speaksFor(among:)`.
+    func mayAct(for participant: ParticipantID) -> Bool { speaksFor(among: [participant]) == [participant] }
+    /// Delegations (or the Secretariat for them) record positions and submit proposals; observers only
+    /// comment where invited, which Core checks.
+    var recordsPositions: Bool { role == .delegate || role == .secretariat }
+    var submitsProposals: Bool { recordsPositions }
+    var comments: Bool { recordsPositions || role == .observer }
+
     /// The list of what needs translating is the Secretariat's.
     var seesTranslationWork: Bool { role == .secretariat }
 

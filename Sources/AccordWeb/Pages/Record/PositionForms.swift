@@ -9,10 +9,11 @@ enum PositionForms {
         let store = pages.store
         pages.form("meetings/{code}/positions") { viewer, fields, context in
             let meeting = MeetingID(context.parameters.get("code") ?? "")
-            try viewer.policy.require(
-                viewer.policy.role == .delegate || viewer.policy.role == .secretariat, "record a position")
             let draft = try FormData.required(fields, "draft", "choose the draft decision")
             let participant = ParticipantID(try FormData.required(fields, "participant", "choose the member state"))
+            try viewer.policy.require(
+                viewer.policy.recordsPositions && viewer.policy.mayAct(for: participant),
+                "record a position for \(participant)")
             guard let position = Position(rawValue: FormData.value(fields, "position")) else {
                 throw AuthError.invalid(
                     field: "position",

@@ -8,21 +8,22 @@ enum ProposalForms {
     static func add(to pages: PageRoutes) {
         let store = pages.store
         pages.form("proposals") { viewer, fields, _ in
-            try viewer.policy.require(
-                viewer.policy.role == .delegate || viewer.policy.role == .secretariat, "submit a proposal")
             let proposal = try proposal(fields, viewer: viewer)
+            try viewer.policy.require(
+                viewer.policy.submitsProposals && viewer.policy.mayAct(for: proposal.submitter),
+                "submit a proposal for \(proposal.submitter)")
             _ = try await store.append(
                 .submitProposal(proposal), by: try viewer.actor(), authority: .participant(proposal.submitter))
             return viewer.link("/proposals/\(proposal.id.rawValue)")
         }
         pages.form("proposals/{code}/comments") { viewer, fields, context in
             let code = ProposalID(context.parameters.get("code") ?? "")
-            try viewer.policy.require(
-                [.delegate, .observer, .secretariat].contains(viewer.policy.role), "comment on a proposal")
             guard let item = Int(FormData.value(fields, "item")) else {
                 throw AuthError.invalid(field: "item", reason: "choose the proposal item the comment answers")
             }
             let participant = ParticipantID(try FormData.required(fields, "participant", "choose who comments"))
+            try viewer.policy.require(
+                viewer.policy.comments && viewer.policy.mayAct(for: participant), "comment for \(participant)")
             guard let stance = Stance(rawValue: FormData.value(fields, "stance")) else {
                 throw AuthError.invalid(field: "stance", reason: "choose a stance")
             }
