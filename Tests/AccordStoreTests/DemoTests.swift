@@ -234,6 +234,37 @@ struct DemoTests {
         }
     }
 
+    @Test("every entry and every record of the demo is in the canonical bytes Foundation writes")
+    func canonicalBytes() async throws {
+        try await withDemo { store, _ in
+            let foundation = CanonicalJSON.foundationEncoder()
+            for stored in try await store.entries(limit: 500) {
+                let entry = try stored.decoded()
+                #expect(
+                    try entry.canonicalEncoding() == Array(try foundation.encode(entry)), "entry \(stored.sequence)")
+                #expect(Array(stored.entry.utf8) == (try entry.canonicalEncoding()), "entry \(stored.sequence)")
+            }
+            let state = try await store.currentState()
+            func expectCanonical<T: Encodable>(_ values: some Collection<T>) throws {
+                for value in values {
+                    #expect(try CanonicalJSON.encode(value) == Array(try foundation.encode(value)), "\(value)")
+                }
+            }
+            #expect(!state.items.isEmpty && !state.proposals.isEmpty && !state.comments.isEmpty)
+            try expectCanonical(state.participants.values)
+            try expectCanonical(state.bodies.values)
+            try expectCanonical(state.meetings.values)
+            try expectCanonical(state.decisions.values)
+            try expectCanonical(state.items.values)
+            try expectCanonical(state.workplans.values)
+            try expectCanonical(state.proposals.values)
+            try expectCanonical(state.comments.values)
+            try expectCanonical(state.drafts.values)
+            try expectCanonical(state.standingItems.values)
+            try expectCanonical(state.agendas.values)
+        }
+    }
+
     /// The line of action `item` sits under.
     private func root(of item: PlanItem, in state: ProcessState) -> ItemNumber {
         var current = item

@@ -64,7 +64,11 @@ enum AccordBenchmarks {
         say("Summary (load average at the end: \(Machine.loadAverage))")
         for outcome in outcomes { say(outcome.line) }
         // Removed here rather than in a defer: exit() below ends the process without running defers.
-        workspace.remove()
+        if options.keepsFiles {
+            say("files kept in \(workspace.url.path)")
+        } else {
+            workspace.remove()
+        }
         if outcomes.contains(where: { $0.verdict == .fail }) { exit(1) }
     }
 }

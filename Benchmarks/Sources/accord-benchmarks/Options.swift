@@ -23,18 +23,23 @@ struct Options: Sendable {
     /// The folder under which the benchmark's temporary folder is made: it decides which disk is measured.
     var directory = FileManager.default.temporaryDirectory
     var targets = Set(Target.allCases)
+    /// Leaves the temporary folder in place, so that its databases can be inspected or profiled afterwards.
+    var keepsFiles = false
     var wantsHelp = false
 
     static let usage = """
-        usage: accord-benchmarks [--quick] [--only 1,3] [--accord PATH] [--directory DIR]
+        usage: accord-benchmarks [--quick] [--only 1,3] [--accord PATH] [--directory DIR] [--keep]
 
           --quick           a smoke run: 5,000 ledger entries and short loops instead of 100,000 and full ones
           --only LIST       run only these targets (1 verify, 2 durable appends, 3 plan view, 4 serve memory,
-                            5 revision check, 6 edition comparison, 7 plan DOCX)
+                            5 revision check, 6 edition comparison, 7 plan DOCX,
+                            8 pages)
           --accord PATH     the accord executable for target 4 (default: the root package's
                             .build/release/accord, then .build/debug/accord)
           --directory DIR   where to put the temporary SQLite files; the disk under it is the one measured
                             (default: the system's temporary folder)
+          --keep            leave that folder and its databases in place at the end (e.g. to run
+                            `accord verify --database-url DIR/…/verify.sqlite` under a profiler)
         """
 
     /// How many ledger entries target 1 appends and verifies.
@@ -59,9 +64,10 @@ struct Options: Sendable {
                 let list = try value(for: argument)
                 let chosen = list.split(separator: ",").map { Int($0).flatMap(Target.init(rawValue:)) }
                 guard !chosen.isEmpty, chosen.allSatisfy({ $0 != nil }) else {
-                    throw UsageError("--only takes target numbers from 1 to 7 separated by commas, not '\(list)'")
+                    throw UsageError("--only takes target numbers from 1 to 8 separated by commas, not '\(list)'")
                 }
                 targets = Set(chosen.compactMap { $0 })
+            case "--keep": keepsFiles = true
             case "--help", "-h": wantsHelp = true
             default: throw UsageError("unknown argument '\(argument)'")
             }

@@ -186,7 +186,15 @@ struct VerifyBenchmark {
         let replaying = try await seconds {
             for entry in ledger { state = try state.applying(try entry.decoded()).state }
         }
-        guard linked, state.sequence == Int64(ledger.count) else {
+        var encoded = ProcessState()
+        let encoding = try await seconds {
+            for entry in ledger {
+                let (next, changed) = try encoded.applying(try entry.decoded())
+                encoded = next
+                for ref in changed { _ = try next.record(ref)?.encoded() }
+            }
+        }
+        guard linked, state.sequence == Int64(ledger.count), encoded.sequence == state.sequence else {
             throw BenchmarkError("the ledger read back does not re-hash and replay to \(ledger.count) entries")
         }
         let perEntry = { (seconds: Double) in Format.duration(seconds / Double(ledger.count)) + " per entry" }
@@ -202,6 +210,9 @@ struct VerifyBenchmark {
         )
         say(
             "     decoding + ProcessState.applying, in memory            \(Format.duration(replaying)), \(perEntry(replaying))"
+        )
+        say(
+            "     … + encoding each changed record (projection rows)     \(Format.duration(encoding)), \(perEntry(encoding))"
         )
     }
 

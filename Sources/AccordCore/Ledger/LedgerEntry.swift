@@ -26,9 +26,7 @@ public struct LedgerEntry: Codable, Sendable, Hashable {
     /// The ledger stores exactly these bytes and hashes exactly these bytes, so verification never depends
     /// on re-encoding producing the same text in a later version of Foundation.
     public func canonicalEncoding() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self))
+        try CanonicalJSON.encode(self)
     }
 
     /// Reads an entry back from its canonical bytes.

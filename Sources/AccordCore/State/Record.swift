@@ -81,25 +81,23 @@ public enum Record: Sendable, Hashable {
     }
 
     /// The record as JSON with sorted keys, as the projection stores it.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    public func encoded() throws -> [UInt8] {
         switch self {
-        case .process(let value): return try encoder.encode(value)
-        case .participant(let value): return try encoder.encode(value)
-        case .body(let value): return try encoder.encode(value)
-        case .meeting(let value): return try encoder.encode(value)
-        case .decision(let value): return try encoder.encode(value)
-        case .item(let value): return try encoder.encode(value)
-        case .workplan(let value): return try encoder.encode(value)
-        case .proposal(let value): return try encoder.encode(value)
-        case .comment(let value): return try encoder.encode(value)
-        case .draft(let value): return try encoder.encode(value)
-        case .editorial(let value): return try encoder.encode(value)
-        case .challenge(let value): return try encoder.encode(value)
-        case .edition(let value): return try encoder.encode(value)
-        case .standingItem(let value): return try encoder.encode(value)
-        case .agenda(let value): return try encoder.encode(value)
+        case .process(let value): try CanonicalJSON.encode(value)
+        case .participant(let value): try CanonicalJSON.encode(value)
+        case .body(let value): try CanonicalJSON.encode(value)
+        case .meeting(let value): try CanonicalJSON.encode(value)
+        case .decision(let value): try CanonicalJSON.encode(value)
+        case .item(let value): try CanonicalJSON.encode(value)
+        case .workplan(let value): try CanonicalJSON.encode(value)
+        case .proposal(let value): try CanonicalJSON.encode(value)
+        case .comment(let value): try CanonicalJSON.encode(value)
+        case .draft(let value): try CanonicalJSON.encode(value)
+        case .editorial(let value): try CanonicalJSON.encode(value)
+        case .challenge(let value): try CanonicalJSON.encode(value)
+        case .edition(let value): try CanonicalJSON.encode(value)
+        case .standingItem(let value): try CanonicalJSON.encode(value)
+        case .agenda(let value): try CanonicalJSON.encode(value)
         }
     }
 

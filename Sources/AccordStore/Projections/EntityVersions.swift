@@ -103,12 +103,14 @@ enum Projection {
     }
 
     static func row(for ref: EntityRef, in state: ProcessState) throws -> Row {
-        guard let record = state.record(ref) else {
-            throw StoreError.corruptRow(
-                table: "entity_versions", key: ref.description, reason: "changed entity is not in the state")
-        }
+        guard let record = state.record(ref) else { throw missing(ref) }
         return Row(
             scope: record.scope, status: record.status, document: String(decoding: try record.encoded(), as: UTF8.self))
+    }
+
+    /// The error for a changed entity that is not in the state after the change.
+    static func missing(_ ref: EntityRef) -> StoreError {
+        .corruptRow(table: "entity_versions", key: ref.description, reason: "changed entity is not in the state")
     }
 
     /// Assembles the state that `versions` describe, at ledger position `sequence`.

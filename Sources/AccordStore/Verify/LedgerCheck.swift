@@ -47,12 +47,13 @@ struct RowCheck: Sendable {
     }
 }
 
-/// An entity an entry changed, with the state right after the entry: its projection row is encoded later,
-/// on every core (states are persistent trees, so keeping one costs nothing).
+/// An entity an entry changed, with its record right after the entry (nil if the entry removed it): its
+/// projection row is encoded later, on every core. The record, not the whole state, is kept: a state kept
+/// per entry would hold on to every version of the trees it shares, and release them all at once later.
 struct ChangedEntity: Sendable {
     var ref: EntityRef
     var sequence: Int64
-    var state: ProcessState
+    var record: Record?
 }
 
 /// One pass over the ledger in sequence order: the chain, and for the full check the rules and the
@@ -105,7 +106,7 @@ struct LedgerCheck {
         }
         do {
             for ref in try state.apply(entry) {
-                changed.append(ChangedEntity(ref: ref, sequence: entry.sequence, state: state))
+                changed.append(ChangedEntity(ref: ref, sequence: entry.sequence, record: state.record(ref)))
             }
         } catch {
             fail(row.sequence, "entry \(row.sequence) breaks a rule: \(error)")
@@ -130,6 +131,9 @@ struct LedgerCheck {
 
     /// The digest of the projection row of `entity`, computed apart from the pass.
     static func digest(of entity: ChangedEntity) -> Result<[UInt8], any Error> {
-        Result { DocumentDigest.of(try Projection.row(for: entity.ref, in: entity.state).document) }
+        Result {
+            guard let record = entity.record else { throw Projection.missing(entity.ref) }
+            return try record.encoded().withUnsafeBytes { DocumentDigest.of($0) }
+        }
     }
 }
