@@ -40,7 +40,7 @@ import Testing
         let server = Command.start(["serve", "--database-url", "killed.sqlite", "--port", "\(port)"], in: folder)
         try server.run()
         let api = "http://127.0.0.1:\(port)/api/v1"
-        try #require(await HTTP.waitUntilUp("\(api)/health"), "accord serve did not start")
+        _ = try #require(await HTTP.waitUntilUp("\(api)/health"), "accord serve did not start")
         let signed = #""actor":{"name":"load","role":"secretariat"},"authority":{"editorial":"crash test"}"#
         let line =
             #"{\#(signed),"item":{"number":"MPM","kind":"line-of-action","title":{"authoritative":"en","en":"Line"},"leads":[],"status":"proposed"}}"#

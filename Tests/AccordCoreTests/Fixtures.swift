@@ -1,4 +1,5 @@
 import AccordCore
+import Testing
 
 /// A ledger kept in memory: every entry goes through `ProcessState.applying(_:)` as the store's append does,
 /// and only accepted entries are kept, so tests can replay and hash exactly what was accepted.
@@ -33,11 +34,16 @@ struct Recorder {
     }
 
     /// The error the rules refuse `entry` with, or nil if they would accept it.
+    ///
+    /// The entry is applied in place to a copy of the state, as the store and `verify` apply entries, so a
+    /// refusal that left part of a change behind shows as a difference from `state`.
     func refusal(of entry: LedgerEntry) -> ChangeError? {
+        var copy = state
         do throws(ChangeError) {
-            _ = try state.applying(entry)
+            _ = try copy.apply(entry)
             return nil
         } catch {
+            if copy != state { Issue.record("refusing \(entry.change.kind) changed the state: \(error)") }
             return error
         }
     }

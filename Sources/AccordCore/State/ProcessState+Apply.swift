@@ -31,13 +31,21 @@ extension ProcessState {
         let context = Context(
             sequence: entry.sequence, actor: entry.actor, authority: entry.authority,
             enforcesApprovalLevel: enforcingApprovalLevel)
-        // Apply to a copy: an adopted draft applies several effects, and a refusal of the last one must
-        // leave nothing of the first ones behind.
-        var next = self
-        let changed = try next.apply(entry.change, context: context)
-        next.sequence = entry.sequence
-        for ref in changed { next.lastChanged[ref] = entry.sequence }
-        self = next
+        let changed: [EntityRef]
+        switch entry.change {
+        case .addItem, .amendItem, .changeStatus:
+            // Most of the ledger. Each checks every rule before its only writes, so it is applied in place:
+            // on a copy, each write would copy the path to the item in every tree it touches.
+            changed = try apply(entry.change, context: context)
+        default:
+            // Applied to a copy: an adopted draft applies several effects, and a refusal of the last one
+            // must leave nothing of the first ones behind.
+            var next = self
+            changed = try next.apply(entry.change, context: context)
+            self = next
+        }
+        sequence = entry.sequence
+        for ref in changed { lastChanged[ref] = entry.sequence }
         return changed
     }
 

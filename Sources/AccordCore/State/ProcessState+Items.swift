@@ -42,7 +42,7 @@ extension ProcessState {
                     "entry \(held.sequence) on \(item.number) is challenged by \(held.challenger) and held until a "
                     + "decision settles \(held.id); settle it before changing the item again")
         }
-        var changed: [EntityRef] = [.item(item.number)]
+        var editorial: EditorialChange?
         if item.status.isCurrent {
             let substantive = fields.filter { $0.weight == .substantive }.map(\.field)
             if !substantive.isEmpty {
@@ -50,16 +50,18 @@ extension ProcessState {
                     on: item, to: "change \(substantive.joined(separator: ", "))",
                     field: "amendment.\(substantive[0])", context: context)
             } else if !fields.isEmpty, case .editorial = context.authority {
-                editorials[context.sequence] = EditorialChange(
+                editorial = EditorialChange(
                     sequence: context.sequence, item: item.number, before: amendment.previous(in: item),
                     after: amendment)
-                changed.append(.editorial(context.sequence))
             }
         }
         item.apply(amendment)
         try checkItem(item, field: "amendment")
+        // Written only now that every rule has passed: `apply(_:)` applies an amendment in place.
         items[item.number] = item
-        return changed
+        guard let editorial else { return [.item(item.number)] }
+        editorials[context.sequence] = editorial
+        return [.item(item.number), .editorial(context.sequence)]
     }
 
     /// Moves an item to another status, if the move is one its life allows.
