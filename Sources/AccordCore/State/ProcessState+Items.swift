@@ -203,25 +203,30 @@ enum Check {
     }
 
     /// A non-blank text no longer than `limit` characters.
-    static func text(_ text: String, field: String, limit: Int) throws(ChangeError) {
-        guard !text.allSatisfy(\.isWhitespace) else {
-            throw .invalid(field: field, reason: "must not be empty")
+    ///
+    /// Every title and text of every entry passes here, on append and again on verify: the common cases are
+    /// decided from the UTF-8 bytes (a character is at least one byte, and a printable ASCII first byte is
+    /// not blank), and the field's name is only built for a refusal.
+    static func text(_ text: String, field: @autoclosure () -> String, limit: Int) throws(ChangeError) {
+        let first = text.utf8.first ?? 0
+        guard (0x21...0x7E).contains(first) || !text.allSatisfy(\.isWhitespace) else {
+            throw .invalid(field: field(), reason: "must not be empty")
         }
-        guard text.count <= limit else {
-            throw .invalid(field: field, reason: "is \(text.count) characters long; the limit is \(limit)")
+        guard text.utf8.count <= limit || text.count <= limit else {
+            throw .invalid(field: field(), reason: "is \(text.count) characters long; the limit is \(limit)")
         }
     }
 
     /// A multilingual text whose authoritative version exists, every version within `limit`.
-    static func localized(_ text: LocalizedText, field: String, limit: Int) throws(ChangeError) {
+    static func localized(_ text: LocalizedText, field: @autoclosure () -> String, limit: Int) throws(ChangeError) {
         guard text.values[text.authoritative] != nil else {
             throw .invalid(
-                field: "\(field).\(text.authoritative.rawValue)",
+                field: "\(field()).\(text.authoritative.rawValue)",
                 reason: "the authoritative (\(text.authoritative.rawValue)) text is missing")
         }
         for language in Language.allCases {
             if let value = text.values[language] {
-                try Check.text(value, field: "\(field).\(language.rawValue)", limit: limit)
+                try Check.text(value, field: "\(field()).\(language.rawValue)", limit: limit)
             }
         }
     }
