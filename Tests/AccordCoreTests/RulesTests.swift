@@ -116,6 +116,25 @@ struct RulesTests {
                 PlanItem(number: "MPM-1.5", kind: .activity, parent: "MPM-1", title: .es(title), status: .approved)),
             authority: .decision(Fixture.consultation))
         #expect(record.state.items["MPM-1.5"]?.title.original == title)
+
+        // Counted in characters, not bytes; blank in any script is refused, a leading space is not blank.
+        let over = record.refusal(
+            of: .addItem(
+                PlanItem(
+                    number: "MPM-1.6", kind: .activity, parent: "MPM-1", title: .es(title + "é"), status: .approved)),
+            authority: .decision(Fixture.consultation))
+        #expect(over?.shape == .invalid("item.title.es"))
+        let blank = record.refusal(
+            of: .addItem(
+                PlanItem(
+                    number: "MPM-1.6", kind: .activity, parent: "MPM-1", title: .es("\u{A0}\u{3000}\t"),
+                    status: .approved)),
+            authority: .decision(Fixture.consultation))
+        #expect(blank?.shape == .invalid("item.title.es"))
+        try record.append(
+            .addItem(
+                PlanItem(number: "MPM-1.6", kind: .activity, parent: "MPM-1", title: .es(" Taller"), status: .approved)),
+            authority: .decision(Fixture.consultation))
     }
 
     @Test(
