@@ -16,10 +16,16 @@ import Foundation
 public enum CanonicalJSON {
     /// The canonical bytes of `value`.
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        if let bytes = try writtenDirectly(value) { return bytes }
+        return Array(try foundationEncoder().encode(value))
+    }
+
+    /// The canonical bytes of `value` as written here, or nil when it needs something only Foundation
+    /// writes the canonical way.
+    static func writtenDirectly<T: Encodable>(_ value: T) throws -> [UInt8]? {
         let writer = CanonicalWriter()
         try writer.encodeValue(value)
-        if !writer.isUnsupported, writer.open.isEmpty { return writer.bytes }
-        return Array(try foundationEncoder().encode(value))
+        return !writer.isUnsupported && writer.open.isEmpty ? writer.bytes : nil
     }
 
     /// Foundation's encoder set up as the canonical form: the reference the fast path must match.

@@ -82,22 +82,27 @@ public enum Record: Sendable, Hashable {
 
     /// The record as JSON with sorted keys, as the projection stores it.
     public func encoded() throws -> [UInt8] {
+        try CanonicalJSON.encode(payload)
+    }
+
+    /// The value the record wraps, whatever its kind: what its projection row is encoded from.
+    public var payload: any Encodable {
         switch self {
-        case .process(let value): try CanonicalJSON.encode(value)
-        case .participant(let value): try CanonicalJSON.encode(value)
-        case .body(let value): try CanonicalJSON.encode(value)
-        case .meeting(let value): try CanonicalJSON.encode(value)
-        case .decision(let value): try CanonicalJSON.encode(value)
-        case .item(let value): try CanonicalJSON.encode(value)
-        case .workplan(let value): try CanonicalJSON.encode(value)
-        case .proposal(let value): try CanonicalJSON.encode(value)
-        case .comment(let value): try CanonicalJSON.encode(value)
-        case .draft(let value): try CanonicalJSON.encode(value)
-        case .editorial(let value): try CanonicalJSON.encode(value)
-        case .challenge(let value): try CanonicalJSON.encode(value)
-        case .edition(let value): try CanonicalJSON.encode(value)
-        case .standingItem(let value): try CanonicalJSON.encode(value)
-        case .agenda(let value): try CanonicalJSON.encode(value)
+        case .process(let value): value
+        case .participant(let value): value
+        case .body(let value): value
+        case .meeting(let value): value
+        case .decision(let value): value
+        case .item(let value): value
+        case .workplan(let value): value
+        case .proposal(let value): value
+        case .comment(let value): value
+        case .draft(let value): value
+        case .editorial(let value): value
+        case .challenge(let value): value
+        case .edition(let value): value
+        case .standingItem(let value): value
+        case .agenda(let value): value
         }
     }
 
