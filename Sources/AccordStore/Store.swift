@@ -1,5 +1,6 @@
 import AccordCore
 import Logging
+import Synchronization
 
 /// The ledger and its projections behind one interface, on SQLite or PostgreSQL.
 ///
@@ -52,6 +53,11 @@ public final class Store: Sendable {
         try await Migrator.migrate(database)
     }
 
+    /// Applies the migrations the database lacks up to `version`: a database as an earlier release left it.
+    func migrate(through version: Int) async throws -> [String] {
+        try await Migrator.migrate(database, through: version)
+    }
+
     /// Closes every connection; the store cannot be used afterwards.
     public func close() async {
         await database.shutdown()
@@ -65,12 +71,22 @@ struct Snapshot: Sendable {
 }
 
 /// The state at the newest ledger position this process has seen.
-actor StateCache {
-    private(set) var snapshot: Snapshot?
+///
+/// A mutex rather than an actor: every append and every read of the current state asks it, and it only
+/// swaps a reference.
+final class StateCache: Sendable {
+    private let current = Mutex<Snapshot?>(nil)
+
+    var snapshot: Snapshot? { current.withLock { $0 } }
 
     func store(_ newSnapshot: Snapshot) {
-        // Never move backwards: a slower reader must not replace a newer state with an older one.
-        if let snapshot, snapshot.state.sequence > newSnapshot.state.sequence { return }
-        snapshot = newSnapshot
+        let replaced = current.withLock { snapshot -> Snapshot? in
+            // Never move backwards: a slower reader must not replace a newer state with an older one.
+            if let snapshot, snapshot.state.sequence > newSnapshot.state.sequence { return nil }
+            defer { snapshot = newSnapshot }
+            return snapshot
+        }
+        // The state replaced is freed here, outside the lock, when this is its last reference.
+        _ = replaced
     }
 }

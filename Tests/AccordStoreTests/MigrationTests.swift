@@ -1,11 +1,12 @@
 import AccordCore
-import AccordStore
 import Testing
+
+@testable import AccordStore
 
 /// Migrations run once, whoever runs them and however often.
 @Suite("Migrations")
 struct MigrationTests {
-    static let all = ["1 ledger", "2 projections", "3 accounts"]
+    static let all = ["1 ledger", "2 projections", "3 accounts", "4 leaner appends"]
 
     @Test("a second migrate() applies nothing and keeps the data", arguments: Backend.all)
     func migrateIsIdempotent(_ backend: Backend) async throws {
@@ -37,6 +38,43 @@ struct MigrationTests {
                     try await first.appendSetup()
                     #expect(try await second.head().sequence == 12)
                 }
+            }
+        }
+    }
+
+    @Test(
+        "upgrading a database an earlier release wrote keeps every entry, the chain and the append-only rule",
+        arguments: Backend.all)
+    func upgradeKeepsTheLedger(_ backend: Backend) async throws {
+        try await withDatabase(backend) { database in
+            // Migration 4 rebuilds SQLite's ledger table: a database with entries must come through it whole.
+            let (head, entries, plan) = try await withOpenStore(database, migrate: false) { store in
+                #expect(try await store.migrate(through: 3) == Array(Self.all.prefix(3)))
+                let head = try await store.appendSetup()
+                return (head, try await store.allEntries(), try await store.items())
+            }
+            try await withOpenStore(database, migrate: false) { store in
+                #expect(try await store.migrate() == ["4 leaner appends"])
+                #expect(try await store.head() == head)
+                #expect(try await store.allEntries() == entries)
+                #expect(
+                    try await store.items().items.sorted(by: Plan.inReadingOrder)
+                        == plan.items.sorted(by: Plan.inReadingOrder))
+                let report = try await store.verify()
+                #expect(report.isValid, "\(report.problem ?? "")")
+
+                // The rebuilt table keeps the rules of the old one: no fork, no change, no removal.
+                let next = try await store.append(Fixture.secondMeeting)
+                #expect(next.first?.previousHash == head.hash)
+                for sql in [
+                    "INSERT INTO ledger SELECT * FROM ledger WHERE sequence = 12",
+                    "UPDATE ledger SET actor = 'someone else' WHERE sequence = 3",
+                    "DELETE FROM ledger WHERE sequence = 12",
+                ] {
+                    let result = try await database.executeOutsideStore(sql)
+                    #expect(!result.succeeded, "\(sql) must be refused")
+                }
+                #expect(try await store.verify().isValid)
             }
         }
     }

@@ -38,12 +38,22 @@ struct DirectSQLiteDatabase: SQLDatabase {
     static let encoder = SQLiteDataEncoder()
     static let decoder = SQLiteDataDecoder()
 
+    /// A bound value as SQLite stores it. Text and integers, nearly every value an append binds, are taken
+    /// as they are; anything else goes through sqlite-kit's encoder, as it did before.
+    private static func data(_ value: any Encodable & Sendable) throws -> SQLiteData {
+        switch value {
+        case let text as String: .text(text)
+        case let integer as Int64: .integer(SQLiteInt64(integer))
+        case let integer as Int: .integer(SQLiteInt64(integer))
+        default: try encoder.encode(value)
+        }
+    }
+
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
         let (sql, binds) = serialize(query)
-        let encoder = Self.encoder
         // The column names are the same for every row: read once, shared by all.
         var columns: [String]?
-        try connection.execute(sql, try binds.map { try encoder.encode($0) }) { cursor in
+        try connection.execute(sql, try binds.map(Self.data)) { cursor in
             let names = columns ?? (0..<cursor.columnCount).map(cursor.name)
             columns = names
             onRow(SQLiteRowValues(columns: names, cursor))
@@ -66,11 +76,31 @@ struct SQLiteRowValues: SQLRow {
     func decodeNil(column: String) throws -> Bool { value(column) == .null }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        guard contains(column: column) else {
+        guard let index = allColumns.firstIndex(of: column) else {
             throw DecodingError.keyNotFound(
                 SomeCodingKey(stringValue: column), .init(codingPath: [], debugDescription: "no column '\(column)'"))
         }
-        return try DirectSQLiteDatabase.decoder.decode(D.self, from: value(column))
+        let value = values[index]
+        // Text and integers, nearly every column read, are taken as they are: sqlite-kit's decoder goes
+        // through Decodable for each value, and a plan view reads thousands of them. Anything else, and any
+        // value of another type than asked for, goes to that decoder, which converts it or says why not.
+        switch value {
+        case .text(let text):
+            if D.self == String.self { return unsafeBitCast(text, to: D.self) }
+            if D.self == String?.self { return unsafeBitCast(String?.some(text), to: D.self) }
+        case .integer(let integer):
+            if D.self == Int64.self { return unsafeBitCast(Int64(integer), to: D.self) }
+            if D.self == Int64?.self { return unsafeBitCast(Int64?.some(Int64(integer)), to: D.self) }
+            if D.self == Int.self { return unsafeBitCast(Int(integer), to: D.self) }
+            if D.self == Int?.self { return unsafeBitCast(Int?.some(Int(integer)), to: D.self) }
+        case .null:
+            if D.self == String?.self { return unsafeBitCast(String?.none, to: D.self) }
+            if D.self == Int64?.self { return unsafeBitCast(Int64?.none, to: D.self) }
+            if D.self == Int?.self { return unsafeBitCast(Int?.none, to: D.self) }
+        default:
+            break
+        }
+        return try DirectSQLiteDatabase.decoder.decode(D.self, from: value)
     }
 
     private func value(_ column: String) -> SQLiteData {

@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
+import Synchronization
 
 /// A file-backed SQLite database: one connection for writing and a few for reading, each on a thread of
 /// its own.
@@ -92,39 +93,52 @@ struct SQLiteDatabase: Database {
 }
 
 /// The reader connections, each lent to one session at a time, first come first served.
-actor SQLiteReaders {
+///
+/// A mutex rather than an actor, so that borrowing a free connection does not move the task to an actor
+/// and back before and after every read.
+final class SQLiteReaders: Sendable {
+    private struct State {
+        var free: [Int]
+        var waiting: [CheckedContinuation<Int, Never>] = []
+    }
+
     private let threads: [SQLiteThread]
-    private var free: [Int]
-    private var waiting: [CheckedContinuation<Int, Never>] = []
+    private let state: Mutex<State>
 
     init(_ threads: [SQLiteThread]) {
         self.threads = threads
-        free = Array(threads.indices.reversed())
+        state = Mutex(State(free: Array(threads.indices.reversed())))
     }
 
-    nonisolated func withReader<R: Sendable>(_ body: @Sendable (SQLiteThread) async throws -> R) async throws -> R {
+    func withReader<R: Sendable>(_ body: @Sendable (SQLiteThread) async throws -> R) async throws -> R {
         let index = await take()
-        do {
-            let result = try await body(threads[index])
-            await give(index)
-            return result
-        } catch {
-            await give(index)
-            throw error
-        }
+        defer { give(index) }
+        return try await body(threads[index])
     }
 
     private func take() async -> Int {
-        if let index = free.popLast() { return index }
-        return await withCheckedContinuation { waiting.append($0) }
+        if let index = state.withLock({ $0.free.popLast() }) { return index }
+        return await withCheckedContinuation { continuation in
+            // A connection may have come back between the two looks: then take it at once.
+            let index = state.withLock { state -> Int? in
+                if let index = state.free.popLast() { return index }
+                state.waiting.append(continuation)
+                return nil
+            }
+            if let index { continuation.resume(returning: index) }
+        }
     }
 
+    /// Hands the connection to the first waiter, or puts it back.
     private func give(_ index: Int) {
-        if waiting.isEmpty {
-            free.append(index)
-        } else {
-            waiting.removeFirst().resume(returning: index)
+        let next = state.withLock { state -> CheckedContinuation<Int, Never>? in
+            guard !state.waiting.isEmpty else {
+                state.free.append(index)
+                return nil
+            }
+            return state.waiting.removeFirst()
         }
+        next?.resume(returning: index)
     }
 
     func shutdown() async {

@@ -2,7 +2,8 @@ extension Migration {
     /// The ledger: append-only, hash-chained, and refusing UPDATE and DELETE in the database itself.
     ///
     /// `entry` holds the canonical bytes that were hashed; the other columns repeat parts of it for queries and
-    /// are checked against it by `verify`. `previous_hash` is unique, so no two entries can follow the same one.
+    /// are checked against it by `verify`. `previous_hash` is unique, so no two entries can follow the same one
+    /// (migration 4 leaves that to the unique sequence and drops the hash indexes).
     static let m0001Ledger = Migration(version: 1, name: "ledger") { dialect in
         let table = """
             CREATE TABLE ledger (

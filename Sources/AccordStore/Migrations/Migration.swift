@@ -5,16 +5,21 @@ import SQLKit
 struct Migration: Sendable {
     let version: Int
     let name: String
+    /// Whether SQLite must run it with foreign keys off: a migration that rebuilds a table drops the old one
+    /// while other tables still refer to it. The keys are checked before it commits.
+    var withoutForeignKeys = false
     /// The statements for each database, run in one transaction.
     let statements: @Sendable (Dialect) -> [String]
 
     /// Every migration, in order.
-    static let all: [Migration] = [.m0001Ledger, .m0002Projections, .m0003Accounts]
+    static let all: [Migration] = [.m0001Ledger, .m0002Projections, .m0003Accounts, .m0004LeanerAppends]
 }
 
 /// Applies the migrations a database lacks, each in its own transaction, recording each in `schema_migrations`.
 enum Migrator {
-    static func migrate(_ database: any Database) async throws -> [String] {
+    /// - Parameter last: the newest version to apply (every one when nil): tests use it to make a database
+    ///   as an earlier release left it.
+    static func migrate(_ database: any Database, through last: Int? = nil) async throws -> [String] {
         try await database.withSession { db in
             // Two processes starting at once may both try to create it; the loser's error is harmless.
             do {
@@ -29,7 +34,7 @@ enum Migrator {
             }
         }
         var applied: [String] = []
-        for migration in Migration.all {
+        for migration in Migration.all where migration.version <= last ?? .max {
             let ran = try await database.withSession { db in
                 try await apply(migration, on: db, dialect: database.dialect)
             }
@@ -45,6 +50,22 @@ enum Migrator {
 
     /// Runs one migration unless it has run; several processes starting at once apply it exactly once.
     private static func apply(_ migration: Migration, on db: any SQLDatabase, dialect: Dialect) async throws -> Bool {
+        let foreignKeysOff = dialect == .sqlite && migration.withoutForeignKeys
+        // Outside the transaction: SQLite ignores this setting inside one. It is the connection's own setting.
+        if foreignKeysOff { try await db.raw("PRAGMA foreign_keys = OFF").run() }
+        do {
+            let ran = try await applyInTransaction(migration, on: db, dialect: dialect)
+            if foreignKeysOff { try await db.raw("PRAGMA foreign_keys = ON").run() }
+            return ran
+        } catch {
+            if foreignKeysOff { try? await db.raw("PRAGMA foreign_keys = ON").run() }
+            throw error
+        }
+    }
+
+    private static func applyInTransaction(_ migration: Migration, on db: any SQLDatabase, dialect: Dialect)
+        async throws -> Bool
+    {
         switch dialect {
         case .sqlite: try await db.raw("BEGIN IMMEDIATE").run()
         case .postgres:
@@ -58,6 +79,14 @@ enum Migrator {
             .first()
             if done == nil {
                 for statement in migration.statements(dialect) { try await db.raw(SQLQueryString(statement)).run() }
+                if dialect == .sqlite, migration.withoutForeignKeys,
+                    let broken = try await db.raw("PRAGMA foreign_key_check").first()
+                {
+                    let table = (try? broken.decode(column: "table", as: String.self)) ?? "a table"
+                    throw StoreError.corruptRow(
+                        table: table, key: "\((try? broken.decode(column: "rowid", as: Int64.self)) ?? 0)",
+                        reason: "refers to a row that migration \(migration.version) would leave missing")
+                }
                 try await db.raw(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Clock.now().description))"
                 ).run()

@@ -19,15 +19,17 @@ enum EntityVersionsTable {
         async throws
     {
         guard !changed.isEmpty else { return }
-        var insert = db.insert(into: "entity_versions")
-            .columns("kind", "id", "valid_from", "valid_to", "scope", "status", "document")
-        for ref in changed {
+        // Plain SQL rather than SQLKit's insert builder: an append runs it every time, and building and
+        // serializing the builder's expression tree cost more than SQLite spends inserting the row.
+        let rows = try changed.map { ref -> SQLQueryString in
             let row = try Projection.row(for: ref, in: state)
-            insert = insert.values(
-                SQLBind(ref.kind), SQLBind(ref.id), SQLBind(sequence), SQLLiteral.null, SQLBind(row.scope),
-                SQLBind(row.status), SQLBind(row.document))
+            return
+                "(\(bind: ref.kind), \(bind: ref.id), \(bind: sequence), NULL, \(bind: row.scope), \(bind: row.status), \(bind: row.document))"
         }
-        try await insert.run()
+        try await db.raw(
+            "INSERT INTO entity_versions (kind, id, valid_from, valid_to, scope, status, document) VALUES "
+                + rows.joined(separator: ", ")
+        ).run()
     }
 
     /// The versions valid at `position`, or the current ones when `position` is nil; of one kind if given.
