@@ -63,21 +63,66 @@ public enum Plan {
 }
 
 /// An item number's position in reading order: its prefix, then its numbers compared as numbers.
+///
+/// Views sort thousands of items, so the numbers are packed into one integer where they fit (up to four
+/// levels, each below 65,535: every number Accord issues), and the prefix into another (up to eight ASCII
+/// characters, as Accord's prefixes are), so comparing two keys is two integer comparisons. Numbers that do
+/// not fit keep their path as an array, and prefixes that do not fit their text; those compare as text does.
 struct ReadingKey: Comparable {
     let prefix: Substring
-    let path: [Int]
+    /// The prefix's bytes, the first in the highest byte, when it is 1 to 8 ASCII characters; nil otherwise.
+    /// Zeros pad a shorter prefix, so it comes before the longer ones it begins, as it does as text.
+    private let packedPrefix: UInt64?
+    /// Each number plus one in 16 bits, the first in the highest: a shorter path leaves zeros, so it comes
+    /// before the paths it begins. Zero for every key that `unpacked` holds instead.
+    private let packed: UInt64
+    /// The path when it does not fit in `packed`; nil when it does.
+    private let unpacked: [Int]?
 
     init(_ number: ItemNumber) {
         prefix = number.rawValue.prefix { $0 != "-" }
-        path = ReadingKey.path(of: number)
+        packedPrefix = Self.pack(prefix)
+        var packed: UInt64 = 0
+        var count = 0
+        var fits = true
+        Self.forEachNumber(in: number) { part in
+            if count < 4, (0..<0xFFFF).contains(part) {
+                packed |= UInt64(part + 1) << (48 - 16 * count)
+            } else {
+                fits = false
+            }
+            count += 1
+        }
+        self.packed = fits ? packed : 0
+        unpacked = fits ? nil : Self.path(of: number)
     }
 
-    /// The numbers after the prefix, as `Identifier.sortKey` reads them, without a string per number.
+    private static func pack(_ prefix: Substring) -> UInt64? {
+        let bytes = prefix.utf8
+        guard (1...8).contains(bytes.count), bytes.allSatisfy({ (1...127).contains($0) }) else { return nil }
+        var packed: UInt64 = 0
+        for (index, byte) in bytes.enumerated() { packed |= UInt64(byte) << (56 - 8 * index) }
+        return packed
+    }
+
+    /// The numbers after the prefix.
+    var path: [Int] {
+        if let unpacked { return unpacked }
+        return (0..<4).map { Int((packed >> (48 - 16 * $0)) & 0xFFFF) }.prefix { $0 > 0 }.map { $0 - 1 }
+    }
+
+    /// The numbers after the prefix, as `Identifier.sortKey` reads them.
     static func path(of number: ItemNumber) -> [Int] {
+        var path: [Int] = []
+        forEachNumber(in: number) { path.append($0) }
+        return path
+    }
+
+    /// Calls `body` with each number after the prefix, in order, without making a string for any of them.
+    private static func forEachNumber(in number: ItemNumber, _ body: (Int) -> Void) {
         let text = number.rawValue
         let utf8 = text.utf8
-        guard let dash = utf8.firstIndex(of: UInt8(ascii: "-")) else { return [] }
-        var path: [Int] = []
+        guard let dash = utf8.firstIndex(of: UInt8(ascii: "-")) else { return }
         var start = utf8.index(after: dash)
         while start < utf8.endIndex {
             let stop = utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
@@ -85,17 +130,22 @@ struct ReadingKey: Comparable {
             if start < stop {
                 let part = utf8[start..<stop]
                 if part.count <= 18, part.allSatisfy({ (48...57).contains($0) }) {
-                    path.append(part.reduce(0) { $0 * 10 + Int($1 - 48) })
+                    body(part.reduce(0) { $0 * 10 + Int($1 - 48) })
                 } else {
-                    path.append(Int(text[start..<stop]) ?? 0)
+                    body(Int(text[start..<stop]) ?? 0)
                 }
             }
             start = stop < utf8.endIndex ? utf8.index(after: stop) : stop
         }
-        return path
     }
 
     static func < (lhs: Self, rhs: Self) -> Bool {
-        lhs.prefix != rhs.prefix ? lhs.prefix < rhs.prefix : lhs.path.lexicographicallyPrecedes(rhs.path)
+        if let left = lhs.packedPrefix, let right = rhs.packedPrefix {
+            if left != right { return left < right }
+        } else if lhs.prefix != rhs.prefix {
+            return lhs.prefix < rhs.prefix
+        }
+        if lhs.unpacked == nil, rhs.unpacked == nil { return lhs.packed < rhs.packed }
+        return lhs.path.lexicographicallyPrecedes(rhs.path)
     }
 }

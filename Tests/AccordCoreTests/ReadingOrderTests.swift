@@ -1,0 +1,61 @@
+import Testing
+
+@testable import AccordCore
+
+/// The packed reading key must order numbers exactly as comparing prefixes, then paths number by number, does.
+@Suite("Reading order")
+struct ReadingOrderTests {
+    /// The order the packed key stands in for: prefix, then the path compared element by element.
+    static func reference(_ lhs: ItemNumber, _ rhs: ItemNumber) -> Bool {
+        let (left, right) = (lhs.rawValue.prefix { $0 != "-" }, rhs.rawValue.prefix { $0 != "-" })
+        if left != right { return left < right }
+        return lhs.sortKey.lexicographicallyPrecedes(rhs.sortKey)
+    }
+
+    /// Numbers of every shape a view can meet: Accord's own, deeper ones, ones with numbers too large to pack,
+    /// and ones that are not numbers at all.
+    static func number(_ random: inout SplitMix64) -> ItemNumber {
+        let prefix = random.pick(["MPM", "CP", "HR", "LON1", "LON", "Z", "ABCDEFGH", "ABCDEFGHI", "Ñ", "É", "e"])
+        let depth = random.below(random.chance(10) ? 7 : 4)
+        guard depth > 0 else { return ItemNumber(prefix) }
+        let parts = (0..<depth).map { _ -> String in
+            switch random.below(20) {
+            case 0: String(65_534 + random.below(4))
+            case 1: random.pick(["x", "1a", "00", "", "99999999999999999999"])
+            default: String(random.below(random.chance(50) ? 4 : 13))
+            }
+        }
+        return ItemNumber(prefix + "-" + parts.joined(separator: "."))
+    }
+
+    @Test("agrees with the reference order on 20,000 random pairs, and keeps each path")
+    func agreesWithReference() {
+        var random = SplitMix64(seed: 20_261_130)
+        for _ in 0..<20_000 {
+            let (lhs, rhs) = (Self.number(&random), Self.number(&random))
+            let (left, right) = (ReadingKey(lhs), ReadingKey(rhs))
+            #expect((left < right) == Self.reference(lhs, rhs), "\(lhs) < \(rhs)")
+            #expect((right < left) == Self.reference(rhs, lhs), "\(rhs) < \(lhs)")
+            #expect(
+                (left == right)
+                    == (lhs.rawValue.prefix { $0 != "-" } == rhs.rawValue.prefix { $0 != "-" }
+                        && lhs.sortKey == rhs.sortKey),
+                "\(lhs) == \(rhs)")
+            #expect(left.path == lhs.sortKey, "path of \(lhs)")
+        }
+    }
+
+    @Test("a number comes before the numbers under it, and the limits of packing hold")
+    func edges() {
+        let ordered: [ItemNumber] = [
+            "MPM", "MPM-0", "MPM-0.0", "MPM-1", "MPM-1.0", "MPM-1.2.3.4", "MPM-1.2.3.4.0", "MPM-1.2.3.65534",
+            "MPM-1.2.3.65535", "MPM-2", "MPM-65534", "MPM-65535", "MPM-99999",
+        ]
+        for (index, number) in ordered.enumerated() {
+            for other in ordered[(index + 1)...] {
+                #expect(ReadingKey(number) < ReadingKey(other), "\(number) before \(other)")
+                #expect(!(ReadingKey(other) < ReadingKey(number)), "\(other) not before \(number)")
+            }
+        }
+    }
+}
