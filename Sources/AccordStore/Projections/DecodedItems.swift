@@ -19,27 +19,36 @@ final class DecodedItems: Sendable {
     /// and a bound on memory for a server that walks through many old positions.
     static let capacity = 60_000
 
-    private let items = Mutex<[Key: PlanItem]>([:])
+    private struct Cache {
+        var items: [Key: PlanItem] = [:]
+        /// The last rows asked for and their items: the plan is read far more often than it changes, and
+        /// the same rows in the same order give the same items without a lookup or a copy per item.
+        var last: (keys: [Key], items: [PlanItem])?
+    }
+
+    private let cache = Mutex(Cache())
 
     /// The items of the rows `keys`, in order, if every one of them was decoded before.
     func items(for keys: [Key]) -> [PlanItem]? {
-        items.withLock { cached in
+        cache.withLock { cache in
+            if let last = cache.last, last.keys == keys { return last.items }
             var found: [PlanItem] = []
             found.reserveCapacity(keys.count)
             for key in keys {
-                guard let item = cached[key] else { return nil }
+                guard let item = cache.items[key] else { return nil }
                 found.append(item)
             }
+            cache.last = (keys, found)
             return found
         }
     }
 
     /// Keeps the items decoded from `versions`, in the same order.
     func keep(_ decoded: [PlanItem], from versions: [EntityVersion]) {
-        items.withLock { cached in
-            if cached.count + decoded.count > Self.capacity { cached.removeAll(keepingCapacity: true) }
+        cache.withLock { cache in
+            if cache.items.count + decoded.count > Self.capacity { cache.items.removeAll(keepingCapacity: true) }
             for (version, item) in zip(versions, decoded) {
-                cached[Key(number: version.ref.id, validFrom: version.validFrom)] = item
+                cache.items[Key(number: version.ref.id, validFrom: version.validFrom)] = item
             }
         }
     }
