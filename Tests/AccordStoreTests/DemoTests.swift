@@ -240,6 +240,9 @@ struct DemoTests {
             let foundation = CanonicalJSON.foundationEncoder()
             for stored in try await store.entries(limit: 500) {
                 let entry = try stored.decoded()
+                // The store's decoder (by hand for item changes, through Decoder for the rest) reads what Foundation reads.
+                #expect(
+                    entry == (try LedgerEntry.decode(canonical: Array(stored.entry.utf8))), "entry \(stored.sequence)")
                 #expect(
                     try entry.canonicalEncoding() == Array(try foundation.encode(entry)), "entry \(stored.sequence)")
                 #expect(Array(stored.entry.utf8) == (try entry.canonicalEncoding()), "entry \(stored.sequence)")

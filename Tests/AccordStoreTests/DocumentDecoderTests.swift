@@ -29,10 +29,109 @@ struct DocumentDecoderTests {
             _ = try state.apply(entry)
             let bytes = try entry.canonicalEncoding()
             #expect(try DocumentDecoder.decode(LedgerEntry.self, from: bytes) == LedgerEntry.decode(canonical: bytes))
+            // What the store writes is read by hand, never left to the slower path by mistake.
+            #expect(LedgerEntry(try JSONDocument(bytes), at: 0) == entry, "entry \(offset + 1)")
         }
         for item in state.items.values {
             let document = try JSONEncoder().encode(item)
             #expect(try DocumentDecoder.decode(PlanItem.self, from: document) == item)
+            #expect(PlanItem(try JSONDocument(CanonicalJSON.encode(item)), at: 0) == item, "\(item.number)")
+        }
+    }
+
+    /// The same entry as the store writes it, then changed in one place each: what the hand-written readers
+    /// must read as `init(from:)` does, or give up on so that it decides.
+    static let variants: [String] = {
+        let actor = #""actor":{"name":"maria.lopez","role":"secretariat"}"#
+        let authority = #""authority":{"decision":"RCM-VII/3"}"#
+        let time = #""recordedAt":"2026-11-30T12:00:00.000Z","sequence":7"#
+        let item =
+            #"{"approvedBy":"RCM-VII/3","kind":"activity","leads":["MEX","TS"],"number":"MPM-1.1","parent":"MPM-1","#
+            + #""status":"approved","timeline":{"target":"2027-01","text":{"authoritative":"en","en":"By 2027"}},"#
+            + #""title":{"authoritative":"es","en":"Workshop","es":"Taller \"digno\"\n","fr":"Atelier"}}"#
+        func entry(_ change: String, actor: String = actor, authority: String = authority, time: String = time)
+            -> String
+        {
+            "{\(actor),\(authority),\"change\":\(change),\(time)}"
+        }
+        let addItem = { (item: String) in entry(#"{"item":"# + item + #","kind":"add-item"}"#) }
+        let amendment = { (body: String) in entry(#"{"amendment":"# + body + #","kind":"amend-item"}"#) }
+        return [
+            addItem(item),
+            addItem(item.replacingOccurrences(of: #""leads":["MEX","TS"],"#, with: "")),
+            addItem(item.replacingOccurrences(of: #"["MEX","TS"]"#, with: "[1]")),
+            addItem(item.replacingOccurrences(of: #""approved""#, with: #""done""#)),
+            addItem(item.replacingOccurrences(of: #""activity""#, with: #""task""#)),
+            addItem(item.replacingOccurrences(of: #""parent":"MPM-1""#, with: #""parent":null"#)),
+            addItem(item.replacingOccurrences(of: #""parent":"MPM-1""#, with: #""parent":7"#)),
+            addItem(item.replacingOccurrences(of: #""2027-01""#, with: #""2027-13""#)),
+            addItem(item.replacingOccurrences(of: #""authoritative":"es""#, with: #""authoritative":"de""#)),
+            addItem(item.replacingOccurrences(of: #""fr":"Atelier""#, with: #""fr":"Atelier","de":"Werkstatt""#)),
+            addItem(item.replacingOccurrences(of: #"{"approvedBy""#, with: #"{"extra":[1,{"a":null}],"approvedBy""#)),
+            addItem(item.replacingOccurrences(of: #""number":"#, with: #""number":"#)),
+            addItem(
+                item.replacingOccurrences(
+                    of: #""timeline":{"target":"2027-01","text":{"authoritative":"en","en":"By 2027"}}"#,
+                    with: #""timeline":{}"#)),
+            amendment(#"{"number":"MPM-1.1","title":null,"leads":[]}"#),
+            amendment(#"{"title":{"authoritative":"en","en":"x"}}"#),
+            entry(#"{"kind":"change-status","number":"MPM-1.1","status":"ongoing"}"#),
+            entry(#"{"kind":"change-status","number":"MPM-1.1","status":"finished"}"#),
+            entry(#"{"kind":"change-status","status":"ongoing"}"#),
+            entry(#"{"kind":"rename-item","number":"MPM-1.1"}"#),
+            entry(#"{"kind":"withdraw-draft","draft":"D-1"}"#),
+            entry(
+                #"{"kind":"change-status","number":"MPM-1.1","status":"ongoing"}"#,
+                actor: #""actor":{"name":"x","role":"king"}"#),
+            entry(
+                #"{"kind":"change-status","number":"MPM-1.1","status":"ongoing"}"#,
+                actor: #""actor":{"name":"x","role":"delegate","participant":null}"#),
+            entry(
+                #"{"kind":"change-status","number":"MPM-1.1","status":"ongoing"}"#,
+                actor: #""actor":{"name":"x","role":"delegate","participant":"MEX"}"#),
+            entry(#"{"kind":"change-status","number":"MPM-1.1","status":"ongoing"}"#, authority: #""authority":{}"#),
+            entry(
+                #"{"kind":"change-status","number":"MPM-1.1","status":"ongoing"}"#,
+                authority: #""authority":{"decision":null,"editorial":"typo"}"#),
+            entry(
+                #"{"kind":"change-status","number":"MPM-1.1","status":"ongoing"}"#,
+                authority: #""authority":{"editorial":"typo","decision":"RCM-VII/3"}"#),
+            entry(
+                #"{"kind":"change-status","number":"MPM-1.1","status":"ongoing"}"#,
+                authority: #""authority":{"participant":"MEX"}"#),
+            entry(
+                #"{"kind":"change-status","number":"MPM-1.1","status":"ongoing"}"#,
+                time: #""recordedAt":"yesterday","sequence":7"#),
+            entry(
+                #"{"kind":"change-status","number":"MPM-1.1","status":"ongoing"}"#,
+                time: #""recordedAt":"2026-11-30T12:00:00.000Z","sequence":"7""#),
+            entry(
+                #"{"kind":"change-status","number":"MPM-1.1","status":"ongoing"}"#,
+                time: #""recordedAt":"2026-11-30T12:00:00.000Z","sequence":7.5"#),
+        ]
+    }()
+
+    /// The store's Decoder path, chosen by calling from a generic context.
+    private static func throughDecoder<T: Decodable>(_ type: T.Type, _ bytes: [UInt8]) throws -> T {
+        try DocumentDecoder.decode(type, from: bytes)
+    }
+
+    @Test(
+        "read by hand or given up: the same entry as init(from:) reads, or a refusal where it refuses",
+        arguments: variants)
+    func handWrittenReaders(_ json: String) {
+        let bytes = Array(json.utf8)
+        let foundation = Result { try JSONDecoder().decode(LedgerEntry.self, from: Data(bytes)) }
+        let decoder = Result { try Self.throughDecoder(LedgerEntry.self, bytes) }
+        let direct = Result { try DocumentDecoder.decode(LedgerEntry.self, from: bytes) }
+        switch (foundation, decoder, direct) {
+        case (.success(let expected), .success(let viaDecoder), .success(let viaDirect)):
+            #expect(viaDecoder == expected)
+            #expect(viaDirect == expected)
+        case (.failure, .failure, .failure):
+            break
+        default:
+            Issue.record("Foundation \(foundation), Decoder \(decoder), by hand \(direct)")
         }
     }
 

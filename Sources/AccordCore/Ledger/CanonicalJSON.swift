@@ -37,7 +37,7 @@ public enum CanonicalJSON {
 }
 
 /// The buffer being written, and the objects and arrays still open in it.
-private final class CanonicalWriter {
+final class CanonicalWriter {
     /// A container still open: where its content starts, and for an object where its members' spans start.
     struct Open {
         var isObject: Bool
@@ -71,6 +71,16 @@ private final class CanonicalWriter {
     /// The coding path is not tracked: nothing the canonical form encodes reads it, and tracking it would
     /// cost an array per value.
     func encodeValue<T: Encodable>(_ value: T) throws {
+        // The types that write themselves (see `CanonicalDirect`) skip the Encoder's containers altogether.
+        if let direct = value as? any CanonicalDirect {
+            try direct.writeCanonical(to: self)
+            return
+        }
+        try encodeCodable(value)
+    }
+
+    /// Encodes one whole value through its `encode(to:)`, even when it could write itself.
+    func encodeCodable<T: Encodable>(_ value: T) throws {
         if T.self == Double.self || T.self == Float.self || T.self == Date.self || T.self == Data.self
             || T.self == URL.self || T.self == Decimal.self
         {
@@ -209,6 +219,11 @@ private final class CanonicalWriter {
         }
         bytes.append(UInt8(ascii: "\""))
         return escaped
+    }
+
+    /// Bytes written as they are: the punctuation and keys of a type that writes itself.
+    func literal(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     func writeInteger(_ value: some FixedWidthInteger) {

@@ -15,7 +15,7 @@ public struct StoredEntry: Sendable, Equatable {
     public var hash: String
 
     /// The entry, read back from its canonical bytes.
-    public func decoded() throws -> LedgerEntry { try LedgerEntry.decode(canonical: Array(entry.utf8)) }
+    public func decoded() throws -> LedgerEntry { try DocumentDecoder.decode(LedgerEntry.self, from: entry.utf8) }
 }
 
 /// The ledger's SQL: the one place entries are written and read.

@@ -1,3 +1,4 @@
+import AccordCore
 import Foundation
 
 /// A JSON decoder for the documents the store writes: parsed once into a flat list of values, then decoded
@@ -12,10 +13,24 @@ struct DocumentDecoder {
         let document = try JSONDocument(bytes)
         return try T(from: ValueDecoder(document: document, index: 0, codingPath: []))
     }
+
+    /// Decodes a ledger entry, by hand where it has the shape the store writes (see `DirectDecoding`).
+    static func decode(_ type: LedgerEntry.Type, from bytes: some Collection<UInt8>) throws -> LedgerEntry {
+        let document = try JSONDocument(bytes)
+        if let entry = LedgerEntry(document, at: 0) { return entry }
+        return try LedgerEntry(from: ValueDecoder(document: document, index: 0, codingPath: []))
+    }
+
+    /// Decodes a plan item, by hand where it has the shape the store writes (see `DirectDecoding`).
+    static func decode(_ type: PlanItem.Type, from bytes: some Collection<UInt8>) throws -> PlanItem {
+        let document = try JSONDocument(bytes)
+        if let item = PlanItem(document, at: 0) { return item }
+        return try PlanItem(from: ValueDecoder(document: document, index: 0, codingPath: []))
+    }
 }
 
 /// The decoder of one value of a document: small enough to be passed without allocating.
-private struct ValueDecoder: Decoder, SingleValueDecodingContainer {
+struct ValueDecoder: Decoder, SingleValueDecodingContainer {
     let document: JSONDocument
     let index: Int
     let codingPath: [any CodingKey]
