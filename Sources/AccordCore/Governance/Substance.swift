@@ -84,18 +84,32 @@ public enum Substance {
     }
 
     /// A word as the comparison sees it: lowercased, without the punctuation around it.
+    ///
+    /// Kept as a string, not an array of scalars: a word of up to 15 bytes then needs no allocation, and the
+    /// words of every amended title and text are split on each append and on each replay by `verify`.
     struct Word: Equatable {
-        var scalars: [Unicode.Scalar] = []
+        var text = ""
         var hasDigit = false
+
+        var scalars: [Unicode.Scalar] { Array(text.unicodeScalars) }
+
+        /// Scalar by scalar, as the comparison always was (String's own == would equate canonically
+        /// equivalent spellings); equal UTF-8 bytes are exactly equal scalars.
+        static func == (lhs: Word, rhs: Word) -> Bool {
+            guard lhs.hasDigit == rhs.hasDigit, lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+            var (left, right) = (lhs.text, rhs.text)
+            return left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
+        }
     }
 
     /// The words of `text`, split at white space, lowercased, letters and digits only; words that were only
     /// punctuation are dropped. ASCII is read without Unicode property lookups, which dominate otherwise.
     static func words(_ text: String) -> [Word] {
+        if let words = asciiWords(text) { return words }
         var words: [Word] = []
         var current = Word()
         func end() {
-            if !current.scalars.isEmpty { words.append(current) }
+            if !current.text.isEmpty { words.append(current) }
             current = Word()
         }
         for scalar in text.unicodeScalars {
@@ -103,24 +117,53 @@ public enum Substance {
                 let byte = UInt8(scalar.value)
                 switch byte {
                 case 9, 10, 11, 12, 13, 32: end()
-                case 65...90: current.scalars.append(Unicode.Scalar(byte + 32))
-                case 97...122: current.scalars.append(scalar)
+                case 65...90: current.text.unicodeScalars.append(Unicode.Scalar(byte + 32))
+                case 97...122: current.text.unicodeScalars.append(scalar)
                 case 48...57:
-                    current.scalars.append(scalar)
+                    current.text.unicodeScalars.append(scalar)
                     current.hasDigit = true
                 default: break
                 }
             } else if scalar.properties.isWhitespace {
                 end()
             } else if scalar.properties.isAlphabetic {
-                current.scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                current.text.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             } else if scalar.properties.numericType != nil {
-                current.scalars.append(scalar)
+                current.text.unicodeScalars.append(scalar)
                 current.hasDigit = true
             }
         }
         end()
         return words
+    }
+
+    /// The words of an all-ASCII text, each made from its bytes at once; nil when the text is not all ASCII.
+    private static func asciiWords(_ text: String) -> [Word]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Word]? in
+            var words: [Word] = []
+            var word: [UInt8] = []
+            var hasDigit = false
+            func end() {
+                if !word.isEmpty { words.append(Word(text: String(decoding: word, as: UTF8.self), hasDigit: hasDigit)) }
+                word.removeAll(keepingCapacity: true)
+                hasDigit = false
+            }
+            for byte in bytes {
+                switch byte {
+                case 9, 10, 11, 12, 13, 32: end()
+                case 65...90: word.append(byte + 32)
+                case 97...122: word.append(byte)
+                case 48...57:
+                    word.append(byte)
+                    hasDigit = true
+                case 128...: return nil
+                default: break
+                }
+            }
+            end()
+            return words
+        }
     }
 
     /// The Levenshtein distance between two short words.

@@ -102,7 +102,8 @@ extension ProcessState {
     /// Who may make each kind of change: the Secretariat keeps the record, participants speak for themselves,
     /// the Presidency approves agendas and editions.
     private func checkCapacity(of actor: Actor, for change: Change) throws(ChangeError) {
-        let allowed: Set<Actor.Role> =
+        // An array, not a set: it is made for every entry, and hashing four roles costs more than scanning them.
+        let allowed: [Actor.Role] =
             switch change {
             case .submitProposal, .withdrawProposal, .fileComment, .recordPosition, .challengeEditorial:
                 [.delegate, .observer, .secretariat, .system]

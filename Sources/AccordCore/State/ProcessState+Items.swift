@@ -44,11 +44,12 @@ extension ProcessState {
         }
         var editorial: EditorialChange?
         if item.status.isCurrent {
-            let substantive = fields.filter { $0.weight == .substantive }.map(\.field)
-            if !substantive.isEmpty {
+            if fields.contains(where: { $0.weight == .substantive }) {
+                // The names of the fields are put together only for a refusal.
+                let substantive = { fields.filter { $0.weight == .substantive }.map(\.field) }
                 try requireAgreement(
-                    on: item, to: "change \(substantive.joined(separator: ", "))",
-                    field: "amendment.\(substantive[0])", context: context)
+                    on: item, to: "change \(substantive().joined(separator: ", "))",
+                    field: "amendment.\(substantive()[0])", context: context)
             } else if !fields.isEmpty, case .editorial = context.authority {
                 editorial = EditorialChange(
                     sequence: context.sequence, item: item.number, before: amendment.previous(in: item),
@@ -91,7 +92,9 @@ extension ProcessState {
     /// DESIGN.md §3 rule 2: a substantive change to an approved item needs a decision adopted by consensus of
     /// a body at the item's approval level or higher. The refusal names the item, the decision that approved
     /// it and its level, and what would be needed.
-    func requireAgreement(on item: PlanItem, to action: String, field: String, context: Context) throws(ChangeError) {
+    func requireAgreement(
+        on item: PlanItem, to action: @autoclosure () -> String, field: @autoclosure () -> String, context: Context
+    ) throws(ChangeError) {
         guard context.enforcesApprovalLevel, let approvedBy = item.approvedBy else { return }
         let level = approvalLevel(of: item) ?? .network
         // The sentences are built only for a refusal: most changes pass, and the revision report checks
@@ -100,9 +103,9 @@ extension ProcessState {
             let needed = bodies.values.filter { $0.level >= level }.map(\.id.rawValue).sorted()
                 .joined(separator: " or ")
             return .ruleViolation(
-                field: field, rule: "approval-level",
+                field: field(), rule: "approval-level",
                 reason: "\(item.number) was approved by \(approvedBy) at the \(level.rawValue) level; \(reason): to "
-                    + "\(action) needs a decision adopted by consensus of \(needed.isEmpty ? "a body" : needed) "
+                    + "\(action()) needs a decision adopted by consensus of \(needed.isEmpty ? "a body" : needed) "
                     + "(\(level.rawValue) level or higher)")
         }
         switch context.authority {
