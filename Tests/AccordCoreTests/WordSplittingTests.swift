@@ -8,7 +8,9 @@ struct WordSplittingTests {
     @Test("ASCII text splits into the same words on the fast path as on the general one, over 2,000 random texts")
     func asciiAgreesWithGeneral() {
         var random = SplitMix64(seed: 2_026_113)
-        let pieces = ["Taller", "RETORNO", "digno", "2027", "x", "-", ".", ",", "(", ")", "\"", " ", "  ", "\n", "\t", "a1"]
+        let pieces = [
+            "Taller", "RETORNO", "digno", "2027", "x", "-", ".", ",", "(", ")", "\"", " ", "  ", "\n", "\t", "a1",
+        ]
         for _ in 0..<2_000 {
             let text = (0..<random.below(12)).map { _ in random.pick(pieces) }.joined()
             // A word with a non-ASCII letter at the end sends the whole text down the general path.
