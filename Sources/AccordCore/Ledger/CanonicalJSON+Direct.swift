@@ -95,26 +95,14 @@ extension PlanItem: CanonicalDirect {
         leads.writeCanonical(to: writer)
         writer.literal(",\"number\":")
         writer.writeString(number.rawValue)
-        if let parent {
-            writer.literal(",\"parent\":")
-            writer.writeString(parent.rawValue)
-        }
+        writer.member(",\"parent\":", parent?.rawValue)
         writer.literal(",\"status\":")
         writer.writeString(status.rawValue)
-        if let text {
-            writer.literal(",\"text\":")
-            text.writeCanonical(to: writer)
-        }
-        if let timeline {
-            writer.literal(",\"timeline\":")
-            timeline.writeCanonical(to: writer)
-        }
+        writer.member(",\"text\":", text)
+        writer.member(",\"timeline\":", timeline)
         writer.literal(",\"title\":")
         title.writeCanonical(to: writer)
-        if let workplan {
-            writer.literal(",\"workplan\":")
-            writer.writeString(workplan.rawValue)
-        }
+        writer.member(",\"workplan\":", workplan?.rawValue)
         writer.literal("}")
     }
 }
@@ -129,22 +117,10 @@ extension ItemAmendment: CanonicalDirect {
         }
         writer.literal("\"number\":")
         writer.writeString(number.rawValue)
-        if let parent {
-            writer.literal(",\"parent\":")
-            writer.writeString(parent.rawValue)
-        }
-        if let text {
-            writer.literal(",\"text\":")
-            text.writeCanonical(to: writer)
-        }
-        if let timeline {
-            writer.literal(",\"timeline\":")
-            timeline.writeCanonical(to: writer)
-        }
-        if let title {
-            writer.literal(",\"title\":")
-            title.writeCanonical(to: writer)
-        }
+        writer.member(",\"parent\":", parent?.rawValue)
+        writer.member(",\"text\":", text)
+        writer.member(",\"timeline\":", timeline)
+        writer.member(",\"title\":", title)
         writer.literal("}")
     }
 }
@@ -154,18 +130,9 @@ extension LocalizedText: CanonicalDirect {
         writer.literal("{\"authoritative\":")
         writer.writeString(authoritative.rawValue)
         // Only the three languages are written, in their keys' order, as `encode(to:)` writes them.
-        if let english = values[.en] {
-            writer.literal(",\"en\":")
-            writer.writeString(english)
-        }
-        if let spanish = values[.es] {
-            writer.literal(",\"es\":")
-            writer.writeString(spanish)
-        }
-        if let french = values[.fr] {
-            writer.literal(",\"fr\":")
-            writer.writeString(french)
-        }
+        writer.member(",\"en\":", values[.en])
+        writer.member(",\"es\":", values[.es])
+        writer.member(",\"fr\":", values[.fr])
         writer.literal("}")
     }
 }
@@ -182,6 +149,27 @@ extension Timeline: CanonicalDirect {
             text.writeCanonical(to: writer)
         }
         writer.literal("}")
+    }
+}
+
+extension CanonicalWriter {
+    /// An optional member, written with the comma before it and its key (`,"key":`) only when present.
+    func member(_ key: StaticString, _ value: String?) {
+        guard let value else { return }
+        literal(key)
+        writeString(value)
+    }
+
+    func member(_ key: StaticString, _ value: LocalizedText?) {
+        guard let value else { return }
+        literal(key)
+        value.writeCanonical(to: self)
+    }
+
+    func member(_ key: StaticString, _ value: Timeline?) {
+        guard let value else { return }
+        literal(key)
+        value.writeCanonical(to: self)
     }
 }
 
