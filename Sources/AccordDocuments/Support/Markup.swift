@@ -12,10 +12,9 @@ public enum Markup {
         return out
     }
 
-    /// Appends `text`, escaped as `escaped(_:)` does, to `out`: runs of plain text are copied whole, so
-    /// a page of long texts with an apostrophe here and there is not rebuilt byte by byte.
+    /// Appends `text`, escaped as `escaped(_:)` does, to `out`. Most texts need nothing, and are appended whole.
     public static func escape(_ text: String, into out: inout String) {
-        // Most texts need nothing: a scan over contiguous bytes says so at memory speed.
+        // A scan over contiguous bytes says so at memory speed.
         let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
             !bytes.contains { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
         }
@@ -23,35 +22,35 @@ public enum Markup {
             out += text
             return
         }
-        let utf8 = text.utf8
-        var run = utf8.startIndex
-        var index = run
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            let replacement: String?
-            switch byte {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
-            case 0x09, 0x0A, 0x0D: replacement = nil
-            case ..<0x20: replacement = ""
-            default: replacement = nil
+        var bytes: [UInt8] = []
+        escape(text, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `text`, escaped as `escaped(_:)` does, to `out`: runs of plain text are
+    /// copied whole, so a page of long texts with an apostrophe here and there is not rebuilt byte by byte.
+    public static func escape(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var run = 0
+            for index in utf8.indices {
+                let replacement: StaticString
+                switch utf8[index] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                case 0x09, 0x0A, 0x0D: continue
+                // Other control characters are dropped: XML 1.0 has no way to write them.
+                case ..<0x20: replacement = ""
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+                run = index + 1
             }
-            if let replacement {
-                out += text[run..<index]
-                out += replacement
-                utf8.formIndex(after: &index)
-                run = index
-            } else {
-                utf8.formIndex(after: &index)
-            }
-        }
-        if run == utf8.startIndex {
-            out += text
-        } else {
-            out += text[run..<utf8.endIndex]
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
     }
 }

@@ -16,7 +16,7 @@ struct PageContent {
 /// the account, and the footer. The same for every page, so a page only writes its own contents.
 enum Layout {
     static func render(_ content: PageContent, for viewer: Viewer) -> String {
-        var html = HTML(capacity: content.main.output.utf8.count + 4_096)
+        var html = HTML(capacity: content.main.bytes.count + 4_096)
         html.raw("<!DOCTYPE html>")
         html.element("html", [("lang", viewer.language.rawValue)]) { html in
             html.element("head") { html in
