@@ -80,13 +80,13 @@ final class StateCache: Sendable {
     var snapshot: Snapshot? { current.withLock { $0 } }
 
     func store(_ newSnapshot: Snapshot) {
-        let replaced = current.withLock { snapshot -> Snapshot? in
+        // The replaced state is handed out of the lock, so that freeing it (when no reader holds it) does
+        // not happen while the lock is held.
+        _ = current.withLock { snapshot -> Snapshot? in
             // Never move backwards: a slower reader must not replace a newer state with an older one.
             if let snapshot, snapshot.state.sequence > newSnapshot.state.sequence { return nil }
             defer { snapshot = newSnapshot }
             return snapshot
         }
-        // The state replaced is freed here, outside the lock, when this is its last reference.
-        _ = replaced
     }
 }

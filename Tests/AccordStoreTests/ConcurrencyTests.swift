@@ -46,6 +46,46 @@ struct ConcurrencyTests {
         }
     }
 
+    @Test(
+        "many reads at once, more than there are connections, while changes are appended", .timeLimit(.minutes(1)),
+        arguments: Backend.all)
+    func readsWaitForAConnection(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.appendSetup()
+            let start = try await store.head().sequence
+            // Forty readers share a few connections: each must wait its turn and be answered.
+            let seen = try await withThrowingTaskGroup(of: (Int64, Int).self) { group in
+                group.addTask {
+                    for _ in 0..<5 {
+                        try await store.append(
+                            .changeStatus(item: Fixture.activity, to: .ongoing), by: Fixture.secretariat,
+                            authority: .decision(Fixture.restructuring))
+                        try await store.append(
+                            .changeStatus(item: Fixture.activity, to: .pendingCompletion), by: Fixture.secretariat,
+                            authority: .decision(Fixture.restructuring))
+                    }
+                    return (-1, 0)
+                }
+                for _ in 0..<40 {
+                    group.addTask {
+                        let (sequence, items) = try await store.items()
+                        return (sequence, items.count)
+                    }
+                }
+                var seen: [(Int64, Int)] = []
+                for try await result in group where result.0 >= 0 { seen.append(result) }
+                return seen
+            }
+            #expect(seen.count == 40)
+            let end = try await store.head().sequence
+            #expect(end == start + 10)
+            for (sequence, count) in seen {
+                #expect((start...end).contains(sequence))
+                #expect(count == (try await store.items(at: sequence).items.count))
+            }
+        }
+    }
+
     @Test("a store judges each change against the ledger head, not against what it last saw", arguments: Backend.all)
     func rulesSeeOtherWriters(_ backend: Backend) async throws {
         try await withDatabase(backend) { database in

@@ -112,15 +112,7 @@ private struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     /// The index of the value under `key`, found by comparing the object's keys in place.
-    private func value(_ key: Key) -> Int? {
-        var child = index + 1
-        let name = key.stringValue
-        for _ in 0..<document.node(index).start {
-            if document.keyEquals(child, name) { return child + 1 }
-            child = Int(document.node(child + 1).next)
-        }
-        return nil
-    }
+    private func value(_ key: Key) -> Int? { document.member(index, key.stringValue) }
 
     private func decoder(_ key: Key) throws -> ValueDecoder {
         guard let value = value(key) else {

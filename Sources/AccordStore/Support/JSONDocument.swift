@@ -56,6 +56,18 @@ final class JSONDocument {
         }
     }
 
+    /// The index of the value of member `key` of the object at `object`, or nil when it has none (or is not
+    /// an object); the first one when the key is written twice. Keys are compared in place, as bytes.
+    func member(_ object: Int, _ key: String) -> Int? {
+        guard nodes[object].kind == .object else { return nil }
+        var child = object + 1
+        for _ in 0..<nodes[object].start {
+            if keyEquals(child, key) { return child + 1 }
+            child = Int(nodes[child + 1].next)
+        }
+        return nil
+    }
+
     /// The text of the number node at `index`, for the number types that parse it themselves.
     func numberText(_ index: Int) -> Substring? {
         let node = nodes[index]
