@@ -46,11 +46,14 @@ struct DurableAppendBenchmark {
         // The disk's rate is measured before and after, and the higher one is used: the stricter reference.
         let before = try fsyncLoop(for: options.durableSeconds)
         var appended = 0
+        var latencies: [Double] = []
         let elapsed = try await seconds {
             let deadline = now() + options.durableSeconds
             while now() < deadline {
                 let proposed = workload.next()
+                let begin = now()
                 try await store.append(proposed.change, by: proposed.actor, authority: proposed.authority)
+                latencies.append(now() - begin)
                 appended += 1
             }
         }
@@ -66,6 +69,14 @@ struct DurableAppendBenchmark {
                 + "\(Format.duration(elapsed)) = \(Format.fixed(rate, 0)) changes/s (\(Format.duration(1 / rate)) each)"
         )
         say("   ratio: \(Format.ratio(rate / reference)) of the disk's fsync rate")
+        // The mean is what the rate sees; the median and the slowest show how much of it the occasional
+        // checkpoint of the WAL into the database file takes.
+        let each = Samples(latencies)
+        let slowest = each.sorted.suffix(max(1, each.sorted.count / 100))
+        say(
+            "   each append: median \(Format.duration(each.median)), p95 \(Format.duration(each.p95)), "
+                + "mean \(Format.duration(elapsed / Double(max(1, appended)))); the slowest 1% take "
+                + "\(Format.fixed(100 * slowest.reduce(0, +) / elapsed, 0))% of the time")
 
         // The same kind of changes, 1,000 to a transaction: what the store spends per change besides the commit.
         let batch = (0..<1_000).map { _ in workload.next() }

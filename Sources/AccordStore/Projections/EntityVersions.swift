@@ -1,6 +1,7 @@
 import AccordCore
 import Foundation
 import SQLKit
+import SQLiteNIO
 
 /// One stored version of an entity.
 struct EntityVersion: Sendable {
@@ -13,22 +14,39 @@ struct EntityVersion: Sendable {
 /// The projections' SQL: writing the new version of each entity an entry changed, and reading the
 /// record as it stands now or stood at any ledger position.
 enum EntityVersionsTable {
-    /// Inserts the new version of each changed entity, valid from `sequence`, in one statement; the
-    /// table's trigger closes each entity's previous version.
+    private static let insertColumns = "kind, id, valid_from, valid_to, scope, status, document"
+    private static let insertOnSQLite =
+        "INSERT INTO entity_versions (\(insertColumns)) VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6)"
+
+    /// Inserts the new version of each changed entity, valid from `sequence`; the table's trigger closes
+    /// each entity's previous version.
     static func record(_ changed: [EntityRef], of state: ProcessState, at sequence: Int64, on db: any SQLDatabase)
         async throws
     {
         guard !changed.isEmpty else { return }
-        // Plain SQL rather than SQLKit's insert builder: an append runs it every time, and building and
-        // serializing the builder's expression tree cost more than SQLite spends inserting the row.
+        // On SQLite each row is inserted by one statement prepared once, without SQLKit's query in between.
+        if let sqlite = db as? DirectSQLiteDatabase {
+            for ref in changed {
+                let row = try Projection.row(for: ref, in: state)
+                try sqlite.connection.execute(
+                    insertOnSQLite,
+                    [
+                        .text(ref.kind), .text(ref.id), .integer(Int(sequence)),
+                        row.scope.map(SQLiteData.text) ?? .null,
+                        row.status.map(SQLiteData.text) ?? .null, .text(row.document),
+                    ])
+            }
+            return
+        }
+        // Elsewhere, all rows in one statement, in plain SQL rather than SQLKit's insert builder: building and
+        // serializing the builder's expression tree cost more than the database spends inserting the rows.
         let rows = try changed.map { ref -> SQLQueryString in
             let row = try Projection.row(for: ref, in: state)
             return
                 "(\(bind: ref.kind), \(bind: ref.id), \(bind: sequence), NULL, \(bind: row.scope), \(bind: row.status), \(bind: row.document))"
         }
         try await db.raw(
-            "INSERT INTO entity_versions (kind, id, valid_from, valid_to, scope, status, document) VALUES "
-                + rows.joined(separator: ", ")
+            "INSERT INTO entity_versions (\(unsafeRaw: insertColumns)) VALUES " + rows.joined(separator: ", ")
         ).run()
     }
 
