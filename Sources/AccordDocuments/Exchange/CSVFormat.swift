@@ -2,6 +2,13 @@ import Foundation
 
 /// RFC 4180 CSV: fields separated by commas, quoted when they hold a comma, a quote or a line break,
 /// records ended by CRLF.
+///
+/// A field that a spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) is written after an apostrophe, which spreadsheets read as "this cell is text", and the
+/// apostrophe is dropped again on import. Plan texts come from many hands (a proposal's title, a comment),
+/// and the file is opened by the Secretariat in a spreadsheet: `=HYPERLINK(…)` in a title must stay text.
+/// So that every text survives the round trip, a field whose apostrophes are followed by such a character
+/// gets one more apostrophe on export, and loses one on import.
 enum CSVFormat {
     /// One record of a file, with the line it starts on, for error messages.
     struct Record {
@@ -9,8 +16,10 @@ enum CSVFormat {
         var fields: [String]
     }
 
-    /// A field as it is written: quoted (quotes doubled) only where it needs to be.
+    /// A field as it is written: after an apostrophe if a spreadsheet would take it for a formula, then
+    /// quoted (quotes doubled) only where it needs to be.
     static func field(_ text: String) -> String {
+        let text = startsLikeFormula(text.utf8) ? "'" + text : text
         var needsQuotes = false
         for byte in text.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
             needsQuotes = true
@@ -39,7 +48,8 @@ enum CSVFormat {
         var index = 0
 
         func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
+            let isProtected = field.first == UInt8(ascii: "'") && startsLikeFormula(field)
+            fields.append(String(decoding: isProtected ? field.dropFirst() : field[...], as: UTF8.self))
             field.removeAll(keepingCapacity: true)
             afterQuote = false
         }
@@ -92,6 +102,19 @@ enum CSVFormat {
         }
         if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
         return .success(records)
+    }
+}
+
+extension CSVFormat {
+    /// The characters with which a spreadsheet starts a formula.
+    private static let formulaStarts: [UInt8] = [
+        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
+    ]
+
+    /// Whether `bytes`, after any apostrophes it starts with, start with a formula character.
+    fileprivate static func startsLikeFormula(_ bytes: some Collection<UInt8>) -> Bool {
+        guard let first = bytes.first(where: { $0 != UInt8(ascii: "'") }) else { return false }
+        return formulaStarts.contains(first)
     }
 }
 
