@@ -51,6 +51,45 @@ struct WALWriteBufferTests {
         reopened.close()
     }
 
+    @Test("a transaction that spilled frames and rolled back leaves nothing over what the next writer commits")
+    func rollbackLeavesNothingBehind() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-wal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("wal.sqlite").path
+        let first = try DirectSQLiteConnection(path: path)
+        let second = try DirectSQLiteConnection(path: path)
+        try first.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+        try first.execute("INSERT INTO notes (id, body) VALUES (1, 'x')")
+        // An empty log: the next transaction writes from its start.
+        try first.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+        // The first connection writes frames to the WAL before its commit (a small page cache spills them),
+        // then rolls back: those frames lie beyond the end of the log, where the next writer writes.
+        try first.execute("PRAGMA cache_size = 4")
+        try first.execute("BEGIN IMMEDIATE")
+        try first.execute(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < 40) \
+            INSERT INTO notes SELECT i, hex(randomblob(750)) FROM n
+            """)
+        try first.execute("ROLLBACK")
+        // The second connection commits in the same place, and the first one then reads the file again.
+        try second.execute(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 1000 UNION ALL SELECT i + 1 FROM n WHERE i < 1100) \
+            INSERT INTO notes SELECT i, printf('%.1000c', 'B') FROM n
+            """)
+        #expect(try Self.count(on: first) == 102)
+        first.close()
+        second.close()
+
+        let reopened = try DirectSQLiteConnection(path: path)
+        #expect(try Self.integrity(on: reopened) == "ok")
+        #expect(try Self.count(on: reopened) == 102)
+        reopened.close()
+    }
+
     @Test("appends of one change and of a thousand, read by the store and by the sqlite3 shell while it runs")
     func appendsReadEverywhere() async throws {
         try await withDatabase(.sqlite) { database in

@@ -1,3 +1,4 @@
+import Synchronization
 import VaporCSQLite
 
 #if canImport(Glibc)
@@ -14,13 +15,18 @@ import VaporCSQLite
 /// write of the same bytes takes a tenth of that.
 ///
 /// The VFS is SQLite's own `unix` VFS with one difference: writes to a WAL file that continue the
-/// previous write are gathered in memory and written when SQLite next syncs, reads, sizes, truncates or
-/// closes that file, or writes elsewhere in it. Nothing else changes:
+/// previous write are gathered in memory, and written when SQLite next syncs, reads, sizes, truncates or
+/// closes that file, writes elsewhere in it, publishes a commit in the WAL index, or gives up the write
+/// lock. Nothing else changes:
 /// - Durability: a commit is durable only after its sync, and the gathered frames are written before that
 ///   sync runs, in order. Until then they could have been lost to a crash just as well from the page cache.
-/// - Other connections see a transaction's frames only once the commit has updated the WAL index, which
-///   SQLite does after the commit's sync when `synchronous = FULL`, the only setting the store runs with
-///   (`DirectSQLiteConnection.settings`; `SQLiteDatabase.checkDurability` refuses anything else).
+/// - Other connections read only frames the WAL index lists, and a commit is listed only after its frames
+///   are written: SQLite syncs them first when `synchronous = FULL` (the store's only setting), and the
+///   VFS writes anything still gathered at the index's memory barrier in any case.
+/// - A transaction that rolls back leaves frames nobody will read: they are written before the write lock
+///   is released, while no other connection can write where they go.
+/// - Where SQLite pads commits to whole sectors (a file system without power-safe overwrite), it writes
+///   after the sync, so the WAL is written through as by the `unix` VFS.
 /// - Locking, shared memory, the database file and the journal go straight to the `unix` VFS, so every
 ///   connection of the process and every other process (the `sqlite3` shell included) works on the same
 ///   file with the same locks.
@@ -52,7 +58,12 @@ enum WALWriteBuffer {
     /// The `unix` VFS every file is really opened by, set once before the VFS is registered.
     nonisolated(unsafe) fileprivate static var baseVFS: UnsafeMutablePointer<sqlite3_vfs>?
 
-    /// Opens the file with the base VFS inside ours: WAL files get the gathering methods, others forward.
+    /// The open database files by the address of the name SQLite opened them with: a WAL file finds its
+    /// database file (and so its connection's locks) through `sqlite3_filename_database`.
+    fileprivate static let databases = Mutex<[UInt: DatabaseFile]>([:])
+
+    /// Opens the file with the base VFS inside ours: a database file gets the methods that watch its WAL
+    /// locks, its WAL file the gathering methods, any other file the forwarding ones.
     private static let open:
         @convention(c) (
             UnsafeMutablePointer<sqlite3_vfs>?, sqlite3_filename?, UnsafeMutablePointer<sqlite3_file>?, Int32,
@@ -64,36 +75,85 @@ enum WALWriteBuffer {
             let inner = FileHeader.inner(of: file)
             let status = baseOpen(base, name, inner, flags, outFlags)
             guard inner.pointee.pMethods != nil else { return status }
-            if flags & SQLITE_OPEN_WAL != 0 {
-                FileHeader.setBuffer(WALBuffer(), of: file)
+            // The forwarding tables are of version 3, the `unix` VFS's: shared memory and memory mapping.
+            guard inner.pointee.pMethods.pointee.iVersion >= 3 else {
+                _ = inner.pointee.pMethods.pointee.xClose!(inner)
+                return SQLITE_CANTOPEN
+            }
+            file.pointee.pMethods = UnsafePointer(forwardingMethods)
+            if flags & SQLITE_OPEN_MAIN_DB != 0, let name {
+                let database = DatabaseFile()
+                database.hasPowersafeOverwrite =
+                    inner.pointee.pMethods.pointee.xDeviceCharacteristics!(inner) & SQLITE_IOCAP_POWERSAFE_OVERWRITE
+                    != 0
+                FileHeader.setState(database, of: file)
+                databases.withLock { $0[UInt(bitPattern: name)] = database }
+                file.pointee.pMethods = UnsafePointer(databaseMethods)
+            } else if flags & SQLITE_OPEN_WAL != 0, let name,
+                let databaseName = sqlite_nio_sqlite3_filename_database(name),
+                let database = databases.withLock({ $0[UInt(bitPattern: databaseName)] }),
+                database.hasPowersafeOverwrite
+            {
+                let buffer = WALBuffer(inner: inner)
+                database.wal = buffer
+                buffer.database = database
+                FileHeader.setState(buffer, of: file)
                 file.pointee.pMethods = UnsafePointer(gatheringMethods)
-            } else {
-                file.pointee.pMethods = UnsafePointer(forwardingMethods)
             }
             return status
         }
 }
 
+/// A database file's part: the WAL file of the same connection, while it gathers writes.
+private final class DatabaseFile: @unchecked Sendable {
+    var wal: WALBuffer?
+    /// Whether SQLite writes commits without padding them to sectors (decided from the database file).
+    var hasPowersafeOverwrite = false
+}
+
 /// The bytes gathered for one WAL file: a run of consecutive writes starting at `offset`.
 private final class WALBuffer {
+    /// The base VFS's WAL file, which the gathered bytes are written to.
+    let inner: UnsafeMutablePointer<sqlite3_file>
     var bytes: [UInt8] = []
     var offset: Int64 = 0
+    /// The error of a write of gathered bytes that failed: every later call on the file fails with it until
+    /// the transaction has ended, so a transaction that lost frames can never commit.
+    var failure: Int32?
+    weak var database: DatabaseFile?
 
-    init() { bytes.reserveCapacity(64 * 1024) }
+    init(inner: UnsafeMutablePointer<sqlite3_file>) {
+        self.inner = inner
+        bytes.reserveCapacity(64 * 1024)
+    }
 
-    /// Writes what is gathered to the real file, in one call.
-    func flush(to inner: UnsafeMutablePointer<sqlite3_file>) -> Int32 {
+    /// Writes what is gathered to the base file, in one call.
+    func flush() -> Int32 {
+        if let failure { return failure }
         guard !bytes.isEmpty else { return SQLITE_OK }
         let status = bytes.withUnsafeBytes { buffer in
             inner.pointee.pMethods.pointee.xWrite!(inner, buffer.baseAddress, Int32(buffer.count), offset)
         }
         bytes.removeAll(keepingCapacity: true)
-        return status
+        guard status == SQLITE_OK else {
+            // An I/O error rather than SQLITE_FULL: SQLite rolls the whole transaction back on it.
+            failure = SQLITE_IOERR | (3 << 8)
+            return failure!
+        }
+        return SQLITE_OK
+    }
+
+    /// Writes what is gathered as the write lock is given up, and forgets any failure with the transaction.
+    func endTransaction() {
+        _ = flush()
+        bytes.removeAll(keepingCapacity: true)
+        failure = nil
     }
 }
 
-/// Our part of each open file: the `sqlite3_file` SQLite sees (its methods pointer), then the file's
-/// buffer, then the base VFS's file, which the base VFS fills in and works on.
+/// Our part of each open file: the `sqlite3_file` SQLite sees (its methods pointer), then our state for
+/// the file (a `DatabaseFile`, a `WALBuffer` or nothing), then the base VFS's file, which the base VFS
+/// fills in and works on.
 private enum FileHeader {
     static let size = 2 * MemoryLayout<UnsafeRawPointer>.stride
 
@@ -101,15 +161,17 @@ private enum FileHeader {
         (UnsafeMutableRawPointer(file) + size).assumingMemoryBound(to: sqlite3_file.self)
     }
 
-    static func setBuffer(_ buffer: WALBuffer, of file: UnsafeMutablePointer<sqlite3_file>) {
-        let pointer = Unmanaged.passRetained(buffer).toOpaque()
+    static func setState(_ state: AnyObject, of file: UnsafeMutablePointer<sqlite3_file>) {
+        let pointer = Unmanaged.passRetained(state).toOpaque()
         (UnsafeMutableRawPointer(file) + MemoryLayout<UnsafeRawPointer>.stride).storeBytes(
             of: pointer, as: UnsafeMutableRawPointer.self)
     }
 
-    static func buffer(of file: UnsafeMutablePointer<sqlite3_file>) -> Unmanaged<WALBuffer> {
+    static func state<State: AnyObject>(of file: UnsafeMutablePointer<sqlite3_file>?, as type: State.Type)
+        -> Unmanaged<State>
+    {
         Unmanaged.fromOpaque(
-            (UnsafeMutableRawPointer(file) + MemoryLayout<UnsafeRawPointer>.stride).load(
+            (UnsafeMutableRawPointer(file!) + MemoryLayout<UnsafeRawPointer>.stride).load(
                 as: UnsafeMutableRawPointer.self))
     }
 }
@@ -128,7 +190,7 @@ private func forwardFlushed(
     _ file: UnsafeMutablePointer<sqlite3_file>?,
     _ body: (UnsafeMutablePointer<sqlite3_file>, sqlite3_io_methods) -> Int32
 ) -> Int32 {
-    let status = FileHeader.buffer(of: file!).takeUnretainedValue().flush(to: FileHeader.inner(of: file!))
+    let status = FileHeader.state(of: file, as: WALBuffer.self).takeUnretainedValue().flush()
     guard status == SQLITE_OK else { return status }
     return forward(file, body)
 }
@@ -151,27 +213,45 @@ nonisolated(unsafe) private let forwardingMethods: UnsafeMutablePointer<sqlite3_
             xFileControl: { file, operation, argument in forward(file) { $1.xFileControl!($0, operation, argument) } },
             xSectorSize: { file in forward(file) { $1.xSectorSize!($0) } },
             xDeviceCharacteristics: { file in forward(file) { $1.xDeviceCharacteristics!($0) } },
-            // The base methods are version 3 for the `unix` VFS; an older one has no shared memory or mapping.
             xShmMap: { file, region, size, extend, address in
-                forward(file) { $1.iVersion >= 2 ? $1.xShmMap!($0, region, size, extend, address) : SQLITE_IOERR }
+                forward(file) { $1.xShmMap!($0, region, size, extend, address) }
             },
-            xShmLock: { file, offset, count, flags in
-                forward(file) { $1.iVersion >= 2 ? $1.xShmLock!($0, offset, count, flags) : SQLITE_IOERR }
-            },
-            xShmBarrier: { file in forward(file) { if $1.iVersion >= 2 { $1.xShmBarrier!($0) } } },
-            xShmUnmap: { file, delete in forward(file) { $1.iVersion >= 2 ? $1.xShmUnmap!($0, delete) : SQLITE_OK } },
-            xFetch: { file, offset, amount, pointer in
-                forward(file) { inner, methods in
-                    guard methods.iVersion >= 3 else {
-                        pointer?.pointee = nil
-                        return SQLITE_OK
-                    }
-                    return methods.xFetch!(inner, offset, amount, pointer)
-                }
-            },
-            xUnfetch: { file, offset, pointer in
-                forward(file) { $1.iVersion >= 3 ? $1.xUnfetch!($0, offset, pointer) : SQLITE_OK }
-            }))
+            xShmLock: { file, offset, count, flags in forward(file) { $1.xShmLock!($0, offset, count, flags) } },
+            xShmBarrier: { file in forward(file) { $1.xShmBarrier!($0) } },
+            xShmUnmap: { file, delete in forward(file) { $1.xShmUnmap!($0, delete) } },
+            xFetch: { file, offset, amount, pointer in forward(file) { $1.xFetch!($0, offset, amount, pointer) } },
+            xUnfetch: { file, offset, pointer in forward(file) { $1.xUnfetch!($0, offset, pointer) } }))
+    return methods
+}()
+
+/// The methods of a database file: its connection's WAL buffer is written at the WAL index's memory
+/// barrier (a commit being published) and before the write lock is given up.
+nonisolated(unsafe) private let databaseMethods: UnsafeMutablePointer<sqlite3_io_methods> = {
+    let methods = UnsafeMutablePointer<sqlite3_io_methods>.allocate(capacity: 1)
+    methods.initialize(to: forwardingMethods.pointee)
+    methods.pointee.xClose = { file in
+        let database = FileHeader.state(of: file, as: DatabaseFile.self)
+        defer { database.release() }
+        WALWriteBuffer.databases.withLock { databases in
+            for (name, open) in databases where open === database.takeUnretainedValue() { databases[name] = nil }
+        }
+        database.takeUnretainedValue().wal?.database = nil
+        return forward(file) { $1.xClose!($0) }
+    }
+    methods.pointee.xShmLock = { file, offset, count, flags in
+        // The WAL write lock is slot 0. Released after a rollback, it leaves frames beyond the end of the
+        // log that the next writer overwrites: they must reach the file now, or they would land on its frames.
+        if offset == 0, flags & SQLITE_SHM_UNLOCK != 0 {
+            FileHeader.state(of: file, as: DatabaseFile.self).takeUnretainedValue().wal?.endTransaction()
+        }
+        return forward(file) { $1.xShmLock!($0, offset, count, flags) }
+    }
+    methods.pointee.xShmBarrier = { file in
+        // SQLite calls the barrier between the two copies of the WAL index header it writes to publish a
+        // commit: every frame the commit lists must be in the file before readers can see it.
+        _ = FileHeader.state(of: file, as: DatabaseFile.self).takeUnretainedValue().wal?.flush()
+        forward(file) { $1.xShmBarrier!($0) }
+    }
     return methods
 }()
 
@@ -180,14 +260,16 @@ nonisolated(unsafe) private let gatheringMethods: UnsafeMutablePointer<sqlite3_i
     let methods = UnsafeMutablePointer<sqlite3_io_methods>.allocate(capacity: 1)
     methods.initialize(to: forwardingMethods.pointee)
     methods.pointee.xClose = { file in
-        let buffer = FileHeader.buffer(of: file!)
+        let buffer = FileHeader.state(of: file, as: WALBuffer.self)
         defer { buffer.release() }
-        let flushed = buffer.takeUnretainedValue().flush(to: FileHeader.inner(of: file!))
+        let flushed = buffer.takeUnretainedValue().flush()
+        buffer.takeUnretainedValue().database?.wal = nil
         let closed = forward(file) { $1.xClose!($0) }
         return flushed == SQLITE_OK ? closed : flushed
     }
     methods.pointee.xWrite = { file, data, amount, offset in
-        let buffer = FileHeader.buffer(of: file!).takeUnretainedValue()
+        let buffer = FileHeader.state(of: file, as: WALBuffer.self).takeUnretainedValue()
+        if let failure = buffer.failure { return failure }
         let bytes = UnsafeRawBufferPointer(start: data, count: Int(amount))
         if !buffer.bytes.isEmpty, offset == buffer.offset + Int64(buffer.bytes.count),
             buffer.bytes.count + bytes.count <= WALWriteBuffer.capacity
@@ -196,7 +278,7 @@ nonisolated(unsafe) private let gatheringMethods: UnsafeMutablePointer<sqlite3_i
             return SQLITE_OK
         }
         // Not a continuation, or too much: what is gathered goes first, so writes reach the file in order.
-        let status = buffer.flush(to: FileHeader.inner(of: file!))
+        let status = buffer.flush()
         guard status == SQLITE_OK else { return status }
         guard bytes.count < WALWriteBuffer.capacity else {
             return forward(file) { $1.xWrite!($0, data, amount, offset) }
