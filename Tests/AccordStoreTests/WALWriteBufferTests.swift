@@ -11,10 +11,10 @@ import Testing
 struct WALWriteBufferTests {
     @Test("a transaction far larger than what is gathered at once reads back, within itself and after the commit")
     func largeTransactionReadsBack() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-wal-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("wal.sqlite").path
+        try Self.withDatabaseFile { path in try largeTransactionReadsBack(at: path) }
+    }
+
+    private func largeTransactionReadsBack(at path: String) throws {
 
         let writer = try DirectSQLiteConnection(path: path)
         // A page cache of a few pages makes SQLite spill changed pages to the WAL in the middle of the
@@ -53,10 +53,10 @@ struct WALWriteBufferTests {
 
     @Test("a transaction that spilled frames and rolled back leaves nothing over what the next writer commits")
     func rollbackLeavesNothingBehind() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-wal-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("wal.sqlite").path
+        try Self.withDatabaseFile { path in try rollbackLeavesNothingBehind(at: path) }
+    }
+
+    private func rollbackLeavesNothingBehind(at path: String) throws {
         let first = try DirectSQLiteConnection(path: path)
         let second = try DirectSQLiteConnection(path: path)
         try first.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
@@ -122,6 +122,14 @@ struct WALWriteBufferTests {
                 #expect(report.isValid, "\(report.problem ?? "")")
             }
         }
+    }
+
+    /// Runs `body` with the path of a new database file in a folder of its own, removed afterwards.
+    private static func withDatabaseFile(_ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-wal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try body(folder.appendingPathComponent("wal.sqlite").path)
     }
 
     private static func body(_ id: Int) -> String {
