@@ -31,12 +31,13 @@ public enum Plan {
         // hashing and sorting whole items was most of the view's cost.
         var indexByNumber: [ItemNumber: Int] = [:]
         indexByNumber.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() where belongs(item) { indexByNumber[item.number] = index }
+        // By index, not `enumerated()`, which would copy every item it hands out.
+        for index in items.indices where belongs(items[index]) { indexByNumber[items[index].number] = index }
         // nil: not shown; false: an item of the version; true: an ancestor shown only as context.
         var shown = [Bool?](repeating: nil, count: items.count)
-        for (index, item) in items.enumerated() where version.includes(item.status) && belongs(item) {
+        for index in items.indices where version.includes(items[index].status) && belongs(items[index]) {
             shown[index] = false
-            var parent = item.parent
+            var parent = items[index].parent
             // Climbing stops at the first ancestor already marked: its own ancestors were marked with it.
             while let number = parent, let ancestor = indexByNumber[number], shown[ancestor] == nil {
                 shown[ancestor] = true
@@ -45,10 +46,9 @@ public enum Plan {
         }
         // One sort of the shown items' indices, each key computed once; grouping keeps that order within each parent.
         let shownIndices = items.indices.filter { shown[$0] != nil }
-        let ordered = shownIndices.map { (ReadingKey(items[$0].number), $0) }.sorted { $0.0 < $1.0 }
         var children = [[Int]](repeating: [], count: items.count)
         var roots: [Int] = []
-        for (_, index) in ordered {
+        for index in inReadingOrder(shownIndices, of: items) {
             if let parent = items[index].parent, let parentIndex = indexByNumber[parent] {
                 children[parentIndex].append(index)
             } else {
@@ -60,6 +60,21 @@ public enum Plan {
         }
         return roots.map(node)
     }
+
+    /// `indices` of `items`, sorted by their items' numbers in reading order.
+    private static func inReadingOrder(_ indices: [Int], of items: [PlanItem]) -> [Int] {
+        // Every number Accord issues packs into two integers: then the sort moves plain integers, not keys
+        // holding strings and arrays, which sorting thousands of items spent most of its time copying.
+        var packed: [(prefix: UInt64, path: UInt64, index: Int)] = []
+        packed.reserveCapacity(indices.count)
+        for index in indices {
+            guard let key = ReadingKey.packedKey(items[index].number) else {
+                return indices.map { (ReadingKey(items[$0].number), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+            }
+            packed.append((key.prefix, key.path, index))
+        }
+        return packed.sorted { ($0.prefix, $0.path) < ($1.prefix, $1.path) }.map(\.index)
+    }
 }
 
 /// An item number's position in reading order: its prefix, then its numbers compared as numbers.
@@ -69,7 +84,8 @@ public enum Plan {
 /// characters, as Accord's prefixes are), so comparing two keys is two integer comparisons. Numbers that do
 /// not fit keep their path as an array, and prefixes that do not fit their text; those compare as text does.
 struct ReadingKey: Comparable {
-    let prefix: Substring
+    /// The prefix as text when it is not packed; empty when it is, so that copying the key copies no string.
+    private let unpackedPrefix: Substring
     /// The prefix's bytes, the first in the highest byte, when it is 1 to 8 ASCII characters; nil otherwise.
     /// Zeros pad a shorter prefix, so it comes before the longer ones it begins, as it does as text.
     private let packedPrefix: UInt64?
@@ -80,8 +96,13 @@ struct ReadingKey: Comparable {
     private let unpacked: [Int]?
 
     init(_ number: ItemNumber) {
-        prefix = number.rawValue.prefix { $0 != "-" }
+        if let (prefix, path) = Self.packedKey(number) {
+            (unpackedPrefix, packedPrefix, packed, unpacked) = ("", prefix, path, nil)
+            return
+        }
+        let prefix = number.rawValue.prefix { $0 != "-" }
         packedPrefix = Self.pack(prefix)
+        unpackedPrefix = packedPrefix == nil ? prefix : ""
         var packed: UInt64 = 0
         var count = 0
         var fits = true
@@ -95,6 +116,51 @@ struct ReadingKey: Comparable {
         }
         self.packed = fits ? packed : 0
         unpacked = fits ? nil : Self.path(of: number)
+    }
+
+    /// The packed prefix and path of the numbers Accord issues (an ASCII prefix of up to 8 characters, up
+    /// to four numbers below 65,535), read from the bytes in one pass; nil for anything else, which the
+    /// general reading handles. Two packed keys order as their two integers do. A dash followed by anything but digits or dots is left to it too, as Swift
+    /// may read it as part of a longer character.
+    static func packedKey(_ number: ItemNumber) -> (prefix: UInt64, path: UInt64)? {
+        let utf8 = number.rawValue.utf8
+        var prefix: UInt64 = 0
+        var prefixLength = 0
+        var iterator = utf8.makeIterator()
+        var next = iterator.next()
+        while let byte = next, byte != UInt8(ascii: "-") {
+            guard prefixLength < 8, (1...127).contains(byte) else { return nil }
+            prefix |= UInt64(byte) << (56 - 8 * prefixLength)
+            prefixLength += 1
+            next = iterator.next()
+        }
+        guard prefixLength > 0 else { return nil }
+        var path: UInt64 = 0
+        var count = 0
+        var part = 0
+        var digits = 0
+        // After the dash: numbers separated by dots, empty parts skipped as the general reading skips them.
+        func endPart() -> Bool {
+            guard digits > 0 else { return true }
+            guard count < 4, part < 0xFFFF else { return false }
+            path |= UInt64(part + 1) << (48 - 16 * count)
+            count += 1
+            (part, digits) = (0, 0)
+            return true
+        }
+        while next != nil, let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 5 else { return nil }
+                part = part * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            case UInt8(ascii: "."):
+                guard endPart() else { return nil }
+            default:
+                return nil
+            }
+        }
+        return endPart() ? (prefix, path) : nil
     }
 
     private static func pack(_ prefix: Substring) -> UInt64? {
@@ -137,6 +203,13 @@ struct ReadingKey: Comparable {
             }
             start = stop < utf8.endIndex ? utf8.index(after: stop) : stop
         }
+    }
+
+    /// The prefix as text, for comparing a packed prefix with one that is not.
+    private var prefix: Substring {
+        guard let packedPrefix else { return unpackedPrefix }
+        let bytes = (0..<8).map { UInt8(truncatingIfNeeded: packedPrefix >> (56 - 8 * $0)) }.prefix { $0 != 0 }
+        return Substring(decoding: bytes, as: UTF8.self)
     }
 
     static func < (lhs: Self, rhs: Self) -> Bool {
