@@ -34,7 +34,6 @@ extension ProcessState {
         guard !amendment.isEmpty else {
             throw .invalid(field: "amendment", reason: "an amendment changes at least one field")
         }
-        let fields = Substance.classify(amendment, of: item)
         if let held = heldChallenge(on: item.number) {
             throw .ruleViolation(
                 field: "amendment.number", rule: "held-change",
@@ -43,7 +42,10 @@ extension ProcessState {
                     + "decision settles \(held.id); settle it before changing the item again")
         }
         var editorial: EditorialChange?
-        if item.status.isCurrent {
+        // Which fields a change makes substantive is worked out word by word: only to refuse a change or to
+        // record an editorial one, never for a decision that may change the item in any way.
+        if item.status.isCurrent, !isCovered(item, byDecisionIn: context) {
+            let fields = Substance.classify(amendment, of: item)
             if fields.contains(where: { $0.weight == .substantive }) {
                 // The names of the fields are put together only for a refusal.
                 let substantive = { fields.filter { $0.weight == .substantive }.map(\.field) }
@@ -122,6 +124,12 @@ extension ProcessState {
         case .editorial, .participant:
             throw refusal("this is substantive, not editorial")
         }
+    }
+
+    /// Whether the authority is a decision that the item's approval level accepts for any change to it.
+    private func isCovered(_ item: PlanItem, byDecisionIn context: Context) -> Bool {
+        guard case .decision = context.authority else { return false }
+        return (try? requireAgreement(on: item, to: "", field: "", context: context)) != nil
     }
 
     /// The challenge holding a change to `item`, if one is held.
