@@ -39,6 +39,28 @@ struct TamperingTests {
         }
     }
 
+    @Test(
+        "a column repeated from an entry and altered alone is named by the full verify",
+        arguments: Backend.all, ["actor = 'mallory/secretariat'", "kind = 'describe-process'"])
+    func alteredColumn(_ backend: Backend, _ assignment: String) async throws {
+        try await withDatabase(backend) { database in
+            try await withOpenStore(database) { store in
+                try await Self.appendHistory(to: store)
+                // The hashed entry stays as it was: only the column that queries read is changed.
+                let tampered = try await database.executeOutsideStore(
+                    Self.disableGuard(backend) + "UPDATE ledger SET \(assignment) WHERE sequence = 11")
+                #expect(tampered.succeeded, "\(tampered.output)")
+
+                #expect(try await store.verify(.chain).isValid)
+                let report = try await store.verify()
+                #expect(report.firstBadSequence == 11)
+                #expect(
+                    report.problem?.contains("the columns of entry 11 disagree with its hashed content") == true,
+                    "\(report.problem ?? "")")
+            }
+        }
+    }
+
     @Test("an altered projection row is traced to the entry that made it", arguments: Backend.all)
     func alteredProjection(_ backend: Backend) async throws {
         try await withDatabase(backend) { database in

@@ -21,15 +21,26 @@ public struct PartialDate: Hashable, Comparable, Codable, Sendable, CustomString
 
     /// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD".
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        // Digits only: `Int("+1")` is 1, which would let "2024-+1" through as 2024-01.
-        guard (1...3).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
-            let year = Int(parts[0])
-        else { return nil }
-        let numbers = parts.dropFirst().map { Int($0) }
-        guard numbers.allSatisfy({ $0 != nil }) else { return nil }
-        self.init(year: year, month: numbers.first ?? nil, day: numbers.count > 1 ? numbers[1] : nil)
+        // Read from the bytes: every timeline of a ledger replay passes through here. Exactly "DDDD",
+        // "DDDD-DD" or "DDDD-DD-DD", digits only (`Int("+1")` is 1, which would let "2024-+1" through).
+        let bytes = text.utf8
+        guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return nil }
+        var parts: (Int, Int, Int) = (0, 0, 0)
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch offset {
+            case ..<4: parts.0 = parts.0 * 10 + digit
+            case ..<7: parts.1 = parts.1 * 10 + digit
+            default: parts.2 = parts.2 * 10 + digit
+            }
+        }
+        self.init(
+            year: parts.0, month: bytes.count > 4 ? parts.1 : nil, day: bytes.count > 7 ? parts.2 : nil)
     }
 
     public var description: String {
