@@ -224,12 +224,20 @@ nonisolated(unsafe) private let forwardingMethods: UnsafeMutablePointer<sqlite3_
     return methods
 }()
 
-/// The methods of a database file: its connection's WAL buffer is written at the WAL index's memory
-/// barrier (a commit being published) and before the write lock is given up.
-nonisolated(unsafe) private let databaseMethods: UnsafeMutablePointer<sqlite3_io_methods> = {
+/// A table of methods at an address that never changes: the forwarding ones, with `change` applied.
+private func forwardingMethods(changing change: (inout sqlite3_io_methods) -> Void)
+    -> UnsafeMutablePointer<sqlite3_io_methods>
+{
     let methods = UnsafeMutablePointer<sqlite3_io_methods>.allocate(capacity: 1)
     methods.initialize(to: forwardingMethods.pointee)
-    methods.pointee.xClose = { file in
+    change(&methods.pointee)
+    return methods
+}
+
+/// The methods of a database file: its connection's WAL buffer is written at the WAL index's memory
+/// barrier (a commit being published) and before the write lock is given up.
+nonisolated(unsafe) private let databaseMethods = forwardingMethods(changing: { methods in
+    methods.xClose = { file in
         let database = FileHeader.state(of: file, as: DatabaseFile.self)
         defer { database.release() }
         WALWriteBuffer.databases.withLock { databases in
@@ -238,7 +246,7 @@ nonisolated(unsafe) private let databaseMethods: UnsafeMutablePointer<sqlite3_io
         database.takeUnretainedValue().wal?.database = nil
         return forward(file) { $1.xClose!($0) }
     }
-    methods.pointee.xShmLock = { file, offset, count, flags in
+    methods.xShmLock = { file, offset, count, flags in
         // The WAL write lock is slot 0. Released after a rollback, it leaves frames beyond the end of the
         // log that the next writer overwrites: they must reach the file now, or they would land on its frames.
         if offset == 0, flags & SQLITE_SHM_UNLOCK != 0 {
@@ -246,20 +254,17 @@ nonisolated(unsafe) private let databaseMethods: UnsafeMutablePointer<sqlite3_io
         }
         return forward(file) { $1.xShmLock!($0, offset, count, flags) }
     }
-    methods.pointee.xShmBarrier = { file in
+    methods.xShmBarrier = { file in
         // SQLite calls the barrier between the two copies of the WAL index header it writes to publish a
         // commit: every frame the commit lists must be in the file before readers can see it.
         _ = FileHeader.state(of: file, as: DatabaseFile.self).takeUnretainedValue().wal?.flush()
         forward(file) { $1.xShmBarrier!($0) }
     }
-    return methods
-}()
+})
 
 /// The methods of a WAL file: writes are gathered, and everything that needs the file as written flushes first.
-nonisolated(unsafe) private let gatheringMethods: UnsafeMutablePointer<sqlite3_io_methods> = {
-    let methods = UnsafeMutablePointer<sqlite3_io_methods>.allocate(capacity: 1)
-    methods.initialize(to: forwardingMethods.pointee)
-    methods.pointee.xClose = { file in
+nonisolated(unsafe) private let gatheringMethods = forwardingMethods(changing: { methods in
+    methods.xClose = { file in
         let buffer = FileHeader.state(of: file, as: WALBuffer.self)
         defer { buffer.release() }
         let flushed = buffer.takeUnretainedValue().flush()
@@ -267,7 +272,7 @@ nonisolated(unsafe) private let gatheringMethods: UnsafeMutablePointer<sqlite3_i
         let closed = forward(file) { $1.xClose!($0) }
         return flushed == SQLITE_OK ? closed : flushed
     }
-    methods.pointee.xWrite = { file, data, amount, offset in
+    methods.xWrite = { file, data, amount, offset in
         let buffer = FileHeader.state(of: file, as: WALBuffer.self).takeUnretainedValue()
         if let failure = buffer.failure { return failure }
         let bytes = UnsafeRawBufferPointer(start: data, count: Int(amount))
@@ -287,14 +292,13 @@ nonisolated(unsafe) private let gatheringMethods: UnsafeMutablePointer<sqlite3_i
         buffer.bytes.append(contentsOf: bytes)
         return SQLITE_OK
     }
-    methods.pointee.xRead = { file, data, amount, offset in
+    methods.xRead = { file, data, amount, offset in
         forwardFlushed(file) { $1.xRead!($0, data, amount, offset) }
     }
-    methods.pointee.xTruncate = { file, size in forwardFlushed(file) { $1.xTruncate!($0, size) } }
-    methods.pointee.xSync = { file, flags in forwardFlushed(file) { $1.xSync!($0, flags) } }
-    methods.pointee.xFileSize = { file, size in forwardFlushed(file) { $1.xFileSize!($0, size) } }
-    methods.pointee.xFileControl = { file, operation, argument in
+    methods.xTruncate = { file, size in forwardFlushed(file) { $1.xTruncate!($0, size) } }
+    methods.xSync = { file, flags in forwardFlushed(file) { $1.xSync!($0, flags) } }
+    methods.xFileSize = { file, size in forwardFlushed(file) { $1.xFileSize!($0, size) } }
+    methods.xFileControl = { file, operation, argument in
         forwardFlushed(file) { $1.xFileControl!($0, operation, argument) }
     }
-    return methods
-}()
+})
