@@ -12,9 +12,6 @@ struct HTML {
 
     init(capacity: Int = 16_384) { bytes.reserveCapacity(capacity) }
 
-    /// The markup as text.
-    var output: String { String(decoding: bytes, as: UTF8.self) }
-
     /// Markup from the source code.
     mutating func raw(_ markup: StaticString) { markup.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 

@@ -15,7 +15,8 @@ struct PageContent {
 /// The frame around every page: the skip link, the header with the navigation, the language switch and
 /// the account, and the footer. The same for every page, so a page only writes its own contents.
 enum Layout {
-    static func render(_ content: PageContent, for viewer: Viewer) -> String {
+    /// The whole page as UTF-8 bytes, as it is sent and cached.
+    static func render(_ content: PageContent, for viewer: Viewer) -> [UInt8] {
         var html = HTML(capacity: content.main.bytes.count + 4_096)
         html.raw("<!DOCTYPE html>")
         html.element("html", [("lang", viewer.language.rawValue)]) { html in
@@ -37,7 +38,7 @@ enum Layout {
                 }
             }
         }
-        return html.output
+        return html.bytes
     }
 
     private static func header(_ content: PageContent, _ viewer: Viewer, _ html: inout HTML) {

@@ -42,8 +42,8 @@ final class PageCache: Sendable {
     }
 
     /// Keeps `html` under `key`, and returns it as a page with its entity tag.
-    func store(_ html: String, under key: String) -> Page {
-        let body = ByteBuffer(string: html)
+    func store(_ html: [UInt8], under key: String) -> Page {
+        let body = ByteBuffer(bytes: html)
         var hasher = SHA256()
         hasher.update(data: Array(key.utf8))
         body.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }

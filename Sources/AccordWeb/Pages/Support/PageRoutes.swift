@@ -81,10 +81,10 @@ struct PageRoutes {
             language: language, principal: context.principal, path: String(rest) + query, isOpen: context.isOpen)
     }
 
-    static func response(_ html: String, status: HTTPResponse.Status, etag: String?) -> Response {
+    static func response(_ html: [UInt8], status: HTTPResponse.Status, etag: String?) -> Response {
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
         if let etag { headers[.eTag] = etag }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: html)))
     }
 
     /// A refusal or a fault as a page: the problem's title and detail (which name the field and the
