@@ -62,6 +62,24 @@ struct TimestampTests {
     }
 
     @Test(
+        "writes years outside 0000–9999 in full, and knows its text without writing it",
+        arguments: [
+            (Int64(253_402_300_800_000), "10000-01-01T00:00:00.000Z"),
+            (-62_167_219_200_000, "0000-01-01T00:00:00.000Z"),
+            (1_709_164_800_001, "2024-02-29T00:00:00.001Z"),
+        ])
+    func fullYears(milliseconds: Int64, text: String) {
+        let timestamp = Timestamp(millisecondsSince1970: milliseconds)
+        #expect(timestamp.description == text)
+        let matches = Array(text.utf8).withUnsafeBytes { timestamp.isWritten(as: $0) }
+        #expect(matches)
+        let other = Array((text.dropLast() + "X").utf8).withUnsafeBytes { timestamp.isWritten(as: $0) }
+        #expect(!other)
+        let shorter = Array(text.utf8.dropLast()).withUnsafeBytes { timestamp.isWritten(as: $0) }
+        #expect(!shorter)
+    }
+
+    @Test(
         "refuses what it does not write",
         arguments: [
             "2023-02-29T00:00:00.000Z", "2024-13-01T00:00:00.000Z", "2024-01-01T24:00:00.000Z",

@@ -41,7 +41,14 @@ struct TamperingTests {
 
     @Test(
         "a column repeated from an entry and altered alone is named by the full verify",
-        arguments: Backend.all, ["actor = 'mallory/secretariat'", "kind = 'describe-process'"])
+        arguments: Backend.all,
+        [
+            "actor = 'mallory/secretariat'", "actor = actor || ' '", "kind = 'describe-process'",
+            "recorded_at = '2000-01-01T00:00:00.000Z'",
+            "recorded_at = substr(recorded_at, 1, 22) || CASE WHEN substr(recorded_at, 23, 1) = '0' THEN '1Z' ELSE '0Z' END",
+            "decision = CASE WHEN decision IS NULL THEN 'RCM-I/1' ELSE NULL END",
+            "decision = CASE WHEN decision IS NULL THEN 'RCM-I/1' ELSE decision || 'x' END",
+        ])
     func alteredColumn(_ backend: Backend, _ assignment: String) async throws {
         try await withDatabase(backend) { database in
             try await withOpenStore(database) { store in

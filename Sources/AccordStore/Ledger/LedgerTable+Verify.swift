@@ -27,8 +27,8 @@ extension LedgerTable {
             let columns =
                 withColumns
                 ? LedgerPage.Columns(
-                    recordedAt: row.string(4) ?? "", actor: row.string(5) ?? "", decision: row.string(6),
-                    kind: row.string(7) ?? "")
+                    recordedAt: page.text(row.bytes(4)), actor: page.text(row.bytes(5)),
+                    decision: row.isNull(6) ? nil : page.text(row.bytes(6)), kind: page.text(row.bytes(7)))
                 : nil
             page.append(
                 sequence: row.int64(0), previousHash: row.bytes(1), hash: row.bytes(2), entry: row.bytes(3),
@@ -53,10 +53,10 @@ extension LedgerTable {
             let columns =
                 withColumns
                 ? LedgerPage.Columns(
-                    recordedAt: try row.decode(column: "recorded_at", as: String.self),
-                    actor: try row.decode(column: "actor", as: String.self),
-                    decision: try row.decode(column: "decision", as: String?.self),
-                    kind: try row.decode(column: "kind", as: String.self))
+                    recordedAt: page.text(try row.decode(column: "recorded_at", as: String.self)),
+                    actor: page.text(try row.decode(column: "actor", as: String.self)),
+                    decision: try row.decode(column: "decision", as: String?.self).map { page.text($0) },
+                    kind: page.text(try row.decode(column: "kind", as: String.self)))
                 : nil
             let sequence = try row.decode(column: "sequence", as: Int64.self)
             var previousHash = try row.decode(column: "previous_hash", as: String.self)

@@ -48,10 +48,18 @@ struct RowCheck: Sendable {
         // in less than half the time.
         entry = decoding ? Result { try DocumentDecoder.decode(LedgerEntry.self, from: page.bytes[row.entry]) } : nil
         if case .success(let entry) = entry, let columns = row.columns {
-            columnsAgree =
-                entry.sequence == row.sequence && entry.recordedAt.description == columns.recordedAt
-                && entry.actor.description == columns.actor && entry.authority.decision?.rawValue == columns.decision
-                && entry.change.kind == columns.kind
+            columnsAgree = page.bytes.withUnsafeBytes { bytes in
+                let decisionAgrees =
+                    switch (entry.authority.decision, columns.decision) {
+                    case (nil, nil): true
+                    case (let id?, let range?): id.rawValue.utf8.elementsEqual(bytes[range])
+                    default: false
+                    }
+                return decisionAgrees && entry.sequence == row.sequence
+                    && entry.recordedAt.isWritten(as: UnsafeRawBufferPointer(rebasing: bytes[columns.recordedAt]))
+                    && entry.actor.isWritten(as: UnsafeRawBufferPointer(rebasing: bytes[columns.actor]))
+                    && entry.change.kind.utf8.elementsEqual(bytes[columns.kind])
+            }
         }
     }
 }

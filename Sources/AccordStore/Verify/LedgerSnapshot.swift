@@ -31,31 +31,39 @@ struct LedgerPage: Sendable {
         var columns: Columns?
     }
 
-    /// recorded_at, actor, decision and kind, which the full check compares with the decoded entry.
+    /// Where recorded_at, actor, decision and kind lie in `bytes`: the full check compares them with the
+    /// decoded entry, as bytes, without a string per column.
     struct Columns: Sendable {
-        var recordedAt: String
-        var actor: String
-        var decision: String?
-        var kind: String
+        var recordedAt: Range<Int>
+        var actor: Range<Int>
+        var decision: Range<Int>?
+        var kind: Range<Int>
     }
 
     var bytes: [UInt8] = []
     var rows: [Row] = []
 
-    /// Appends one row, copying its text.
+    /// Appends one row, copying its text; `columns` were copied before with `text(_:)`.
     mutating func append(
         sequence: Int64, previousHash: UnsafeRawBufferPointer, hash: UnsafeRawBufferPointer,
         entry: UnsafeRawBufferPointer, columns: Columns?
     ) {
         rows.append(
             Row(
-                sequence: sequence, previousHash: copy(previousHash), hash: copy(hash), entry: copy(entry),
+                sequence: sequence, previousHash: text(previousHash), hash: text(hash), entry: text(entry),
                 columns: columns))
     }
 
-    private mutating func copy(_ text: UnsafeRawBufferPointer) -> Range<Int> {
+    /// Copies `text` into the buffer and says where it lies.
+    mutating func text(_ text: UnsafeRawBufferPointer) -> Range<Int> {
         let start = bytes.count
         bytes.append(contentsOf: text)
+        return start..<bytes.count
+    }
+
+    mutating func text(_ text: String) -> Range<Int> {
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
         return start..<bytes.count
     }
 }
