@@ -130,9 +130,9 @@ extension LocalizedText: CanonicalDirect {
         writer.literal("{\"authoritative\":")
         writer.writeString(authoritative.rawValue)
         // Only the three languages are written, in their keys' order, as `encode(to:)` writes them.
-        writer.member(",\"en\":", values[.en])
-        writer.member(",\"es\":", values[.es])
-        writer.member(",\"fr\":", values[.fr])
+        writer.member(",\"en\":", self[.en])
+        writer.member(",\"es\":", self[.es])
+        writer.member(",\"fr\":", self[.fr])
         writer.literal("}")
     }
 }

@@ -230,13 +230,13 @@ enum Check {
 
     /// A multilingual text whose authoritative version exists, every version within `limit`.
     static func localized(_ text: LocalizedText, field: @autoclosure () -> String, limit: Int) throws(ChangeError) {
-        guard text.values[text.authoritative] != nil else {
+        guard text[text.authoritative] != nil else {
             throw .invalid(
                 field: "\(field()).\(text.authoritative.rawValue)",
                 reason: "the authoritative (\(text.authoritative.rawValue)) text is missing")
         }
         for language in Language.allCases {
-            if let value = text.values[language] {
+            if let value = text[language] {
                 try Check.text(value, field: "\(field()).\(language.rawValue)", limit: limit)
             }
         }

@@ -143,11 +143,7 @@ extension LocalizedText {
             let english = document.optional(index, "en", document.text),
             let french = document.optional(index, "fr", document.text)
         else { return nil }
-        var values: [Language: String] = [:]
-        values[.es] = spanish
-        values[.en] = english
-        values[.fr] = french
-        self.init(authoritative: authoritative, values)
+        self.init(authoritative: authoritative, es: spanish, en: english, fr: french)
     }
 }
 

@@ -41,7 +41,7 @@ enum SearchPage {
                         html.link(hit.link, hit.label)
                         html.text(" — ")
                         html.element(
-                            "span", [("lang", hit.language.rawValue)], text: hit.text.values[hit.language] ?? "")
+                            "span", [("lang", hit.language.rawValue)], text: hit.text[hit.language] ?? "")
                     }
                 }
             }
@@ -62,7 +62,7 @@ enum SearchPage {
             for text in texts.compactMap({ $0 }) {
                 let languages = [viewer.language] + Language.allCases.filter { $0 != viewer.language }
                 for language in languages {
-                    guard let value = text.values[language] else { continue }
+                    guard let value = text[language] else { continue }
                     let folded = fold(value)
                     if words.allSatisfy({ folded.contains($0) }) {
                         hits.append(Hit(link: link, label: label, text: text, language: language))

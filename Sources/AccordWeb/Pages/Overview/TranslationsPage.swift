@@ -20,7 +20,7 @@ enum TranslationsPage {
             var needs: [Need] = []
             func missing(_ texts: [LocalizedText?]) -> [Language] {
                 Language.allCases.filter { language in
-                    texts.contains { text in text.map { ($0.values[language] ?? "").isEmpty } ?? false }
+                    texts.contains { text in text.map { ($0[language] ?? "").isEmpty } ?? false }
                 }
             }
             for item in state.items.values.sorted(by: Plan.inReadingOrder) {

@@ -55,7 +55,7 @@ enum AgendaEditor {
                 throw AuthError.invalid(
                     field: "title\(index)", reason: "an agenda item needs a title; untick it to drop it")
             }
-            entry.title.values[language] = title
+            entry.title[language] = title
             if let purpose = fields["purpose\(index)"].flatMap(AgendaPurpose.init(rawValue:)) {
                 entry.purpose = purpose
             }

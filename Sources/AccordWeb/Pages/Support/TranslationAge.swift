@@ -12,12 +12,12 @@ enum TranslationAge {
     static func lagging(_ texts: [LocalizedText]) -> Set<Language> {
         var lastChange: [Language: Int] = [:]
         for (index, text) in texts.enumerated() {
-            for (language, value) in text.values where index == 0 || texts[index - 1].values[language] != value {
+            for (language, value) in text.values where index == 0 || texts[index - 1][language] != value {
                 lastChange[language] = index
             }
         }
         guard let source = texts.last?.authoritative, let sourceChange = lastChange[source] else { return [] }
         return Set(
-            lastChange.filter { $0.key != source && $0.value < sourceChange && texts.last?.values[$0.key] != nil }.keys)
+            lastChange.filter { $0.key != source && $0.value < sourceChange && texts.last?[$0.key] != nil }.keys)
     }
 }

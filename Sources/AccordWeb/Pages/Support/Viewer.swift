@@ -28,14 +28,14 @@ struct Viewer: Sendable {
     /// The text of `value` in the viewer's language, or its authoritative original when there is no translation.
     func words(_ value: LocalizedText?) -> String {
         guard let value else { return "" }
-        return value.values[language] ?? value.original
+        return value[language] ?? value.original
     }
 
     /// Writes `value` in the viewer's language, with a visible mark when the translation is missing (the
     /// original is shown, in its language) or older than its source.
     func write(_ value: LocalizedText?, stale: Bool = false, into html: inout HTML) {
         guard let value else { return }
-        if let translated = value.values[language], !translated.isEmpty {
+        if let translated = value[language], !translated.isEmpty {
             html.text(translated)
             if stale && language != value.authoritative {
                 html.element("span", [("class", "mark stale"), ("title", t(.translationStale))], text: " ⟳")
