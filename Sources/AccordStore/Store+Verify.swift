@@ -27,9 +27,10 @@ extension Store {
     /// Re-hashes the chain, replays every entry through the rules, rebuilds every projection and compares it
     /// with what is stored, and names the first bad sequence number.
     ///
-    /// The work is spread over the cores: while one page of rows is replayed in order, the next is read,
-    /// hashed and decoded, each row on its own (every row stores the hash it links to); the links, the
-    /// rules and the replay itself run in sequence. Projection rows are compared by the digests of their
+    /// The work is spread over the cores: while one page of rows is replayed in order, the next two are
+    /// read, hashed and decoded, each row on its own (every row stores the hash it links to), and the
+    /// projection rows of the pages before are encoded; the links, the rules and the replay itself run in
+    /// sequence. Projection rows are compared by the digests of their
     /// documents, the expected ones encoded exactly as an append writes them.
     public func verify(_ scope: VerificationScope = .everything, pageSize: Int64 = 2_000) async throws
         -> VerificationReport
@@ -41,8 +42,9 @@ extension Store {
             // The stored versions are read while the ledger is checked: the reading overlaps the replay.
             let stored = replays ? Task { try await snapshot.versions() } : nil
             var check = LedgerCheck(replays: replays)
-            // The projection rows of one page are encoded while the next page is replayed.
-            var encoding: Task<([ChangedEntity], [Result<[UInt8], any Error>]), Never>?
+            // The projection rows of each page are encoded while the next pages are replayed; their digests
+            // are taken in order, a few pages behind, so that the pass seldom waits for them.
+            var encodings: [Task<([ChangedEntity], [Result<[UInt8], any Error>]), Never>] = []
             do {
                 while check.failure == nil, let (range, page, examined) = try await pages.next() {
                     var changed: [ChangedEntity] = []
@@ -52,10 +54,16 @@ extension Store {
                     if check.failure == nil, check.next != range.upperBound + 1 {
                         check.fail(check.next, "entry \(check.next) is missing from the ledger")
                     }
-                    if let (entities, digests) = await encoding?.value { check.expect(entities, digests: digests) }
-                    encoding = changed.isEmpty ? nil : Self.encoding(changed)
+                    if !changed.isEmpty { encodings.append(Self.encoding(changed)) }
+                    while encodings.count > Self.encodingsAhead {
+                        let (entities, digests) = await encodings.removeFirst().value
+                        check.expect(entities, digests: digests)
+                    }
                 }
-                if let (entities, digests) = await encoding?.value { check.expect(entities, digests: digests) }
+                for encoding in encodings {
+                    let (entities, digests) = await encoding.value
+                    check.expect(entities, digests: digests)
+                }
             } catch {
                 await pages.finish()
                 _ = try? await stored?.value
@@ -83,6 +91,9 @@ extension Store {
 }
 
 extension Store {
+    /// How many pages' projection rows may be still encoding while the pass goes on.
+    fileprivate static let encodingsAhead = 2
+
     /// The digests of the projection rows of `changed`, encoded on every core in a task of their own.
     fileprivate static func encoding(_ changed: [ChangedEntity]) -> Task<
         ([ChangedEntity], [Result<[UInt8], any Error>]), Never
@@ -91,50 +102,57 @@ extension Store {
     }
 }
 
-/// Reads the ledger a page ahead: while the caller checks one page in order, the next is read, and its
+/// Reads the ledger ahead: while the caller checks one page in order, the next pages are read, and their
 /// rows hashed and decoded, on the other cores.
 private struct PageReader {
     typealias Examined = (range: ClosedRange<Int64>, page: LedgerPage, rows: [RowCheck])
+
+    /// How many pages are read ahead: two, so that one page's rows are examined while the next is read
+    /// from the database, and neither waits for the caller's pass.
+    static let depth = 2
 
     let snapshot: any LedgerSnapshot
     let head: Int64
     let size: Int64
     let replays: Bool
+    /// The first sequence not yet asked for.
     private var lower: Int64 = 1
-    private var pending: Task<Examined, any Error>?
+    private var pending: [Task<Examined, any Error>] = []
 
     init(snapshot: any LedgerSnapshot, head: Int64, size: Int64, replays: Bool) {
         self.snapshot = snapshot
         self.head = head
         self.size = size
         self.replays = replays
-        pending = read(from: 1)
+        readAhead()
     }
 
     /// The next page with its rows examined, or nil after the last.
     mutating func next() async throws -> Examined? {
-        guard let current = pending else { return nil }
-        let examined = try await current.value
-        lower = examined.range.upperBound + 1
-        pending = read(from: lower)
-        return examined
+        guard !pending.isEmpty else { return nil }
+        let current = pending.removeFirst()
+        readAhead()
+        return try await current.value
     }
 
-    /// Waits for the page being read, so that nothing reads after the snapshot ends.
+    /// Waits for the pages being read, so that nothing reads after the snapshot ends.
     mutating func finish() async {
-        _ = try? await pending?.value
-        pending = nil
+        for task in pending { _ = try? await task.value }
+        pending = []
     }
 
-    private func read(from lower: Int64) -> Task<Examined, any Error>? {
-        guard lower <= head else { return nil }
-        // Compared before adding, so that a very large page size cannot overflow.
-        let range = lower...(size > head - lower ? head : lower + size - 1)
-        let (snapshot, replays) = (snapshot, replays)
-        return Task {
-            let page = try await snapshot.page(range, withColumns: replays)
-            let rows = await RowCheck.examine(page, decoding: replays)
-            return (range, page, rows)
+    private mutating func readAhead() {
+        while pending.count < Self.depth, lower <= head {
+            // Compared before adding, so that a very large page size cannot overflow.
+            let range = lower...(size > head - lower ? head : lower + size - 1)
+            lower = range.upperBound + 1
+            let (snapshot, replays) = (snapshot, replays)
+            pending.append(
+                Task {
+                    let page = try await snapshot.page(range, withColumns: replays)
+                    let rows = await RowCheck.examine(page, decoding: replays)
+                    return (range, page, rows)
+                })
         }
     }
 }
