@@ -60,14 +60,17 @@ extension Store {
                         check.expect(entities, digests: digests)
                     }
                 }
-                for encoding in encodings {
-                    let (entities, digests) = await encoding.value
-                    check.expect(entities, digests: digests)
-                }
+                await Self.expect(encodings, in: &check)
             } catch {
                 await pages.finish()
                 _ = try? await stored?.value
-                throw error
+                // A page that could not be read comes after the pages already replayed: a rule one of them
+                // broke is still the first fault, and is reported rather than the error.
+                await Self.expect(encodings, in: &check)
+                guard let failure = check.failure else { throw error }
+                return VerificationReport(
+                    entries: check.entries, projectionRows: 0, firstBadSequence: failure.sequence,
+                    problem: failure.problem)
             }
             // Nothing may still be reading when the snapshot ends.
             await pages.finish()
@@ -93,6 +96,16 @@ extension Store {
 extension Store {
     /// How many pages' projection rows may be still encoding while the pass goes on.
     fileprivate static let encodingsAhead = 2
+
+    /// Waits for the encodings still running, in order, and takes their digests.
+    fileprivate static func expect(
+        _ encodings: [Task<([ChangedEntity], [Result<[UInt8], any Error>]), Never>], in check: inout LedgerCheck
+    ) async {
+        for encoding in encodings {
+            let (entities, digests) = await encoding.value
+            check.expect(entities, digests: digests)
+        }
+    }
 
     /// The digests of the projection rows of `changed`, encoded on every core in a task of their own.
     fileprivate static func encoding(_ changed: [ChangedEntity]) -> Task<

@@ -9,7 +9,7 @@ extension SQLiteDatabase {
         try await withReaderConnection { thread in
             try await thread.run { db in try db.connection.execute("BEGIN") }
             do {
-                let result = try await body(SQLiteLedgerSnapshot(thread: thread))
+                let result = try await body(SQLiteLedgerSnapshot(thread: thread, turns: AsyncLock()))
                 try await thread.run { db in try db.connection.execute("COMMIT") }
                 return result
             } catch {
@@ -21,19 +21,28 @@ extension SQLiteDatabase {
 }
 
 /// The reads of `verify` on a SQLite reader connection inside a read transaction.
+///
+/// Verify asks for several reads at once (pages ahead, the stored versions). They take turns: the connection
+/// and its prepared statements serve one read at a time, and where the connection's thread is not a thread
+/// of its own (before macOS 15) nothing else would keep two reads from stepping one statement together.
 private struct SQLiteLedgerSnapshot: LedgerSnapshot {
     let thread: SQLiteThread
+    let turns: AsyncLock
 
     func head() async throws -> (sequence: Int64, hash: String) {
-        try await thread.run { db in try LedgerTable.head(on: db.connection) }
+        try await read { connection in try LedgerTable.head(on: connection) }
     }
 
     func page(_ range: ClosedRange<Int64>, withColumns: Bool) async throws -> LedgerPage {
-        try await thread.run { db in try LedgerTable.page(range, withColumns: withColumns, on: db.connection) }
+        try await read { connection in try LedgerTable.page(range, withColumns: withColumns, on: connection) }
     }
 
     func versions() async throws -> [StoredVersion] {
-        try await thread.run { db in try EntityVersionsTable.versionDigests(on: db.connection) }
+        try await read { connection in try EntityVersionsTable.versionDigests(on: connection) }
+    }
+
+    private func read<R>(_ body: (DirectSQLiteConnection) throws -> R) async throws -> R {
+        try await turns.withLock { try await thread.run { db in try body(db.connection) } }
     }
 }
 
