@@ -1,5 +1,4 @@
 import AccordCore
-import Foundation
 import SQLKit
 
 extension Store {
@@ -7,22 +6,36 @@ extension Store {
     /// each became valid at: what the age of a translation against its source is read from.
     public func itemVersions(of number: ItemNumber? = nil) async throws -> [ItemNumber: [(from: Int64, item: PlanItem)]]
     {
+        try await itemVersions(of: number.map { [$0] }, after: nil, through: nil)
+    }
+
+    /// The versions of the items `numbers` (of all when nil) valid from a ledger position in
+    /// `(after, through]`, oldest first per item.
+    func itemVersions(of numbers: [ItemNumber]?, after lower: Int64?, through upper: Int64?) async throws
+        -> [ItemNumber: [(from: Int64, item: PlanItem)]]
+    {
+        var filter = SQLQueryString("")
+        if let numbers {
+            let list = numbers.map { SQLQueryString("\(bind: $0.rawValue)") }.joined(separator: ", ")
+            filter = filter + " AND id IN (" + list + ")"
+        }
+        if let lower { filter = filter + " AND valid_from > \(bind: lower)" }
+        if let upper { filter = filter + " AND valid_from <= \(bind: upper)" }
+        let query =
+            "SELECT id, valid_from, document FROM entity_versions WHERE kind = 'item'" + filter
+            + " ORDER BY id, valid_from"
         let rows = try await database.withSession { db in
-            let only = number.map { SQLQueryString("AND id = \(bind: $0.rawValue)") } ?? SQLQueryString("")
-            return try await db.raw(
-                "SELECT id, valid_from, document FROM entity_versions WHERE kind = 'item' \(only) ORDER BY id, valid_from"
-            ).all().map {
+            try await db.raw(query).all().map {
                 (
                     try $0.decode(column: "valid_from", as: Int64.self),
                     try $0.decode(column: "document", as: String.self)
                 )
             }
         }
-        let decoder = JSONDecoder()
+        // The store's own decoder: the first page that marks stale translations reads every item's history.
         var versions: [ItemNumber: [(from: Int64, item: PlanItem)]] = [:]
         for (from, document) in rows {
-            guard case .item(let item) = try Record.decode(kind: "item", from: Data(document.utf8), using: decoder)
-            else { continue }
+            let item = try DocumentDecoder.decode(PlanItem.self, from: document.utf8)
             versions[item.number, default: []].append((from, item))
         }
         return versions

@@ -15,6 +15,8 @@ public final class Store: Sendable {
     let cache = StateCache()
     /// Plan items decoded from projection rows, which never change once written.
     let decodedItems = DecodedItems()
+    /// The age of every item's translations at the newest position a page asked for.
+    let translationAges = TranslationAgeCache()
 
     /// The location the store was opened on.
     public let location: StoreLocation

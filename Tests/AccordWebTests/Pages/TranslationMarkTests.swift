@@ -5,13 +5,12 @@ import Testing
 
 @testable import AccordWeb
 
-/// Content in the viewer's language, marked where the translation is older than its source — on the
-/// item's page and in the Secretariat's list of what needs translating. (The plan table does not mark it
-/// yet: reading every amended item's versions on each render costs more than a page miss may.)
+/// Content in the viewer's language, marked where the translation is older than its source — in the plan,
+/// on the item's page and in the Secretariat's list of what needs translating.
 @Suite("Translation marks")
 struct TranslationMarkTests {
     @Test(
-        "a translation older than its source is marked on the item page and listed for the Secretariat until it is redone"
+        "a translation older than its source is marked in the plan and on the item page and listed for the Secretariat until it is redone"
     )
     func staleTranslationsAreMarked() async throws {
         try await withPages { pages in
@@ -27,6 +26,7 @@ struct TranslationMarkTests {
                 by: secretariat, authority: drafting)
             let fresh = try await pages.get("/es/items/HR-77", as: .secretariat)
             #expect(fresh.text.contains("Albergues regionales") && !fresh.text.contains("mark stale"))
+            #expect(try await Self.planRow("HR-77", in: pages)?.contains("mark stale") == false)
 
             // The English source changes; the Spanish translation now lags behind it.
             _ = try await pages.store.append(
@@ -44,6 +44,9 @@ struct TranslationMarkTests {
             #expect(english.text.contains("Regional shelters and reception") && !english.text.contains("mark stale"))
             let work = try await pages.get("/en/translations", as: .secretariat)
             #expect(work.text.contains("HR-77"))
+            // In the plan too, in the row of that item, in Spanish but not in English.
+            #expect(try await Self.planRow("HR-77", in: pages)?.contains("mark stale") == true)
+            #expect(try await Self.planRow("HR-77", in: pages, language: "en")?.contains("mark stale") == false)
 
             // Translated again: the mark goes.
             _ = try await pages.store.append(
@@ -56,6 +59,15 @@ struct TranslationMarkTests {
                 by: secretariat, authority: drafting)
             let redone = try await pages.get("/es/items/HR-77", as: .secretariat)
             #expect(redone.text.contains("Albergues regionales y recepción") && !redone.text.contains("mark stale"))
+            #expect(try await Self.planRow("HR-77", in: pages)?.contains("mark stale") == false)
         }
+    }
+
+    /// The row of item `number` in the plan's proposed items, as the Secretariat reads them in `language`.
+    private static func planRow(_ number: String, in pages: PageClient, language: String = "es") async throws -> String?
+    {
+        let plan = try await pages.get("/\(language)/plan?version=proposed", as: .secretariat).text
+        guard let start = plan.range(of: ">\(number)</a>") else { return nil }
+        return plan[start.upperBound...].components(separatedBy: "</tr>").first
     }
 }

@@ -16,7 +16,7 @@ enum TranslationsPage {
         pages.page("translations") { viewer, _, _ in
             try viewer.policy.require(viewer.policy.seesTranslationWork, "see the translation work list")
             let state = try await store.currentState()
-            let versions = try await store.itemVersions()
+            let staleTranslations = try await store.staleTranslations(in: state)
             var needs: [Need] = []
             func missing(_ texts: [LocalizedText?]) -> [Language] {
                 Language.allCases.filter { language in
@@ -24,7 +24,7 @@ enum TranslationsPage {
                 }
             }
             for item in state.items.values.sorted(by: Plan.inReadingOrder) {
-                let stale = TranslationAge.stale(versions[item.number] ?? []).sorted { $0.rawValue < $1.rawValue }
+                let stale = (staleTranslations[item.number] ?? []).sorted { $0.rawValue < $1.rawValue }
                 let gaps = missing([item.title, item.text])
                 if !gaps.isEmpty || !stale.isEmpty {
                     needs.append(

@@ -18,7 +18,7 @@ enum ItemPage {
             for sequence in try await store.history(of: .item(number)) {
                 if let entry = try await store.entry(sequence)?.decoded() { entries.append(entry) }
             }
-            let stale = TranslationAge.stale(try await store.itemVersions(of: number)[number] ?? [])
+            let stale = try await store.staleTranslations(in: state)[number] ?? []
             return render(item, entries: entries, stale: stale, state: state, viewer: viewer)
         }
     }

@@ -31,12 +31,19 @@ enum PlanPage {
         pages.page("plan") { viewer, request, _ in
             let query = Query(request)
             let state = try await PlanPoints.state(query.at, store: store, field: "at")
-            return render(query, state: state, viewer: viewer)
+            // Stale translations are marked in the plan as it stands now, which is what translators work on;
+            // the plan as of a meeting or an edition shows the texts of then without marks.
+            let stale = query.at.isEmpty ? try await store.staleTranslations(in: state) : [:]
+            return render(query, state: state, stale: stale, viewer: viewer)
         }
     }
 
-    static func render(_ query: Query, state: ProcessState, viewer: Viewer) -> PageContent {
+    /// - Parameter stale: the languages in which each item's translation is older than its source.
+    static func render(_ query: Query, state: ProcessState, stale: [ItemNumber: Set<Language>], viewer: Viewer)
+        -> PageContent
+    {
         var main = HTML(capacity: 600_000)
+        let behind = Set(stale.compactMap { $0.value.contains(viewer.language) ? $0.key : nil })
         main.element("h1", text: viewer.t(.planOfAction))
         controls(query, state: state, viewer: viewer, &main)
         downloads(query, viewer: viewer, &main)
@@ -47,7 +54,9 @@ enum PlanPage {
                 Array(state.workplans.values), items: Array(state.items.values.filter(policy.sees)), version: .current)
             for annex in annexes {
                 main.element("h2", text: viewer.words(annex.workplan.title))
-                table(annex.nodes, state: state, query: query, due: due, viewer: viewer, annex: true, &main)
+                table(
+                    annex.nodes, state: state, query: query, due: due, behind: behind, viewer: viewer, annex: true,
+                    &main)
             }
             if annexes.isEmpty { main.element("p", text: Words.noItems(viewer.language)) }
         } else {
@@ -60,7 +69,8 @@ enum PlanPage {
             main.element("p", [("class", "muted")]) { html in
                 html.text("\(viewer.t(.ledgerPosition)) \(view.asOf)")
             }
-            table(view.nodes, state: state, query: query, due: due, viewer: viewer, annex: false, &main)
+            table(
+                view.nodes, state: state, query: query, due: due, behind: behind, viewer: viewer, annex: false, &main)
         }
         return PageContent(title: viewer.t(.planOfAction), main: main, section: .plan)
     }
@@ -127,9 +137,10 @@ enum PlanPage {
 
     /// The plan as a table, one row per item, indented by depth; filters keep an item when it matches and
     /// keep its ancestors as context.
+    /// - Parameter behind: the items whose translation into the viewer's language is older than its source.
     private static func table(
-        _ nodes: [PlanNode], state: ProcessState, query: Query, due: PartialDate?, viewer: Viewer, annex: Bool,
-        _ html: inout HTML
+        _ nodes: [PlanNode], state: ProcessState, query: Query, due: PartialDate?, behind: Set<ItemNumber>,
+        viewer: Viewer, annex: Bool, _ html: inout HTML
     ) {
         var rows = HTML(capacity: 500_000)
         var count = 0
@@ -154,7 +165,9 @@ enum PlanPage {
             let own = !node.isContext && (!filtered || matches(node.item))
             guard own || shown else { return nil }
             var out = HTML(capacity: 512)
-            row(node, depth: depth, state: state, viewer: viewer, annex: annex, into: &out)
+            row(
+                node, depth: depth, state: state, isStale: behind.contains(node.item.number), viewer: viewer,
+                annex: annex, into: &out)
             out.append(below)
             if own { count += 1 }
             return out
@@ -183,7 +196,8 @@ enum PlanPage {
     }
 
     private static func row(
-        _ node: PlanNode, depth: Int, state: ProcessState, viewer: Viewer, annex: Bool, into html: inout HTML
+        _ node: PlanNode, depth: Int, state: ProcessState, isStale: Bool, viewer: Viewer, annex: Bool,
+        into html: inout HTML
     ) {
         let item = node.item
         let kind: String =
@@ -195,9 +209,9 @@ enum PlanPage {
         html.element("tr", [("class", node.isContext ? "\(kind) context" : kind)]) { html in
             html.element("td") { $0.link(viewer.link("/items/\(item.number.rawValue)"), item.number.rawValue) }
             html.element("td", [("class", "depth-\(min(depth, 4))")]) { html in
-                viewer.write(item.title, into: &html)
+                viewer.write(item.title, stale: isStale, into: &html)
                 if let text = item.text, !annex {
-                    html.element("div", [("class", "muted")]) { viewer.write(text, into: &$0) }
+                    html.element("div", [("class", "muted")]) { viewer.write(text, stale: isStale, into: &$0) }
                 }
             }
             html.element("td", text: viewer.leads(item.leads, in: state))
