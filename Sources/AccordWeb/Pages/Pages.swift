@@ -12,6 +12,7 @@ enum Pages {
         ItemPage.add(to: pages)
         MeetingPages.add(to: pages)
         PositionForms.add(to: pages)
+        ChallengeForms.add(to: pages)
         AgendaEditor.add(to: pages)
         DecisionPages.add(to: pages)
         ProposalPages.add(to: pages)

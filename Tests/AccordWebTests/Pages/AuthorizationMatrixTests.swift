@@ -104,6 +104,7 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/meetings/{code}/adopt"] = .secretariat
         matrix["POST /{lang}/proposals"] = .delegationOrSecretariat
         matrix["POST /{lang}/proposals/{code}/comments"] = .speaker
+        matrix["POST /{lang}/items/{number}/challenges"] = .delegationOrSecretariat
         matrix["POST /api/v1/session"] = .exempt("SessionAPIScenario signs in with right and wrong passwords")
         matrix["DELETE /api/v1/session"] = .exempt("SessionAPIScenario signs out")
         matrix["POST /{lang}/sign-in"] = .exempt("PageSecurityTests signs in through the form")
@@ -226,6 +227,9 @@ struct AuthorizationMatrixTests {
                 return ["draft": "1", "participant": participant, "position": "supports"]
             }
             if uri.hasSuffix("/adopt") { return ["draft": "1"] }
+            if uri.hasSuffix("/challenges") {
+                return ["sequence": "1", "participant": participant, "reason": "It changes the commitment."]
+            }
             if uri.hasSuffix("/comments") {
                 return ["item": "1", "participant": participant, "stance": "supports", "text": "Agreed."]
             }

@@ -55,6 +55,7 @@ enum ItemPage {
         if let text = item.text {
             main.element("p") { viewer.write(text, stale: isStale, into: &$0) }
         }
+        let open = Set(state.editorialsOpenToChallenge().filter { $0.item == item.number }.map(\.sequence))
         main.element("h2", text: viewer.t(.provenance))
         main.element("ol", [("class", "timeline")]) { html in
             for (proposal, proposed) in aimedHere(item, state: state, viewer: viewer) {
@@ -96,6 +97,8 @@ enum ItemPage {
                     html.element("strong", text: describe(entry.change, viewer: viewer))
                     html.text(" — \(viewer.t(.authority)): ")
                     Authorities.write(entry.authority, viewer: viewer, state: state, into: &html)
+                    ChallengeForms.forms(
+                        at: entry.sequence, item: item.number, open: open, state: state, viewer: viewer, &html)
                 }
             }
         }

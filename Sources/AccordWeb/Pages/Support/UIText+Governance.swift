@@ -34,6 +34,16 @@ extension UIText {
         return language.pick((es, en, fr))
     }
 
+    static func challengeStatus(_ status: ChallengeStatus, _ language: Language) -> String {
+        let (es, en, fr): (String, String, String) =
+            switch status {
+            case .held: ("en suspenso hasta una decisión", "held until a decision", "suspendue jusqu'à une décision")
+            case .confirmed: ("cambio confirmado", "change confirmed", "modification confirmée")
+            case .rejected: ("cambio rechazado", "change rejected", "modification rejetée")
+            }
+        return language.pick((es, en, fr))
+    }
+
     static func proposalStatus(_ status: ProposalStatus, _ language: Language) -> String {
         let (es, en, fr): (String, String, String) =
             switch status {

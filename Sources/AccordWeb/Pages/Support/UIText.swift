@@ -16,6 +16,7 @@ enum UIText: CaseIterable {
     case timeline, to, translationMissing, translationStale, translations, username, version, when, who
     case adopt, code, fileComment, none, note, noPlacement, onBehalfOf, placeUnder, proposalItems, recordPosition
     case recordedBySecretariat, stance, submitProposal, tabledFor, title
+    case challengeAsSubstantive, challengedBy, reason
 
     func callAsFunction(_ language: Language) -> String {
         language.pick(forms)
@@ -134,6 +135,9 @@ enum UIText: CaseIterable {
         case .fileComment: ("Enviar el comentario", "Send the comment", "Envoyer le commentaire")
         case .none: ("Ninguna", "None", "Aucune")
         case .note: ("Nota", "Note", "Note")
+        case .challengeAsSubstantive: ("Impugnar como sustantivo", "Challenge as substantive", "Contester comme substantiel")
+        case .challengedBy: ("Impugnado por", "Challenged by", "Contesté par")
+        case .reason: ("Motivo", "Reason", "Motif")
         case .noPlacement: ("Sin ubicación", "No placement", "Sans emplacement")
         case .onBehalfOf: ("En nombre de", "On behalf of", "Au nom de")
         case .placeUnder: ("Ubicar bajo", "Place under", "Placer sous")

@@ -1,0 +1,62 @@
+import AccordCore
+import AccordStore
+
+/// A member state challenges an editorial change to an item as substantive — its delegate, or the
+/// Secretariat on its behalf — from the item's page; the change is then held until a decision settles it
+/// (DESIGN §3, rule 4). Core's rules decide whether the change is still open to challenge and who may
+/// speak; the form is only offered where they would allow it.
+enum ChallengeForms {
+    static func add(to pages: PageRoutes) {
+        let store = pages.store
+        pages.form("items/{number}/challenges") { viewer, fields, context in
+            let number = ItemNumber(context.parameters.get("number") ?? "")
+            let participant = ParticipantID(try FormData.required(fields, "participant", "choose the member state"))
+            try viewer.policy.require(
+                viewer.policy.recordsPositions && viewer.policy.mayAct(for: participant),
+                "challenge an editorial change for \(participant)")
+            guard let sequence = Int64(FormData.value(fields, "sequence")) else {
+                throw AuthError.invalid(field: "sequence", reason: "choose the editorial change to challenge")
+            }
+            let reason = try FormData.required(fields, "reason", "say why the change is substantive")
+            let statement = ChallengeStatement(
+                sequence: sequence, participant: participant,
+                reason: LocalizedText(authoritative: viewer.language, [viewer.language: reason]))
+            _ = try await store.append(
+                .challengeEditorial(statement), by: try viewer.actor(), authority: .participant(participant))
+            return viewer.link("/items/\(number.rawValue)")
+        }
+    }
+
+    /// Under the entry at `sequence` in an item's timeline: its challenge, if it has one; otherwise, while
+    /// the change is open to challenge, the form for whoever may speak for a member state.
+    ///
+    /// - Parameter open: the editorial changes still open to challenge, by their ledger position.
+    static func forms(
+        at sequence: Int64, item: ItemNumber, open: Set<Int64>, state: ProcessState, viewer: Viewer,
+        _ html: inout HTML
+    ) {
+        if let challenge = state.challenges[Challenge.id(of: sequence)] {
+            html.element("p", [("class", "challenge")]) { html in
+                html.text(
+                    "\(viewer.t(.challengedBy)) \(viewer.name(challenge.challenger, in: state)) "
+                        + "(\(UIText.challengeStatus(challenge.status, viewer.language))): ")
+                viewer.write(challenge.reason, into: &html)
+            }
+            return
+        }
+        guard open.contains(sequence) else { return }
+        let members = state.participants.values.filter { $0.kind == .memberState }.map(\.id).sorted()
+        let speakers = viewer.policy.speaksFor(among: members)
+        guard viewer.policy.recordsPositions, !speakers.isEmpty else { return }
+        let action = viewer.link("/items/\(item.rawValue)/challenges").path
+        html.element("form", [("class", "stack"), ("method", "post"), ("action", action)]) { html in
+            Forms.token(viewer, &html)
+            html.open("input", [("type", "hidden"), ("name", "sequence"), ("value", String(sequence))])
+            Forms.select(
+                "participant", viewer.t(.memberState), speakers.map { ($0.rawValue, viewer.name($0, in: state)) },
+                &html)
+            Forms.field("reason", viewer.t(.reason), required: true, &html)
+            html.element("button", [("type", "submit")], text: viewer.t(.challengeAsSubstantive))
+        }
+    }
+}
