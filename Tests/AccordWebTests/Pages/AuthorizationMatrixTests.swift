@@ -105,6 +105,7 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/proposals"] = .delegationOrSecretariat
         matrix["POST /{lang}/proposals/{code}/comments"] = .speaker
         matrix["POST /{lang}/items/{number}/challenges"] = .delegationOrSecretariat
+        matrix["POST /{lang}/items/{number}/challenges/settle"] = .secretariat
         matrix["POST /api/v1/session"] = .exempt("SessionAPIScenario signs in with right and wrong passwords")
         matrix["DELETE /api/v1/session"] = .exempt("SessionAPIScenario signs out")
         matrix["POST /{lang}/sign-in"] = .exempt("PageSecurityTests signs in through the form")
@@ -227,6 +228,9 @@ struct AuthorizationMatrixTests {
                 return ["draft": "1", "participant": participant, "position": "supports"]
             }
             if uri.hasSuffix("/adopt") { return ["draft": "1"] }
+            if uri.hasSuffix("/challenges/settle") {
+                return ["sequence": "1", "decision": "\(decision.0)/\(decision.1)", "settlement": "reject"]
+            }
             if uri.hasSuffix("/challenges") {
                 return ["sequence": "1", "participant": participant, "reason": "It changes the commitment."]
             }

@@ -60,6 +60,25 @@ struct ChallengePageTests {
                 .post, "\(path)/challenges", as: .delegateCAN,
                 form: ["sequence": String(change.entry.sequence), "participant": "CAN", "reason": "Also"])
             #expect((400..<500).contains(again.status) && again.status != 403, "\(again.status) \(again.text)")
+
+            // Only the Secretariat settles it, citing the decision that does; rejected, the change is undone.
+            let decision = try #require(state.decisions.keys.max())
+            let settle = [
+                "sequence": String(change.entry.sequence), "decision": decision.rawValue, "settlement": "reject",
+            ]
+            #expect(!(try await pages.get(path, as: .delegateMEX)).text.contains("/challenges/settle"))
+            #expect(
+                try await pages.call(.post, "\(path)/challenges/settle", as: .delegateMEX, form: settle).status == 403)
+            #expect(try await pages.get(path, as: .secretariat).text.contains("\(path)/challenges/settle"))
+            let settled = try await pages.call(.post, "\(path)/challenges/settle", as: .secretariat, form: settle)
+            #expect(settled.status == 303, "\(settled.text)")
+            let after = try await pages.store.currentState()
+            #expect(after.challenges[Challenge.id(of: change.entry.sequence)]?.status == .rejected)
+            #expect(after.items[item.number]?.title == item.title, "the item says what it said before the change")
+            #expect(try await pages.get(path, as: .secretariat).text.contains("change rejected"))
+            // Challenges are working documents: the public sees the item, not who challenged what.
+            let published = try await pages.get(path, as: .reader).text
+            #expect(!published.contains("Challenged by") && !published.contains("It narrows the scope"))
         }
     }
 }

@@ -25,22 +25,43 @@ enum ChallengeForms {
                 .challengeEditorial(statement), by: try viewer.actor(), authority: .participant(participant))
             return viewer.link("/items/\(number.rawValue)")
         }
+        pages.form("items/{number}/challenges/settle") { viewer, fields, context in
+            let number = ItemNumber(context.parameters.get("number") ?? "")
+            try viewer.policy.require(viewer.policy.recordsDecisions, "settle a challenge")
+            guard let sequence = Int64(FormData.value(fields, "sequence")) else {
+                throw AuthError.invalid(field: "sequence", reason: "choose the challenged change")
+            }
+            let decision = DecisionID(try FormData.required(fields, "decision", "choose the decision that settles it"))
+            guard let settlement = Settlement(rawValue: FormData.value(fields, "settlement")) else {
+                throw AuthError.invalid(field: "settlement", reason: "choose confirm or reject")
+            }
+            _ = try await store.append(
+                .settleChallenge(Challenge.id(of: sequence), settlement), by: try viewer.actor(),
+                authority: .decision(decision))
+            return viewer.link("/items/\(number.rawValue)")
+        }
     }
 
-    /// Under the entry at `sequence` in an item's timeline: its challenge, if it has one; otherwise, while
-    /// the change is open to challenge, the form for whoever may speak for a member state.
+    /// Under the entry at `sequence` in an item's timeline, for the working side: its challenge, if it has
+    /// one; otherwise, while the change is open to challenge, the form for whoever may speak for a member
+    /// state.
     ///
     /// - Parameter open: the editorial changes still open to challenge, by their ledger position.
     static func forms(
         at sequence: Int64, item: ItemNumber, open: Set<Int64>, state: ProcessState, viewer: Viewer,
         _ html: inout HTML
     ) {
+        // Challenges are working documents, as in the API: the public and observers see the change only.
+        guard viewer.policy.seesWorkingState else { return }
         if let challenge = state.challenges[Challenge.id(of: sequence)] {
             html.element("p", [("class", "challenge")]) { html in
                 html.text(
                     "\(viewer.t(.challengedBy)) \(viewer.name(challenge.challenger, in: state)) "
                         + "(\(UIText.challengeStatus(challenge.status, viewer.language))): ")
                 viewer.write(challenge.reason, into: &html)
+            }
+            if challenge.status == .held, viewer.policy.recordsDecisions {
+                settleForm(challenge, state: state, viewer: viewer, &html)
             }
             return
         }
@@ -57,6 +78,23 @@ enum ChallengeForms {
                 &html)
             Forms.field("reason", viewer.t(.reason), required: true, &html)
             html.element("button", [("type", "submit")], text: viewer.t(.challengeAsSubstantive))
+        }
+    }
+
+    /// For the Secretariat, under a held challenge: the decision that settles it, confirming or rejecting the
+    /// change. Core checks that a confirmation has the agreement a substantive change would need.
+    private static func settleForm(_ challenge: Challenge, state: ProcessState, viewer: Viewer, _ html: inout HTML) {
+        let action = viewer.link("/items/\(challenge.item.rawValue)/challenges/settle").path
+        html.element("form", [("class", "stack"), ("method", "post"), ("action", action)]) { html in
+            Forms.token(viewer, &html)
+            html.open("input", [("type", "hidden"), ("name", "sequence"), ("value", String(challenge.sequence))])
+            Forms.select(
+                "decision", viewer.t(.decision), state.decisions.keys.sorted(by: >).map { ($0.rawValue, $0.rawValue) },
+                &html)
+            Forms.select(
+                "settlement", viewer.t(.settlement),
+                Settlement.allCases.map { ($0.rawValue, UIText.settlement($0, viewer.language)) }, &html)
+            html.element("button", [("type", "submit")], text: viewer.t(.settle))
         }
     }
 }

@@ -44,6 +44,15 @@ extension UIText {
         return language.pick((es, en, fr))
     }
 
+    static func settlement(_ settlement: Settlement, _ language: Language) -> String {
+        let (es, en, fr): (String, String, String) =
+            switch settlement {
+            case .confirm: ("confirmar el cambio", "confirm the change", "confirmer la modification")
+            case .reject: ("rechazar el cambio", "reject the change", "rejeter la modification")
+            }
+        return language.pick((es, en, fr))
+    }
+
     static func proposalStatus(_ status: ProposalStatus, _ language: Language) -> String {
         let (es, en, fr): (String, String, String) =
             switch status {

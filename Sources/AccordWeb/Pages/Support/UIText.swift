@@ -16,7 +16,7 @@ enum UIText: CaseIterable {
     case timeline, to, translationMissing, translationStale, translations, username, version, when, who
     case adopt, code, fileComment, none, note, noPlacement, onBehalfOf, placeUnder, proposalItems, recordPosition
     case recordedBySecretariat, stance, submitProposal, tabledFor, title
-    case challengeAsSubstantive, challengedBy, reason
+    case challengeAsSubstantive, challengedBy, reason, settle, settlement
 
     func callAsFunction(_ language: Language) -> String {
         language.pick(forms)
@@ -138,6 +138,8 @@ enum UIText: CaseIterable {
         case .challengeAsSubstantive: ("Impugnar como sustantivo", "Challenge as substantive", "Contester comme substantiel")
         case .challengedBy: ("Impugnado por", "Challenged by", "Contesté par")
         case .reason: ("Motivo", "Reason", "Motif")
+        case .settle: ("Resolver", "Settle", "Trancher")
+        case .settlement: ("Resolución", "Settlement", "Décision sur la contestation")
         case .noPlacement: ("Sin ubicación", "No placement", "Sans emplacement")
         case .onBehalfOf: ("En nombre de", "On behalf of", "Au nom de")
         case .placeUnder: ("Ubicar bajo", "Place under", "Placer sous")
