@@ -16,7 +16,10 @@ extension Store {
             changed.count <= TranslationAgeCache.mostChangedItems
         {
             ages = cached.ages
-            let versions = try await itemVersions(of: changed, after: cached.sequence, through: state.sequence)
+            // Entries that changed no item (a meeting, a comment) leave the ages as they were.
+            let versions =
+                changed.isEmpty
+                ? [:] : try await itemVersions(of: changed, after: cached.sequence, through: state.sequence)
             for (number, list) in versions {
                 for version in list { ages[number, default: TranslationAge()].record(version.item, at: version.from) }
             }

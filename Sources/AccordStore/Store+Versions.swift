@@ -14,6 +14,8 @@ extension Store {
     func itemVersions(of numbers: [ItemNumber]?, after lower: Int64?, through upper: Int64?) async throws
         -> [ItemNumber: [(from: Int64, item: PlanItem)]]
     {
+        // `IN ()` is an error on PostgreSQL: no items, no versions.
+        if numbers?.isEmpty == true { return [:] }
         var filter = SQLQueryString("")
         if let numbers {
             let list = numbers.map { SQLQueryString("\(bind: $0.rawValue)") }.joined(separator: ", ")

@@ -7,7 +7,7 @@ import Testing
 @Suite("Stale translations")
 struct StaleTranslationTests {
     @Test(
-        "brought forward after each change, by this process or another, they are what the whole history says",
+        "brought forward after each change, by this process or another, to an item or not, they are what the whole history says",
         arguments: Backend.all)
     func incrementalMatchesWhole(_ backend: Backend) async throws {
         try await withDatabase(backend) { database in
@@ -25,8 +25,16 @@ struct StaleTranslationTests {
                     let title = LocalizedText(
                         authoritative: .en, es: spanish ?? current[.es], en: english ?? current.original,
                         fr: current[.fr])
-                    let change = Fixture.decided(
-                        .amendItem(ItemAmendment(number: number, title: title)), by: Fixture.followUp)
+                    // Every fourth change is to no item at all: the ages stay as they were, without a query.
+                    let change =
+                        step % 4 == 3
+                        ? Fixture.editorial(
+                            .addParticipant(
+                                Participant(
+                                    id: ParticipantID("ORG-\(step)"), kind: .observerOrganization,
+                                    name: .en("Organization \(step)"))))
+                        : Fixture.decided(
+                            .amendItem(ItemAmendment(number: number, title: title)), by: Fixture.followUp)
                     // Every third change comes from another process: this store learns of it from the ledger.
                     if step % 3 == 2 {
                         try await withOpenStore(database) { other in try await other.append([change]) }
