@@ -39,6 +39,15 @@ struct ChallengePageTests {
             #expect(forged.status == 403, "\(forged.text)")
             #expect(try await pages.store.head() == head)
 
+            // The form's item must be the changed one.
+            let elsewhere = try #require(
+                state.items.values.filter { $0.status == .approved && $0.number != item.number }.map(\.number).min())
+            let misplaced = try await pages.call(
+                .post, "/en/items/\(elsewhere.rawValue)/challenges", as: .delegateMEX,
+                form: ["sequence": String(change.entry.sequence), "participant": "MEX", "reason": "Wrong item"])
+            #expect(misplaced.status == 422 && misplaced.text.contains("sequence"), "\(misplaced.text)")
+            #expect(try await pages.store.head() == head)
+
             let filed = try await pages.call(
                 .post, "\(path)/challenges", as: .delegateMEX,
                 form: [
@@ -48,6 +57,12 @@ struct ChallengePageTests {
             let challenge = try #require(
                 try await pages.store.currentState().challenges[Challenge.id(of: change.entry.sequence)])
             #expect(challenge.challenger == "MEX" && challenge.status == .held)
+            let challengeEntry = try await pages.store.head().sequence
+            // The public reads that the item is held, not who challenged it or who filed it.
+            let held = try await pages.get(path, as: .reader).text
+            #expect(held.contains("Challenged as substantive; held until a decision"))
+            #expect(!held.contains("#\(challengeEntry) ") && !held.contains("challenge-editorial"))
+            #expect(!held.contains("It narrows the scope"))
 
             // The item page says so, in the reader's language, and offers no second challenge.
             let shown = try await pages.get("/es/items/\(item.number.rawValue)", as: .delegateCAN)

@@ -90,6 +90,15 @@ enum ItemPage {
                 }
             }
             for entry in entries {
+                // Challenges are working documents, as in the API: the public and observers read that the item
+                // was held or settled, not who challenged it, who filed it or under which decision.
+                if !viewer.policy.seesWorkingState, entry.change.isChallenge {
+                    html.element("li") { html in
+                        html.element("div", [("class", "when")], text: entry.recordedAt.description)
+                        html.element("strong", text: describe(entry.change, viewer: viewer))
+                    }
+                    continue
+                }
                 html.element("li") { html in
                     html.element("div", [("class", "when")]) { html in
                         html.text("#\(entry.sequence) · \(entry.recordedAt.description) · \(entry.actor.name)")
@@ -131,6 +140,7 @@ enum ItemPage {
                 ].compactMap { $0 }.joined(separator: ", ")
         case .changeStatus(_, let status): "\(viewer.t(.status)) → \(viewer.status(status))"
         case .adoptDraft(let draft): "\(viewer.t(.adopted)) \(draft.rawValue)"
+        case .challengeEditorial: viewer.t(.challengedAsSubstantive)
         case .settleChallenge: viewer.t(.challengeSettled)
         default: change.kind
         }
@@ -149,6 +159,16 @@ enum Authorities {
         case .decision(let id): html.link(viewer.link("/decisions", [("id", id.rawValue)]), id.rawValue)
         case .editorial(let reason): html.text("\(viewer.t(.editorial)): \(reason)")
         case .participant(let id): html.text(viewer.name(id, in: state))
+        }
+    }
+}
+
+extension Change {
+    /// Whether the change challenges an editorial change or settles a challenge.
+    fileprivate var isChallenge: Bool {
+        switch self {
+        case .challengeEditorial, .settleChallenge: true
+        default: false
         }
     }
 }

@@ -18,6 +18,10 @@ enum ChallengeForms {
                 throw AuthError.invalid(field: "sequence", reason: "choose the editorial change to challenge")
             }
             let reason = try FormData.required(fields, "reason", "say why the change is substantive")
+            guard try await store.currentState().editorials[sequence]?.item == number else {
+                throw AuthError.invalid(
+                    field: "sequence", reason: "entry \(sequence) is not an editorial change of \(number.rawValue)")
+            }
             let statement = ChallengeStatement(
                 sequence: sequence, participant: participant,
                 reason: LocalizedText(authoritative: viewer.language, [viewer.language: reason]))
@@ -34,6 +38,10 @@ enum ChallengeForms {
             let decision = DecisionID(try FormData.required(fields, "decision", "choose the decision that settles it"))
             guard let settlement = Settlement(rawValue: FormData.value(fields, "settlement")) else {
                 throw AuthError.invalid(field: "settlement", reason: "choose confirm or reject")
+            }
+            guard try await store.currentState().challenges[Challenge.id(of: sequence)]?.item == number else {
+                throw AuthError.invalid(
+                    field: "sequence", reason: "no change of \(number.rawValue) at entry \(sequence) is challenged")
             }
             _ = try await store.append(
                 .settleChallenge(Challenge.id(of: sequence), settlement), by: try viewer.actor(),
@@ -60,7 +68,7 @@ enum ChallengeForms {
                         + "(\(UIText.challengeStatus(challenge.status, viewer.language))): ")
                 viewer.write(challenge.reason, into: &html)
             }
-            if challenge.status == .held, viewer.policy.recordsDecisions {
+            if challenge.status == .held, viewer.policy.recordsDecisions, !state.decisions.isEmpty {
                 settleForm(challenge, state: state, viewer: viewer, &html)
             }
             return

@@ -16,7 +16,7 @@ enum UIText: CaseIterable {
     case timeline, to, translationMissing, translationStale, translations, username, version, when, who
     case adopt, code, fileComment, none, note, noPlacement, onBehalfOf, placeUnder, proposalItems, recordPosition
     case recordedBySecretariat, stance, submitProposal, tabledFor, title
-    case challengeAsSubstantive, challengedBy, reason, settle, settlement
+    case challengeAsSubstantive, challengedAsSubstantive, challengedBy, reason, settle, settlement
 
     func callAsFunction(_ language: Language) -> String {
         language.pick(forms)
@@ -137,6 +137,8 @@ enum UIText: CaseIterable {
         case .note: ("Nota", "Note", "Note")
         case .challengeAsSubstantive: ("Impugnar como sustantivo", "Challenge as substantive", "Contester comme substantiel")
         case .challengedBy: ("Impugnado por", "Challenged by", "Contesté par")
+        case .challengedAsSubstantive:
+            ("Impugnado como sustantivo; en suspenso hasta una decisión", "Challenged as substantive; held until a decision", "Contesté comme substantiel ; suspendu jusqu'à une décision")
         case .reason: ("Motivo", "Reason", "Motif")
         case .settle: ("Resolver", "Settle", "Trancher")
         case .settlement: ("Resolución", "Settlement", "Décision sur la contestation")
