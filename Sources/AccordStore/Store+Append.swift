@@ -40,7 +40,7 @@ extension Store {
     /// the head. A refusal by the rules is double-checked the same way, since a stale state may refuse what
     /// the current one allows.
     private func appendOnce(_ changes: [ProposedChange], trustingCache: Bool) async throws -> [AppendedEntry] {
-        let cached = cache.snapshot
+        let cached = cache.newest?.value
         let trusted = trustingCache ? cached : nil
         let (appended, snapshot) = try await database.transaction(writing: true) { db in
             var state: ProcessState
@@ -85,7 +85,7 @@ extension Store {
             return (appended, Snapshot(state: state, hash: previousHash))
         }
         // Only a committed state may be cached; a refused change leaves the cache as it was.
-        cache.store(snapshot)
+        cache.store(snapshot, at: snapshot.state.sequence)
         return appended
     }
 

@@ -26,7 +26,7 @@ extension Store {
     /// One query asks for the ledger head; when this process has already seen that position the state is
     /// served from memory, otherwise it is brought up to date from the ledger (another process wrote).
     public func currentState() async throws -> ProcessState {
-        let cached = cache.snapshot
+        let cached = cache.newest?.value
         // One statement, outside any transaction: the common case is that nothing was appended since.
         if let cached, try await head().sequence == cached.state.sequence { return cached.state }
         let snapshot = try await database.transaction(writing: false) { db in
@@ -34,7 +34,7 @@ extension Store {
             let state = try await self.state(from: cached?.state, advancedTo: head.sequence, on: db)
             return Snapshot(state: state, hash: head.hash)
         }
-        cache.store(snapshot)
+        cache.store(snapshot, at: snapshot.state.sequence)
         return snapshot.state
     }
 

@@ -12,11 +12,11 @@ public final class Store: Sendable {
     /// Serializes this process's writers; the database's write lock serializes processes.
     let writeLock = AsyncLock()
     /// The state at the newest ledger position this process has seen: a projection kept in memory.
-    let cache = StateCache()
+    let cache = NewestCache<Snapshot>()
     /// Plan items decoded from projection rows, which never change once written.
     let decodedItems = DecodedItems()
     /// The age of every item's translations at the newest position a page asked for.
-    let translationAges = TranslationAgeCache()
+    let translationAges = NewestCache<TranslationAges>()
 
     /// The location the store was opened on.
     public let location: StoreLocation
@@ -72,23 +72,26 @@ struct Snapshot: Sendable {
     var hash: String
 }
 
-/// The state at the newest ledger position this process has seen.
+/// A value kept for the newest ledger position this process has seen: the current state, the ages of the
+/// translations.
 ///
 /// A mutex rather than an actor: every append and every read of the current state asks it, and it only
 /// swaps a reference.
-final class StateCache: Sendable {
-    private let current = Mutex<Snapshot?>(nil)
+final class NewestCache<Value: Sendable>: Sendable {
+    private let current = Mutex<(position: Int64, value: Value)?>(nil)
 
-    var snapshot: Snapshot? { current.withLock { $0 } }
+    /// The value kept, and the ledger position it is for.
+    var newest: (position: Int64, value: Value)? { current.withLock { $0 } }
 
-    func store(_ newSnapshot: Snapshot) {
-        // The replaced state is handed out of the lock, so that freeing it (when no reader holds it) does
+    /// Keeps `value` for `position`, unless a newer position is kept already: a slower reader must not
+    /// replace a newer value with an older one.
+    func store(_ value: Value, at position: Int64) {
+        // The replaced value is handed out of the lock, so that freeing it (when no reader holds it) does
         // not happen while the lock is held.
-        _ = current.withLock { snapshot -> Snapshot? in
-            // Never move backwards: a slower reader must not replace a newer state with an older one.
-            if let snapshot, snapshot.state.sequence > newSnapshot.state.sequence { return nil }
-            defer { snapshot = newSnapshot }
-            return snapshot
+        _ = current.withLock { current -> (position: Int64, value: Value)? in
+            if let current, current.position > position { return nil }
+            defer { current = (position, value) }
+            return current
         }
     }
 }
