@@ -24,7 +24,7 @@ enum ChallengeForms {
             }
             let statement = ChallengeStatement(
                 sequence: sequence, participant: participant,
-                reason: LocalizedText(authoritative: viewer.language, [viewer.language: reason]))
+                reason: viewer.typed(reason))
             _ = try await store.append(
                 .challengeEditorial(statement), by: try viewer.actor(), authority: .participant(participant))
             return viewer.link("/items/\(number.rawValue)")

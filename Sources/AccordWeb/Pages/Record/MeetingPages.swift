@@ -181,7 +181,7 @@ enum MeetingPages {
         let source = try FormData.required(fields, "source", "say which document the paragraph is transcribed from")
         let decision = Decision(
             meeting: meeting, paragraph: paragraph, kind: kind,
-            text: LocalizedText(authoritative: viewer.language, [viewer.language: text]))
+            text: viewer.typed(text))
         var changes = [ProposedChange(.recordDecision(decision), by: actor, authority: .editorial(reason: source))]
         if let item = fields["item"], !item.isEmpty {
             guard let status = Status(rawValue: fields["status"] ?? "") else {

@@ -23,7 +23,7 @@ enum PositionForms {
             let statement = PositionStatement(
                 draft: DraftID(Decision.id(meeting: meeting, paragraph: draft).rawValue), participant: participant,
                 position: position,
-                note: note.isEmpty ? nil : LocalizedText(authoritative: viewer.language, [viewer.language: note]))
+                note: note.isEmpty ? nil : viewer.typed(note))
             _ = try await store.append(
                 .recordPosition(statement), by: try viewer.actor(), authority: .participant(participant))
             return viewer.link("/meetings/\(meeting.rawValue)")

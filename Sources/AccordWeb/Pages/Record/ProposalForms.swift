@@ -31,7 +31,7 @@ enum ProposalForms {
             let parent = FormData.value(fields, "parent")
             let comment = Comment(
                 proposal: code, item: item, participant: participant, stance: stance,
-                text: LocalizedText(authoritative: viewer.language, [viewer.language: text]),
+                text: viewer.typed(text),
                 placement: parent.isEmpty ? nil : Placement(parent: ItemNumber(parent)))
             _ = try await store.append(
                 .fileComment(comment), by: try viewer.actor(), authority: .participant(participant))
@@ -49,7 +49,7 @@ enum ProposalForms {
             .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let meeting = FormData.value(fields, "tabledFor")
         func text(_ value: String) -> LocalizedText {
-            LocalizedText(authoritative: viewer.language, [viewer.language: value])
+            viewer.typed(value)
         }
         return Proposal(
             id: id, submitter: submitter, title: text(title), tabledFor: meeting.isEmpty ? nil : MeetingID(meeting),

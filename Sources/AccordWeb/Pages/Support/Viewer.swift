@@ -31,6 +31,10 @@ struct Viewer: Sendable {
         return value[language] ?? value.original
     }
 
+    /// What the viewer typed into a form, as a text in their language: the authoritative one, since no other
+    /// exists yet.
+    func typed(_ text: String) -> LocalizedText { LocalizedText(authoritative: language, [language: text]) }
+
     /// Writes `value` in the viewer's language, with a visible mark when the translation is missing (the
     /// original is shown, in its language) or older than its source.
     func write(_ value: LocalizedText?, stale: Bool = false, into html: inout HTML) {
