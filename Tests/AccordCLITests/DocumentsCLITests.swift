@@ -5,7 +5,7 @@ import Testing
 /// applies a spreadsheet of updates.
 @Suite(.serialized) struct DocumentsCLITests {
     func run(_ arguments: [String], in folder: URL) throws -> Command.Result {
-        try Command.run(arguments + ["--database-url", "rcm.sqlite"], in: folder)
+        try await Command.run(arguments + ["--database-url", "rcm.sqlite"], in: folder)
     }
 
     @Test func everyExportWritesItsFile() throws {

@@ -5,6 +5,8 @@ import AccordWeb
 import Foundation
 import Testing
 
+@testable import AccordServices
+
 /// The downloads and the CSV import through the API, on whatever the scenario before it recorded: each
 /// format answers with its type and a file name, bad parameters are problems naming the parameter, and an
 /// import either lists every problem and changes nothing, or appends exactly the edited change.

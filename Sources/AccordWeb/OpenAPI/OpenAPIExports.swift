@@ -75,9 +75,9 @@ extension OpenAPIDocument {
                             + "with apply, append its changes in one transaction",
                         ok: ref("ImportResult"),
                         body: [
-                            "type": "object", "required": ["actor", "authority", "csv"],
+                            "type": "object", "required": ["authority", "csv"],
                             "properties": [
-                                "actor": ref("Actor"), "authority": ref("Authority"),
+                                "authority": ref("Authority"),
                                 "csv": ["type": "string", "description": "The CSV file's text, as exported"],
                                 "apply": [
                                     "type": "boolean", "default": false,

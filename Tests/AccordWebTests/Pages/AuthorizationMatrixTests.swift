@@ -12,6 +12,9 @@ import Testing
 struct AuthorizationMatrixTests {
     enum Rule {
         case everyone
+        /// Read by everyone, each reading what the read policy leaves them: the working side gets it (2xx); the
+        /// public and observers get it or a 404, and never a working document (the bodies are checked).
+        case published
         /// The Secretariat, the Presidency and delegations: the working documents.
         case workingSide
         /// The working side, and observers (who see what they are invited to comment on).
@@ -34,7 +37,7 @@ struct AuthorizationMatrixTests {
         func allows(_ role: Role, invited: Bool) -> Bool {
             let working: Set<Role> = [.delegateMEX, .delegateCAN, .secretariat, .presidency]
             return switch self {
-            case .everyone: true
+            case .everyone, .published: true
             case .workingSide: working.contains(role)
             case .workingSideOrObserver: working.contains(role) || role == .observer
             case .invitedObserver: working.contains(role) || (role == .observer && invited)
@@ -66,17 +69,17 @@ struct AuthorizationMatrixTests {
             "GET /{lang}/plan", "GET /{lang}/items/{number}", "GET /{lang}/meetings", "GET /{lang}/meetings/{code}",
             "GET /{lang}/decisions", "GET /{lang}/editions", "GET /{lang}/compare", "GET /{lang}/search",
         ]
-        let workingSide = [
+        let published = [
             "GET /api/v1/bodies/{code}/agenda", "GET /api/v1/meetings/{code}/drafts",
-            "GET /api/v1/meetings/{code}/agenda",
-            "GET /api/v1/ledger", "GET /api/v1/ledger/{sequence}", "GET /api/v1/proposals",
-            "GET /api/v1/proposals/{code}",
+            "GET /api/v1/meetings/{code}/agenda", "GET /api/v1/proposals", "GET /api/v1/proposals/{code}",
             "GET /api/v1/proposals/{code}/comments", "GET /api/v1/proposals/{code}/matrix",
-            "GET /api/v1/drafts/{meeting}/{paragraph}", "GET /api/v1/revision-report", "GET /api/v1/editorials",
-            "GET /api/v1/challenges", "GET /api/v1/challenges/{code}", "GET /api/v1/standing-items",
-            "GET /api/v1/standing-items/{code}", "GET /api/v1/exports/amendment/{code}",
-            "GET /{lang}/meetings/{code}/agenda",
-            "GET /{lang}/ledger",
+            "GET /api/v1/drafts/{meeting}/{paragraph}", "GET /api/v1/editorials", "GET /api/v1/challenges",
+            "GET /api/v1/challenges/{code}", "GET /api/v1/standing-items", "GET /api/v1/standing-items/{code}",
+            "GET /api/v1/exports/amendment/{code}",
+        ]
+        let workingSide = [
+            "GET /api/v1/ledger", "GET /api/v1/ledger/{sequence}", "GET /api/v1/revision-report",
+            "GET /{lang}/meetings/{code}/agenda", "GET /{lang}/ledger",
         ]
         let actor = [
             "POST /api/v1/participants", "PUT /api/v1/participants/{code}", "POST /api/v1/bodies",
@@ -91,6 +94,7 @@ struct AuthorizationMatrixTests {
             "POST /api/v1/challenges/{code}/settle", "POST /api/v1/standing-items", "POST /api/v1/imports/plan",
         ]
         for route in everyone { matrix[route] = .everyone }
+        for route in published { matrix[route] = .published }
         for route in workingSide { matrix[route] = .workingSide }
         for route in actor { matrix[route] = .actor }
         matrix["GET /api/v1/session"] = .signedIn
@@ -116,6 +120,7 @@ struct AuthorizationMatrixTests {
     @Test("every route has a rule, and every role gets what its rule says")
     func matrixHolds() async throws {
         try await withPages { pages in
+            try await Issue16RegressionTests.tableDraftWithReservation(pages)
             let state = try await pages.store.currentState()
             let samples = try Samples(state)
             let routes = pages.routes
@@ -133,7 +138,25 @@ struct AuthorizationMatrixTests {
                     let json = uri.hasPrefix("/api/") && method != .get ? "{}" : nil
                     let answer = try await pages.call(method, uri, as: role, form: form, json: json)
                     let allowed = rule.allows(role, invited: samples.observerInvited)
-                    if allowed {
+                    let outside: [Role] = [.anonymous, .reader, .observer]
+                    if outside.contains(role) {
+                        let leaks = WorkingSide(state, invited: role == .observer ? "IOM" : nil)
+                            .leaks(in: Array(answer.text.utf8))
+                        #expect(leaks.isEmpty, "\(route) as \(role) shows the working side: \(leaks.prefix(3))")
+                    }
+                    if method == .get {
+                        try await variants(of: uri, as: role, pages: pages, state: state)
+                    }
+                    if case .published = rule, outside.contains(role) {
+                        #expect(
+                            answer.status == 404 || (200..<300).contains(answer.status),
+                            "\(route) as \(role): \(answer.status) \(answer.text.prefix(300))")
+                    } else if allowed, method == .get {
+                        // A read is allowed only when it answers 2xx.
+                        #expect(
+                            (200..<300).contains(answer.status),
+                            "\(route) as \(role) should be allowed: \(answer.status) \(answer.text.prefix(300))")
+                    } else if allowed {
                         #expect(
                             ![401, 403].contains(answer.status) && answer.status < 500,
                             "\(route) as \(role) should be allowed: \(answer.status) \(answer.text.prefix(300))")
@@ -147,6 +170,31 @@ struct AuthorizationMatrixTests {
         }
     }
 
+    /// The path variants an attacker tries on `uri` — `//`, `/./`, an encoded slash, a trailing slash, upper
+    /// case — and the query with its values percent-encoded: a variant is never answered 2xx, and a redirect
+    /// leads to the canonical path, whose answer is what the policy gives `role`.
+    func variants(of uri: String, as role: Role, pages: PageClient, state: ProcessState) async throws {
+        let (path, query) = uri.split(separator: "?", maxSplits: 1).map(String.init).splitPair
+        let odd = [
+            "/" + path, path.replacingOccurrences(of: "/", with: "/./", options: .anchored),
+            path.count > 1 ? path + "/" : "//", path.uppercased() == path ? "/X" + path : path.uppercased(),
+            path.replacingOccurrences(of: "/v1/", with: "/v1%2F"),
+        ].filter { $0 != path }
+        for variant in odd {
+            let answer = try await pages.call(.get, variant + (query.map { "?" + $0 } ?? ""), as: role)
+            #expect(!(200..<300).contains(answer.status), "\(variant) as \(role) answered \(answer.status)")
+        }
+        guard let query, [.anonymous, .observer].contains(role) else { return }
+        let encoded = query.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { return String(pair) }
+            return "\(parts[0])=" + parts[1].unicodeScalars.map { String(format: "%%%02X", $0.value) }.joined()
+        }.joined(separator: "&")
+        let answer = try await pages.call(.get, path + "?" + encoded, as: role)
+        let leaks = WorkingSide(state, invited: role == .observer ? "IOM" : nil).leaks(in: Array(answer.text.utf8))
+        #expect(leaks.isEmpty, "\(path)?\(encoded) as \(role) shows \(leaks.prefix(3))")
+    }
+
     @Test("a delegate can never act for another country, through the API or a page")
     func delegatesActOnlyForTheirOwnCountry() async throws {
         try await withPages { pages in
@@ -155,7 +203,12 @@ struct AuthorizationMatrixTests {
                 #"{"actor":{"name":"mex","role":"delegate","participant":"CAN"},"#
                 + #""authority":{"participant":"CAN"},"csv":"record","apply":true}"#
             let answer = try await pages.call(.post, "/api/v1/imports/plan", as: .delegateMEX, json: claim)
-            #expect(answer.status == 403 && answer.text.contains("cannot act as a delegate of CAN"), "\(answer.text)")
+            #expect(answer.status == 400 && answer.text.contains("\"field\":\"actor\""), "\(answer.text)")
+            let position =
+                #"{"authority":{"participant":"CAN"},"position":{"participant":"CAN","position":"supports"}}"#
+            let forCanada = try await pages.call(
+                .post, "/api/v1/drafts/RCM-V/1/positions", as: .delegateMEX, json: position)
+            #expect([403, 404, 409].contains(forCanada.status), "\(forCanada.text)")
             let form = try await pages.call(
                 .post, "/en/meetings/RCM-V/decisions", as: .delegateCAN,
                 form: ["paragraph": "9", "kind": "conclusion", "text": "x", "source": "y"])
@@ -246,4 +299,9 @@ struct AuthorizationMatrixTests {
             return [:]
         }
     }
+}
+
+extension Array where Element == String {
+    /// The first element and, if there is one, the second.
+    fileprivate var splitPair: (String, String?) { (self[0], count > 1 ? self[1] : nil) }
 }

@@ -8,6 +8,8 @@ import HummingbirdTesting
 import Logging
 import Testing
 
+@testable import AccordServices
+
 @testable import AccordWeb
 
 /// The roles of the authorization matrix: two delegations of different countries, the Secretariat, the
@@ -93,7 +95,7 @@ func withPages(_ body: @escaping @Sendable (PageClient) async throws -> Void) as
             return service
         }()
         let router = buildRouter(store: store, accounts: accounts)
-        let routes = router.routes.map { "\($0.method) \($0.path)" }
+        let routes = router.router.routes.map { "\($0.method) \($0.path)" }
         let app = Application(router: router, logger: logger)
         try await app.test(.router) { client in
             let pages = PageClient(client: client, store: store, routes: routes)
@@ -104,7 +106,7 @@ func withPages(_ body: @escaping @Sendable (PageClient) async throws -> Void) as
                     participant: account.participant, language: "en", password: "a long test password")
                 let (id, principal) = try await accounts.signIn(
                     username: account.username, password: "a long test password", address: "127.0.0.1")
-                pages.sessions[role] = ("\(AuthMiddleware.cookie)=\(id)", principal.csrfToken ?? "")
+                pages.sessions[role] = ("\(IdentityMiddleware.cookie)=\(id)", principal.csrfToken ?? "")
             }
             try await body(pages)
         }

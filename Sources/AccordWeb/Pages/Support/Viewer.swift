@@ -1,5 +1,6 @@
 import AccordCore
 import AccordDocuments
+import AccordServices
 
 /// Who is looking at a page, in which language: what the page shows and links to depends on nothing else.
 struct Viewer: Sendable {
@@ -7,15 +8,8 @@ struct Viewer: Sendable {
     var principal: Principal?
     /// The page's path without its language prefix, with its query: the language switch links to it.
     var path: String
-    var isOpen = false
 
-    var policy: Policy { Policy(principal: principal, isOpen: isOpen) }
-
-    /// Who a form's change is recorded as: the signed-in principal, always.
-    func actor() throws -> Actor {
-        guard let claimed = principal?.actor else { throw AuthError.notSignedIn }
-        return try Authorization.actor(claimed: claimed)
-    }
+    var policy: Policy { Policy(principal: principal) }
 
     /// An interface string in the viewer's language.
     func t(_ key: UIText) -> String { key(language) }
