@@ -1,7 +1,7 @@
 import AccordCore
 import AccordDocuments
-import AccordStore
 import AccordServices
+import AccordStore
 import ArgumentParser
 import Foundation
 
@@ -44,7 +44,8 @@ struct ExportPlan: AsyncParsableCommand {
         let file = try await withStore(try database.location(), logger: makeLogger()) { store in
             try await explained {
                 try await Exports.plan(
-                    from: RecordService(store: store), for: try await identity.principal(in: store), format: format, languages: languages, edition: edition, today: try today())
+                    from: RecordService(store: store), for: try await identity.principal(in: store), format: format,
+                    languages: languages, edition: edition, today: try today())
             }
         }
         try write(file, to: output)

@@ -1,7 +1,7 @@
 import AccordCore
 import AccordDocuments
-import AccordStore
 import AccordServices
+import AccordStore
 import ArgumentParser
 import Foundation
 

@@ -1,5 +1,5 @@
-import AccordStore
 import AccordServices
+import AccordStore
 import ArgumentParser
 import Foundation
 

@@ -90,7 +90,8 @@ import Testing
         #expect(line?.contains("new: Intelligence and investigation") == true, "\(table.output)")
         #expect(table.output.contains("Workplan LON-TS: added"))
 
-        let json = try await Command.run(["compare", "@100", "now", "--json", "--database-url", "rcm.sqlite"], in: folder)
+        let json = try await Command.run(
+            ["compare", "@100", "now", "--json", "--database-url", "rcm.sqlite"], in: folder)
         let comparison = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         #expect((comparison?["items"] as? [Any])?.count == 6)
 

@@ -157,7 +157,6 @@ import Testing
                 #expect(plan.status == 200 && (plan["nodes"] as? [Any])?.isEmpty == true, "\(plan.text)")
             }
 
-
             // Reads of every collection, with their filters.
             #expect((try await api.get("/api/v1/participants?kind=member-state")["items"] as? [Any])?.count == 3)
             #expect(try await api.get("/api/v1/participants/IACHR").text.contains("The Inter-American"))

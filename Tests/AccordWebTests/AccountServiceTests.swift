@@ -4,7 +4,6 @@ import Synchronization
 import Testing
 
 @testable import AccordServices
-
 @testable import AccordWeb
 
 /// The rules of accounts and sessions, with a clock the test moves: a new session id at every sign-in,

@@ -5,7 +5,6 @@ import HTTPTypes
 import Testing
 
 @testable import AccordServices
-
 @testable import AccordWeb
 
 /// Signing in through the API, once the installation has its first account: anonymous writes stop, a

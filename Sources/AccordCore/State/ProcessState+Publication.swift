@@ -33,7 +33,7 @@ extension ProcessState {
         state.drafts = [:]
         state.agendas = agendas.filter { $0.value.status == .approved }
         state.standingItems = [:]
-        state.proposals = proposals.filter { entry in invited.map(entry.value.invited.contains) ?? false }
+        state.proposals = proposals.filter { entry in invited.map { entry.value.invited.contains($0) } ?? false }
         let proposals = state.proposals
         state.comments = comments.filter { proposals[$0.value.proposal] != nil }
         state.editorials = [:]

@@ -74,7 +74,7 @@ public enum PDFConversion {
         guard let outcome else { throw Failure.timedOut(seconds: timeout) }
         let result = folder.appendingPathComponent("document.pdf")
         guard case .exited(0) = outcome.status, let pdf = try? Data(contentsOf: result) else {
-            throw Failure.failed(status: outcome.status.description, output: outcome.output)
+            throw Failure.failed(status: "\(outcome.status)", output: outcome.output)
         }
         return pdf
     }

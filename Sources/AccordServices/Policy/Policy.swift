@@ -26,7 +26,8 @@ public struct Policy: Sendable {
 
     /// Whether the principal reads `proposal` (it is in the state `RecordService` hands it).
     public func sees(_ proposal: Proposal) -> Bool {
-        seesWorkingState || (role == .observer && principal?.participant.map(proposal.invited.contains) == true)
+        seesWorkingState
+            || (role == .observer && principal?.participant.map { proposal.invited.contains($0) } == true)
     }
 
     /// Recording what a meeting decided is the Secretariat's work (it keeps the record).

@@ -69,7 +69,7 @@ public struct RecordService: Sendable {
         while true {
             let page = try await store.entries(before: before, limit: 1_000)
             for entry in page {
-                if let decision = entry.decision.map(DecisionID.init), let meeting = decisions[decision]?.meeting {
+                if let decision = entry.decision.map({ DecisionID($0) }), let meeting = decisions[decision]?.meeting {
                     changes[meeting, default: 0] += 1
                 }
             }

@@ -32,14 +32,16 @@ enum AgendaRoutes {
                 throw Problem.mismatch("agenda.meeting", body: signed.body.value.meeting.rawValue, path: code)
             }
             return try await RecordRoutes.write(
-                Agenda.self, .setAgenda(signed.body.value), signed, code: code, record: record, for: context.principal, status: .ok)
+                Agenda.self, .setAgenda(signed.body.value), signed, code: code, record: record, for: context.principal,
+                status: .ok)
         }
         api.post("meetings/:code/agenda/approve") { request, context in
             let code = try context.parameters.require("code")
             let signed = try await request.decodeJSON(as: Signed<NoFields>.self, context: context)
             _ = try await RecordRoutes.show(Meeting.self, code: code, record: record, for: context.principal)
             return try await RecordRoutes.write(
-                Agenda.self, .approveAgenda(.init(code)), signed, code: code, record: record, for: context.principal, status: .ok)
+                Agenda.self, .approveAgenda(.init(code)), signed, code: code, record: record, for: context.principal,
+                status: .ok)
         }
         api.get("bodies/:code/agenda") { request, context in
             let code = try context.parameters.require("code")

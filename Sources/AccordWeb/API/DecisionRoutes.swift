@@ -43,7 +43,8 @@ enum DecisionRoutes {
                 throw Problem.mismatch("draft.meeting", body: draft.meeting.rawValue, path: code)
             }
             return try await RecordRoutes.write(
-                DraftDecision.self, .tableDraft(draft), signed, code: draft.id.rawValue, record: record, for: context.principal)
+                DraftDecision.self, .tableDraft(draft), signed, code: draft.id.rawValue, record: record,
+                for: context.principal)
         }
         api.get("drafts/:meeting/:paragraph") { _, context in
             let code = try code(context)
@@ -66,7 +67,8 @@ enum DecisionRoutes {
             let statement = PositionStatement(
                 draft: .init(code), participant: fields.participant, position: fields.position, note: fields.note)
             return try await RecordRoutes.write(
-                DraftDecision.self, .recordPosition(statement), signed, code: code, record: record, for: context.principal)
+                DraftDecision.self, .recordPosition(statement), signed, code: code, record: record,
+                for: context.principal)
         }
         api.post("drafts/:meeting/:paragraph/adopt") { request, context in
             let code = try code(context)
@@ -80,7 +82,8 @@ enum DecisionRoutes {
             let signed = try await request.decodeJSON(as: Signed<NoFields>.self, context: context)
             _ = try await RecordRoutes.show(DraftDecision.self, code: code, record: record, for: context.principal)
             return try await RecordRoutes.write(
-                DraftDecision.self, .withdrawDraft(.init(code)), signed, code: code, record: record, for: context.principal, status: .ok)
+                DraftDecision.self, .withdrawDraft(.init(code)), signed, code: code, record: record,
+                for: context.principal, status: .ok)
         }
     }
 

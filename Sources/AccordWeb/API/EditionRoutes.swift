@@ -70,7 +70,9 @@ enum EditionRoutes {
         }
         api.get("challenges/:code") { _, context in
             JSONResponse(
-                try await RecordRoutes.show(Challenge.self, code: try context.parameters.require("code"), record: record, for: context.principal))
+                try await RecordRoutes.show(
+                    Challenge.self, code: try context.parameters.require("code"), record: record, for: context.principal
+                ))
         }
         api.post("challenges") { request, context in
             let signed = try await request.decodeJSON(as: Signed<ChallengeBody>.self, context: context)
@@ -84,7 +86,8 @@ enum EditionRoutes {
             let signed = try await request.decodeJSON(as: Signed<SettlementBody>.self, context: context)
             _ = try await RecordRoutes.show(Challenge.self, code: code, record: record, for: context.principal)
             return try await RecordRoutes.write(
-                Challenge.self, .settleChallenge(.init(code), signed.body.settlement), signed, code: code, record: record, for: context.principal,
+                Challenge.self, .settleChallenge(.init(code), signed.body.settlement), signed, code: code,
+                record: record, for: context.principal,
                 status: .ok)
         }
     }

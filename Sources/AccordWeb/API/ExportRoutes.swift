@@ -1,6 +1,6 @@
 import AccordCore
-import AccordServices
 import AccordDocuments
+import AccordServices
 import AccordStore
 import Foundation
 import Hummingbird
@@ -33,7 +33,8 @@ enum ExportRoutes {
                 return number
             }
             let file = try await Exports.plan(
-                from: record, for: context.principal, format: format, languages: languages, edition: edition, today: try today())
+                from: record, for: context.principal, format: format, languages: languages, edition: edition,
+                today: try today())
             let name =
                 "plan-of-action" + (edition.map { "-edition-\($0)" } ?? "")
                 + "-\(languages.languages.map(\.rawValue).joined(separator: "-"))"

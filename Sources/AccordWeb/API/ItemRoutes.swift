@@ -50,7 +50,8 @@ enum ItemRoutes {
                 number: .init(code), title: fields.title, text: fields.text, leads: fields.leads,
                 timeline: fields.timeline, parent: fields.parent)
             return try await RecordRoutes.write(
-                PlanItem.self, .amendItem(amendment), signed, code: code, record: record, for: context.principal, status: .ok)
+                PlanItem.self, .amendItem(amendment), signed, code: code, record: record, for: context.principal,
+                status: .ok)
         }
         api.post("items/:code/status") { request, context in
             let code = try context.parameters.require("code")

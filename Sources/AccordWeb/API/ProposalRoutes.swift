@@ -12,7 +12,8 @@ enum ProposalRoutes {
             let signed = try await request.decodeJSON(as: Signed<NoFields>.self, context: context)
             _ = try await RecordRoutes.show(Proposal.self, code: code, record: record, for: context.principal)
             return try await RecordRoutes.write(
-                Proposal.self, .withdrawProposal(.init(code)), signed, code: code, record: record, for: context.principal, status: .ok)
+                Proposal.self, .withdrawProposal(.init(code)), signed, code: code, record: record,
+                for: context.principal, status: .ok)
         }
         api.get("proposals/:code/comments") { _, context in
             let code = try context.parameters.require("code")
@@ -32,7 +33,8 @@ enum ProposalRoutes {
                 throw Problem.mismatch("comment.proposal", body: comment.proposal.rawValue, path: code)
             }
             return try await RecordRoutes.write(
-                Comment.self, .fileComment(comment), signed, code: comment.id.rawValue, record: record, for: context.principal)
+                Comment.self, .fileComment(comment), signed, code: comment.id.rawValue, record: record,
+                for: context.principal)
         }
         api.get("proposals/:code/matrix") { _, context in
             let code = try context.parameters.require("code")

@@ -6,7 +6,8 @@ import Hummingbird
 /// The four routes every record entity has: list, show, add and (where allowed) replace.
 enum RecordRoutes {
     static func add<Value: RecordEntity>(
-        _ type: Value.Type, to api: RouterGroup<AccordContext>, record: RecordService, sort: @escaping @Sendable (Value, Value) -> Bool
+        _ type: Value.Type, to api: RouterGroup<AccordContext>, record: RecordService,
+        sort: @escaping @Sendable (Value, Value) -> Bool
     ) {
         api.get(RouterPath(Value.plural)) { request, context in
             let state = try await record.state(for: context.principal)
@@ -24,7 +25,8 @@ enum RecordRoutes {
         api.post(RouterPath(Value.plural)) { request, context in
             let signed = try await request.decodeJSON(as: Signed<Keyed<Value>>.self, context: context)
             return try await write(
-                Value.self, Value.adding(signed.body.value), signed, code: signed.body.value.code, record: record, for: context.principal)
+                Value.self, Value.adding(signed.body.value), signed, code: signed.body.value.code, record: record,
+                for: context.principal)
         }
         guard Value.isReplaceable else { return }
         api.put(RouterPath("\(Value.plural)/:code")) { request, context in
@@ -38,7 +40,8 @@ enum RecordRoutes {
                     field: "\(Value.singular).id")
             }
             _ = try await show(Value.self, code: code, record: record, for: context.principal)
-            return try await write(Value.self, change, signed, code: code, record: record, for: context.principal, status: .ok)
+            return try await write(
+                Value.self, change, signed, code: code, record: record, for: context.principal, status: .ok)
         }
     }
 

@@ -9,7 +9,6 @@ import Logging
 import Testing
 
 @testable import AccordServices
-
 @testable import AccordWeb
 
 /// The roles of the authorization matrix: two delegations of different countries, the Secretariat, the

@@ -51,7 +51,9 @@ struct Issue16RegressionTests {
             let head = try await pages.store.head()
             let answer = try await pages.call(
                 .post, "/api/v1/items/MPM-1/status", as: .secretariat,
-                json: #"{"actor":{"name":"ts.officer","role":"secretariat"},"authority":{"editorial":"x"},"status":"ongoing"}"#)
+                json:
+                    #"{"actor":{"name":"ts.officer","role":"secretariat"},"authority":{"editorial":"x"},"status":"ongoing"}"#
+            )
             #expect(answer.status == 400 && answer.text.contains("\"field\":\"actor\""), "\(answer.text)")
             #expect(try await pages.store.head() == head)
         }
@@ -115,7 +117,8 @@ struct Issue16RegressionTests {
         "the public and observers see no proposed item, workplan or uninvited proposal, however the query is spelled",
         arguments: [
             "/api/v1/items", "/api/v1/items/CP-1", "/api/v1/items/CP-1/history", "/api/v1/plan?version=proposed",
-            "/api/v1/plan?version=%70roposed", "/api/v1/items?status=%70roposed", "/api/v1/plan/annexes?version=proposed",
+            "/api/v1/plan?version=%70roposed", "/api/v1/items?status=%70roposed",
+            "/api/v1/plan/annexes?version=proposed",
             "/api/v1/workplans", "/api/v1/exports/plan?format=%63sv", "/api/v1/exports/plan?format=csv",
             "/api/v1/exports/plan?format=docx", "/api/v1/exports/plan?format=md", "/api/v1/exports/calendar",
             "/api/v1/compare?from=now&to=now", "/en/plan?version=proposed", "/en/plan?version=annexes",

@@ -1,7 +1,7 @@
 import AccordCore
 import Foundation
-import ZIPFoundation
 import Testing
+import ZIPFoundation
 
 /// What the public and observers must never read, taken from the record itself: the texts and codes of
 /// proposed items and workplans, draft decisions with their positions and reservations, draft agendas and

@@ -8,7 +8,6 @@ import Logging
 import Testing
 
 @testable import AccordServices
-
 @testable import AccordWeb
 
 /// A test client for the JSON API over a real SQLite file, that checks every answer against the OpenAPI

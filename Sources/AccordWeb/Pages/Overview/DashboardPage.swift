@@ -1,6 +1,6 @@
 import AccordCore
-import AccordServices
 import AccordDocuments
+import AccordServices
 import AccordStore
 
 /// The dashboard: the plan at a glance, with charts drawn on the server — status by line of action,

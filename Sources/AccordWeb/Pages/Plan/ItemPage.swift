@@ -1,6 +1,6 @@
 import AccordCore
-import AccordServices
 import AccordDocuments
+import AccordServices
 import AccordStore
 
 /// One item of the plan and its whole provenance as a timeline: the proposal items aimed at it and the
@@ -116,7 +116,7 @@ enum ItemPage {
     /// The proposal items aimed at this item (or at its place, for an item still proposed), for the viewer.
     private static func aimedHere(_ item: PlanItem, state: ProcessState, viewer: Viewer) -> [(Proposal, ProposalItem)] {
         var found: [(Proposal, ProposalItem)] = []
-        for proposal in state.proposals.values.sorted(by: { $0.id < $1.id })  {
+        for proposal in state.proposals.values.sorted(by: { $0.id < $1.id }) {
             for proposed in proposal.items {
                 let parent = proposed.target?.parent
                 let sameWords =

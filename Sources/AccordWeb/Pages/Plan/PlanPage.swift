@@ -1,6 +1,6 @@
 import AccordCore
-import AccordServices
 import AccordDocuments
+import AccordServices
 import AccordStore
 import Hummingbird
 

@@ -1,6 +1,6 @@
 import AccordCore
-import AccordServices
 import AccordDocuments
+import AccordServices
 import Foundation
 
 /// The agenda editor: the Secretariat starts from the record's suggestion (standing items, activities due,

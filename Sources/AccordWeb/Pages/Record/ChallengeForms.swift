@@ -24,7 +24,8 @@ enum ChallengeForms {
         let record = pages.record
         pages.form("items/{number}/challenges", ChallengeFields.self) { viewer, fields, context in
             let number = ItemNumber(context.parameters.get("number") ?? "")
-            let participant = ParticipantID(try FormBody.required(fields.participant, "participant", "choose the member state"))
+            let participant = ParticipantID(
+                try FormBody.required(fields.participant, "participant", "choose the member state"))
             try viewer.policy.require(
                 viewer.policy.recordsPositions && viewer.policy.mayAct(for: participant),
                 "challenge an editorial change for \(participant)")
@@ -39,7 +40,8 @@ enum ChallengeForms {
             let statement = ChallengeStatement(
                 sequence: sequence, participant: participant,
                 reason: viewer.typed(reason))
-            try await record.record(.challengeEditorial(statement), authority: .participant(participant), as: viewer.principal)
+            try await record.record(
+                .challengeEditorial(statement), authority: .participant(participant), as: viewer.principal)
             return viewer.link("/items/\(number.rawValue)")
         }
         pages.form("items/{number}/challenges/settle", SettlementFields.self) { viewer, fields, context in
@@ -48,15 +50,19 @@ enum ChallengeForms {
             guard let sequence = Int64(FormBody.trimmed(fields.sequence)) else {
                 throw AuthError.invalid(field: "sequence", reason: "choose the challenged change")
             }
-            let decision = DecisionID(try FormBody.required(fields.decision, "decision", "choose the decision that settles it"))
+            let decision = DecisionID(
+                try FormBody.required(fields.decision, "decision", "choose the decision that settles it"))
             guard let settlement = Settlement(rawValue: FormBody.trimmed(fields.settlement)) else {
                 throw AuthError.invalid(field: "settlement", reason: "choose confirm or reject")
             }
-            guard try await record.state(for: viewer.principal).challenges[Challenge.id(of: sequence)]?.item == number else {
+            guard try await record.state(for: viewer.principal).challenges[Challenge.id(of: sequence)]?.item == number
+            else {
                 throw AuthError.invalid(
                     field: "sequence", reason: "no change of \(number.rawValue) at entry \(sequence) is challenged")
             }
-            try await record.record(.settleChallenge(Challenge.id(of: sequence), settlement), authority: .decision(decision), as: viewer.principal)
+            try await record.record(
+                .settleChallenge(Challenge.id(of: sequence), settlement), authority: .decision(decision),
+                as: viewer.principal)
             return viewer.link("/items/\(number.rawValue)")
         }
     }

@@ -1,6 +1,6 @@
 import AccordCore
-import AccordServices
 import AccordDocuments
+import AccordServices
 import AccordStore
 
 /// Decisions: every adopted or transcribed paragraph, by meeting, and one decision with what it authorized.

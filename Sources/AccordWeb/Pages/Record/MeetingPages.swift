@@ -1,6 +1,6 @@
 import AccordCore
-import AccordServices
 import AccordDocuments
+import AccordServices
 import Foundation
 
 /// Meetings: the list, and one meeting with its attendance, agenda, decisions and (for the working side)
@@ -189,7 +189,8 @@ enum MeetingPages {
         guard let kind = DecisionKind(rawValue: fields.kind ?? "") else {
             throw AuthError.invalid(field: "kind", reason: "choose conclusion, decision, recommendation or declaration")
         }
-        let source = try FormBody.required(fields.source, "source", "say which document the paragraph is transcribed from")
+        let source = try FormBody.required(
+            fields.source, "source", "say which document the paragraph is transcribed from")
         let decision = Decision(
             meeting: meeting, paragraph: paragraph, kind: kind,
             text: viewer.typed(text))

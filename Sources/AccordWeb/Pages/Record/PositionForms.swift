@@ -23,7 +23,8 @@ enum PositionForms {
         pages.form("meetings/{code}/positions", PositionFields.self) { viewer, fields, context in
             let meeting = MeetingID(context.parameters.get("code") ?? "")
             let draft = try FormBody.required(fields.draft, "draft", "choose the draft decision")
-            let participant = ParticipantID(try FormBody.required(fields.participant, "participant", "choose the member state"))
+            let participant = ParticipantID(
+                try FormBody.required(fields.participant, "participant", "choose the member state"))
             try viewer.policy.require(
                 viewer.policy.recordsPositions && viewer.policy.mayAct(for: participant),
                 "record a position for \(participant)")
@@ -37,7 +38,8 @@ enum PositionForms {
                 draft: DraftID(Decision.id(meeting: meeting, paragraph: draft).rawValue), participant: participant,
                 position: position,
                 note: note.isEmpty ? nil : viewer.typed(note))
-            try await record.record(.recordPosition(statement), authority: .participant(participant), as: viewer.principal)
+            try await record.record(
+                .recordPosition(statement), authority: .participant(participant), as: viewer.principal)
             return viewer.link("/meetings/\(meeting.rawValue)")
         }
         pages.form("meetings/{code}/adopt", AdoptionFields.self) { viewer, fields, context in

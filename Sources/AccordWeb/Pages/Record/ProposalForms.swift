@@ -30,7 +30,8 @@ enum ProposalForms {
             try viewer.policy.require(
                 viewer.policy.submitsProposals && viewer.policy.mayAct(for: proposal.submitter),
                 "submit a proposal for \(proposal.submitter)")
-            try await record.record(.submitProposal(proposal), authority: .participant(proposal.submitter), as: viewer.principal)
+            try await record.record(
+                .submitProposal(proposal), authority: .participant(proposal.submitter), as: viewer.principal)
             return viewer.link("/proposals/\(proposal.id.rawValue)")
         }
         pages.form("proposals/{code}/comments", CommentFields.self) { viewer, fields, context in
@@ -38,7 +39,8 @@ enum ProposalForms {
             guard let item = Int(FormBody.trimmed(fields.item)) else {
                 throw AuthError.invalid(field: "item", reason: "choose the proposal item the comment answers")
             }
-            let participant = ParticipantID(try FormBody.required(fields.participant, "participant", "choose who comments"))
+            let participant = ParticipantID(
+                try FormBody.required(fields.participant, "participant", "choose who comments"))
             try viewer.policy.require(
                 viewer.policy.comments && viewer.policy.mayAct(for: participant), "comment for \(participant)")
             guard let stance = Stance(rawValue: FormBody.trimmed(fields.stance)) else {
@@ -59,7 +61,8 @@ enum ProposalForms {
     /// line of the items field, numbered from 1.
     private static func proposal(_ fields: ProposalFields, viewer: Viewer) throws -> Proposal {
         let id = ProposalID(try FormBody.required(fields.id, "id", "give the proposal a code, such as MEX-REVIEW"))
-        let submitter = ParticipantID(try FormBody.required(fields.participant, "participant", "choose the member state"))
+        let submitter = ParticipantID(
+            try FormBody.required(fields.participant, "participant", "choose the member state"))
         let title = try FormBody.required(fields.title, "title", "give the proposal a title")
         let lines = try FormBody.required(fields.items, "items", "write at least one item, one per line")
             .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

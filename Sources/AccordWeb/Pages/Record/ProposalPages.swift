@@ -1,6 +1,6 @@
 import AccordCore
-import AccordServices
 import AccordDocuments
+import AccordServices
 import AccordStore
 
 /// Proposals and their comment matrix: one row per proposal item, one column per participant that

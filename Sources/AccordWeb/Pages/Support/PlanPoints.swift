@@ -1,6 +1,5 @@
 import AccordCore
 import AccordServices
-import AccordServices
 
 /// The "as of" switch: the plan now, as it stood right after a meeting, or as published in an edition.
 /// Written in queries as "", "meeting:ID" or "edition:N".
