@@ -45,8 +45,10 @@ public func serve(store: Store, configuration: ServerConfiguration, logger: Logg
     if try await !accounts.hasAccounts() {
         guard configuration.isLoopback else { throw ServeError.trialBeyondLoopback(hostname: configuration.hostname) }
         logger.warning(
-            "trial mode: the database has no account, so everyone on this machine reads everything and writes as "
-                + "a trial Secretariat until the first account exists (accord user add NAME --role secretariat)")
+            """
+            trial mode: the database has no account, so everyone on this machine reads everything and writes as \
+            a trial Secretariat until the first account exists (accord user add NAME --role secretariat)
+            """)
     }
     let app = Application(
         router: buildRouter(

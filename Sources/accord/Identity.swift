@@ -8,8 +8,9 @@ import ArgumentParser
 struct IdentityOptions: ParsableArguments {
     @Option(
         name: .customLong("as"),
-        help: "The account to act as (its role and participant are recorded); needed to change the record, and to "
-            + "read what is not published, once the database has accounts.")
+        help: ArgumentHelp(
+            "The account to act as (its role and participant are recorded); needed to change the record, and to "
+            + "read what is not published, once the database has accounts."))
     var username: String?
 
     /// The principal the options name, over `store`.

@@ -7,7 +7,7 @@ import Testing
 
 /// The `accord` command as a Secretariat's systems administrator uses it.
 @Suite(.serialized) struct CLITests {
-    @Test func verifyPassesOnTheDemoAndNamesTheEntryAlteredBySQLite() throws {
+    @Test func verifyPassesOnTheDemoAndNamesTheEntryAlteredBySQLite() async throws {
         let folder = try Command.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
 
@@ -103,7 +103,7 @@ import Testing
         #expect(again.status != 0 && again.output.contains("already holds"), "\(again.output)")
     }
 
-    @Test func migrateIsIdempotentAndRejectsAnUnknownURL() throws {
+    @Test func migrateIsIdempotentAndRejectsAnUnknownURL() async throws {
         let folder = try Command.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try await Command.run(["migrate"], in: folder)

@@ -54,7 +54,7 @@ struct Command {
             case .exited(let code): code
             default: -1
             }
-        return Result(status: status, output: result.standardOutput ?? "")
+        return Result(status: status, output: result.standardOutput)
     }
 
     /// A fresh temporary folder, removed by the caller.

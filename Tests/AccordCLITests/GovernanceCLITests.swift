@@ -5,15 +5,15 @@ import Testing
 /// them before a meeting.
 @Suite(.serialized) struct GovernanceCLITests {
     /// A folder with the demo loaded into rcm.sqlite.
-    static func demoFolder() throws -> URL {
+    static func demoFolder() async throws -> URL {
         let folder = try Command.temporaryFolder()
         let loaded = try await Command.run(["demo", "--database-url", "rcm.sqlite"], in: folder)
         #expect(loaded.status == 0, "\(loaded.output)")
         return folder
     }
 
-    @Test func agendaListsTheStandingItemsAndSaysWhichAreOnlySuggested() throws {
-        let folder = try Self.demoFolder()
+    @Test func agendaListsTheStandingItemsAndSaysWhichAreOnlySuggested() async throws {
+        let folder = try await Self.demoFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
 
         let table = try await Command.run(
@@ -47,8 +47,8 @@ import Testing
             none.output.contains("no meeting of RCGM on or after 2026-11-23") && none.output.contains("RCGM-2024-07"))
     }
 
-    @Test func revisionReportPassesOnTheDemoAndBlocksAnUncoveredDraft() throws {
-        let folder = try Self.demoFolder()
+    @Test func revisionReportPassesOnTheDemoAndBlocksAnUncoveredDraft() async throws {
+        let folder = try await Self.demoFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
 
         let clean = try await Command.run(["revision-report", "--database-url", "rcm.sqlite"], in: folder)
@@ -79,8 +79,8 @@ import Testing
         #expect(unreadable.status != 0 && unreadable.output.contains("--draft"), "\(unreadable.output)")
     }
 
-    @Test func compareShowsWhatChangedBetweenTwoPointsAndNamesAnEditionNotPublished() throws {
-        let folder = try Self.demoFolder()
+    @Test func compareShowsWhatChangedBetweenTwoPointsAndNamesAnEditionNotPublished() async throws {
+        let folder = try await Self.demoFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
 
         let table = try await Command.run(["compare", "@100", "now", "--database-url", "rcm.sqlite"], in: folder)

@@ -61,7 +61,7 @@ public enum PDFConversion {
                 let result = try await run(
                     .name(converter), arguments: Arguments(arguments), output: .string(limit: 1 << 20),
                     error: .combinedWithOutput)
-                return (result.terminationStatus, result.standardOutput ?? "")
+                return (result.terminationStatus, result.standardOutput)
             }
             group.addTask {
                 try await Task.sleep(for: .seconds(timeout))

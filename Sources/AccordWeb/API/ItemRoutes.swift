@@ -31,7 +31,7 @@ enum ItemRoutes {
     }
 
     static func add(to api: RouterGroup<AccordContext>, record: RecordService) {
-        RecordRoutes.add(PlanItem.self, to: api, record: record, for: context.principal, sort: Plan.inReadingOrder)
+        RecordRoutes.add(PlanItem.self, to: api, record: record, sort: Plan.inReadingOrder)
         api.get("items/:code/history") { _, context in
             let code = try context.parameters.require("code")
             let item = try await RecordRoutes.show(PlanItem.self, code: code, record: record, for: context.principal)

@@ -1,5 +1,6 @@
 import AccordCore
 import AccordDocuments
+import AccordServices
 import AccordStore
 import Foundation
 import Hummingbird

@@ -8,7 +8,7 @@ import Hummingbird
 ///
 /// The router (like most) reads `//api/v1/items` as `/api/v1/items`; every check after it would otherwise
 /// see one path and the router another.
-public struct CanonicalPathResponder<Next: HTTPResponder>: HTTPResponder {
+public struct CanonicalPathResponder<Next: HTTPResponder>: HTTPResponder where Next.Context: RequestContext {
     public typealias Context = Next.Context
     let next: Next
 

@@ -155,8 +155,11 @@ func withAPIStore(
     let logger = Logger(label: "test")
     let store = try await Store.open(.sqlite(path: folder.appendingPathComponent("test.sqlite").path), logger: logger)
     if demo { try await store.append(Demo.changes) }
-    var accounts = AccountService(store: store)
-    accounts.cost = 4
+    let accounts = {
+        var accounts = AccountService(store: store)
+        accounts.cost = 4
+        return accounts
+    }()
     let router = buildRouter(store: store, accounts: accounts)
     // The pages have their own tests; this client checks the API against its OpenAPI document.
     let routes = router.router.routes.map(RouteTemplate.init).filter(\.isAPI)
