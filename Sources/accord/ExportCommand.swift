@@ -179,6 +179,8 @@ func explained<R>(_ body: () async throws -> R) async throws -> R {
         throw Failure(description: "\(error)")
     } catch let error as AuthError {
         throw Failure(description: "\(error)")
+    } catch let error as NotFound {
+        throw Failure(description: "\(error)")
     }
 }
 

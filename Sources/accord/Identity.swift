@@ -10,7 +10,7 @@ struct IdentityOptions: ParsableArguments {
         name: .customLong("as"),
         help: ArgumentHelp(
             "The account to act as (its role and participant are recorded); needed to change the record, and to "
-            + "read what is not published, once the database has accounts."))
+                + "read what is not published, once the database has accounts."))
     var username: String?
 
     /// The principal the options name, over `store`.

@@ -22,7 +22,8 @@ import Testing
             #expect(bytes.starts(with: Data(magic.utf8)), "plan.\(format)")
         }
         #expect(try await run(["export", "agenda", "RCGM-2024-07", "-o", "agenda.docx"], in: folder).status == 0)
-        #expect(try await run(["export", "conclusions", "RCM-V", "--lang", "es", "-o", "v.docx"], in: folder).status == 0)
+        #expect(
+            try await run(["export", "conclusions", "RCM-V", "--lang", "es", "-o", "v.docx"], in: folder).status == 0)
         let akn = try await run(["export", "decisions", "--format", "akn", "-o", "akn"], in: folder)
         #expect(akn.status == 0 && akn.output.contains("Akoma Ntoso documents"), "\(akn.output)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("akn").path)
@@ -57,7 +58,8 @@ import Testing
         let dry = try await run(["import", "plan.csv", "--authority", "editorial: French", "--dry-run"], in: folder)
         #expect(dry.status == 0 && dry.output.contains("HR-5.2 title (fr): Projet"), "\(dry.output)")
         #expect(dry.output.contains("Dry run: 1 change would be applied"))
-        let applied = try await run(["import", "plan.csv", "--authority", "editorial: French", "--progress"], in: folder)
+        let applied = try await run(
+            ["import", "plan.csv", "--authority", "editorial: French", "--progress"], in: folder)
         #expect(applied.status == 0 && applied.output.contains("Applied 1 change"), "\(applied.output)")
         #expect(applied.output.contains("checking rows [") && applied.output.contains("100%"))
         #expect(try await run(["verify"], in: folder).status == 0)

@@ -54,7 +54,8 @@ public enum Exports {
     /// A meeting's agenda as DOCX: for the working side as the Secretariat set it or as the record suggests it;
     /// for everyone else only once the Presidency has approved it.
     ///
-    /// - Throws: `ChangeError.unknownReference` for a meeting not recorded, or an agenda not approved yet.
+    /// - Throws: `ChangeError.unknownReference` for a meeting not recorded; `NotFound` for an agenda not approved
+    ///   yet, to a principal outside the working side.
     public static func agenda(
         from record: RecordService, for principal: Principal?, meeting id: MeetingID, languages: DocumentLanguages,
         today: PartialDate
@@ -67,8 +68,7 @@ public enum Exports {
         } else if Policy(principal: principal).seesWorkingState {
             agenda = Agenda.suggested(for: id, in: state, today: today) ?? Agenda(meeting: id, items: [])
         } else {
-            throw ChangeError.unknownReference(
-                field: "meeting", reason: "the agenda of \(id) is not approved yet; it is published once it is")
+            throw NotFound(field: "meeting", "no agenda of \(id) is published; it is once the Presidency approves it")
         }
         let document = AgendaDocument(
             state: state, meeting: meeting, agenda: agenda, languages: languages, generatedOn: today)
@@ -129,14 +129,14 @@ public enum Exports {
 
     /// One proposal as an Akoma Ntoso amendment.
     ///
-    /// - Throws: `ChangeError.unknownReference` for a proposal not recorded or not for `principal` to read.
+    /// - Throws: `NotFound` for a proposal not recorded or not for `principal` to read.
     public static func amendment(
         from record: RecordService, for principal: Principal?, proposal id: ProposalID, language: Language,
         today: PartialDate
     ) async throws -> ExportFile {
         let state = try await record.state(for: principal)
         guard let proposal = state.proposals[id] else {
-            throw ChangeError.unknownReference(field: "code", reason: "no proposal has the code '\(id)'")
+            throw NotFound(field: "code", "no proposal '\(id)' is recorded")
         }
         let xml = AkomaNtoso.amendment(of: proposal, in: state, language: language, generatedOn: today)
         return ExportFile(bytes: Data(xml.utf8), contentType: "application/akn+xml", fileExtension: "xml")

@@ -137,3 +137,17 @@ public struct RecordService: Sendable {
         return actor
     }
 }
+
+/// Something a request names by its code that is not recorded — or that the principal may not read, which a
+/// refusal never tells apart from the first, so that it says nothing of what is on the working side. The
+/// front ends answer it as not found (404 on the API).
+public struct NotFound: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The request field that named it.
+    public var field: String
+    public var description: String
+
+    public init(field: String, _ description: String) {
+        self.field = field
+        self.description = description
+    }
+}

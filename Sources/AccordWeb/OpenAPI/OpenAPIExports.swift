@@ -26,7 +26,11 @@ extension OpenAPIDocument {
             ),
             (
                 "/api/v1/exports/agenda/{code}",
-                ["get": download("A meeting's agenda as DOCX", types: [docx], parameters: code + [lang], errors: [422])]
+                [
+                    "get": download(
+                        "A meeting's agenda as DOCX (to the public, observers and readers once it is approved)",
+                        types: [docx], parameters: code + [lang], errors: [404, 422])
+                ]
             ),
             (
                 "/api/v1/exports/conclusions/{code}",

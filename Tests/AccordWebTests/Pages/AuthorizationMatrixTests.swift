@@ -63,7 +63,7 @@ struct AuthorizationMatrixTests {
             "GET /api/v1/items/{code}/history", "GET /api/v1/plan", "GET /api/v1/plan/archive",
             "GET /api/v1/plan/annexes",
             "GET /api/v1/editions", "GET /api/v1/editions/{code}", "GET /api/v1/compare", "GET /api/v1/exports/plan",
-            "GET /api/v1/exports/agenda/{code}", "GET /api/v1/exports/conclusions/{code}",
+            "GET /api/v1/exports/conclusions/{code}",
             "GET /api/v1/exports/statement/{code}", "GET /api/v1/exports/popolo", "GET /api/v1/exports/calendar",
             "GET /assets/accord.css", "GET /assets/accord.js", "GET /{lang}", "GET /{lang}/sign-in",
             "GET /{lang}/plan", "GET /{lang}/items/{number}", "GET /{lang}/meetings", "GET /{lang}/meetings/{code}",
@@ -75,7 +75,7 @@ struct AuthorizationMatrixTests {
             "GET /api/v1/proposals/{code}/comments", "GET /api/v1/proposals/{code}/matrix",
             "GET /api/v1/drafts/{meeting}/{paragraph}", "GET /api/v1/editorials", "GET /api/v1/challenges",
             "GET /api/v1/challenges/{code}", "GET /api/v1/standing-items", "GET /api/v1/standing-items/{code}",
-            "GET /api/v1/exports/amendment/{code}",
+            "GET /api/v1/exports/amendment/{code}", "GET /api/v1/exports/agenda/{code}",
         ]
         let workingSide = [
             "GET /api/v1/ledger", "GET /api/v1/ledger/{sequence}", "GET /api/v1/revision-report",
@@ -121,6 +121,7 @@ struct AuthorizationMatrixTests {
     func matrixHolds() async throws {
         try await withPages { pages in
             try await Issue16RegressionTests.tableDraftWithReservation(pages)
+            try await Self.publishEditionAndChallengeIt(pages)
             let state = try await pages.store.currentState()
             let samples = try Samples(state)
             let routes = pages.routes
@@ -152,10 +153,16 @@ struct AuthorizationMatrixTests {
                             answer.status == 404 || (200..<300).contains(answer.status),
                             "\(route) as \(role): \(answer.status) \(answer.text.prefix(300))")
                     } else if allowed, method == .get {
-                        // A read is allowed only when it answers 2xx.
+                        // A read is allowed only when it answers 2xx, or sends the reader (303) to a page that
+                        // does: `/` to the page in the reader's language.
+                        var read = answer
+                        if answer.status == 303, let location = answer.headers[.location] {
+                            read = try await pages.call(.get, location, as: role)
+                        }
                         #expect(
-                            (200..<300).contains(answer.status),
-                            "\(route) as \(role) should be allowed: \(answer.status) \(answer.text.prefix(300))")
+                            (200..<300).contains(read.status),
+                            "\(route) as \(role) should be allowed: \(answer.status) → \(read.status) \(read.text.prefix(300))"
+                        )
                     } else if allowed {
                         #expect(
                             ![401, 403].contains(answer.status) && answer.status < 500,
@@ -217,13 +224,41 @@ struct AuthorizationMatrixTests {
         }
     }
 
-    /// Concrete values for the route parameters, taken from the demo.
+    /// The Secretariat publishes edition 1 on the VII RCM's decision; then it revises the Spanish title of
+    /// HR-5.2 (an editorial change) and Mexico challenges that: so that the routes reading an edition and a
+    /// challenge have one to read.
+    static func publishEditionAndChallengeIt(_ pages: PageClient) async throws {
+        let position = try await pages.store.head().sequence
+        let edition =
+            #"{"authority":{"decision":"RCM-VII/1"},"edition":{"number":1,"title":{"authoritative":"en","en":"Plan of Action, 2025 edition"},"date":"2025-11","position":\#(position)}}"#
+        let published = try await pages.call(.post, "/api/v1/editions", as: .secretariat, json: edition)
+        #expect(published.status == 201, "\(published.text)")
+        let title = #"""
+            {"authoritative":"en","en":"IOM project to assess the effects of Hurricane Mitch on migration",\#
+            "es":"Proyecto de la OIM para evaluar los efectos migratorios del huracán Mitch",\#
+            "fr":"Projet de l'OIM d'évaluation des effets de l'ouragan Mitch sur les migrations"}
+            """#
+        let revised = try await pages.call(
+            .patch, "/api/v1/items/HR-5.2", as: .secretariat,
+            json: #"{"authority":{"editorial":"Spanish translation revised"},"amendment":{"title":\#(title)}}"#)
+        #expect(revised.status == 200, "\(revised.text)")
+        let sequence = try await pages.store.head().sequence
+        let challenge =
+            #"{"authority":{"participant":"MEX"},"challenge":{"sequence":\#(sequence),"participant":"MEX","reason":{"authoritative":"en","en":"The new wording narrows the assessment"}}}"#
+        let challenged = try await pages.call(.post, "/api/v1/challenges", as: .delegateMEX, json: challenge)
+        #expect(challenged.status == 201, "\(challenged.text)")
+    }
+
+    /// Concrete values for the route parameters, taken from the record (the demo and what the matrix adds).
     struct Samples {
         var item: String
         var proposal: String
         var decision: (String, String)
+        var draft: (String, String)
         var workplan: String
         var standing: String
+        var edition: String
+        var challenge: String
         var observerInvited: Bool
 
         init(_ state: ProcessState) throws {
@@ -234,25 +269,34 @@ struct AuthorizationMatrixTests {
             let decision = try #require(state.decisions.keys.min())
             let parts = decision.rawValue.split(separator: "/", maxSplits: 1).map(String.init)
             self.decision = (parts[0], parts[1])
-            workplan = try #require(state.workplans.keys.min()).rawValue
+            let draft = try #require(state.drafts.values.min { $0.id < $1.id })
+            self.draft = (draft.meeting.rawValue, draft.paragraph)
+            // A workplan the public reads as well: the matrix checks that each role reads it.
+            workplan = try #require(state.workplans.values.filter { $0.status != .proposed }.map(\.id).min()).rawValue
             standing = try #require(state.standingItems.keys.min()).rawValue
+            edition = try #require(state.editions.keys.min()).description
+            challenge = try #require(state.challenges.keys.min()).rawValue
         }
 
         func uri(for template: String) -> String {
             var segments: [String] = []
+            // A draft decision's path names it as a decision's does, by meeting and paragraph.
+            let (meeting, paragraph) = template.contains("/drafts/") ? draft : decision
             for segment in template.split(separator: "/").map(String.init) {
                 let previous = segments.last ?? ""
                 switch segment {
                 case "{lang}": segments.append("en")
                 case "{number}": segments.append(item)
-                case "{meeting}": segments.append(decision.0)
-                case "{paragraph}": segments.append(decision.1)
+                case "{meeting}": segments.append(meeting)
+                case "{paragraph}": segments.append(paragraph)
                 case "{sequence}": segments.append("1")
                 case "{code}": segments.append(code(after: previous))
                 default: segments.append(segment)
                 }
             }
-            return "/" + segments.joined(separator: "/")
+            // A body's next agenda is that of its next meeting after `today`: the demo's RCGM meets in July 2024.
+            let query = template == "/api/v1/bodies/{code}/agenda" ? "?today=2024-06-01" : ""
+            return "/" + segments.joined(separator: "/") + query
         }
 
         func code(after collection: String) -> String {
@@ -262,7 +306,8 @@ struct AuthorizationMatrixTests {
             case "participants": "MEX"
             case "bodies": "RCGM"
             case "workplans": workplan
-            case "editions", "challenges": "1"
+            case "editions": edition
+            case "challenges": challenge
             case "standing-items": standing
             default: "RCM-V"
             }

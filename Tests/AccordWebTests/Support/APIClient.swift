@@ -109,6 +109,16 @@ final class APIClient: @unchecked Sendable {
     }
 
     func get(_ uri: String) async throws -> Answer { try await call(.get, uri) }
+
+    /// A read with the API token of the account `actor` names (written as the scenarios write an actor beside
+    /// a body): what that account may read, the working side's documents included when it is on that side.
+    func get(_ uri: String, as actor: String) async throws -> Answer {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(actor.utf8)) as? [String: Any])
+        let name = try #require(object["name"] as? String)
+        let role = try #require(object["role"] as? String)
+        let token = try await token(name, role: role, participant: object["participant"] as? String)
+        return try await call(.get, uri, headers: [.authorization: "Bearer \(token)"])
+    }
     func post(_ uri: String, _ body: String) async throws -> Answer { try await call(.post, uri, body) }
     func put(_ uri: String, _ body: String) async throws -> Answer { try await call(.put, uri, body) }
     func patch(_ uri: String, _ body: String) async throws -> Answer { try await call(.patch, uri, body) }

@@ -19,7 +19,7 @@ enum SignInPages {
     ) {
         router.get("/") { request, context in
             let language = context.principal?.language ?? preferred(request.headers[.acceptLanguage] ?? "")
-            return Response(status: .seeOther, headers: [.location: "/\(language.rawValue)/"])
+            return Response(status: .seeOther, headers: [.location: "/\(language.rawValue)"])
         }
         router.get("{lang}/sign-in") { request, context in
             let viewer = try PageRoutes.viewer(request, context)

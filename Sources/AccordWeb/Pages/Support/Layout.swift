@@ -51,7 +51,7 @@ enum Layout {
                         var attributes: [(StaticString, String)] = [("lang", language.rawValue)]
                         if language == viewer.language { attributes.append(("aria-current", "true")) }
                         html.link(
-                            Link("/\(language.rawValue)\(viewer.path)"), UIText.languageName(language), attributes)
+                            Link(Viewer.path(viewer.path, in: language)), UIText.languageName(language), attributes)
                     }
                 }
                 account(viewer, &html)

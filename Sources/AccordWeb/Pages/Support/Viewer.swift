@@ -16,7 +16,14 @@ struct Viewer: Sendable {
 
     /// A link to `path` (which starts with "/") in the viewer's language.
     func link(_ path: String, _ query: [(String, String)] = []) -> Link {
-        Link("/\(language.rawValue)\(path)", query: query)
+        Link(Self.path(path, in: language), query: query)
+    }
+
+    /// `path` (which starts with "/", and may have a query) in `language`, canonical: the dashboard, "/", is
+    /// "/en", since a trailing slash is redirected (`CanonicalPathResponder`).
+    static func path(_ path: String, in language: Language) -> String {
+        path == "/" || path.hasPrefix("/?")
+            ? "/\(language.rawValue)\(path.dropFirst())" : "/\(language.rawValue)\(path)"
     }
 
     /// The text of `value` in the viewer's language, or its authoritative original when there is no translation.
