@@ -130,6 +130,7 @@ let package = Package(
             dependencies: [
                 "AccordCore",
                 "AccordDemo",
+                "AccordDocuments",
                 "AccordStore",
                 "AccordServices",
                 "AccordTestSupport",
