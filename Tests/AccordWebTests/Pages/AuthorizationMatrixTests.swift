@@ -163,7 +163,16 @@ struct AuthorizationMatrixTests {
                             (200..<300).contains(read.status),
                             "\(route) as \(role) should be allowed: \(answer.status) → \(read.status) \(read.text.prefix(300))"
                         )
+                    } else if allowed, !uri.hasPrefix("/api/") {
+                        // A page form an allowed role sends with valid fields is done (303 to the result), or
+                        // reaches the rules of the process, which may refuse it (409: a change already
+                        // challenged, a draft without consensus, an observer the proposal does not invite).
+                        // An invalid field (422) or a refusal by the guard (401, 403) fails here.
+                        #expect(
+                            [303, 409].contains(answer.status),
+                            "\(route) as \(role) should be allowed: \(answer.status) \(Self.refusal(answer.text))")
                     } else if allowed {
+                        // The API's writes get an empty body: past the guard, refused by the decoder or the rules.
                         #expect(
                             ![401, 403].contains(answer.status) && answer.status < 500,
                             "\(route) as \(role) should be allowed: \(answer.status) \(answer.text.prefix(300))")
@@ -174,7 +183,19 @@ struct AuthorizationMatrixTests {
                     }
                 }
             }
+            // The allowed forms did what they asked: the agenda editor's fields (a form read whole, as a
+            // dictionary) added the Secretariat's item, and the decision form recorded its paragraph.
+            let after = try await pages.store.currentState()
+            let agenda = try #require(after.agendas["RCM-V"])
+            #expect(agenda.items.contains { $0.title.original == "Matrix item" }, "\(agenda.items.map(\.title))")
+            #expect(after.decisions["RCM-V/90"] != nil)
         }
+    }
+
+    /// What a refusal page says, without the page around it.
+    static func refusal(_ html: String) -> String {
+        let main = html.components(separatedBy: "<main").last ?? html
+        return String(main.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression).prefix(300))
     }
 
     /// The path variants an attacker tries on `uri` — `//`, `/./`, an encoded slash, a trailing slash, upper
@@ -259,6 +280,8 @@ struct AuthorizationMatrixTests {
         var standing: String
         var edition: String
         var challenge: String
+        /// The challenged change: its item and its ledger entry.
+        var challenged: (item: String, sequence: String)
         var observerInvited: Bool
 
         init(_ state: ProcessState) throws {
@@ -275,7 +298,9 @@ struct AuthorizationMatrixTests {
             workplan = try #require(state.workplans.values.filter { $0.status != .proposed }.map(\.id).min()).rawValue
             standing = try #require(state.standingItems.keys.min()).rawValue
             edition = try #require(state.editions.keys.min()).description
-            challenge = try #require(state.challenges.keys.min()).rawValue
+            let challenge = try #require(state.challenges.values.min { $0.id < $1.id })
+            self.challenge = challenge.id.rawValue
+            challenged = (challenge.item.rawValue, "\(challenge.sequence)")
         }
 
         func uri(for template: String) -> String {
@@ -286,7 +311,8 @@ struct AuthorizationMatrixTests {
                 let previous = segments.last ?? ""
                 switch segment {
                 case "{lang}": segments.append("en")
-                case "{number}": segments.append(item)
+                // The challenge forms go to the item whose editorial change is challenged.
+                case "{number}": segments.append(template.contains("/challenges") ? challenged.item : item)
                 case "{meeting}": segments.append(meeting)
                 case "{paragraph}": segments.append(paragraph)
                 case "{sequence}": segments.append("1")
@@ -317,27 +343,29 @@ struct AuthorizationMatrixTests {
         func form(for uri: String, role: Role) -> [String: String] {
             if uri.hasSuffix("/decisions") {
                 return [
-                    "paragraph": "M-\(role.rawValue)", "kind": "conclusion", "text": "Takes note.", "source": "minutes",
+                    "paragraph": "90", "kind": "conclusion", "text": "Takes note.", "source": "minutes",
                 ]
             }
             if uri.hasSuffix("/agenda") { return ["new0": "Matrix item", "newPurpose0": "discussion"] }
             let participant = role.account?.participant ?? "MEX"
             if uri.hasSuffix("/positions") {
-                return ["draft": "1", "participant": participant, "position": "supports"]
+                return ["draft": draft.1, "participant": participant, "position": "supports"]
             }
-            if uri.hasSuffix("/adopt") { return ["draft": "1"] }
+            if uri.hasSuffix("/adopt") { return ["draft": draft.1] }
             if uri.hasSuffix("/challenges/settle") {
-                return ["sequence": "1", "decision": "\(decision.0)/\(decision.1)", "settlement": "reject"]
+                return ["sequence": challenged.sequence, "decision": "RCM-VII/1", "settlement": "reject"]
             }
             if uri.hasSuffix("/challenges") {
-                return ["sequence": "1", "participant": participant, "reason": "It changes the commitment."]
+                return [
+                    "sequence": challenged.sequence, "participant": participant, "reason": "It changes the commitment.",
+                ]
             }
             if uri.hasSuffix("/comments") {
                 return ["item": "1", "participant": participant, "stance": "supports", "text": "Agreed."]
             }
             if uri.hasSuffix("/proposals") {
                 return [
-                    "id": "M-\(role.rawValue)", "participant": participant, "title": "A matrix proposal",
+                    "id": "MTX-\(role.rawValue.uppercased())", "participant": participant, "title": "A matrix proposal",
                     "items": "One\nTwo",
                 ]
             }
