@@ -1,6 +1,7 @@
 import AccordCore
 import AccordDemo
 import AccordServices
+import AccordStore
 import Testing
 
 /// The one read policy, on the values: what each audience reads of the demo's record.
@@ -47,8 +48,19 @@ struct ReadPolicyTests {
             "an observer reads the proposals that invite it, and only those")
     }
 
-    @Test("nobody, and a reader, change nothing")
-    func writesNeedAnActor() {
+    @Test("nobody, and a reader, change nothing; an account acts as itself")
+    func writesNeedAnActor() throws {
         #expect(throws: AuthError.notSignedIn) { try RecordService.actor(of: nil) }
+        func principal(_ role: String, _ participant: String?) -> Principal {
+            Principal(
+                AccountRecord(
+                    username: "someone", displayName: "", role: role, participant: participant, language: "en",
+                    passwordHash: "", createdAt: 0),
+                csrfToken: nil)
+        }
+        #expect(principal("public", nil).actor == nil)
+        #expect(throws: AuthError.self) { try RecordService.actor(of: principal("public", nil)) }
+        let delegate = try RecordService.actor(of: principal("delegate", "MEX"))
+        #expect(delegate == Actor(name: "someone", role: .delegate, participant: "MEX"))
     }
 }
