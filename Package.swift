@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "AccordStoreTests",
             dependencies: [
-                "AccordCore", "AccordDemo", "AccordStore",
+                "AccordCore", "AccordDemo", "AccordStore", "AccordTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
@@ -115,8 +115,13 @@ let package = Package(
             name: "AccordServicesTests",
             dependencies: ["AccordCore", "AccordDemo", "AccordServices", "AccordStore"]
         ),
-        // What the test targets share: snapshot files kept beside each target's tests.
-        .target(name: "AccordTestSupport", path: "Tests/Support"),
+        // What the test targets share: snapshot files kept beside each target's tests, and a fresh database of
+        // either backend per test, PostgreSQL on one throwaway server per test process.
+        .target(
+            name: "AccordTestSupport",
+            dependencies: ["AccordStore", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Support"
+        ),
         .testTarget(
             name: "AccordDocumentsTests",
             dependencies: [

@@ -11,19 +11,19 @@ import Foundation
 /// Three layers, because a test process can end in three ways: a normal exit runs the `atexit` handler; a
 /// crash or a kill skips it, so a small watchdog shell waits for the process to disappear and then stops the
 /// server; and if even the watchdog was killed, the next run sweeps folders whose owner process is gone.
-enum ClusterCleanup {
+public enum ClusterCleanup {
     /// Every test server folder is named with this prefix, so that the next run can find abandoned ones.
-    static let prefix = "accord-pg-"
+    public static let prefix = "accord-pg-"
 
     /// Where server folders go: /tmp when running as root, since the postgres user must reach them.
-    static var base: String {
+    public static var base: String {
         let temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         return getuid() == 0 ? "/tmp" : String(temporary.reversed().drop { $0 == "/" }.reversed())
     }
 
     /// A fresh folder for one server, marked with this process's id, registered for cleanup at exit and
     /// watched from before the server exists, so that no moment of its start can leave it behind.
-    static func makeFolder(tools: PostgresTools) throws -> String {
+    public static func makeFolder(tools: PostgresTools) throws -> String {
         var template = Array("\(base)/\(prefix)XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else {
             throw HarnessError("cannot create a folder in \(base): \(String(cString: strerror(errno)))")
@@ -54,10 +54,10 @@ enum ClusterCleanup {
     }
 
     /// Forgets a server that was stopped deliberately.
-    static func forget(_ folder: String) { registry.remove(folder) }
+    public static func forget(_ folder: String) { registry.remove(folder) }
 
     /// Stops the server in `folder`, if one runs, and deletes the folder; usable where nothing async can run.
-    static func stopBlocking(folder: String, tools: PostgresTools) {
+    public static func stopBlocking(folder: String, tools: PostgresTools) {
         let data = folder + "/data"
         if FileManager.default.fileExists(atPath: data + "/postmaster.pid") {
             let (tool, arguments) = tools.command(tools.pgCtl, ["stop", "-D", data, "-m", "immediate", "-w"])
@@ -70,7 +70,7 @@ enum ClusterCleanup {
     }
 
     /// Stops the servers that earlier test processes abandoned (their owner process no longer exists).
-    static func sweepAbandoned(tools: PostgresTools) async {
+    public static func sweepAbandoned(tools: PostgresTools) async {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
         for name in names where name.hasPrefix(prefix) {
             let folder = "\(base)/\(name)"

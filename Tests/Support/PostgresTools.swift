@@ -1,27 +1,27 @@
 import Foundation
 
 /// The PostgreSQL programs the harness needs, and how to run them as a user PostgreSQL accepts.
-struct PostgresTools: Sendable {
-    let initdb: String
-    let pgCtl: String
-    let psql: String
+public struct PostgresTools: Sendable {
+    public let initdb: String
+    public let pgCtl: String
+    public let psql: String
     /// Set when the tests run as root: PostgreSQL refuses to run as root, so its tools run as `postgres`.
-    let runAs: (runuser: String, user: String, uid: uid_t, gid: gid_t)?
+    public let runAs: (runuser: String, user: String, uid: uid_t, gid: gid_t)?
 
     /// The tools found on this machine, or why they are not usable.
-    static let found: Result<PostgresTools, HarnessError> = locate()
+    public static let found: Result<PostgresTools, HarnessError> = locate()
 
     /// Whether CI demands PostgreSQL: then missing tools fail the PostgreSQL tests instead of skipping them.
-    static let isRequired = ProcessInfo.processInfo.environment["ACCORD_REQUIRE_POSTGRES"] == "1"
+    public static let isRequired = ProcessInfo.processInfo.environment["ACCORD_REQUIRE_POSTGRES"] == "1"
 
     /// Whether the PostgreSQL tests should run: the tools are here, or their absence must be reported as a failure.
-    static var shouldRun: Bool {
+    public static var shouldRun: Bool {
         if case .success = found { return true }
         return isRequired
     }
 
     /// Why PostgreSQL tests are skipped, for the test report.
-    static var skipReason: String {
+    public static var skipReason: String {
         if case .failure(let error) = found {
             return "PostgreSQL tests skipped: \(error). Set ACCORD_REQUIRE_POSTGRES=1 to make this a failure."
         }
@@ -29,7 +29,7 @@ struct PostgresTools: Sendable {
     }
 
     /// The tools, or an error for a test that must not run without them (skipping is decided by the caller).
-    static func require() throws -> PostgresTools {
+    public static func require() throws -> PostgresTools {
         switch found {
         case .success(let tools): return tools
         case .failure(let error):
@@ -38,13 +38,13 @@ struct PostgresTools: Sendable {
     }
 
     /// The command line that runs `tool` as the server's owner.
-    func command(_ tool: String, _ arguments: [String]) -> (String, [String]) {
+    public func command(_ tool: String, _ arguments: [String]) -> (String, [String]) {
         guard let runAs else { return (tool, arguments) }
         return (runAs.runuser, ["-u", runAs.user, "--", tool] + arguments)
     }
 
     /// Gives `path` to the server's owner, so that `initdb` and the server can write there.
-    func handOver(_ path: String) throws {
+    public func handOver(_ path: String) throws {
         guard let runAs else { return }
         guard chown(path, runAs.uid, runAs.gid) == 0 else {
             throw HarnessError("cannot give \(path) to the \(runAs.user) user: \(String(cString: strerror(errno)))")

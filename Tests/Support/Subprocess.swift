@@ -7,11 +7,11 @@ import Foundation
 #endif
 
 /// How a command ended: its exit status and everything it wrote to stdout and stderr.
-struct CommandResult: Sendable {
-    var status: Int32
-    var output: String
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var output: String
 
-    var succeeded: Bool { status == 0 }
+    public var succeeded: Bool { status == 0 }
 }
 
 /// Runs the command-line tools the store tests drive: `initdb`, `pg_ctl`, `psql`, `sqlite3`.
@@ -19,9 +19,9 @@ struct CommandResult: Sendable {
 /// Foundation's `Process` is not used: on Linux it learns that a child ended when a socket the child inherits
 /// is closed, and the server `pg_ctl start` leaves behind inherits it too, so `pg_ctl start` would never end.
 /// Here the child gets only stdin, stdout and stderr, and its end is learned from `waitpid`.
-enum Subprocess {
+public enum Subprocess {
     /// Runs `executable` and waits for it on a thread of its own, not one of Swift concurrency's few.
-    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) async throws
+    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) async throws
         -> CommandResult
     {
         let (pid, log) = try spawn(executable, arguments, in: directory)
@@ -32,7 +32,7 @@ enum Subprocess {
     }
 
     /// Runs `executable` and blocks until it ends; for the exit handler, where nothing async runs any more.
-    static func runBlocking(_ executable: String, _ arguments: [String], in directory: String? = nil) throws
+    public static func runBlocking(_ executable: String, _ arguments: [String], in directory: String? = nil) throws
         -> CommandResult
     {
         let (pid, log) = try spawn(executable, arguments, in: directory)
@@ -40,12 +40,12 @@ enum Subprocess {
     }
 
     /// Starts `executable` and leaves it running, with no output kept (the cleanup watchdog).
-    static func launch(_ executable: String, _ arguments: [String]) throws {
+    public static func launch(_ executable: String, _ arguments: [String]) throws {
         _ = try spawn(executable, arguments, in: nil, output: "/dev/null")
     }
 
     /// The path of `name` in the first directory of `PATH` that has it.
-    static func find(_ name: String) -> String? {
+    public static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -113,8 +113,8 @@ enum Subprocess {
 }
 
 /// A failure of the test harness itself, with a message that says what to fix.
-struct HarnessError: Error, CustomStringConvertible {
-    var description: String
+public struct HarnessError: Error, CustomStringConvertible {
+    public var description: String
 
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }

@@ -4,7 +4,7 @@ import Logging
 import Testing
 
 /// The two databases the store runs on; every store test runs on both.
-enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
+public enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
     case sqlite
     case postgres
 
@@ -12,9 +12,9 @@ enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
     ///
     /// Swift Testing can skip a whole test but not one of its cases (a cancelled case is not shown in the
     /// report), so the skip and its reason are reported once, by `PostgresHarnessTests`.
-    static let all: [Backend] = PostgresTools.shouldRun ? [.sqlite, .postgres] : [.sqlite]
+    public static let all: [Backend] = PostgresTools.shouldRun ? [.sqlite, .postgres] : [.sqlite]
 
-    var testDescription: String {
+    public var testDescription: String {
         switch self {
         case .sqlite: "SQLite"
         case .postgres: "PostgreSQL"
@@ -23,17 +23,17 @@ enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
 }
 
 /// A fresh, empty database of one backend, private to one test.
-struct TestDatabase: Sendable {
-    enum Target: Sendable {
+public struct TestDatabase: Sendable {
+    public enum Target: Sendable {
         case sqliteFile(String)
         case postgres(PostgresCluster, database: String)
     }
 
-    let backend: Backend
-    let target: Target
+    public let backend: Backend
+    public let target: Target
 
     /// Where a store opens this database.
-    var location: StoreLocation {
+    public var location: StoreLocation {
         switch target {
         case .sqliteFile(let path): .sqlite(path: path)
         case .postgres(let cluster, let database): .postgres(url: cluster.url(database: database))
@@ -41,7 +41,7 @@ struct TestDatabase: Sendable {
     }
 
     /// Opens a store on this database; the caller closes it.
-    func open(migrate: Bool = true) async throws -> Store {
+    public func open(migrate: Bool = true) async throws -> Store {
         try await Store.open(location, migrate: migrate, logger: .tests)
     }
 
@@ -49,7 +49,7 @@ struct TestDatabase: Sendable {
     ///
     /// This is how someone with a database shell would reach the tables, which is what the append-only and
     /// tampering tests need to play.
-    func executeOutsideStore(_ sql: String) async throws -> CommandResult {
+    public func executeOutsideStore(_ sql: String) async throws -> CommandResult {
         switch target {
         case .sqliteFile(let path):
             guard let sqlite3 = Subprocess.find("sqlite3") else {
@@ -67,7 +67,7 @@ struct TestDatabase: Sendable {
 ///
 /// Without PostgreSQL tools a PostgreSQL test fails when ACCORD_REQUIRE_POSTGRES=1 and is cancelled otherwise
 /// (tests only get here then if they bypass `Backend.all` and the `.enabled(if:)` trait).
-func withDatabase<R>(_ backend: Backend, _ body: (TestDatabase) async throws -> R) async throws -> R {
+public func withDatabase<R>(_ backend: Backend, _ body: (TestDatabase) async throws -> R) async throws -> R {
     switch backend {
     case .sqlite:
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-sqlite-\(UUID().uuidString)")
@@ -84,14 +84,14 @@ func withDatabase<R>(_ backend: Backend, _ body: (TestDatabase) async throws -> 
 }
 
 /// Runs `body` with a store opened (and migrated) on a fresh database of `backend`, closed afterwards.
-func withStore<R>(_ backend: Backend, _ body: (Store) async throws -> R) async throws -> R {
+public func withStore<R>(_ backend: Backend, _ body: (Store) async throws -> R) async throws -> R {
     try await withDatabase(backend) { database in
         try await withOpenStore(database, body)
     }
 }
 
 /// Runs `body` with a store opened on `database`, closing it however `body` ends.
-func withOpenStore<R>(_ database: TestDatabase, migrate: Bool = true, _ body: (Store) async throws -> R)
+public func withOpenStore<R>(_ database: TestDatabase, migrate: Bool = true, _ body: (Store) async throws -> R)
     async throws -> R
 {
     let store = try await database.open(migrate: migrate)
@@ -107,7 +107,7 @@ func withOpenStore<R>(_ database: TestDatabase, migrate: Bool = true, _ body: (S
 
 extension Logger {
     /// Quiet unless something goes wrong: the tests' own expectations say what matters.
-    static var tests: Logger {
+    public static var tests: Logger {
         var logger = Logger(label: "accord.store-tests")
         logger.logLevel = .warning
         return logger

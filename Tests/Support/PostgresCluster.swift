@@ -10,16 +10,16 @@ import Foundation
 ///
 /// The server uses trust authentication for the `postgres` user; it listens only on 127.0.0.1 and lives
 /// only as long as the test process (see `ClusterCleanup`).
-struct PostgresCluster: Sendable {
-    let tools: PostgresTools
-    let folder: String
-    let port: Int
+public struct PostgresCluster: Sendable {
+    public let tools: PostgresTools
+    public let folder: String
+    public let port: Int
 
-    var dataDirectory: String { folder + "/data" }
-    var serverLog: String { folder + "/server.log" }
+    public var dataDirectory: String { folder + "/data" }
+    public var serverLog: String { folder + "/server.log" }
 
     /// Creates and starts a server with `settings` added to its command line (e.g. `["fsync": "off"]`).
-    static func start(tools: PostgresTools, settings: [String: String] = [:]) async throws -> PostgresCluster {
+    public static func start(tools: PostgresTools, settings: [String: String] = [:]) async throws -> PostgresCluster {
         let folder = try ClusterCleanup.makeFolder(tools: tools)
         do {
             try tools.handOver(folder)
@@ -49,7 +49,7 @@ struct PostgresCluster: Sendable {
     }
 
     /// Stops the server at once (no checkpoint: the data is thrown away) and deletes its folder.
-    func stop() async {
+    public func stop() async {
         let (tool, arguments) = tools.command(tools.pgCtl, ["stop", "-D", dataDirectory, "-m", "immediate", "-w"])
         _ = try? await Subprocess.run(tool, arguments, in: folder)
         try? FileManager.default.removeItem(atPath: folder)
@@ -57,7 +57,7 @@ struct PostgresCluster: Sendable {
     }
 
     /// Creates an empty database with a fresh name, so that tests running in parallel never share one.
-    func createDatabase() async throws -> String {
+    public func createDatabase() async throws -> String {
         let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         let created = try await psql("CREATE DATABASE \(name)", database: "postgres")
         guard created.succeeded else {
@@ -72,7 +72,7 @@ struct PostgresCluster: Sendable {
     /// Runs `sql` through `psql` as the superuser: a connection of its own, like an operator's shell.
     ///
     /// Several statements separated by semicolons run in one transaction; the first error stops them.
-    func psql(_ sql: String, database: String) async throws -> CommandResult {
+    public func psql(_ sql: String, database: String) async throws -> CommandResult {
         try await Subprocess.run(
             tools.psql,
             [
@@ -82,7 +82,7 @@ struct PostgresCluster: Sendable {
     }
 
     /// The store URL of `database` on this server.
-    func url(database: String) -> String { "postgres://postgres@127.0.0.1:\(port)/\(database)" }
+    public func url(database: String) -> String { "postgres://postgres@127.0.0.1:\(port)/\(database)" }
 
     private func pgCtlStart(settings: [String: String]) async throws -> CommandResult {
         // Generous max_connections: every store keeps a pool, and many tests run in parallel.
@@ -148,13 +148,13 @@ struct PostgresCluster: Sendable {
 }
 
 /// The one PostgreSQL server of this test process, started on first use and shared by every test.
-actor TestPostgres {
-    static let shared = TestPostgres()
+public actor TestPostgres {
+    public static let shared = TestPostgres()
 
     private var starting: Task<PostgresCluster, any Error>?
 
     /// The shared server; the first caller starts it, the others wait for the same start.
-    func cluster() async throws -> PostgresCluster {
+    public func cluster() async throws -> PostgresCluster {
         if let starting { return try await starting.value }
         let task = Task {
             let tools = try PostgresTools.require()
