@@ -3,7 +3,7 @@ import AccordCore
 /// The comparison of the stored projection rows with the rows the ledger implies.
 enum ProjectionCheck {
     /// The earliest difference between `stored` and `expected`, entity by entity, version by version.
-    static func firstDifference(stored: [StoredVersion], expected: [EntityRef: [(Int64, [UInt8])]]) -> (
+    static func firstDifference(stored: [StoredVersion], expected: [EntityRef: [(Int64, String)]]) -> (
         Int64, String
     )? {
         var problems: [(Int64, String)] = []
@@ -16,7 +16,7 @@ enum ProjectionCheck {
         return problems.min { $0.0 < $1.0 }
     }
 
-    private static func firstDifference(of ref: EntityRef, have: [StoredVersion], want: [(Int64, [UInt8])]) -> (
+    private static func firstDifference(of ref: EntityRef, have: [StoredVersion], want: [(Int64, String)]) -> (
         Int64, String
     )? {
         for index in 0..<max(have.count, want.count) {
