@@ -61,7 +61,7 @@ extension Store {
                 entries: check.entries, projectionRows: 0, firstBadSequence: check.failure?.sequence,
                 problem: check.failure?.problem)
             guard replays, check.failure == nil else { return report }
-            let stored = try await EntityVersionsTable.versionDigests(on: db)
+            let stored = try await EntityVersionsTable.allVersions(on: db)
             report.projectionRows = stored.count
             if let (sequence, problem) = ProjectionCheck.firstDifference(stored: stored, expected: check.expected) {
                 report.firstBadSequence = sequence

@@ -1,6 +1,5 @@
 import AccordCore
 import Foundation
-import SQLKit
 
 /// A page of ledger rows as read, with what could be checked of each row on its own.
 struct ExaminedPage: Sendable {
@@ -58,7 +57,8 @@ struct LedgerCheck {
     private(set) var entries: Int64 = 0
     private var previous = HashChain.genesis
     private var state = ProcessState()
-    /// For each entity, the (sequence, document digest) of each version the ledger implies.
+    /// For each entity, the (sequence, document digest) of each version the ledger implies: digests rather
+    /// than documents, so that the pass over a long ledger keeps a few megabytes.
     private(set) var expected: [EntityRef: [(Int64, String)]] = [:]
     private(set) var failure: (sequence: Int64, problem: String)?
 
@@ -102,41 +102,10 @@ struct LedgerCheck {
             for ref in try state.apply(entry) {
                 // Encoded exactly as an append writes the projection row.
                 let row = try Projection.row(for: ref, in: state)
-                expected[ref, default: []].append((entry.sequence, DocumentDigest.of(row.document)))
+                expected[ref, default: []].append((entry.sequence, HashChain.digest(of: row.document.utf8)))
             }
         } catch {
             fail(row.sequence, "entry \(row.sequence) breaks a rule: \(error)")
-        }
-    }
-}
-
-/// SHA-256 of a document's UTF-8 bytes, in hex: the full check compares projection rows by digest, which
-/// keeps a whole projection table in a few megabytes.
-enum DocumentDigest {
-    static func of(_ document: String) -> String { HashChain.digest(of: document.utf8) }
-}
-
-/// One stored version of an entity, with the digest of its document instead of the document.
-struct StoredVersion: Sendable {
-    var ref: EntityRef
-    var validFrom: Int64
-    var validTo: Int64?
-    var digest: String
-}
-
-extension EntityVersionsTable {
-    /// Every version of every entity, each document reduced to its digest as it is read.
-    static func versionDigests(on db: any SQLDatabase) async throws -> [StoredVersion] {
-        try await db.raw("SELECT kind, id, valid_from, valid_to, document FROM entity_versions").all().map { row in
-            let kind = try row.decode(column: "kind", as: String.self)
-            let id = try row.decode(column: "id", as: String.self)
-            guard let ref = EntityRef(kind: kind, id: id) else {
-                throw StoreError.corruptRow(table: "entity_versions", key: "\(kind) \(id)", reason: "unknown kind")
-            }
-            return StoredVersion(
-                ref: ref, validFrom: try row.decode(column: "valid_from", as: Int64.self),
-                validTo: try row.decode(column: "valid_to", as: Int64?.self),
-                digest: DocumentDigest.of(try row.decode(column: "document", as: String.self)))
         }
     }
 }
