@@ -27,10 +27,10 @@ extension Store {
     /// Re-hashes the chain, replays every entry through the rules, rebuilds every projection and compares it
     /// with what is stored, and names the first bad sequence number.
     ///
-    /// Everything is read in one read transaction, a page of `pageSize` entries at a time. While one page is
-    /// replayed (in order, as the rules need), the next is read and its rows are hashed and decoded, a share of
-    /// them on each core (every row stores the hash it links to, so rows are examined independently); the
-    /// links, the rules and the projection rows each entry implies are then checked in sequence. Projection
+    /// Everything is read in one read transaction, a page of `pageSize` entries at a time, and three pages are
+    /// worked on at once: while one page is checked in order (links, the rules, the projection rows each entry
+    /// implies), the rows of the next are hashed and read back, a share of them on each core (every row stores
+    /// the hash it links to, so rows are examined independently), and the page after that is read. Projection
     /// rows are compared by the SHA-256 of their documents, the expected ones encoded as an append writes them.
     public func verify(_ scope: VerificationScope = .everything, pageSize: Int64 = 2_000) async throws
         -> VerificationReport
@@ -39,23 +39,40 @@ extension Store {
         let size = max(1, pageSize)
         return try await database.transaction(writing: false) { db in
             let head = try await LedgerTable.head(on: db).sequence
-            /// The page starting at `lower`, read and examined; nil past the head.
-            @Sendable func page(from lower: Int64) async throws -> ExaminedPage? {
+            /// The page after `range` (the first page when nil), or nil past the head.
+            func page(after range: ClosedRange<Int64>?) -> ClosedRange<Int64>? {
+                let lower = (range?.upperBound ?? 0) + 1
                 guard lower <= head else { return nil }
                 // Compared before adding, so that a very large page size cannot overflow.
-                let range = lower...(size > head - lower ? head : lower + size - 1)
-                let rows = try await LedgerTable.entries(in: range, on: db)
-                return ExaminedPage(range: range, rows: rows, checks: await RowCheck.examine(rows, decoding: replays))
+                return lower...(size > head - lower ? head : lower + size - 1)
             }
+            /// The rows of `range`, or why they could not be read: that is reported only once every page before
+            /// them was checked, since a rule broken there is the first fault.
+            @Sendable func rows(in range: ClosedRange<Int64>?) async -> Result<[StoredEntry], any Error> {
+                guard let range else { return .success([]) }
+                do {
+                    return .success(try await LedgerTable.entries(in: range, chainOnly: !replays, on: db))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            // Three pages move through three stages at once: one is read from the database, the one before is
+            // examined on every core, and the one before that is checked in order.
             var check = LedgerCheck(replays: replays)
-            var current = try await page(from: 1)
-            while let examined = current {
-                async let next = page(from: examined.range.upperBound + 1)
-                check.check(examined)
-                // A fault found is the first: the page being read after it is not waited for, nor any error
-                // reading it.
+            var range = page(after: nil)
+            var current = try await rows(in: range).get()
+            var checks = await RowCheck.examine(current, decoding: replays)
+            var following = await rows(in: range.flatMap(page(after:)))
+            while let checked = range {
+                let next = page(after: checked)
+                let (afterNext, examined) = (next.flatMap(page(after:)), (try? following.get()) ?? [])
+                async let reading = rows(in: afterNext)
+                async let examining = RowCheck.examine(examined, decoding: replays)
+                check.check(ExaminedPage(range: checked, rows: current, checks: checks))
+                // A fault found is the first: the pages after it are not waited for.
                 if check.failure != nil { break }
-                current = try await next
+                (range, current) = (next, try following.get())
+                (checks, following) = (await examining, await reading)
             }
             var report = VerificationReport(
                 entries: check.entries, projectionRows: 0, firstBadSequence: check.failure?.sequence,

@@ -1,7 +1,6 @@
+import AccordCore
 import Foundation
 import Testing
-
-@testable import AccordCore
 
 /// The canonical JSON is a contract (docs/ledger-encoding.md): the ledger hashes these bytes, so the vectors
 /// below are exact, and a toolchain or library update that changes one byte fails here.
@@ -54,9 +53,8 @@ struct CanonicalJSONTests {
     @Test("RFC 8785's test vectors are written byte for byte", arguments: rfcVectors.indices)
     func rfcVector(index: Int) throws {
         let (name, input, output) = Self.rfcVectors[index]
-        let value = try JSONDecoder().decode(AnyJSON.self, from: Data(input.utf8)).value
-        var bytes: [UInt8] = []
-        try value.write(to: &bytes)
+        let value = try JSONDecoder().decode(AnyJSON.self, from: Data(input.utf8))
+        let bytes = try CanonicalJSON.encode(value)
         #expect(String(decoding: bytes, as: UTF8.self) == output, "\(name)")
         #expect(bytes == Array(output.utf8), "\(name)")
     }
@@ -223,17 +221,26 @@ struct CanonicalJSONTests {
     }
 }
 
-/// Any JSON value, read with Foundation's decoder: how the RFC's vectors are fed to the writer.
-private struct AnyJSON: Decodable {
-    var value: JSONValue
+/// Any JSON value, read with Foundation's decoder and written back through the Encoder: how the RFC's
+/// vectors are fed to the writer.
+private struct AnyJSON: Codable {
+    indirect enum Value {
+        case null
+        case bool(Bool)
+        case integer(Int64)
+        case string(String)
+        case array([AnyJSON])
+        case object([(String, AnyJSON)])
+    }
+
+    var value: Value
 
     init(from decoder: any Decoder) throws {
         if let object = try? decoder.container(keyedBy: AnyKey.self) {
-            value = .object(
-                try object.allKeys.map { ($0.stringValue, try object.decode(AnyJSON.self, forKey: $0).value) })
+            value = .object(try object.allKeys.map { ($0.stringValue, try object.decode(AnyJSON.self, forKey: $0)) })
         } else if var array = try? decoder.unkeyedContainer() {
-            var elements: [JSONValue] = []
-            while !array.isAtEnd { elements.append(try array.decode(AnyJSON.self).value) }
+            var elements: [AnyJSON] = []
+            while !array.isAtEnd { elements.append(try array.decode(AnyJSON.self)) }
             value = .array(elements)
         } else {
             let single = try decoder.singleValueContainer()
@@ -246,6 +253,29 @@ private struct AnyJSON: Decodable {
             } else {
                 value = .string(try single.decode(String.self))
             }
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch value {
+        case .array(let elements):
+            var array = encoder.unkeyedContainer()
+            for element in elements { try array.encode(element) }
+        case .object(let members):
+            var object = encoder.container(keyedBy: AnyKey.self)
+            for (key, member) in members { try object.encode(member, forKey: AnyKey(stringValue: key)) }
+        case .null:
+            var single = encoder.singleValueContainer()
+            try single.encodeNil()
+        case .bool(let bool):
+            var single = encoder.singleValueContainer()
+            try single.encode(bool)
+        case .integer(let integer):
+            var single = encoder.singleValueContainer()
+            try single.encode(integer)
+        case .string(let string):
+            var single = encoder.singleValueContainer()
+            try single.encode(string)
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// restricted to what Accord writes. `docs/ledger-encoding.md` is the specification; this is its one writer
 /// and its one reader.
 ///
-/// The writer encodes a value into a small tree (`JSONValue`) through `Encodable`, then serializes the tree:
+/// The writer encodes a value into a small tree (`JSONNode`) through `Encodable`, then serializes the tree:
 /// no whitespace, object members ordered by their keys' UTF-16 code units, strings escaped as JCS escapes
 /// them, integers in decimal. Anything JCS would write ambiguously (a fraction, an integer beyond ±(2^53 − 1),
 /// a key written twice, a value that writes nothing) is refused rather than guessed.
@@ -13,8 +13,10 @@ public enum CanonicalJSON {
     ///
     /// - Throws: `EncodingError.invalidValue` for a value the canonical form does not write.
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let root = JSONNode()
+        try value.encode(to: TreeEncoder(node: root))
         var bytes: [UInt8] = []
-        try JSONValue(encoding: value).write(to: &bytes)
+        try root.write(to: &bytes)
         return bytes
     }
 
@@ -23,11 +25,11 @@ public enum CanonicalJSON {
     ///
     /// - Throws: `DecodingError` when the bytes are not JSON of a `T`, or not in canonical form.
     public static func decode<T: Codable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws -> T {
-        let data = Data(bytes)
-        let value = try JSONDecoder().decode(T.self, from: data)
+        let input = Array(bytes)
+        let value = try JSONDecoder().decode(T.self, from: Data(input))
         // What the value re-encodes to must be the input itself: other spacing, key order, escapes or number
         // forms, a key the type does not read, or one written twice all fail here.
-        guard try encode(value).elementsEqual(data) else {
+        guard try encode(value) == input else {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: [],
@@ -37,30 +39,33 @@ public enum CanonicalJSON {
     }
 }
 
-/// A JSON value as the canonical form has it: integers only, object members in no particular order until
-/// they are written.
-enum JSONValue: Sendable {
-    case null
-    case bool(Bool)
-    case integer(Int64)
-    case string(String)
-    case array([JSONValue])
-    case object([(key: String, value: JSONValue)])
+/// One value of the tree being encoded: containers hand it out by reference, because a nested container
+/// may be filled after its parent has moved on. Objects keep their members in the order written until the
+/// node is serialized.
+final class JSONNode {
+    enum Content {
+        case empty
+        case null
+        case bool(Bool)
+        case integer(Int64)
+        case string(String)
+        case object([(key: String, node: JSONNode)])
+        case array([JSONNode])
+        /// Two different kinds of JSON asked of the same value: the value is refused.
+        case conflicting
+    }
+
+    var content = Content.empty
 
     /// The largest magnitude an integer may have: every integer up to it is exactly one IEEE 754 double, so
     /// any JSON reader reads it back as written (I-JSON, RFC 7493 §2.2).
     static let largestInteger: Int64 = (1 << 53) - 1
 
-    /// The tree `value` encodes to.
-    init<T: Encodable>(encoding value: T) throws {
-        let slot = Slot()
-        try value.encode(to: TreeEncoder(slot: slot, codingPath: []))
-        self = try slot.value(at: [])
-    }
-
     /// Appends the canonical bytes of the value.
     func write(to bytes: inout [UInt8]) throws {
-        switch self {
+        switch content {
+        case .empty: throw Self.refusal("a value wrote nothing; the canonical form has no default")
+        case .conflicting: throw Self.refusal("a value was written as two different kinds of JSON")
         case .null: bytes.append(contentsOf: "null".utf8)
         case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
         case .integer(let value): bytes.append(contentsOf: String(value).utf8)
@@ -79,15 +84,13 @@ enum JSONValue: Sendable {
             for (index, member) in sorted.enumerated() {
                 if index > 0 {
                     guard !member.key.utf16.elementsEqual(sorted[index - 1].key.utf16) else {
-                        throw EncodingError.invalidValue(
-                            member.key,
-                            .init(codingPath: [], debugDescription: "the key '\(member.key)' is written twice"))
+                        throw Self.refusal("the key '\(member.key)' is written twice")
                     }
                     bytes.append(UInt8(ascii: ","))
                 }
                 Self.write(member.key, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
-                try member.value.write(to: &bytes)
+                try member.node.write(to: &bytes)
             }
             bytes.append(UInt8(ascii: "}"))
         }
@@ -98,84 +101,58 @@ enum JSONValue: Sendable {
     /// lower-case hex, and everything else as its UTF-8 bytes.
     private static func write(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
-            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-            case 0..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: #"\u00"#.utf8)
-                bytes.append(digits[Int(byte >> 4)])
-                bytes.append(digits[Int(byte & 0x0F)])
-            default: bytes.append(byte)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            // Nearly every string: nothing to escape, so its bytes are copied whole.
+            bytes.append(contentsOf: text.utf8)
+        } else {
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+                case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+                case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+                case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+                case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+                case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+                case 0..<0x20:
+                    let digits = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: #"\u00"#.utf8)
+                    bytes.append(digits[Int(byte >> 4)])
+                    bytes.append(digits[Int(byte & 0x0F)])
+                default: bytes.append(byte)
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))
     }
-}
 
-/// Where one value is being written: containers hand it out by reference, because a nested container may
-/// be filled after its parent has moved on.
-private final class Slot {
-    enum Content {
-        case empty
-        case value(JSONValue)
-        case object([(key: String, slot: Slot)])
-        case array([Slot])
-        /// A second, different container asked of the same value: the value is refused.
-        case conflicting
-    }
-
-    var content = Content.empty
-
-    /// The finished value.
-    func value(at path: [any CodingKey]) throws -> JSONValue {
+    /// Makes the value an object (unless it is one already) and returns the node of a new member.
+    func member(_ key: String) -> JSONNode {
+        let node = JSONNode()
         switch content {
-        case .empty:
-            throw EncodingError.invalidValue(
-                (),
-                .init(codingPath: path, debugDescription: "a value wrote nothing; the canonical form has no default"))
-        case .conflicting:
-            throw EncodingError.invalidValue(
-                (), .init(codingPath: path, debugDescription: "a value was written as two different kinds of JSON"))
-        case .value(let value): return value
-        case .array(let slots): return .array(try slots.map { try $0.value(at: path) })
-        case .object(let members):
-            return .object(try members.map { ($0.key, try $0.slot.value(at: path + [TreeKey($0.key)])) })
-        }
-    }
-
-    /// Makes the value an object (unless it is one already) and returns the slot of a new member.
-    func member(_ key: String) -> Slot {
-        let slot = Slot()
-        switch content {
-        case .empty: content = .object([(key, slot)])
+        case .empty: content = .object([(key, node)])
         case .object(var members):
+            // Emptied first, so that the array is not shared and grows in place.
             content = .empty
-            members.append((key, slot))
+            members.append((key, node))
             content = .object(members)
         default: content = .conflicting
         }
-        return slot
+        return node
     }
 
-    /// Makes the value an array (unless it is one already) and returns the slot of a new element.
-    func element() -> Slot {
-        let slot = Slot()
+    /// Makes the value an array (unless it is one already) and returns the node of a new element.
+    func element() -> JSONNode {
+        let node = JSONNode()
         switch content {
-        case .empty: content = .array([slot])
+        case .empty: content = .array([node])
         case .array(var elements):
             content = .empty
-            elements.append(slot)
+            elements.append(node)
             content = .array(elements)
         default: content = .conflicting
         }
-        return slot
+        return node
     }
 
     /// Marks the value as an object or an array when its container is asked for, so that an empty one is
@@ -189,45 +166,41 @@ private final class Slot {
         }
     }
 
-    func set(_ value: JSONValue) {
-        if case .empty = content { content = .value(value) } else { content = .conflicting }
+    func set(_ value: Content) {
+        if case .empty = content { content = value } else { content = .conflicting }
     }
-}
 
-private struct TreeKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-    init(_ string: String) { stringValue = string }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init(intValue: Int) {
-        stringValue = String(intValue)
-        self.intValue = intValue
+    static func refusal(_ reason: String) -> EncodingError {
+        .invalidValue((), .init(codingPath: [], debugDescription: reason))
     }
 }
 
 /// The `Encoder` handed to each value's `encode(to:)`.
+///
+/// It keeps no coding path: a refusal names the value instead, and building a path for every value would cost
+/// an array per value on every append and every verify.
 private struct TreeEncoder: Encoder, SingleValueEncodingContainer {
-    let slot: Slot
-    let codingPath: [any CodingKey]
+    let node: JSONNode
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        slot.open(asObject: true)
-        return KeyedEncodingContainer(TreeObject<Key>(slot: slot, codingPath: codingPath))
+        node.open(asObject: true)
+        return KeyedEncodingContainer(TreeObject<Key>(node: node))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        slot.open(asObject: false)
-        return TreeArray(slot: slot, codingPath: codingPath)
+        node.open(asObject: false)
+        return TreeArray(node: node)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { self }
 
-    func encodeNil() { slot.set(.null) }
-    func encode(_ value: Bool) { slot.set(.bool(value)) }
-    func encode(_ value: String) { slot.set(.string(value)) }
-    func encode(_ value: Double) throws { throw Self.fraction(value, codingPath) }
-    func encode(_ value: Float) throws { throw Self.fraction(value, codingPath) }
+    func encodeNil() { node.set(.null) }
+    func encode(_ value: Bool) { node.set(.bool(value)) }
+    func encode(_ value: String) { node.set(.string(value)) }
+    func encode(_ value: Double) throws { throw JSONNode.refusal("\(value): the canonical form has integers only") }
+    func encode(_ value: Float) throws { throw JSONNode.refusal("\(value): the canonical form has integers only") }
     func encode(_ value: Int) throws { try integer(value) }
     func encode(_ value: Int8) throws { try integer(value) }
     func encode(_ value: Int16) throws { try integer(value) }
@@ -241,66 +214,53 @@ private struct TreeEncoder: Encoder, SingleValueEncodingContainer {
 
     func encode<T: Encodable>(_ value: T) throws {
         // Foundation's types that JSONEncoder writes in a form of its own choosing have no canonical form here.
-        guard !(value is Date || value is Data || value is URL || value is Decimal) else {
-            throw EncodingError.invalidValue(
-                value, .init(codingPath: codingPath, debugDescription: "\(T.self) has no canonical form in Accord"))
+        guard T.self != Date.self, T.self != Data.self, T.self != URL.self, T.self != Decimal.self else {
+            throw JSONNode.refusal("\(T.self) has no canonical form in Accord")
         }
         try value.encode(to: self)
     }
 
     private func integer(_ value: some BinaryInteger) throws {
-        guard let integer = Int64(exactly: value), integer.magnitude <= JSONValue.largestInteger.magnitude else {
-            throw EncodingError.invalidValue(
-                value,
-                .init(
-                    codingPath: codingPath,
-                    debugDescription: "\(value) is beyond ±(2^53 − 1), which JSON readers cannot all read exactly"))
+        guard let integer = Int64(exactly: value), integer.magnitude <= JSONNode.largestInteger.magnitude else {
+            throw JSONNode.refusal("\(value) is beyond ±(2^53 − 1), which JSON readers cannot all read exactly")
         }
-        slot.set(.integer(integer))
-    }
-
-    static func fraction(_ value: Any, _ path: [any CodingKey]) -> EncodingError {
-        .invalidValue(value, .init(codingPath: path, debugDescription: "the canonical form has integers only"))
+        node.set(.integer(integer))
     }
 }
 
 private struct TreeObject<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let slot: Slot
-    let codingPath: [any CodingKey]
+    let node: JSONNode
+    var codingPath: [any CodingKey] { [] }
 
-    private func encoder(_ key: any CodingKey) -> TreeEncoder {
-        TreeEncoder(slot: slot.member(key.stringValue), codingPath: codingPath + [key])
-    }
+    private func encoder(_ key: String) -> TreeEncoder { TreeEncoder(node: node.member(key)) }
 
-    func encodeNil(forKey key: Key) { encoder(key).encodeNil() }
+    func encodeNil(forKey key: Key) { encoder(key.stringValue).encodeNil() }
 
-    func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try encoder(key).encode(value) }
+    func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try encoder(key.stringValue).encode(value) }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        encoder(key).container(keyedBy: keyType)
+        encoder(key.stringValue).container(keyedBy: keyType)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        encoder(key).unkeyedContainer()
+        encoder(key.stringValue).unkeyedContainer()
     }
 
-    func superEncoder() -> any Encoder { encoder(TreeKey("super")) }
-    func superEncoder(forKey key: Key) -> any Encoder { encoder(key) }
+    func superEncoder() -> any Encoder { encoder("super") }
+    func superEncoder(forKey key: Key) -> any Encoder { encoder(key.stringValue) }
 }
 
 private struct TreeArray: UnkeyedEncodingContainer {
-    let slot: Slot
-    let codingPath: [any CodingKey]
+    let node: JSONNode
+    var codingPath: [any CodingKey] { [] }
 
     var count: Int {
-        if case .array(let elements) = slot.content { elements.count } else { 0 }
+        if case .array(let elements) = node.content { elements.count } else { 0 }
     }
 
-    private func encoder() -> TreeEncoder {
-        TreeEncoder(slot: slot.element(), codingPath: codingPath + [TreeKey(intValue: count)])
-    }
+    private func encoder() -> TreeEncoder { TreeEncoder(node: node.element()) }
 
     func encodeNil() { encoder().encodeNil() }
 
