@@ -41,7 +41,7 @@ extension Store {
             var pages = PageReader(snapshot: snapshot, head: head, size: max(1, pageSize), replays: replays)
             // The stored versions are read while the ledger is checked: the reading overlaps the replay.
             let stored = replays ? Task { try await snapshot.versions() } : nil
-            var check = LedgerCheck(replays: replays)
+            var check = LedgerCheck(replays: replays, lexicon: self.lexicon)
             // The projection rows of each page are encoded while the next pages are replayed; their digests
             // are taken in order, a few pages behind, so that the pass seldom waits for them.
             var encodings: [Task<([ChangedEntity], [Result<[UInt8], any Error>]), Never>] = []

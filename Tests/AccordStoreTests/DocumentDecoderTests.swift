@@ -12,16 +12,19 @@ struct DocumentDecoderTests {
         var state = ProcessState()
         let changes =
             Fixture.setup + Fixture.secondMeeting + [
-                Fixture.decided(.changeStatus(item: Fixture.activity, to: .ongoing), by: Fixture.followUp),
-                Fixture.decided(
+                Fixture.editorial(.changeStatus(item: Fixture.activity, to: .ongoing))
+            ]
+            + Fixture.decide(
+                Decision.id(meeting: Fixture.rcmVIII, paragraph: "6"),
+                [
                     .amendItem(
                         ItemAmendment(
                             number: Fixture.activity,
                             title: .es("Taller \"retorno\" digno\\seguro/ordenado", en: "Workshop"),
                             timeline: Timeline(
-                                text: .en("By 2004\n(revised)"), target: PartialDate(year: 2004, month: 6)))),
-                    by: Fixture.followUp),
-            ]
+                                text: .en("By 2004\n(revised)"), target: PartialDate(year: 2004, month: 6)),
+                            note: .en("Revised at the VIII RCM")))
+                ])
         for (offset, proposed) in changes.enumerated() {
             let entry = LedgerEntry(
                 sequence: Int64(offset + 1), recordedAt: Timestamp(millisecondsSince1970: 1_700_000_000_000),

@@ -107,7 +107,7 @@ struct WALWriteBufferTests {
                     try await store.append(
                         .changeStatus(
                             item: Fixture.activity, to: round.isMultiple(of: 2) ? .ongoing : .pendingCompletion),
-                        by: Fixture.secretariat, authority: .decision(Fixture.restructuring))
+                        by: Fixture.secretariat, authority: .editorial(reason: "progress report"))
                 }
                 let head = setup.sequence + 1_020
                 #expect(try await store.head().sequence == head)

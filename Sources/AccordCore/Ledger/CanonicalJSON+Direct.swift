@@ -93,6 +93,7 @@ extension PlanItem: CanonicalDirect {
         writer.writeString(kind.rawValue)
         writer.literal(",\"leads\":")
         leads.writeCanonical(to: writer)
+        writer.member(",\"note\":", note)
         writer.literal(",\"number\":")
         writer.writeString(number.rawValue)
         writer.member(",\"parent\":", parent?.rawValue)
@@ -113,6 +114,11 @@ extension ItemAmendment: CanonicalDirect {
         if let leads {
             writer.literal("\"leads\":")
             leads.writeCanonical(to: writer)
+            writer.literal(",")
+        }
+        if let note {
+            writer.literal("\"note\":")
+            note.writeCanonical(to: writer)
             writer.literal(",")
         }
         writer.literal("\"number\":")

@@ -25,7 +25,7 @@ extension ProcessState {
             return [.comment(comment.id)]
 
         case .tableDraft(let draft):
-            try tableDraft(draft)
+            try tableDraft(draft, context: context)
             return [.draft(draft.id)]
 
         case .withdrawDraft(let id):
@@ -48,12 +48,8 @@ extension ProcessState {
         case .settleChallenge(let id, let settlement):
             return try settle(id, settlement, context: context)
 
-        case .publishEdition(let edition):
-            let number = try publish(edition, context: context)
-            return [.edition(number)]
-
         case .addStandingItem(let item):
-            try addStandingItem(item, authority: context.authority)
+            try addStandingItem(item, context: context)
             return [.standingItem(item.id)]
 
         case .setAgenda(let agenda):
@@ -175,15 +171,17 @@ extension ProcessState {
                 field: "comment.proposal", rule: "proposal-open",
                 reason: "proposal \(proposal.id) is \(proposal.status.rawValue); it takes no more comments")
         }
-        guard proposal.item(comment.item) != nil else {
+        // A comment without an item answers the proposal as a whole.
+        if let item = comment.item, proposal.item(item) == nil {
             throw .unknownReference(
                 field: "comment.item",
-                reason:
-                    "proposal \(proposal.id) has items 1 to \(proposal.items.count); there is no item \(comment.item)")
+                reason: "proposal \(proposal.id) has items 1 to \(proposal.items.count); there is no item \(item)")
         }
         guard comment.id == Comment.id(proposal: comment.proposal, item: comment.item, participant: comment.participant)
         else {
-            throw .invalid(field: "comment.id", reason: "a comment's id is PROPOSAL/ITEM/PARTICIPANT")
+            throw .invalid(
+                field: "comment.id",
+                reason: "a comment's id is PROPOSAL/ITEM/PARTICIPANT (ITEM is \"general\" without one)")
         }
         guard let participant = participants[comment.participant] else {
             throw .unknownReference(
@@ -212,7 +210,7 @@ extension ProcessState {
 
     // MARK: Drafts, positions and adoption
 
-    private mutating func tableDraft(_ draft: DraftDecision) throws(ChangeError) {
+    private mutating func tableDraft(_ draft: DraftDecision, context: Context) throws(ChangeError) {
         guard meetings[draft.meeting] != nil else {
             throw .unknownReference(field: "draft.meeting", reason: "no meeting has the code '\(draft.meeting)'")
         }
@@ -224,7 +222,7 @@ extension ProcessState {
             throw .invalid(field: "draft.id", reason: "a draft's id is the decision it would become, MEETING/PARAGRAPH")
         }
         guard drafts[draft.id] == nil || drafts[draft.id]?.status == .withdrawn,
-            decisions[draft.decisionID] == nil
+            decisions[draft.decisionID] == nil || decisions[draft.decisionID]?.status == .rejected
         else {
             throw .duplicate(field: "draft.paragraph", reason: "paragraph \(draft.id) is already drafted or decided")
         }
@@ -232,11 +230,7 @@ extension ProcessState {
             throw .invalid(field: "draft.status", reason: "a draft is tabled as a draft, before any position")
         }
         try Check.localized(draft.text, field: "draft.text", limit: TextLimit.text)
-        for (index, effect) in draft.effects.enumerated() where !DraftDecision.effectKinds.contains(effect.kind) {
-            throw .invalid(
-                field: "draft.effects[\(index)]",
-                reason: "a decision's effect is one of \(DraftDecision.effectKinds.sorted().joined(separator: ", "))")
-        }
+        try checkEffects(draft.effects, field: "draft.effects")
         drafts[draft.id] = draft
     }
 
@@ -257,10 +251,14 @@ extension ProcessState {
             throw .unknownReference(
                 field: "position.participant", reason: "no participant has the code '\(statement.participant)'")
         }
-        guard participant.kind == .memberState else {
+        // Its standing as it was at the meeting: a member admitted later did not decide then.
+        let date = meetings[draft.meeting]?.start
+        guard let standing = standing(of: participant.id, on: date), standing == .memberState else {
+            let was = standing(of: participant.id, on: date).map { "an \($0.rawValue)" } ?? "not yet a participant"
             throw .ruleViolation(
                 field: "position.participant", rule: "observers-take-no-position",
-                reason: "\(participant.id) is an \(participant.kind.rawValue); observers take no position on decisions")
+                reason: "\(participant.id) was \(was) at \(draft.meeting); only member states take a position on "
+                    + "decisions")
         }
         let recordedBy = try speaker(for: participant.id, context: context, field: "position.participant")
         guard meetings[draft.meeting]?.attendance.contains(participant.id) == true else {
@@ -277,8 +275,8 @@ extension ProcessState {
         drafts[draft.id] = draft
     }
 
-    /// Adopts a draft when consensus is reached, records the decision and applies its effects through the same
-    /// rules as any other change, on the decision's authority.
+    /// Adopts a draft when consensus is reached, records the decision in force and applies its effects through
+    /// the same rules as any other change, on the decision's authority.
     private mutating func adoptDraft(_ id: DraftID, context: Context) throws(ChangeError) -> [EntityRef] {
         var draft = try openDraft(id, field: "draft")
         guard context.authority.decision?.rawValue == id.rawValue else {
@@ -291,24 +289,18 @@ extension ProcessState {
             throw .ruleViolation(
                 field: "positions", rule: "consensus", reason: "\(id) is not adopted by consensus: \(obstacle)")
         }
-        let decision = Decision(
+        var decision = Decision(
             meeting: draft.meeting, paragraph: draft.paragraph, kind: draft.kind, text: draft.text,
-            adoption: consensus)
-        try recordDecisionChecked(decision)
+            effects: draft.effects, adoption: consensus, status: .inForce)
+        decision.inForceSince = context.sequence
+        try checkParagraph(of: decision, context: context)
+        if let existing = decisions[decision.id], existing.status != .rejected {
+            throw .duplicate(field: "draft", reason: "paragraph \(decision.id) is already recorded")
+        }
+        decisions[decision.id] = decision
         draft.status = .adopted
         drafts[id] = draft
-        var changed: [EntityRef] = [.draft(id), .decision(decision.id)]
-        var effectContext = context
-        effectContext.authority = .decision(decision.id)
-        for (index, effect) in draft.effects.enumerated() {
-            do {
-                changed += try apply(effect, context: effectContext)
-            } catch {
-                throw error.prefixed("effects[\(index)].")
-            }
-        }
-        var seen: Set<EntityRef> = []
-        return changed.filter { seen.insert($0).inserted }
+        return [.draft(id), .decision(decision.id)] + (try applyEffects(of: decision, context: context))
     }
 
     // MARK: Challenges
@@ -360,9 +352,10 @@ extension ProcessState {
         guard var item = items[challenge.item] else {
             throw .unknownReference(field: "challenge", reason: "no plan item has the number '\(challenge.item)'")
         }
-        guard let decision = context.authority.decision else {
+        guard let decision = context.decision else {
             throw .ruleViolation(
-                field: "authority", rule: "settled-by-decision", reason: "only a decision settles a challenge")
+                field: "authority", rule: "settled-by-decision",
+                reason: "only a decision settles a challenge, as its declared effect")
         }
         // Confirming the change is agreeing to it: the same agreement a substantive change needs.
         if settlement == .confirm {
@@ -376,54 +369,17 @@ extension ProcessState {
         return [.challenge(id), .item(item.number)]
     }
 
-    // MARK: Editions and agendas
+    // MARK: Standing items and agendas
 
-    private mutating func publish(_ edition: Edition, context: Context) throws(ChangeError) -> Int {
-        guard let decisionID = context.authority.decision, let decision = decisions[decisionID] else {
-            throw .ruleViolation(
-                field: "authority", rule: "edition-approval",
-                reason: "publishing an edition of the Plan of Action needs the decision that approves it")
-        }
-        let top = bodies.values.map(\.level).max() ?? .viceMinisterial
-        guard let body = meetings[decision.meeting].flatMap({ bodies[$0.body] }), body.level >= top else {
-            throw .ruleViolation(
-                field: "authority", rule: "edition-approval",
-                reason:
-                    "\(decisionID) is not a decision of the \(top.rawValue) level, which approves the Plan of Action")
-        }
-        let next = (editions.keys.max() ?? 0) + 1
-        guard edition.number == next else {
-            throw .invalid(field: "edition.number", reason: "the next edition is number \(next)")
-        }
-        let floor = editions[next - 1]?.position ?? 0
-        guard edition.position > floor, edition.position <= sequence else {
-            throw .invalid(
-                field: "edition.position",
-                reason: "an edition publishes a ledger position after edition \(next - 1)'s (\(floor)) and "
-                    + "no later than the last entry (\(sequence))")
-        }
-        try Check.localized(edition.title, field: "edition.title", limit: TextLimit.title)
-        // DESIGN.md §3 rule 6: a held challenge is a difference without agreement, and it blocks approval.
-        if let held = challenges.values.filter({ $0.status == .held }).min(by: { $0.sequence < $1.sequence }) {
-            throw .ruleViolation(
-                field: "edition", rule: "revision-report",
-                reason:
-                    "the change at entry \(held.sequence) to \(held.item) is challenged by \(held.challenger) and "
-                    + "not yet settled; a decision must settle \(held.id) before the plan is published")
-        }
-        var edition = edition
-        edition.approvedBy = decisionID
-        editions[edition.number] = edition
-        return edition.number
-    }
-
-    private mutating func addStandingItem(_ item: StandingItem, authority: Authority) throws(ChangeError) {
+    /// Adds a standing agenda item: suggested, by an editorial entry; standing, as a decision of its body (or
+    /// a higher one) declares it, or in the opening record as the body's practice with a note citing its source.
+    private mutating func addStandingItem(_ item: StandingItem, context: Context) throws(ChangeError) {
         guard standingItems[item.id] == nil else {
             throw .duplicate(field: "standingItem.id", reason: "standing item '\(item.id)' is already recorded")
         }
         try Check.code(item.id.rawValue, field: "standingItem.id")
         try Check.pathSafe(item.id.rawValue, field: "standingItem.id", example: "RCGM-RETURNS")
-        guard bodies[item.body] != nil else {
+        guard let body = bodies[item.body] else {
             throw .unknownReference(field: "standingItem.body", reason: "no body has the code '\(item.body)'")
         }
         try Check.localized(item.title, field: "standingItem.title", limit: TextLimit.title)
@@ -432,14 +388,28 @@ extension ProcessState {
         }
         if let note = item.note { try Check.localized(note, field: "standingItem.note", limit: TextLimit.reason) }
         var item = item
-        item.approvedBy = authority.decision
-        if item.approvedBy != nil {
+        item.approvedBy = context.decision
+        if let decision = context.decision {
+            if context.enforcesAuthority, let deciding = context.body, deciding.level < body.level {
+                throw .ruleViolation(
+                    field: "standingItem.body", rule: "approval-level",
+                    reason: "\(decision) is of the \(deciding.id) (\(deciding.level.rawValue) level), which cannot "
+                        + "set the agenda of \(body.id) (\(body.level.rawValue) level)")
+            }
             item.status = .standing
-        } else if item.status == .standing, item.note == nil {
+        } else if item.status == .standing {
+            guard isOpeningRecord else {
+                throw .ruleViolation(
+                    field: "standingItem.status", rule: "standing-needs-decision",
+                    reason: "an agenda item becomes standing only as the declared effect of a decision; record it "
+                        + "as suggested")
+            }
             // Without a decision, an item is standing only as a recorded practice, and the record says whence.
-            throw .invalid(
-                field: "standingItem.note",
-                reason: "a standing item recorded without a decision needs a note citing the practice it records")
+            guard item.note != nil else {
+                throw .invalid(
+                    field: "standingItem.note",
+                    reason: "a standing item recorded without a decision needs a note citing the practice it records")
+            }
         }
         standingItems[item.id] = item
     }
@@ -460,6 +430,9 @@ extension ProcessState {
         }
         for (index, entry) in agenda.items.enumerated() {
             try Check.localized(entry.title, field: "agenda.items[\(index)].title", limit: TextLimit.title)
+            if let reference = entry.reference {
+                try Check.text(reference, field: "agenda.items[\(index)].reference", limit: TextLimit.title)
+            }
         }
         agendas[agenda.meeting] = agenda
     }

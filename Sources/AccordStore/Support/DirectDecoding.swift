@@ -56,12 +56,14 @@ extension Actor {
 }
 
 extension Authority {
-    /// In the order `init(from:)` looks: a decision, then an editorial reason, then a participant.
+    /// Exactly one of a decision, an editorial reason or a participant, as `init(from:)` reads it; two are
+    /// ambiguous and left to `init(from:)` to refuse.
     init?(_ document: JSONDocument, at index: Int) {
         guard document.node(index).kind == .object,
             let decision = document.optional(index, "decision", document.text),
             let editorial = document.optional(index, "editorial", document.text),
-            let participant = document.optional(index, "participant", document.text)
+            let participant = document.optional(index, "participant", document.text),
+            [decision, editorial, participant].compactMap({ $0 }).count == 1
         else { return nil }
         if let decision {
             self = .decision(DecisionID(decision))
@@ -112,12 +114,13 @@ extension PlanItem {
             let leads = document.member(index, "leads").flatMap({ [Lead](document, at: $0) }),
             let timeline = document.optional(index, "timeline", { Timeline(document, at: $0) }),
             let status = document.text(index, "status").flatMap({ Status(rawValue: $0) }),
-            let approvedBy = document.optional(index, "approvedBy", document.text)
+            let approvedBy = document.optional(index, "approvedBy", document.text),
+            let note = document.optional(index, "note", { LocalizedText(document, at: $0) })
         else { return nil }
         self.init(
             number: ItemNumber(number), kind: kind, parent: parent.map({ ItemNumber($0) }),
             workplan: workplan.map({ WorkplanID($0) }), title: title, text: text, leads: leads, timeline: timeline,
-            status: status, approvedBy: approvedBy.map({ DecisionID($0) }))
+            status: status, approvedBy: approvedBy.map({ DecisionID($0) }), note: note)
     }
 }
 
@@ -128,11 +131,12 @@ extension ItemAmendment {
             let text = document.optional(index, "text", { LocalizedText(document, at: $0) }),
             let leads = document.optional(index, "leads", { [Lead](document, at: $0) }),
             let timeline = document.optional(index, "timeline", { Timeline(document, at: $0) }),
-            let parent = document.optional(index, "parent", document.text)
+            let parent = document.optional(index, "parent", document.text),
+            let note = document.optional(index, "note", { LocalizedText(document, at: $0) })
         else { return nil }
         self.init(
             number: ItemNumber(number), title: title, text: text, leads: leads, timeline: timeline,
-            parent: parent.map({ ItemNumber($0) }))
+            parent: parent.map({ ItemNumber($0) }), note: note)
     }
 }
 

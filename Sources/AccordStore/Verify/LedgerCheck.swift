@@ -88,8 +88,12 @@ struct LedgerCheck {
     private(set) var expected: [EntityRef: [(Int64, [UInt8])]] = [:]
     private(set) var failure: (sequence: Int64, problem: String)?
 
-    init(replays: Bool) {
+    /// The dictionary the rules check typo fixes against: the store's, as on append.
+    let lexicon: any Lexicon
+
+    init(replays: Bool, lexicon: any Lexicon) {
         self.replays = replays
+        self.lexicon = lexicon
     }
 
     mutating func fail(_ sequence: Int64, _ problem: String) {
@@ -119,7 +123,7 @@ struct LedgerCheck {
             return fail(row.sequence, "the columns of entry \(row.sequence) disagree with its hashed content")
         }
         do {
-            for ref in try state.apply(entry) {
+            for ref in try state.apply(entry, lexicon: lexicon) {
                 changed.append(ChangedEntity(ref: ref, sequence: entry.sequence, record: state.record(ref)))
             }
         } catch {

@@ -68,13 +68,11 @@ enum PlanRoutes {
         }
         if let meeting = request.text("meeting") {
             let id = MeetingID(meeting)
-            let position: Int64
             do {
-                position = try await store.position(after: id)
+                return (try await store.state(after: id), id)
             } catch ChangeError.unknownReference {
                 throw Problem.badParameter("meeting", "no meeting has the code '\(meeting)'")
             }
-            return (try await store.state(at: position), id)
         }
         return (try await store.currentState(), nil)
     }

@@ -18,7 +18,7 @@ enum ProposalRoutes {
             _ = try await RecordRoutes.show(Proposal.self, code: code, store: store)
             let state = try await store.currentState()
             let comments = state.comments.values.filter { $0.proposal.rawValue == code }
-                .sorted { ($0.item, $0.participant) < ($1.item, $1.participant) }
+                .sorted { ($0.item ?? 0, $0.participant) < ($1.item ?? 0, $1.participant) }
             return JSONResponse(Page(asOf: state.sequence, items: comments))
         }
         api.post("proposals/:code/comments") { request, context in

@@ -78,6 +78,25 @@ final class PageClient: @unchecked Sendable {
     func get(_ uri: String, as role: Role = .anonymous) async throws -> Answer { try await call(.get, uri, as: role) }
 }
 
+extension PageClient {
+    /// An approved activity in the current version, which the demo (its Plan of Action replaced by the
+    /// Strategic Plan) no longer has: the XXIX RCM's paragraph 90, confirmed by the Presidency, approves
+    /// Mexico's proposed activity on document standards. Test data, not the demo's.
+    func approvedActivity() async throws -> ItemNumber {
+        let decision = Decision(
+            meeting: "RCM-XXIX", paragraph: "90", kind: .decision,
+            text: LocalizedText(authoritative: .en, [.en: "Approves the activity on document standards."]),
+            effects: [.changeStatus(item: "MPM-3.1", to: .approved)])
+        _ = try await store.append(
+            .recordDecision(decision), by: AccordCore.Actor(name: "ts.officer", role: .secretariat),
+            authority: .editorial(reason: "transcribed"))
+        _ = try await store.append(
+            .confirmDecision(decision.id), by: AccordCore.Actor(name: "ppt.officer", role: .presidency),
+            authority: .decision(decision.id))
+        return "MPM-3.1"
+    }
+}
+
 /// Runs `body` with the demo loaded, an account and a session for every role.
 func withPages(_ body: @escaping @Sendable (PageClient) async throws -> Void) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-pages-\(UUID().uuidString)")

@@ -169,8 +169,8 @@ enum MeetingPages {
         }
     }
 
-    /// Records the paragraph, transcribed from the outcome document, and its effect, in one transaction:
-    /// either both are on the ledger or neither is.
+    /// Records the paragraph, transcribed from the outcome document, with the effect it declares: pending
+    /// until the Presidency confirms the transcription, which applies the effect.
     static func record(_ fields: [String: String], meeting: MeetingID, viewer: Viewer, store: Store) async throws {
         let actor = try viewer.actor()
         let paragraph = FormData.value(fields, "paragraph")
@@ -179,18 +179,15 @@ enum MeetingPages {
             throw AuthError.invalid(field: "kind", reason: "choose conclusion, decision, recommendation or declaration")
         }
         let source = try FormData.required(fields, "source", "say which document the paragraph is transcribed from")
-        let decision = Decision(
-            meeting: meeting, paragraph: paragraph, kind: kind,
-            text: viewer.typed(text))
-        var changes = [ProposedChange(.recordDecision(decision), by: actor, authority: .editorial(reason: source))]
+        var effects: [Change] = []
         if let item = fields["item"], !item.isEmpty {
             guard let status = Status(rawValue: fields["status"] ?? "") else {
                 throw AuthError.invalid(field: "status", reason: "choose the status the decision gives the item")
             }
-            changes.append(
-                ProposedChange(
-                    .changeStatus(item: ItemNumber(item), to: status), by: actor, authority: .decision(decision.id)))
+            effects.append(.changeStatus(item: ItemNumber(item), to: status))
         }
-        _ = try await store.append(changes)
+        let decision = Decision(
+            meeting: meeting, paragraph: paragraph, kind: kind, text: viewer.typed(text), effects: effects)
+        _ = try await store.append(.recordDecision(decision), by: actor, authority: .editorial(reason: source))
     }
 }

@@ -18,7 +18,7 @@ enum PlanPoints {
         }
         if point.hasPrefix("meeting:") {
             do {
-                return try await store.state(at: try await store.position(after: MeetingID(String(point.dropFirst(8)))))
+                return try await store.state(after: MeetingID(String(point.dropFirst(8))))
             } catch ChangeError.unknownReference {
                 throw Problem.badParameter(field, "no meeting has the code '\(point.dropFirst(8))'")
             }
