@@ -2,10 +2,12 @@ extension ProcessState {
     /// The record as it stood on `date` (DESIGN.md §3 rule 5): the effects of the decisions dated up to it,
     /// whatever order they were typed in, and the Secretariat's own changes to the plan made up to it.
     ///
-    /// A decision's date is its meeting's; an editorial change to the plan (a proposal, a translation, a
-    /// progress report) and a challenge count from the day they were entered. What has no date of its own —
-    /// the process, its bodies, meetings and participants, the transcriptions, proposals, drafts and positions —
-    /// counts whatever the date: it is the record of what happened, not a change of the plan.
+    /// A decision's date is its meeting's; an editorial change to the plan (a translation, a correction, a
+    /// progress report), a challenge and an edition count from the day they were entered. What has no date of
+    /// its own — the process, its bodies, meetings and participants, the transcriptions, the proposals (of
+    /// items, workplans and agenda items, which a decision may approve at an earlier date than they were
+    /// typed), drafts and positions — counts whatever the date: it is the record of what was put forward and
+    /// by whom, not a change of the agreed plan.
     ///
     /// The ledger is replayed through the rules in its own order, leaving out the entries dated after `date`
     /// and, with them, whatever then no longer applies because it built on one of them (an amendment of an
@@ -36,6 +38,9 @@ extension ProcessState {
             return drafts[id].flatMap { meetings[$0.meeting] }.flatMap { $0.start }
         case .confirmDecision(let id):
             return decisions[id].flatMap { meetings[$0.meeting] }.flatMap { $0.start }
+        case .addItem(let item) where item.status == .proposed: return nil
+        case .addWorkplan(let workplan) where workplan.status == .proposed: return nil
+        case .addStandingItem(let item) where item.status == .suggested: return nil
         case .addItem, .amendItem, .changeStatus, .addWorkplan, .amendWorkplan, .addStandingItem,
             .challengeEditorial, .proposeEdition, .approveEdition:
             return PartialDate(day: entry.recordedAt)
