@@ -1,8 +1,9 @@
 import AccordCore
 import Testing
 
-/// Random runs of every kind of change by every role, each accepted step judged by an oracle written apart
-/// from the rules, each refused step checked to leave the state as it was.
+/// The governance property test made adversarial: random runs of every kind of change by every role, each
+/// accepted step judged by an oracle written apart from the rules, each refused step checked to leave the
+/// state as it was, and the accepted ledger replayed from its bytes to the same state.
 @Suite("Properties: the rules hold whoever writes")
 struct AdversarialPropertyTests {
     static let seeds = Array(UInt64(1)...100)
@@ -30,6 +31,9 @@ struct AdversarialPropertyTests {
             #expect(problems.isEmpty, "seed \(seed), step \(step) (\(change.kind) by \(actor)): \(problems)")
         }
         #expect(refused > 10 && refused < Self.steps, "seed \(seed): \(refused) of \(Self.steps) refused")
+        // What was accepted replays, from its canonical bytes, to the same state.
+        let bytes = try record.entries.map { try $0.canonicalEncoding() }
+        try PropertyTests.checkReplay(record, bytes: bytes, "seed \(seed)")
     }
 
     @Test("across the seeds, decisions come into force and their effects apply, so the oracle judges real changes")

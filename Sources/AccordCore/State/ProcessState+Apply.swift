@@ -41,8 +41,7 @@ extension ProcessState {
         try checkAuthority(entry.authority, for: entry.change, enforcing: enforcingAuthority)
         try checkCapacity(of: entry.actor, for: entry.change)
         var context = Context(
-            sequence: entry.sequence, actor: entry.actor, authority: entry.authority,
-            date: PartialDate(day: entry.recordedAt),
+            sequence: entry.sequence, actor: entry.actor, authority: entry.authority, recordedAt: entry.recordedAt,
             enforcesAuthority: enforcingAuthority, lexicon: lexicon)
         // Outside the revision report a decision is cited only by the entries that concern it (its adoption,
         // its confirmation, an edition's approval); in the report, a draft change citing one is judged as if
@@ -75,8 +74,8 @@ extension ProcessState {
         var sequence: Int64
         var actor: Actor
         var authority: Authority
-        /// The day the entry was made.
-        var date: PartialDate
+        /// When the entry was made.
+        var recordedAt: Timestamp
         var enforcesAuthority: Bool
         var lexicon: any Lexicon
         /// The decision whose declared effect this change is; nil for an entry's own change.
@@ -85,6 +84,9 @@ extension ProcessState {
         var body: Body?
         /// Which of the decision's effects this is.
         var effect: Int?
+
+        /// The day the entry was made; worked out only for the few rules that compare dates.
+        var date: PartialDate { PartialDate(day: recordedAt) }
     }
 
     private func checkActor(_ actor: Actor) throws(ChangeError) {
@@ -113,9 +115,7 @@ extension ProcessState {
             }
             switch change {
             case .adoptDraft(let draft):
-                throw .ruleViolation(
-                    field: "authority", rule: "adoption-authority",
-                    reason: "adopting \(draft) cites the decision it becomes: {\"decision\": \"\(draft)\"}")
+                throw Self.adoptionAuthority(draft)
             case .confirmDecision(let cited), .rejectDecision(let cited, _):
                 guard cited == id else {
                     throw .ruleViolation(
@@ -130,9 +130,7 @@ extension ProcessState {
             try Check.text(reason, field: "authority.editorial", limit: TextLimit.reason)
             switch change {
             case .adoptDraft(let id):
-                throw .ruleViolation(
-                    field: "authority", rule: "adoption-authority",
-                    reason: "adopting \(id) cites the decision it becomes: {\"decision\": \"\(id)\"}")
+                throw Self.adoptionAuthority(id)
             case .confirmDecision(let id), .rejectDecision(let id, _):
                 throw .ruleViolation(
                     field: "authority", rule: "transcription-review",
@@ -167,6 +165,19 @@ extension ProcessState {
                 field: "authority", rule: "authority-kind",
                 reason: "a \(change.kind) is a participant's own act: its authority is {\"participant\": \"CODE\"}")
         }
+    }
+
+    /// The refusal of an adoption that does not cite the decision the draft becomes.
+    static func adoptionAuthority(_ draft: DraftID) -> ChangeError {
+        .ruleViolation(
+            field: "authority", rule: "adoption-authority",
+            reason: "adopting \(draft) cites the decision it becomes: {\"decision\": \"\(draft)\"}")
+    }
+
+    /// The bodies whose decisions reach `level`, as a refusal names them: "RCGM or RCM".
+    func bodies(atOrAbove level: BodyLevel) -> String {
+        let names = bodies.values.filter { $0.level >= level }.map(\.id.rawValue).sorted()
+        return names.isEmpty ? "a body" : names.joined(separator: " or ")
     }
 
     /// The refusal of an entry that cites `decision` for `change` outside the decision's coming into force:
@@ -348,12 +359,10 @@ extension ProcessState {
                 reason: "to \(action()) needs the declared effect of a decision of the \(highestLevel.rawValue) level")
         }
         guard body.level >= highestLevel else {
-            let needed = bodies.values.filter { $0.level >= highestLevel }.map(\.id.rawValue).sorted()
-                .joined(separator: " or ")
             throw .ruleViolation(
                 field: "authority", rule: "approval-level",
                 reason: "\(decision) is of the \(body.id) (\(body.level.rawValue) level); to \(action()) needs a "
-                    + "decision of \(needed) (\(highestLevel.rawValue) level)")
+                    + "decision of \(bodies(atOrAbove: highestLevel)) (\(highestLevel.rawValue) level)")
         }
     }
 }

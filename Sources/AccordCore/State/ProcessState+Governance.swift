@@ -279,11 +279,7 @@ extension ProcessState {
     /// the same rules as any other change, on the decision's authority.
     private mutating func adoptDraft(_ id: DraftID, context: Context) throws(ChangeError) -> [EntityRef] {
         var draft = try openDraft(id, field: "draft")
-        guard context.authority.decision?.rawValue == id.rawValue else {
-            throw .ruleViolation(
-                field: "authority", rule: "adoption-authority",
-                reason: "adopting \(id) cites the decision it becomes: {\"decision\": \"\(id)\"}")
-        }
+        guard context.authority.decision?.rawValue == id.rawValue else { throw Self.adoptionAuthority(id) }
         let consensus = Consensus(on: draft, in: self)
         if let obstacle = consensus.obstacle {
             throw .ruleViolation(

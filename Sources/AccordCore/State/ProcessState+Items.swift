@@ -120,7 +120,6 @@ extension ProcessState {
         }
         // The sentences are built only for a refusal: most changes pass, and the revision report checks
         // thousands of them.
-        let needed = bodies.values.filter { $0.level >= level }.map(\.id.rawValue).sorted().joined(separator: " or ")
         let reason: String =
             if let decision = context.decision, let body = context.body {
                 "\(decision) is of the \(body.id) (\(body.level.rawValue) level), which cannot redefine it"
@@ -130,7 +129,7 @@ extension ProcessState {
         throw .ruleViolation(
             field: field(), rule: "approval-level",
             reason: "\(item.number) was approved by \(approvedBy) at the \(level.rawValue) level; \(reason): to "
-                + "\(action()) needs a decision adopted by consensus of \(needed.isEmpty ? "a body" : needed) "
+                + "\(action()) needs a decision adopted by consensus of \(bodies(atOrAbove: level)) "
                 + "(\(level.rawValue) level or higher) that declares the change as its effect")
     }
 

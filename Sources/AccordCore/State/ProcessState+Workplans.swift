@@ -92,7 +92,6 @@ extension ProcessState {
             if body.level >= level { return }
             if acceptingDelegation, workplan.updatesDelegatedBy != nil, body.id == workplan.body { return }
         }
-        let needed = bodies.values.filter { $0.level >= level }.map(\.id.rawValue).sorted().joined(separator: " or ")
         let delegation =
             workplan.updatesDelegatedBy.map { " (or, as \($0) delegated its updates, of \(workplan.body))" }
             ?? " (or, once a decision at that level delegates its updates, of \(workplan.body))"
@@ -105,7 +104,7 @@ extension ProcessState {
         throw .ruleViolation(
             field: field, rule: "approval-level",
             reason: "workplan \(workplan.id) was approved by \(approvedBy) at the \(level.rawValue) level; \(reason): "
-                + "to \(action()) needs a decision of \(needed.isEmpty ? "a body" : needed)"
+                + "to \(action()) needs a decision of \(bodies(atOrAbove: level))"
                 + (acceptingDelegation ? delegation : "") + " that declares the change as its effect")
     }
 

@@ -96,21 +96,9 @@ func padded(_ value: Int, width: Int) -> String {
 
 extension PartialDate {
     /// The day (in UTC) of `timestamp`: the date a ledger entry was made, which the rules compare with the
-    /// dates of meetings.
+    /// dates of meetings. Read from the timestamp's own ISO 8601 text, so the calendar is worked out once.
     public init(day timestamp: Timestamp) {
-        // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm), without Foundation's calendar.
-        let milliseconds = timestamp.millisecondsSince1970
-        let days = Int(milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000)
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self = PartialDate(year: min(max(year, 1000), 9999), month: month, day: day) ?? PartialDate(year: 1970)!
+        self = PartialDate(String(timestamp.description.prefix(10))) ?? PartialDate(year: 1000)!
     }
 
     /// Whether this date's first possible day is no later than `other`'s last possible day: "2000" counts as
