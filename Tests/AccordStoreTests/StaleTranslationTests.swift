@@ -40,7 +40,7 @@ struct StaleTranslationTests {
                             [.amendItem(ItemAmendment(number: number, title: title))])
                     // Every third change comes from another process: this store learns of it from the ledger.
                     if step % 3 == 2 {
-                        try await withOpenStore(database) { other in try await other.append(change) }
+                        _ = try await withOpenStore(database) { other in try await other.append(change) }
                     } else {
                         try await store.append(change)
                     }
