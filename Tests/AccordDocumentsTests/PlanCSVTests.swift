@@ -126,7 +126,14 @@ struct PlanCSVTests {
     func byteOrderMark() throws {
         let state = try DocumentFixture.demo()
         let bytes = [0xEF, 0xBB, 0xBF] + Array(PlanCSV.export(state).utf8)
-        #expect(PlanCSV.read(bytes, against: state, actor: officer, authority: editorial).problems.isEmpty)
+        let same = PlanCSV.read(bytes, against: state, actor: officer, authority: editorial)
+        #expect(same.problems.isEmpty && same.changes.isEmpty, "\(same.problems) \(same.diff)")
+        // With the mark, the first column is still read as the item's number: an edit lands on its item.
+        let edited = try edited(PlanCSV.export(state), "TS-2") { $0["title_es"] = "Cooperación judicial revisada" }
+        let result = PlanCSV.read(
+            [0xEF, 0xBB, 0xBF] + Array(edited.utf8), against: state, actor: officer, authority: editorial)
+        #expect(result.diff.map(\.number) == ["TS-2"], "\(result.diff)")
+        #expect(result.diff.map(\.field) == ["title (es)"], "\(result.diff)")
     }
 
     @Test("texts with commas, quotes, line breaks and accents survive export and import", arguments: 0..<25)

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Testing
 
+@testable import AccordServices
 @testable import AccordWeb
 
 /// Pages under attack: stored script in every text field never runs, forged and token-less forms change
