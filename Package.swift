@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "AccordCore", targets: ["AccordCore"]),
         .library(name: "AccordStore", targets: ["AccordStore"]),
         .library(name: "AccordDocuments", targets: ["AccordDocuments"]),
+        .library(name: "AccordServices", targets: ["AccordServices"]),
         .library(name: "AccordWeb", targets: ["AccordWeb"]),
     ],
     dependencies: [
@@ -20,7 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/vapor/async-kit", from: "1.22.0"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
@@ -59,17 +60,30 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The application layer: commands and queries, the read policy, accounts. No HTTP.
         .target(
-            name: "AccordWeb",
+            name: "AccordServices",
             dependencies: [
                 "AccordCore",
                 "AccordDocuments",
                 "AccordStore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
+        .target(
+            name: "AccordWeb",
+            dependencies: [
+                "AccordCore",
+                "AccordDocuments",
+                "AccordServices",
+                "AccordStore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.process("Resources")]
         ),
@@ -79,12 +93,11 @@ let package = Package(
                 "AccordCore",
                 "AccordDemo",
                 "AccordDocuments",
+                "AccordServices",
                 "AccordStore",
                 "AccordWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore"]),
@@ -96,7 +109,14 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
-        .testTarget(name: "AccordCLITests"),
+        .testTarget(
+            name: "AccordCLITests",
+            dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
+        ),
+        .testTarget(
+            name: "AccordServicesTests",
+            dependencies: ["AccordCore", "AccordDemo", "AccordServices", "AccordStore"]
+        ),
         // What the test targets share: snapshot files kept beside each target's tests.
         .target(name: "AccordTestSupport", path: "Tests/Support"),
         .testTarget(
@@ -112,11 +132,16 @@ let package = Package(
             dependencies: [
                 "AccordCore",
                 "AccordDemo",
+                "AccordDocuments",
                 "AccordStore",
+                "AccordServices",
                 "AccordTestSupport",
                 "AccordWeb",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["__Snapshots__"]
         ),

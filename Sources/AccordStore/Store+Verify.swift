@@ -58,7 +58,7 @@ extension Store {
             }
             // Three pages move through three stages at once: one is read from the database, the one before is
             // examined on every core, and the one before that is checked in order.
-            var check = LedgerCheck(replays: replays)
+            var check = LedgerCheck(replays: replays, lexicon: self.lexicon)
             var range = page(after: nil)
             var current = try await rows(in: range).get()
             var checks = await RowCheck.examine(current, decoding: replays)

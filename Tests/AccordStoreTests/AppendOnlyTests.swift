@@ -14,8 +14,8 @@ struct AppendOnlyTests {
 
                 var attempts = [
                     "UPDATE ledger SET actor = 'someone else' WHERE sequence = 3",
-                    "UPDATE ledger SET entry = '{}', hash = previous_hash WHERE sequence = 12",
-                    "DELETE FROM ledger WHERE sequence = 12",
+                    "UPDATE ledger SET entry = '{}', hash = previous_hash WHERE sequence = 10",
+                    "DELETE FROM ledger WHERE sequence = 10",
                     "DELETE FROM ledger",
                 ]
                 // PostgreSQL also has TRUNCATE, which skips row triggers; CASCADE gets past the foreign keys.

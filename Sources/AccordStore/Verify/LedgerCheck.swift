@@ -62,8 +62,12 @@ struct LedgerCheck {
     private(set) var expected: [EntityRef: [(Int64, String)]] = [:]
     private(set) var failure: (sequence: Int64, problem: String)?
 
-    init(replays: Bool) {
+    /// The dictionary the rules check typo fixes against: the store's, as on append.
+    let lexicon: any Lexicon
+
+    init(replays: Bool, lexicon: any Lexicon) {
         self.replays = replays
+        self.lexicon = lexicon
     }
 
     private mutating func fail(_ sequence: Int64, _ problem: String) {
@@ -99,7 +103,7 @@ struct LedgerCheck {
             return fail(row.sequence, "the columns of entry \(row.sequence) disagree with its hashed content")
         }
         do {
-            for ref in try state.apply(entry) {
+            for ref in try state.apply(entry, lexicon: lexicon) {
                 // Encoded exactly as an append writes the projection row.
                 let row = try Projection.row(for: ref, in: state)
                 expected[ref, default: []].append((entry.sequence, HashChain.digest(of: row.document.utf8)))

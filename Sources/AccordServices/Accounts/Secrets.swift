@@ -5,9 +5,9 @@ import Foundation
 ///
 /// Only hashes are stored, so reading the database gives no one a way in; SHA-256 suffices because the
 /// tokens are 256 random bits, not passwords that could be guessed.
-enum Secrets {
+public enum Secrets {
     /// 32 random bytes from the system's secure generator, base64url without padding.
-    static func token() -> String {
+    public static func token() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
@@ -15,12 +15,12 @@ enum Secrets {
     }
 
     /// The hex SHA-256 of `token`, as stored.
-    static func hash(_ token: String) -> String {
+    public static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Compares two secrets in time that does not depend on where they differ.
-    static func equal(_ lhs: String, _ rhs: String) -> Bool {
+    public static func equal(_ lhs: String, _ rhs: String) -> Bool {
         let a = Array(lhs.utf8)
         let b = Array(rhs.utf8)
         guard a.count == b.count else { return false }

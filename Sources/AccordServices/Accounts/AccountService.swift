@@ -16,16 +16,31 @@ public struct AccountService: Sendable {
     public var idleTimeout: Int64 = 30 * 60_000
     /// A session ends this long after sign-in, however busy (12 hours).
     public var absoluteTimeout: Int64 = 12 * 3_600_000
-    /// Failed sign-ins allowed per account, and per address, within `throttleWindow`.
-    public var accountAttempts = 5
-    public var addressAttempts = 20
+    /// Failed sign-ins, within `throttleWindow`, that cost nothing; each further one doubles the wait before the
+    /// next attempt, from one second up to `accountDelayLimit` per account and `addressDelayLimit` per address.
+    /// A delay, unlike a lock, never keeps the account's owner out for long, whoever guesses at its password.
+    public var freeAttempts = 3
+    public var accountDelayLimit: Int64 = 60_000
+    public var addressFreeAttempts = 10
+    public var addressDelayLimit: Int64 = 15 * 60_000
     public var throttleWindow: Int64 = 15 * 60_000
+    /// An API token's lifetime when none is asked for, and the longest one may have.
+    public static let tokenDays = 90
+    public static let tokenDaysLimit = 365
     public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
 
     public init(store: Store) { self.store = store }
 
     /// Set once the installation has an account; accounts are disabled, never deleted, so it stays set.
     private let knownToHaveAccounts = Latch()
+
+    /// The open trial mode's principal while the database has no account; nil from the moment the first exists.
+    ///
+    /// Everyone then acts as a Secretariat recorded as "trial". The server offers it only on the loopback
+    /// interface (`accord serve` refuses to listen further without an account).
+    public func trialPrincipal() async throws -> Principal? {
+        try await hasAccounts() ? nil : .trial
+    }
 
     /// Whether any account exists; asked of the database only until the answer is yes.
     public func hasAccounts() async throws -> Bool {
@@ -103,20 +118,21 @@ public struct AccountService: Sendable {
     }
 
     /// Signs in: a new session (a new id every time, never one the browser brought) and its anti-forgery
-    /// token, or a refusal that never says whether the username exists.
-    public func signIn(username: String, password: String, address: String) async throws -> (
-        id: String, principal: Principal
-    ) {
+    /// token, or a refusal that never says whether the username exists. The session the browser brought, if
+    /// any, ends: one browser holds one session.
+    ///
+    /// - Throws: `AuthError.throttled` while the account or the address must wait after repeated failures;
+    ///   `AuthError.invalidCredentials`.
+    public func signIn(username: String, password: String, address: String, ending previous: String? = nil)
+        async throws -> (id: String, principal: Principal)
+    {
         let name = username.lowercased()
         let time = now()
         let failures = try await store.loginFailures(account: name, address: address, since: time - throttleWindow)
-        if failures.account.count >= accountAttempts || failures.address.count >= addressAttempts {
-            let oldest =
-                failures.account.count >= accountAttempts
-                ? failures.account[failures.account.count - accountAttempts]
-                : failures.address[failures.address.count - addressAttempts]
-            throw AuthError.throttled(seconds: Int((oldest + throttleWindow - time + 999) / 1000))
-        }
+        let wait = max(
+            Self.wait(after: failures.account, free: freeAttempts, limit: accountDelayLimit, now: time),
+            Self.wait(after: failures.address, free: addressFreeAttempts, limit: addressDelayLimit, now: time))
+        if wait > 0 { throw AuthError.throttled(seconds: Int((wait + 999) / 1000)) }
         let account = try await store.account(named: name)
         let matches = Bcrypt.verify(password, hash: account?.passwordHash ?? Self.decoy)
         guard let account, matches, !account.isDisabled else {
@@ -124,11 +140,22 @@ public struct AccountService: Sendable {
             throw AuthError.invalidCredentials
         }
         try await store.clearLoginFailures(account: name)
+        if let previous { try await signOut(session: previous) }
         let id = Secrets.token()
         let csrf = Secrets.token()
         try await store.insertSession(
             SessionRecord(idHash: Secrets.hash(id), username: name, csrfToken: csrf, createdAt: time, lastSeenAt: time))
         return (id, Principal(account, csrfToken: csrf))
+    }
+
+    /// How long, in milliseconds from `now`, the next attempt must wait after `failures` (oldest first): nothing
+    /// for the first `free`, then one second doubled for each further failure, up to `limit`, counted from the
+    /// last failure.
+    static func wait(after failures: [Int64], free: Int, limit: Int64, now: Int64) -> Int64 {
+        guard failures.count >= free, let last = failures.last else { return 0 }
+        let doublings = min(failures.count - free, 30)
+        let delay = min(Int64(1_000) << Int64(doublings), limit)
+        return max(0, last + delay - now)
     }
 
     /// The principal of a session id, or nil when it is unknown, expired (idle or absolute) or its account
@@ -171,8 +198,15 @@ public struct AccountService: Sendable {
         try await store.deleteSession(idHash: Secrets.hash(id))
     }
 
-    /// Makes an API token for `username`, returned once: only its hash is kept.
-    public func makeToken(for username: String, name: String, days: Int?) async throws -> String {
+    /// Makes an API token for `username`, returned once: only its hash is kept. It expires after `days`
+    /// (`tokenDays` when nil, at most `tokenDaysLimit`): a token forgotten in a script stops working by itself.
+    ///
+    /// - Throws: `AuthError.invalid` naming `username`, `name` or `days`.
+    public func makeToken(for username: String, name: String, days: Int? = nil) async throws -> String {
+        let days = days ?? Self.tokenDays
+        guard (1...Self.tokenDaysLimit).contains(days) else {
+            throw AuthError.invalid(field: "days", reason: "a token lasts 1 to \(Self.tokenDaysLimit) days")
+        }
         guard let account = try await store.account(named: username.lowercased()), !account.isDisabled else {
             throw AuthError.invalid(field: "username", reason: "no active account '\(username)'")
         }
@@ -184,8 +218,19 @@ public struct AccountService: Sendable {
         try await store.insertToken(
             TokenRecord(
                 tokenHash: Secrets.hash(token), username: account.username, name: name, createdAt: time,
-                expiresAt: days.map { time + Int64($0) * 86_400_000 }))
+                expiresAt: time + Int64(days) * 86_400_000))
         return token
+    }
+
+    /// The principal of the account `username`, for a command run on the server by someone who names the
+    /// account they act as (`accord … --as USERNAME`): the database's own access control stands for a password.
+    ///
+    /// - Throws: `AuthError.invalid` when there is no active account of that name.
+    public func principal(acting username: String) async throws -> Principal {
+        guard let account = try await store.account(named: username.lowercased()), !account.isDisabled else {
+            throw AuthError.invalid(field: "as", reason: "there is no active account '\(username.lowercased())'")
+        }
+        return Principal(account, csrfToken: nil)
     }
 
     /// The principal of an API token, or nil when it is unknown, expired or its account disabled.

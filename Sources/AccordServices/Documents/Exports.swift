@@ -17,18 +17,20 @@ public enum PlanFormat: String, Sendable, CaseIterable {
 }
 
 /// The exports and the import, shared by the CLI and the API so that both give the same bytes: each reads
-/// the record from the store and hands it to the pure writers of AccordDocuments.
+/// the record as the principal may see it (`RecordService`) and hands it to the pure writers of
+/// AccordDocuments, so no document holds more than its reader may read.
 public enum Exports {
     /// The plan at `edition` (the working version when nil) in `format`.
     ///
     /// - Throws: `ChangeError.unknownReference` for an edition not published; `PDFConversion.Failure` when a
     ///   PDF is asked for and LibreOffice cannot make it.
     public static func plan(
-        from store: Store, format: PlanFormat, languages: DocumentLanguages, edition: Int?, today: PartialDate
+        from record: RecordService, for principal: Principal?, format: PlanFormat, languages: DocumentLanguages,
+        edition: Int?, today: PartialDate
     ) async throws -> ExportFile {
-        let state = try await store.state(at: edition.map(PlanPoint.edition) ?? .head)
+        let state = try await record.state(at: edition.map(PlanPoint.edition) ?? .head, for: principal)
         var published: Edition?
-        if let edition { published = try await store.currentState().editions[edition] }
+        if let edition { published = try await record.state(for: principal).editions[edition] }
         let document = PlanDocument(state: state, edition: published, languages: languages, generatedOn: today)
         switch format {
         case .docx:
@@ -49,14 +51,25 @@ public enum Exports {
         }
     }
 
-    /// A meeting's agenda as DOCX: as the Secretariat set it, or as the record suggests it.
+    /// A meeting's agenda as DOCX: for the working side as the Secretariat set it or as the record suggests it;
+    /// for everyone else only once the Presidency has approved it.
+    ///
+    /// - Throws: `ChangeError.unknownReference` for a meeting not recorded; `NotFound` for an agenda not approved
+    ///   yet, to a principal outside the working side.
     public static func agenda(
-        from store: Store, meeting id: MeetingID, languages: DocumentLanguages, today: PartialDate
+        from record: RecordService, for principal: Principal?, meeting id: MeetingID, languages: DocumentLanguages,
+        today: PartialDate
     ) async throws -> ExportFile {
-        let state = try await store.currentState()
+        let state = try await record.state(for: principal)
         let meeting = try self.meeting(id, in: state)
-        let agenda =
-            state.agendas[id] ?? Agenda.suggested(for: id, in: state, today: today) ?? Agenda(meeting: id, items: [])
+        let agenda: Agenda
+        if let stored = state.agendas[id] {
+            agenda = stored
+        } else if Policy(principal: principal).seesWorkingState {
+            agenda = Agenda.suggested(for: id, in: state, today: today) ?? Agenda(meeting: id, items: [])
+        } else {
+            throw NotFound(field: "meeting", "no agenda of \(id) is published; it is once the Presidency approves it")
+        }
         let document = AgendaDocument(
             state: state, meeting: meeting, agenda: agenda, languages: languages, generatedOn: today)
         return ExportFile(bytes: try document.docx(), contentType: docxType, fileExtension: "docx")
@@ -64,9 +77,10 @@ public enum Exports {
 
     /// A meeting's conclusions (its decision paragraphs) as DOCX.
     public static func conclusions(
-        from store: Store, meeting id: MeetingID, languages: DocumentLanguages, today: PartialDate
+        from record: RecordService, for principal: Principal?, meeting id: MeetingID, languages: DocumentLanguages,
+        today: PartialDate
     ) async throws -> ExportFile {
-        let state = try await store.currentState()
+        let state = try await record.state(for: principal)
         let document = ConclusionsDocument(
             state: state, meeting: try meeting(id, in: state), languages: languages, generatedOn: today)
         return ExportFile(bytes: try document.docx(), contentType: docxType, fileExtension: "docx")
@@ -74,8 +88,10 @@ public enum Exports {
 
     /// Akoma Ntoso files by name: each meeting's decisions as a statement and each proposal as an
     /// amendment, in every language the process works in.
-    public static func akomaNtoso(from store: Store, today: PartialDate) async throws -> [(name: String, xml: String)] {
-        let state = try await store.currentState()
+    public static func akomaNtoso(from record: RecordService, for principal: Principal?, today: PartialDate)
+        async throws -> [(name: String, xml: String)]
+    {
+        let state = try await record.state(for: principal)
         let languages = state.process?.languages ?? Language.allCases
         let meetings = Set(state.decisions.values.map(\.meeting)).compactMap { state.meetings[$0] }
             .sorted { $0.id < $1.id }
@@ -102,39 +118,62 @@ public enum Exports {
 
     /// One meeting's decisions as an Akoma Ntoso statement.
     public static func statement(
-        from store: Store, meeting id: MeetingID, language: Language, today: PartialDate
+        from record: RecordService, for principal: Principal?, meeting id: MeetingID, language: Language,
+        today: PartialDate
     ) async throws -> ExportFile {
-        let state = try await store.currentState()
+        let state = try await record.state(for: principal)
         let xml = AkomaNtoso.statement(
             of: try meeting(id, in: state), in: state, language: language, generatedOn: today)
         return ExportFile(bytes: Data(xml.utf8), contentType: "application/akn+xml", fileExtension: "xml")
     }
 
+    /// One proposal as an Akoma Ntoso amendment.
+    ///
+    /// - Throws: `NotFound` for a proposal not recorded or not for `principal` to read.
+    public static func amendment(
+        from record: RecordService, for principal: Principal?, proposal id: ProposalID, language: Language,
+        today: PartialDate
+    ) async throws -> ExportFile {
+        let state = try await record.state(for: principal)
+        guard let proposal = state.proposals[id] else {
+            throw NotFound(field: "code", "no proposal '\(id)' is recorded")
+        }
+        let xml = AkomaNtoso.amendment(of: proposal, in: state, language: language, generatedOn: today)
+        return ExportFile(bytes: Data(xml.utf8), contentType: "application/akn+xml", fileExtension: "xml")
+    }
+
     /// The Popolo document of the record.
-    public static func popolo(from store: Store, language: Language) async throws -> ExportFile {
-        let data = try Popolo.export(try await store.currentState(), language: language)
+    public static func popolo(from record: RecordService, for principal: Principal?, language: Language)
+        async throws -> ExportFile
+    {
+        let data = try Popolo.export(try await record.state(for: principal), language: language)
         return ExportFile(bytes: data, contentType: "application/json", fileExtension: "json")
     }
 
     /// The iCalendar feed of meetings and target dates in `language`.
-    public static func calendar(from store: Store, language: Language, now: Timestamp) async throws -> ExportFile {
-        let feed = CalendarFeed.feed(of: try await store.currentState(), language: language, generatedAt: now)
+    public static func calendar(
+        from record: RecordService, for principal: Principal?, language: Language, now: Timestamp
+    ) async throws -> ExportFile {
+        let feed = CalendarFeed.feed(of: try await record.state(for: principal), language: language, generatedAt: now)
         return ExportFile(bytes: Data(feed.utf8), contentType: "text/calendar; charset=utf-8", fileExtension: "ics")
     }
 
     /// Reads a plan CSV against the record and, when `apply` is set and the file has no problem, appends its
-    /// changes in one transaction; a file with any problem changes nothing.
+    /// changes in one transaction, as `principal`; a file with any problem changes nothing. Reading it is a
+    /// working document too (its diff shows the working plan), so it needs a principal who may write.
     public static func importPlan(
-        into store: Store, csv: [UInt8], actor: Actor, authority: Authority, apply: Bool,
+        into record: RecordService, csv: [UInt8], authority: Authority, apply: Bool, as principal: Principal?,
         progress: (Int, Int) -> Void = { _, _ in }
     ) async throws -> (plan: PlanImport, appended: [AppendedEntry]) {
-        let state = try await store.currentState()
+        try Policy(principal: principal).requireWorkingSide("plan imports")
+        let actor = try RecordService.actor(of: principal)
+        let state = try await record.store.currentState()
         let plan = PlanCSV.read(csv, against: state, actor: actor, authority: authority, progress: progress)
         guard apply, plan.isAcceptable, !plan.changes.isEmpty else { return (plan, []) }
-        return (plan, try await store.append(plan.changes))
+        return (plan, try await record.store.append(plan.changes))
     }
 
-    static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    public static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
     private static func meeting(_ id: MeetingID, in state: ProcessState) throws -> Meeting {
         guard let meeting = state.meetings[id] else {
