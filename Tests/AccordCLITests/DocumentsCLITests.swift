@@ -48,15 +48,17 @@ import Testing
         let same = try await run(["import", "plan.csv", "--authority", "editorial: round trip"], in: folder)
         #expect(same.status == 0 && same.output.contains("Nothing to apply"), "\(same.output)")
 
-        // A French title for HR-5.2, an editorial translation: previewed, then applied with a progress bar.
+        // A French title for TS-4, an editorial translation: previewed, then applied with a progress bar.
         var lines = csv.components(separatedBy: "\r\n")
-        let index = try #require(lines.firstIndex { $0.hasPrefix("item,HR-5.2,") })
+        let index = try #require(lines.firstIndex { $0.hasPrefix("item,TS-4,") })
         var fields = lines[index].components(separatedBy: ",")
-        fields[11] = "Projet de l'OIM sur les effets de l'ouragan Mitch"
+        fields[11] = "Protection des migrants"
         lines[index] = fields.joined(separator: ",")
         try lines.joined(separator: "\r\n").write(to: csvURL, atomically: true, encoding: .utf8)
         let dry = try await run(["import", "plan.csv", "--authority", "editorial: French", "--dry-run"], in: folder)
-        #expect(dry.status == 0 && dry.output.contains("HR-5.2 title (fr): Projet"), "\(dry.output)")
+        #expect(
+            dry.status == 0 && dry.output.contains("TS-4 title (fr): Protection → Protection des migrants"),
+            "\(dry.output)")
         #expect(dry.output.contains("Dry run: 1 change would be applied"))
         let applied = try await run(
             ["import", "plan.csv", "--authority", "editorial: French", "--progress"], in: folder)

@@ -55,9 +55,9 @@ import Testing
         #expect(clean.status == 0, "\(clean.output)")
         #expect(clean.output.contains("against no edition yet") && clean.output.contains("OK: every substantive"))
 
-        // The Secretariat's "cleanup" gives an RCM-approved area a new lead on editorial authority.
+        // The Secretariat's "cleanup" gives an RCM-approved pillar a new lead on editorial authority.
         let draft = #"""
-            [{"change": {"kind": "amend-item", "amendment": {"number": "MPM-1", "leads": ["TS"]}},
+            [{"change": {"kind": "amend-item", "amendment": {"number": "TS-1", "leads": ["TS"]}},
               "actor": {"name": "ts.officer", "role": "secretariat"},
               "authority": {"editorial": "cleanup of the plan"}}]
             """#
@@ -65,8 +65,8 @@ import Testing
         let blocked = try await Command.run(
             ["revision-report", "--draft", "cleanup.json", "--database-url", "rcm.sqlite"], in: folder)
         #expect(blocked.status == 1, "\(blocked.output)")
-        let line = blocked.output.split(separator: "\n").first { $0.hasPrefix("MPM-1 ") && $0.contains(" leads ") }
-        #expect(line?.contains("NOT COVERED: MPM-1 was approved by RCM-VII/1") == true, "\(blocked.output)")
+        let line = blocked.output.split(separator: "\n").first { $0.hasPrefix("TS-1 ") && $0.contains(" leads ") }
+        #expect(line?.contains("NOT COVERED: TS-1 was approved by RCM-XXIII/1") == true, "\(blocked.output)")
         #expect(blocked.output.contains("BLOCKED"))
 
         let json = try await Command.run(
@@ -83,17 +83,18 @@ import Testing
         let folder = try await Self.demoFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let table = try await Command.run(["compare", "@100", "now", "--database-url", "rcm.sqlite"], in: folder)
+        // Entry 83 is the Presidency's confirmation of the XXIII RCM's decision, which adds the workplan.
+        let table = try await Command.run(["compare", "@82", "@83", "--database-url", "rcm.sqlite"], in: folder)
         #expect(table.status == 0, "\(table.output)")
-        #expect(table.output.contains("From ledger position 100 to the working plan"))
+        #expect(table.output.contains("From ledger position 82 to ledger position 83"), "\(table.output)")
         let line = table.output.split(separator: "\n").first { $0.hasPrefix("TS-1 ") }
         #expect(line?.contains("new: Intelligence and investigation") == true, "\(table.output)")
         #expect(table.output.contains("Workplan LON-TS: added"))
 
         let json = try await Command.run(
-            ["compare", "@100", "now", "--json", "--database-url", "rcm.sqlite"], in: folder)
+            ["compare", "@82", "@83", "--json", "--database-url", "rcm.sqlite"], in: folder)
         let comparison = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
-        #expect((comparison?["items"] as? [Any])?.count == 6)
+        #expect((comparison?["items"] as? [Any])?.count == 4)
 
         let same = try await Command.run(["compare", "now", "now", "--database-url", "rcm.sqlite"], in: folder)
         #expect(same.output.contains("The plan is the same."))

@@ -31,7 +31,7 @@ struct PlanDocumentTests {
 
     @Test("every current item, annex row and archived item is in the Word document, each in its part")
     func wordHoldsEveryItem() throws {
-        let state = try DocumentFixture.demo()
+        let state = try DocumentFixture.demo(withActivityTitled: "Workshop on document standards")
         let xml = try DocumentFixture.part("word/document.xml", of: try document(state, "en").docx())
         let items = Array(state.items.values)
         let current = Plan.view(.current, of: items, asOf: state.sequence).flattened
@@ -94,7 +94,8 @@ struct PlanDocumentTests {
 
     @Test("side by side, each item has a column per language")
     func sideBySideColumns() throws {
-        let state = try DocumentFixture.demo()
+        let state = try DocumentFixture.demo(
+            withActivityTitled: "Workshop on returns", spanish: "Taller sobre retornos")
         let xml = try DocumentFixture.part("word/document.xml", of: try document(state, "es,en").docx())
         let activity = try #require(state.items.values.first { $0.kind == .activity && $0.status.isCurrent })
         let spanish = escapedXML(activity.title.text(in: .es))

@@ -29,6 +29,18 @@ enum GovernanceAPIScenario {
         )
     }
 
+    /// The Presidency Pro-Tempore; confirming a transcription and approving an edition have no route yet, so
+    /// the scenario appends them to the store.
+    static let presidency = AccordCore.Actor(name: "ppt", role: .presidency, participant: "MEX")
+
+    /// The Secretariat transcribes `decision` (JSON) through the API; the Presidency confirms it.
+    static func transcribeAndConfirm(_ api: APIClient, _ store: Store, _ id: String, _ decision: String) async throws {
+        let transcribed = try await api.post("/api/v1/decisions", Bodies.signed("decision", decision))
+        #expect(transcribed.status == 201, "\(transcribed.text)")
+        #expect(transcribed["value.status"] as? String == "pending")
+        try await store.append(.confirmDecision(DecisionID(id)), by: presidency, authority: .decision(DecisionID(id)))
+    }
+
     static func run(_ api: APIClient, _ store: Store) async throws {
         let ts = Bodies.secretariat
         for meeting in [
@@ -39,9 +51,10 @@ enum GovernanceAPIScenario {
         }
         let activity = Bodies.item(
             "MPM-1.2", "activity", parent: "MPM-1", title: "Seminar on return", status: "approved", leads: ["MEX"])
-        #expect(
-            try await api.post("/api/v1/items", Bodies.signed("item", activity, authority: Bodies.decision("RCM-V/2")))
-                .status == 201)
+        try await transcribeAndConfirm(
+            api, store, "RCM-V/4",
+            #"{"id":"RCM-V/4","meeting":"RCM-V","paragraph":"4","kind":"decision","text":\#(Bodies.text("Approves a seminar on return.")),"effects":[{"kind":"add-item","item":\#(activity)}]}"#
+        )
 
         // Mexico proposes; Canada comments; the matrix shows it.
         let proposal =
@@ -176,17 +189,26 @@ enum GovernanceAPIScenario {
         let edition =
             #""edition":{"number":1,"title":\#(Bodies.text("Plan of Action 2001")),"date":"2001-03","position":\#(head)}"#
         try await expectRefused(
-            try await api.post("/api/v1/editions", signed(ts, Bodies.decision("RCM-VI/4"), edition)),
+            try await api.post("/api/v1/editions", signed(ts, Bodies.editorial("proposed"), edition)),
             rule: "revision-report",
             store, head: head)
-        #expect(
+        // A settlement is a decision's declared effect: citing a decision that declares none settles nothing.
+        try await expectRefused(
             try await api.post(
                 "/api/v1/challenges/C-\(sequence)/settle",
-                signed(ts, Bodies.decision("RCM-VI/4"), #""settlement":"reject""#)
-            ).status == 200)
-        #expect(try await api.post("/api/v1/editions", signed(ts, Bodies.decision("RCM-VI/4"), edition)).status == 201)
+                signed(ts, Bodies.decision("RCM-VI/4"), #""settlement":"reject""#)),
+            rule: "declared-effect", store, head: head)
+        try await transcribeAndConfirm(
+            api, store, "RCM-VI/6",
+            #"{"id":"RCM-VI/6","meeting":"RCM-VI","paragraph":"6","kind":"decision","text":\#(Bodies.text("Keeps the earlier wording and approves the revised plan.")),"effects":[{"kind":"settle-challenge","challenge":"C-\#(sequence)","settlement":"reject"},{"kind":"approve-revised-plan"}]}"#
+        )
+        #expect(
+            try await api.get("/api/v1/challenges/C-\(sequence)", as: Bodies.secretariat)["status"] as? String
+                == "rejected")
+        #expect(try await api.post("/api/v1/editions", signed(ts, Bodies.editorial("proposed"), edition)).status == 201)
+        try await store.append(.approveEdition(1), by: presidency, authority: .decision("RCM-VI/6"))
         #expect((try await api.get("/api/v1/editions")["items"] as? [Any])?.count == 1)
-        #expect(try await api.get("/api/v1/editions/1")["approvedBy"] as? String == "RCM-VI/4")
+        #expect(try await api.get("/api/v1/editions/1")["approvedBy"] as? String == "RCM-VI/6")
         #expect(try await api.get("/api/v1/plan?edition=1").text.contains("MPM-1.2"))
 
         // Comparison and the revision report.
@@ -202,9 +224,9 @@ enum GovernanceAPIScenario {
 
         // Standing items and agendas: the Secretariat sets the draft, the Presidency approves it.
         let standing =
-            #""standingItem":{"id":"RCGM-RETURNS","body":"RCGM","title":\#(Bodies.text("Regional and extra-regional returns")),"purpose":"discussion","status":"standing","note":\#(Bodies.text("Recorded practice"))}"#
+            #""standingItem":{"id":"RCGM-RETURNS","body":"RCGM","title":\#(Bodies.text("Regional and extra-regional returns")),"purpose":"discussion","status":"suggested","note":\#(Bodies.text("Suggested by Canada"))}"#
         #expect(
-            try await api.post("/api/v1/standing-items", signed(ts, Bodies.editorial("recorded practice"), standing))
+            try await api.post("/api/v1/standing-items", signed(ts, Bodies.editorial("a suggestion"), standing))
                 .status == 201)
         #expect(
             (try await api.get("/api/v1/standing-items?body=RCGM", as: Bodies.secretariat)["items"] as? [Any])?.count

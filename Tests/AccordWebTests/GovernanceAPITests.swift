@@ -114,12 +114,13 @@ import Testing
     @Test func draftAdoptedOnlyByComputedConsensus() async throws {
         try await withAPI(demo: true) { api, store in
             // Setup: the XXX RCM, and a draft approving Mexico's proposed activity on returns, adding Mexico
-            // as a lead of an activity the IV RCM approved, and withdrawing a proposed area it supersedes.
+            // as a lead of a pillar of the workplan the XXIII RCM approved, and withdrawing a proposed area it
+            // supersedes.
             try await Self.recordMeeting(api)
             #expect(try await api.get("/api/v1/plan").text.contains(#""MPM-4.1""#) == false)
             let effects = """
                 [{"kind":"change-status","number":"MPM-4.1","status":"approved"},\
-                {"kind":"amend-item","amendment":{"number":"HR-5.2","leads":["IOM","MEX"]}},\
+                {"kind":"amend-item","amendment":{"number":"TS-2","leads":["IOM","MEX"]}},\
                 {"kind":"change-status","number":"MPM-10","status":"withdrawn"}]
                 """
             try await Self.table(api, paragraph: "1", text: "Approves the activity on returns", effects: effects)
@@ -209,7 +210,7 @@ import Testing
                     == "adopted")
             let plan = try await api.get("/api/v1/plan")
             #expect(plan.text.contains(#""number":"MPM-4.1""#) && plan.text.contains(#""approvedBy":"RCM-XXX/1""#))
-            #expect(try await api.get("/api/v1/items/HR-5.2")["leads"] as? [String] == ["IOM", "MEX"])
+            #expect(try await api.get("/api/v1/items/TS-2")["leads"] as? [String] == ["IOM", "MEX"])
             #expect(try await api.get("/api/v1/items/MPM-10")["status"] as? String == "withdrawn")
             var after = try await store.head().sequence
             try await Self.expectRefused(
@@ -235,28 +236,24 @@ import Testing
 
     @Test func challengedTranslationHoldsTheEdition() async throws {
         try await withAPI(demo: true) { api, store in
-            // Setup: the XXX RCM and its paragraph approving the new edition, recorded from its Declaration.
+            // Setup: the XXX RCM.
             try await Self.recordMeeting(api)
-            let approval =
-                #"{"id":"RCM-XXX/3","meeting":"RCM-XXX","paragraph":"3","kind":"decision","text":\#(Bodies.text("Approves the 2025 edition of the Plan of Action"))}"#
-            #expect(try await api.post("/api/v1/decisions", Bodies.signed("decision", approval)).status == 201)
-            let original = "Proyecto de la OIM para evaluar los efectos del huracán Mitch en materia migratoria"
-            let revised = "Proyecto de la OIM para evaluar los efectos migratorios del huracán Mitch"
+            let original = "Cooperación judicial"
+            let revised = "Cooperación en materia judicial"
 
-            // Act: the Secretariat revises the Spanish translation of an approved activity.
+            // Act: the Secretariat revises the Spanish translation of an approved pillar of a workplan.
             let translation = #"""
                 {"actor":\#(Bodies.secretariat),"authority":\#(Bodies.editorial("Spanish translation revised")),\#
-                "amendment":{"title":{"authoritative":"en",\#
-                "en":"IOM project to assess the effects of Hurricane Mitch on migration","es":"\#(revised)",\#
-                "fr":"Projet de l'OIM d'évaluation des effets de l'ouragan Mitch sur les migrations"}}}
+                "amendment":{"title":{"authoritative":"en","en":"Judicial cooperation","es":"\#(revised)",\#
+                "fr":"Coopération judiciaire"}}}
                 """#
-            let translated = try await api.patch("/api/v1/items/HR-5.2", translation)
+            let translated = try await api.patch("/api/v1/items/TS-2", translation)
             #expect(translated.status == 200, "\(translated.text)")
             let sequence = try #require(translated["entry.sequence"] as? Int)
             let editorials = try #require(
                 try await api.get("/api/v1/editorials", as: Bodies.secretariat)["items"] as? [[String: Any]])
             #expect(
-                editorials.first?["sequence"] as? Int == sequence && editorials.first?["item"] as? String == "HR-5.2")
+                editorials.first?["sequence"] as? Int == sequence && editorials.first?["item"] as? String == "TS-2")
 
             // An observer cannot challenge it; Guatemala can, and the item shows its earlier wording.
             var head = try await store.head().sequence
@@ -271,7 +268,7 @@ import Testing
                 Scenario.signed(Scenario.delegate("GTM"), Scenario.own("GTM"), Self.challenge(sequence, "GTM")))
             #expect(challenged.status == 201, "\(challenged.text)")
             #expect(challenged["value.status"] as? String == "held")
-            #expect(try await api.get("/api/v1/items/HR-5.2")["title.es"] as? String == original)
+            #expect(try await api.get("/api/v1/items/TS-2")["title.es"] as? String == original)
             #expect(
                 (try await api.get("/api/v1/challenges?status=held", as: Bodies.secretariat)["items"] as? [Any])?.count
                     == 1)
@@ -279,27 +276,44 @@ import Testing
                 try await api.get("/api/v1/challenges/C-\(sequence)", as: Bodies.secretariat)["challenger"] as? String
                     == "GTM")
 
-            // Check: nothing is published while the challenge is held, and only a decision settles it.
+            // Check: nothing is proposed for publication while the challenge is held, and only a decision's
+            // declared effect settles it, never an entry of its own.
             head = try await store.head().sequence
             try await Self.expectRefused(
                 try await Self.publish(api, at: head),
                 rule: "revision-report", field: "edition", store, head: head)
             try await Self.expectRefused(
-                try await api.patch("/api/v1/items/HR-5.2", translation), rule: "held-change",
+                try await api.patch("/api/v1/items/TS-2", translation), rule: "held-change",
                 field: "amendment.number", store, head: head)
             try await Self.expectRefused(
                 try await api.post(
                     "/api/v1/challenges/C-\(sequence)/settle",
                     Scenario.signed(Bodies.secretariat, Bodies.editorial("agreed"), #""settlement":"confirm""#)),
-                rule: "settled-by-decision", field: "authority", store, head: head)
-            let settled = try await api.post(
-                "/api/v1/challenges/C-\(sequence)/settle",
-                Scenario.signed(Bodies.secretariat, Bodies.decision("RCM-XXX/3"), #""settlement":"confirm""#))
-            #expect(settled.status == 200 && settled["value.settledBy"] as? String == "RCM-XXX/3", "\(settled.text)")
-            #expect(try await api.get("/api/v1/items/HR-5.2")["title.es"] as? String == revised)
+                rule: "declared-effect", field: "change.kind", store, head: head)
+            // The XXX RCM's paragraph 3, transcribed from its Declaration: it confirms the translation and approves
+            // the revised plan. It is pending until the Presidency confirms the transcription.
+            let approval =
+                #"{"id":"RCM-XXX/3","meeting":"RCM-XXX","paragraph":"3","kind":"decision","text":\#(Bodies.text("Confirms the translation and approves the 2025 edition of the Plan of Action")),"effects":[{"kind":"settle-challenge","challenge":"C-\#(sequence)","settlement":"confirm"},{"kind":"approve-revised-plan"}]}"#
+            #expect(try await api.post("/api/v1/decisions", Bodies.signed("decision", approval)).status == 201)
+            head = try await store.head().sequence
+            try await Self.expectRefused(
+                try await api.post(
+                    "/api/v1/challenges/C-\(sequence)/settle",
+                    Scenario.signed(Bodies.secretariat, Bodies.decision("RCM-XXX/3"), #""settlement":"confirm""#)),
+                rule: "declared-effect", field: "authority.decision", store, head: head)
+            #expect(try await api.get("/api/v1/items/TS-2")["title.es"] as? String == original)
+            try await store.append(
+                .confirmDecision("RCM-XXX/3"), by: Self.presidency, authority: .decision("RCM-XXX/3"))
+            #expect(
+                try await api.get("/api/v1/challenges/C-\(sequence)", as: Bodies.secretariat)["settledBy"] as? String
+                    == "RCM-XXX/3")
+            #expect(try await api.get("/api/v1/items/TS-2")["title.es"] as? String == revised)
 
-            let published = try await Self.publish(api, at: try await store.head().sequence)
-            #expect(published.status == 201, "\(published.text)")
+            // The Secretariat proposes the edition; it is published once the Presidency approves it.
+            let proposed = try await Self.publish(api, at: try await store.head().sequence)
+            #expect(proposed.status == 201, "\(proposed.text)")
+            #expect(try await api.get("/api/v1/editions/1")["status"] as? String == "proposed")
+            try await store.append(.approveEdition(1), by: Self.presidency, authority: .decision("RCM-XXX/3"))
             #expect(try await api.get("/api/v1/editions/1")["approvedBy"] as? String == "RCM-XXX/3")
             #expect(try await api.get("/api/v1/plan?edition=1").text.contains(original) == false)
             #expect(try await api.get("/api/v1/plan?edition=2")["field"] as? String == "edition")
@@ -307,13 +321,13 @@ import Testing
             #expect(report.status == 200 && report["isBlocked"] as? Bool == false && report["edition"] as? Int == 1)
             // A draft that changes a lead without a decision is reported, and blocks, with status 200.
             let draft =
-                #"{"actor":\#(Bodies.secretariat),"draft":[{"change":{"kind":"amend-item","amendment":{"number":"HR-5.2","leads":["TS"]}},"actor":\#(Bodies.secretariat),"authority":{"editorial":"cleanup"}}]}"#
+                #"{"actor":\#(Bodies.secretariat),"draft":[{"change":{"kind":"amend-item","amendment":{"number":"TS-2","leads":["TS"]}},"actor":\#(Bodies.secretariat),"authority":{"editorial":"cleanup"}}]}"#
             let blocked = try await api.post("/api/v1/revision-report", draft)
             #expect(blocked.status == 200 && blocked["isBlocked"] as? Bool == true, "\(blocked.text)")
             let differences = try #require(blocked["differences"] as? [[String: Any]])
             #expect(differences.count == 1, "\(blocked.text)")
             #expect(
-                differences.first?["item"] as? String == "HR-5.2" && differences.first?["field"] as? String == "leads")
+                differences.first?["item"] as? String == "TS-2" && differences.first?["field"] as? String == "leads")
             #expect(differences.first?["coveredBy"] == nil && differences.first?["draftIndex"] as? Int == 0)
             #expect(try await store.verify().isValid)
         }

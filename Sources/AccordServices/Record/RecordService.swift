@@ -28,19 +28,20 @@ public struct RecordService: Sendable {
         try await store.state(at: point, field: field).published(for: Policy(principal: principal).readership)
     }
 
-    /// The record right after `meeting`'s decisions, as `principal` may see it.
+    /// The record as it stood after `meeting`, by date (its decisions and those of every meeting held by then,
+    /// whatever order they were typed in), as `principal` may see it.
     ///
-    /// - Throws: `ChangeError.unknownReference` naming `field` when no such meeting is recorded.
+    /// - Throws: `ChangeError` naming `field` when no such meeting is recorded, or it has no date.
     public func state(afterMeeting meeting: MeetingID, for principal: Principal?, field: String = "meeting")
         async throws -> ProcessState
     {
-        let position: Int64
         do {
-            position = try await store.position(after: meeting)
-        } catch ChangeError.unknownReference {
-            throw ChangeError.unknownReference(field: field, reason: "no meeting has the code '\(meeting)'")
+            return try await store.state(after: meeting).published(for: Policy(principal: principal).readership)
+        } catch ChangeError.unknownReference(_, let reason) {
+            throw ChangeError.unknownReference(field: field, reason: reason)
+        } catch ChangeError.invalid(_, let reason) {
+            throw ChangeError.invalid(field: field, reason: reason)
         }
-        return try await state(at: .position(position), for: principal, field: field)
     }
 
     /// The ledger positions at which `item` changed, when `principal` may see the item.

@@ -20,7 +20,7 @@ enum ProposalRoutes {
             _ = try await RecordRoutes.show(Proposal.self, code: code, record: record, for: context.principal)
             let state = try await record.state(for: context.principal)
             let comments = state.comments.values.filter { $0.proposal.rawValue == code }
-                .sorted { ($0.item, $0.participant) < ($1.item, $1.participant) }
+                .sorted { ($0.item ?? 0, $0.participant) < ($1.item ?? 0, $1.participant) }
             return JSONResponse(Page(asOf: state.sequence, items: comments))
         }
         api.post("proposals/:code/comments") { request, context in

@@ -143,7 +143,7 @@ struct AuthorizationMatrixTests {
                     let outside: [Role] = [.anonymous, .reader, .observer]
                     if outside.contains(role) {
                         let leaks = WorkingSide(state, invited: role == .observer ? "IOM" : nil)
-                            .leaks(in: Array(answer.text.utf8))
+                            .leaks(in: answer.bytes)
                         #expect(leaks.isEmpty, "\(route) as \(role) shows the working side: \(leaks.prefix(3))")
                     }
                     if method == .get {
@@ -220,7 +220,7 @@ struct AuthorizationMatrixTests {
             return "\(parts[0])=" + parts[1].unicodeScalars.map { String(format: "%%%02X", $0.value) }.joined()
         }.joined(separator: "&")
         let answer = try await pages.call(.get, path + "?" + encoded, as: role)
-        let leaks = WorkingSide(state, invited: role == .observer ? "IOM" : nil).leaks(in: Array(answer.text.utf8))
+        let leaks = WorkingSide(state, invited: role == .observer ? "IOM" : nil).leaks(in: answer.bytes)
         #expect(leaks.isEmpty, "\(path)?\(encoded) as \(role) shows \(leaks.prefix(3))")
     }
 
@@ -246,29 +246,40 @@ struct AuthorizationMatrixTests {
         }
     }
 
-    /// The Secretariat publishes edition 1 on the VII RCM's decision; then it revises the Spanish title of
-    /// HR-5.2 (an editorial change) and Mexico challenges that: so that the routes reading an edition and a
-    /// challenge have one to read.
+    /// The Secretariat revises the Spanish title of TS-2 (an editorial change) and Mexico challenges it; a
+    /// decision of the XXIX RCM, transcribed and confirmed, keeps the earlier wording and approves a revised
+    /// plan; the Secretariat proposes edition 1 and the Presidency approves it: so that the routes reading an
+    /// edition and a challenge have one to read.
     static func publishEditionAndChallengeIt(_ pages: PageClient) async throws {
-        let position = try await pages.store.head().sequence
-        let edition =
-            #"{"authority":{"decision":"RCM-VII/1"},"edition":{"number":1,"title":{"authoritative":"en","en":"Plan of Action, 2025 edition"},"date":"2025-11","position":\#(position)}}"#
-        let published = try await pages.call(.post, "/api/v1/editions", as: .secretariat, json: edition)
-        #expect(published.status == 201, "\(published.text)")
         let title = #"""
-            {"authoritative":"en","en":"IOM project to assess the effects of Hurricane Mitch on migration",\#
-            "es":"Proyecto de la OIM para evaluar los efectos migratorios del huracán Mitch",\#
-            "fr":"Projet de l'OIM d'évaluation des effets de l'ouragan Mitch sur les migrations"}
+            {"authoritative":"en","en":"Judicial cooperation","es":"Cooperación judicial internacional",\#
+            "fr":"Coopération judiciaire"}
             """#
         let revised = try await pages.call(
-            .patch, "/api/v1/items/HR-5.2", as: .secretariat,
+            .patch, "/api/v1/items/TS-2", as: .secretariat,
             json: #"{"authority":{"editorial":"Spanish translation revised"},"amendment":{"title":\#(title)}}"#)
         #expect(revised.status == 200, "\(revised.text)")
         let sequence = try await pages.store.head().sequence
         let challenge =
-            #"{"authority":{"participant":"MEX"},"challenge":{"sequence":\#(sequence),"participant":"MEX","reason":{"authoritative":"en","en":"The new wording narrows the assessment"}}}"#
+            #"{"authority":{"participant":"MEX"},"challenge":{"sequence":\#(sequence),"participant":"MEX","reason":{"authoritative":"en","en":"The new wording widens the cooperation"}}}"#
         let challenged = try await pages.call(.post, "/api/v1/challenges", as: .delegateMEX, json: challenge)
         #expect(challenged.status == 201, "\(challenged.text)")
+        let decision = Decision(
+            meeting: "RCM-XXIX", paragraph: "91", kind: .decision,
+            text: LocalizedText(authoritative: .en, [.en: "Keeps the earlier wording and approves the revised plan."]),
+            effects: [.settleChallenge(Challenge.id(of: sequence), .reject), .approveRevisedPlan])
+        _ = try await pages.store.append(
+            .recordDecision(decision), by: AccordCore.Actor(name: "ts.officer", role: .secretariat),
+            authority: .editorial(reason: "transcribed"))
+        let presidency = AccordCore.Actor(name: "ppt.officer", role: .presidency)
+        _ = try await pages.store.append(
+            .confirmDecision(decision.id), by: presidency, authority: .decision(decision.id))
+        let position = try await pages.store.head().sequence
+        let edition =
+            #"{"authority":{"editorial":"proposed"},"edition":{"number":1,"title":{"authoritative":"en","en":"Plan of Action, 2025 edition"},"date":"2025-11","position":\#(position)}}"#
+        let proposed = try await pages.call(.post, "/api/v1/editions", as: .secretariat, json: edition)
+        #expect(proposed.status == 201, "\(proposed.text)")
+        _ = try await pages.store.append(.approveEdition(1), by: presidency, authority: .decision(decision.id))
     }
 
     /// Concrete values for the route parameters, taken from the record (the demo and what the matrix adds).

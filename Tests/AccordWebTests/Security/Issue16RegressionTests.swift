@@ -72,9 +72,13 @@ struct Issue16RegressionTests {
     @Test("a write is recorded as the principal, with its role and participant", arguments: Backend.all)
     func actorIsThePrincipal(_ backend: Backend) async throws {
         try await withPages(backend) { pages in
+            // An editorial translation of a workplan row's French title: accepted by the rules as the Secretariat's.
             let answer = try await pages.call(
-                .post, "/api/v1/items/MPM-1/status", as: .secretariat,
-                json: #"{"authority":{"editorial":"tidy"},"status":"ongoing"}"#)
+                .patch, "/api/v1/items/TS-2", as: .secretariat,
+                json: #"""
+                    {"authority":{"editorial":"French title revised"},"amendment":{"title":{"authoritative":"en",\#
+                    "en":"Judicial cooperation","es":"Cooperación judicial","fr":"Coopération en matière judiciaire"}}}
+                    """#)
             #expect(answer.status == 200, "\(answer.text)")
             let entry = try #require(try await pages.store.entries(limit: 1).first)
             #expect(entry.actor == "ts.officer (secretariat)")
@@ -99,7 +103,7 @@ struct Issue16RegressionTests {
                 let location = try #require(answer.headers[.location])
                 let followed = try await pages.get(location)
                 let leaks = WorkingSide(try await pages.store.currentState(), invited: nil)
-                    .leaks(in: Array(followed.text.utf8))
+                    .leaks(in: followed.bytes)
                 #expect(leaks.isEmpty, "\(location): \(followed.status) shows \(leaks.prefix(3))")
                 if !location.hasSuffix("/proposals") {
                     #expect([401, 403].contains(followed.status), "\(location): \(followed.status)")
@@ -125,7 +129,7 @@ struct Issue16RegressionTests {
                     "/api/v1/exports/conclusions/\(draft.meeting.rawValue)",
                 ] {
                     let answer = try await pages.call(.get, uri, as: role)
-                    let found = leaks.leaks(in: Array(answer.text.utf8))
+                    let found = leaks.leaks(in: answer.bytes)
                     #expect(found.isEmpty, "\(uri) as \(role) (\(answer.status)) shows \(found)")
                 }
             }
@@ -149,8 +153,7 @@ struct Issue16RegressionTests {
             let state = try await pages.store.currentState()
             for role in [Role.anonymous, .reader, .observer] {
                 let answer = try await pages.call(.get, uri, as: role)
-                let found = WorkingSide(state, invited: role == .observer ? "IOM" : nil).leaks(
-                    in: Array(answer.text.utf8))
+                let found = WorkingSide(state, invited: role == .observer ? "IOM" : nil).leaks(in: answer.bytes)
                 #expect(found.isEmpty, "\(uri) as \(role) (\(answer.status)) shows \(found.prefix(3))")
             }
         }

@@ -90,7 +90,9 @@ enum SearchPage {
             for comment in state.comments.values where comment.proposal == proposal.id {
                 consider(
                     [comment.text], link: link,
-                    label: "\(proposal.id.rawValue) \(comment.item) · \(viewer.name(comment.participant, in: state))")
+                    label:
+                        "\(proposal.id.rawValue) \(comment.item.map(String.init) ?? "") · \(viewer.name(comment.participant, in: state))"
+                )
             }
         }
         return hits

@@ -169,8 +169,6 @@ enum MeetingPages {
         }
     }
 
-    /// Records the paragraph, transcribed from the outcome document, and its effect, in one transaction:
-    /// either both are on the ledger or neither is.
     /// The decision form's fields: the paragraph, and the status it gives an item, if any.
     struct DecisionFields: Decodable, Sendable {
         var paragraph: String?
@@ -181,6 +179,8 @@ enum MeetingPages {
         var status: String?
     }
 
+    /// Records the paragraph, transcribed from the outcome document, with the effect it declares: pending
+    /// until the Presidency confirms the transcription, which applies the effect.
     static func record(_ fields: DecisionFields, meeting: MeetingID, viewer: Viewer, record: RecordService)
         async throws
     {
@@ -191,18 +191,15 @@ enum MeetingPages {
         }
         let source = try FormBody.required(
             fields.source, "source", "say which document the paragraph is transcribed from")
-        let decision = Decision(
-            meeting: meeting, paragraph: paragraph, kind: kind,
-            text: viewer.typed(text))
-        var changes: [(change: Change, authority: Authority)] = [
-            (.recordDecision(decision), .editorial(reason: source))
-        ]
+        var effects: [Change] = []
         if let item = fields.item, !item.isEmpty {
             guard let status = Status(rawValue: fields.status ?? "") else {
                 throw AuthError.invalid(field: "status", reason: "choose the status the decision gives the item")
             }
-            changes.append((.changeStatus(item: ItemNumber(item), to: status), .decision(decision.id)))
+            effects.append(.changeStatus(item: ItemNumber(item), to: status))
         }
-        try await record.record(changes, as: viewer.principal)
+        let decision = Decision(
+            meeting: meeting, paragraph: paragraph, kind: kind, text: viewer.typed(text), effects: effects)
+        try await record.record(.recordDecision(decision), authority: .editorial(reason: source), as: viewer.principal)
     }
 }
