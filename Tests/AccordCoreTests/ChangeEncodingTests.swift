@@ -97,6 +97,51 @@ struct ChangeEncodingTests {
                         title: .en("Returns"), source: .standing, reference: "RCGM-RETURNS", leads: [.secretariat])
                 ])),
         .approveAgenda("RCGM-2008"),
+        .addExternalPlan(
+            ExternalPlan(
+                id: "SANTIAGO-1998", title: LocalizedText(authoritative: .fr, es: nil, en: nil, fr: "Plan d'action"),
+                summit: .en("Summit of the Americas"), place: .es("Santiago"), date: PartialDate("1998"))),
+        .addMandate(
+            Mandate(
+                id: "SPA-MW-1", plan: "SANTIAGO-1998", paragraph: "III.2",
+                text: .en("Support the IACHR", fr: "Soutenir"),
+                theme: .en("Migrant workers"), coordinator: "USA", coCoordinators: ["SLV", "MEX"],
+                activities: ["HR-2.1"])),
+        .amendMandate(Mandate(id: "SPA-MW-1", plan: "SANTIAGO-1998", text: .en("Support the IACHR"))),
+        .addCycle(
+            ReportingCycle(
+                id: "QUEBEC-2001", plan: "SANTIAGO-1998", title: .en("Towards Quebec"),
+                periodStart: PartialDate("1998-04"), periodEnd: PartialDate("2001-03"), due: PartialDate("2001-02-01"),
+                meeting: "RCM-VI")),
+        .amendCycle(ReportingCycle(id: "QUEBEC-2001", plan: "SANTIAGO-1998", title: .en("Towards Quebec"))),
+        .fileReport(
+            ReportFiling(
+                cycle: "QUEBEC-2001", mandate: "SPA-MW-1", participant: "CAN", kind: .coordinator, language: .fr,
+                sections: ReportSections(
+                    summary: LocalizedText(authoritative: .fr, es: nil, en: "Summary", fr: "Résumé"),
+                    actions: .en("Actions"), partnerships: .en("IOM"), financing: .en("CAD"),
+                    beneficiaries: .en("Workers"), limitations: .en("None"), nextSteps: .en("Quebec"),
+                    links: ["https://example.org/report"]),
+                events: ["WS-2000-SANTIAGO"],
+                indicators: [
+                    Indicator(
+                        name: .en("Persons trained"), kind: .quantitative, unit: "persons", baseline: "0",
+                        target: "120", actual: "85.5", note: .en("Two sessions"))
+                ], status: .submitted)),
+        .publishReport("QUEBEC-2001/SPA-MW-1/CAN"),
+        .recordEvent(
+            Event(
+                id: "WS-2000-SANTIAGO", kind: .workshop, title: .en("Workshop on best practices"),
+                organizers: [
+                    Organizer(participant: "IOM", role: .organizer),
+                    Organizer(name: .en("CELADE"), role: .inCooperationWith),
+                ], place: .en("Santiago, Chile"), start: PartialDate("2000-06"), end: PartialDate("2000-06"),
+                mandates: ["SPA-MW-1"], activities: ["HR-2.1"], series: "WS-TRAVEL-DOCS", note: .en("Seed 000"))),
+        .amendEvent(Event(id: "WS-2000-SANTIAGO", kind: .seminar, title: .en("Seminar"))),
+        .addEventSeries(
+            EventSeries(
+                id: "WS-TRAVEL-DOCS", kind: .workshop, title: .en("Travel documents"), everyMonths: 12,
+                atLeastEveryMonths: 36, activities: ["MPM-5"], note: .en("Seed 002, item 5"))),
     ]
 
     /// The `kind` each case is written with. The switch has no default, so adding a case to `Change` stops the
@@ -133,6 +178,16 @@ struct ChangeEncodingTests {
         case .addStandingItem: "add-standing-item"
         case .setAgenda: "set-agenda"
         case .approveAgenda: "approve-agenda"
+        case .addExternalPlan: "add-external-plan"
+        case .addMandate: "add-mandate"
+        case .amendMandate: "amend-mandate"
+        case .addCycle: "add-cycle"
+        case .amendCycle: "amend-cycle"
+        case .fileReport: "file-report"
+        case .publishReport: "publish-report"
+        case .recordEvent: "record-event"
+        case .amendEvent: "amend-event"
+        case .addEventSeries: "add-event-series"
         }
     }
 
@@ -148,8 +203,8 @@ struct ChangeEncodingTests {
 
     @Test("the samples cover every case once")
     func coverage() {
-        #expect(Set(Self.samples.map(Self.writtenKind)).count == 30)
-        #expect(Self.samples.count == 30)
+        #expect(Set(Self.samples.map(Self.writtenKind)).count == 40)
+        #expect(Self.samples.count == 40)
     }
 
     @Test("kind strings are stable", arguments: samples)
@@ -255,6 +310,26 @@ struct ChangeEncodingTests {
         #expect(throws: DecodingError.self) { try LedgerEntry.decode(canonical: Array(unknownKind.utf8)) }
         let noAuthority = base.replacingOccurrences(of: #"{"decision":"RCM-V/3"}"#, with: "{}")
         #expect(throws: DecodingError.self) { try LedgerEntry.decode(canonical: Array(noAuthority.utf8)) }
+    }
+
+    @Test("a report is written with its sections, indicator values as strings, and its kind and status names")
+    func reportSnapshot() throws {
+        let filing = ReportFiling(
+            cycle: "QUEBEC-2001", mandate: "SPA-MW-1", participant: "CAN", language: .fr,
+            sections: ReportSections(actions: LocalizedText(authoritative: .fr, es: nil, en: nil, fr: "Atelier")),
+            events: ["WS-2000"],
+            indicators: [Indicator(name: .en("Trained"), kind: .quantitative, baseline: "0", actual: "12.5")])
+        var entry = Self.entry(.fileReport(filing), authority: .participant("CAN"))
+        entry.actor = Actor(name: "ca.delegate", role: .delegate, participant: "CAN")
+        #expect(
+            try Self.canonicalText(entry)
+                == #"{"actor":{"name":"ca.delegate","participant":"CAN","role":"delegate"},"#
+                + #""authority":{"participant":"CAN"},"change":{"kind":"file-report","report":{"cycle":"QUEBEC-2001","#
+                + #""events":["WS-2000"],"indicators":[{"actual":"12.5","baseline":"0","kind":"quantitative","#
+                + #""name":{"authoritative":"en","en":"Trained"}}],"kind":"national","language":"fr","#
+                + #""mandate":"SPA-MW-1","participant":"CAN","#
+                + #""sections":{"actions":{"authoritative":"fr","fr":"Atelier"},"links":[]},"status":"draft"}},"#
+                + #""recordedAt":"2023-11-14T22:13:20.000Z","sequence":7}"#)
     }
 
     @Test("a lead is a participant's code or TS")

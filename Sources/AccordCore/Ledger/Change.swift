@@ -67,6 +67,30 @@ public enum Change: Sendable, Hashable {
     /// The Presidency approves a meeting's agenda.
     case approveAgenda(MeetingID)
 
+    // Follow-up of external plans: mandates, reporting cycles, national reports and events.
+
+    /// The Secretariat records a plan adopted elsewhere that the process follows up.
+    case addExternalPlan(ExternalPlan)
+    /// The Secretariat records one of an external plan's mandates, with its coordinators.
+    case addMandate(Mandate)
+    /// The Secretariat corrects a mandate's record (its translations, its coordinators, its activities).
+    case amendMandate(Mandate)
+    /// The Secretariat opens a reporting cycle.
+    case addCycle(ReportingCycle)
+    /// The Secretariat changes a cycle's record: its due date moved, its receiving meeting named.
+    case amendCycle(ReportingCycle)
+    /// A country files (or revises) its report, by its delegate or the Secretariat on its behalf; a
+    /// coordinator or co-coordinator files the coordinator's report likewise.
+    case fileReport(ReportFiling)
+    /// The Secretariat publishes a submitted report after review.
+    case publishReport(ReportID)
+    /// The Secretariat records an event.
+    case recordEvent(Event)
+    /// The Secretariat corrects an event's record.
+    case amendEvent(Event)
+    /// The Secretariat records a series of events meant to recur.
+    case addEventSeries(EventSeries)
+
     /// The name of the case, as written in JSON and shown in the ledger.
     public var kind: String {
         switch self {
@@ -100,6 +124,16 @@ public enum Change: Sendable, Hashable {
         case .addStandingItem: "add-standing-item"
         case .setAgenda: "set-agenda"
         case .approveAgenda: "approve-agenda"
+        case .addExternalPlan: "add-external-plan"
+        case .addMandate: "add-mandate"
+        case .amendMandate: "amend-mandate"
+        case .addCycle: "add-cycle"
+        case .amendCycle: "amend-cycle"
+        case .fileReport: "file-report"
+        case .publishReport: "publish-report"
+        case .recordEvent: "record-event"
+        case .amendEvent: "amend-event"
+        case .addEventSeries: "add-event-series"
         }
     }
 }
@@ -133,6 +167,13 @@ extension Change {
         case .addStandingItem(let value): .standingItem(value.id)
         case .setAgenda(let value): .agenda(value.meeting)
         case .approveAgenda(let id): .agenda(id)
+        case .addExternalPlan(let value): .externalPlan(value.id)
+        case .addMandate(let value), .amendMandate(let value): .mandate(value.id)
+        case .addCycle(let value), .amendCycle(let value): .cycle(value.id)
+        case .fileReport(let value): .report(value.reportID)
+        case .publishReport(let id): .report(id)
+        case .recordEvent(let value), .amendEvent(let value): .event(value.id)
+        case .addEventSeries(let value): .series(value.id)
         }
     }
 
@@ -154,7 +195,7 @@ extension Change {
     /// Whether the change is a participant's own act, made on its own authority.
     public var isSubmission: Bool {
         switch self {
-        case .submitProposal, .withdrawProposal, .fileComment, .recordPosition, .challengeEditorial: true
+        case .submitProposal, .withdrawProposal, .fileComment, .recordPosition, .challengeEditorial, .fileReport: true
         default: false
         }
     }
@@ -224,6 +265,8 @@ extension Change: Codable {
         case proposal, comment, draft, position, challenge, settlement, edition, reason
         case standingItem = "standing-item"
         case agenda
+        case externalPlan = "plan"
+        case mandate, cycle, report, event, series
     }
 
     public init(from decoder: any Decoder) throws {
@@ -269,6 +312,16 @@ extension Change: Codable {
         case "add-standing-item": self = .addStandingItem(try c.decode(StandingItem.self, forKey: .standingItem))
         case "set-agenda": self = .setAgenda(try c.decode(Agenda.self, forKey: .agenda))
         case "approve-agenda": self = .approveAgenda(try c.decode(MeetingID.self, forKey: .meeting))
+        case "add-external-plan": self = .addExternalPlan(try c.decode(ExternalPlan.self, forKey: .externalPlan))
+        case "add-mandate": self = .addMandate(try c.decode(Mandate.self, forKey: .mandate))
+        case "amend-mandate": self = .amendMandate(try c.decode(Mandate.self, forKey: .mandate))
+        case "add-cycle": self = .addCycle(try c.decode(ReportingCycle.self, forKey: .cycle))
+        case "amend-cycle": self = .amendCycle(try c.decode(ReportingCycle.self, forKey: .cycle))
+        case "file-report": self = .fileReport(try c.decode(ReportFiling.self, forKey: .report))
+        case "publish-report": self = .publishReport(try c.decode(ReportID.self, forKey: .report))
+        case "record-event": self = .recordEvent(try c.decode(Event.self, forKey: .event))
+        case "amend-event": self = .amendEvent(try c.decode(Event.self, forKey: .event))
+        case "add-event-series": self = .addEventSeries(try c.decode(EventSeries.self, forKey: .series))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: c, debugDescription: "unknown change kind '\(kind)'")
@@ -311,6 +364,13 @@ extension Change: Codable {
         case .addStandingItem(let value): try c.encode(value, forKey: .standingItem)
         case .setAgenda(let value): try c.encode(value, forKey: .agenda)
         case .approveAgenda(let id): try c.encode(id, forKey: .meeting)
+        case .addExternalPlan(let value): try c.encode(value, forKey: .externalPlan)
+        case .addMandate(let value), .amendMandate(let value): try c.encode(value, forKey: .mandate)
+        case .addCycle(let value), .amendCycle(let value): try c.encode(value, forKey: .cycle)
+        case .fileReport(let value): try c.encode(value, forKey: .report)
+        case .publishReport(let id): try c.encode(id, forKey: .report)
+        case .recordEvent(let value), .amendEvent(let value): try c.encode(value, forKey: .event)
+        case .addEventSeries(let value): try c.encode(value, forKey: .series)
         }
     }
 }

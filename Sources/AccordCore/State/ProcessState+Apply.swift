@@ -184,6 +184,10 @@ extension ProcessState {
         case .submitProposal, .withdrawProposal, .fileComment, .tableDraft, .withdrawDraft, .recordPosition,
             .adoptDraft, .challengeEditorial, .settleChallenge, .addStandingItem, .setAgenda, .approveAgenda:
             return try applyGovernance(change, context: context)
+
+        case .addExternalPlan, .addMandate, .amendMandate, .addCycle, .amendCycle, .fileReport, .publishReport,
+            .recordEvent, .amendEvent, .addEventSeries:
+            return try applyFollowUp(change, context: context)
         }
     }
 

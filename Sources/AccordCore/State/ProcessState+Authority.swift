@@ -56,8 +56,8 @@ extension ProcessState {
                 throw .ruleViolation(
                     field: "authority", rule: "authority-kind",
                     reason:
-                        "a participant's own authority covers its proposals, comments, positions and challenges; "
-                        + "a \(change.kind) needs a decision or an editorial reason")
+                        "a participant's own authority covers its proposals, comments, positions, challenges and "
+                        + "reports; a \(change.kind) needs a decision or an editorial reason")
             }
         }
         if change.isSubmission, authority.participant == nil {
@@ -133,6 +133,8 @@ extension ProcessState {
             case .submitProposal, .withdrawProposal, .fileComment, .recordPosition, .challengeEditorial:
                 [.delegate, .observer, .secretariat, .system]
             case .tableDraft: [.delegate, .secretariat, .presidency, .system]
+            // A country's report is its delegation's (or the Secretariat's on its behalf); observers file none.
+            case .fileReport: [.delegate, .secretariat, .system]
             case .setAgenda: [.secretariat, .presidency, .system]
             case .approveAgenda: [.presidency, .system]
             case .confirmDecision, .rejectDecision, .approveEdition: [.presidency]

@@ -18,7 +18,9 @@ extension ProcessState {
     /// - draft decisions, with the positions and reservations recorded on them, are working documents;
     /// - an agenda is published once the Presidency approves it; standing items feed draft agendas only;
     /// - proposals and their comments are read by the working side, and by the observers each one invites;
-    /// - editorial changes open to challenge, and challenges, are the member states' business.
+    /// - editorial changes open to challenge, and challenges, are the member states' business;
+    /// - a national or coordinator's report is read outside once the Secretariat publishes it: drafts and
+    ///   submitted reports awaiting review are the working side's.
     ///
     /// The same reduction applies to a state as of a meeting or an edition, so history shows no more than now.
     public func published(for readership: Readership) -> ProcessState {
@@ -38,6 +40,7 @@ extension ProcessState {
         state.comments = comments.filter { proposals[$0.value.proposal] != nil }
         state.editorials = [:]
         state.challenges = [:]
+        state.reports = reports.filter { $0.value.status == .published }
         let visible = state
         state.lastChanged = lastChanged.filter { visible.holds($0.key) }
         return state
@@ -61,6 +64,12 @@ extension ProcessState {
         case .edition(let number): editions[number] != nil
         case .standingItem(let id): standingItems[id] != nil
         case .agenda(let id): agendas[id] != nil
+        case .externalPlan(let id): externalPlans[id] != nil
+        case .mandate(let id): mandates[id] != nil
+        case .cycle(let id): cycles[id] != nil
+        case .report(let id): reports[id] != nil
+        case .event(let id): events[id] != nil
+        case .series(let id): series[id] != nil
         }
     }
 }

@@ -28,6 +28,14 @@ public struct ProcessState: Sendable, Equatable {
     public internal(set) var editions: TreeDictionary<Int, Edition> = [:]
     public internal(set) var standingItems: TreeDictionary<StandingItemID, StandingItem> = [:]
     public internal(set) var agendas: TreeDictionary<MeetingID, Agenda> = [:]
+    /// Plans adopted elsewhere that the process follows up, their mandates and reporting cycles.
+    public internal(set) var externalPlans: TreeDictionary<ExternalPlanID, ExternalPlan> = [:]
+    public internal(set) var mandates: TreeDictionary<MandateID, Mandate> = [:]
+    public internal(set) var cycles: TreeDictionary<CycleID, ReportingCycle> = [:]
+    /// The current revision of every national and coordinator's report.
+    public internal(set) var reports: TreeDictionary<ReportID, NationalReport> = [:]
+    public internal(set) var events: TreeDictionary<EventID, Event> = [:]
+    public internal(set) var series: TreeDictionary<SeriesID, EventSeries> = [:]
     /// For each entity, the sequence of the last entry that changed it.
     public internal(set) var lastChanged: TreeDictionary<EntityRef, Int64> = [:]
 
@@ -74,6 +82,12 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
     case edition(Int)
     case standingItem(StandingItemID)
     case agenda(MeetingID)
+    case externalPlan(ExternalPlanID)
+    case mandate(MandateID)
+    case cycle(CycleID)
+    case report(ReportID)
+    case event(EventID)
+    case series(SeriesID)
 
     /// The kind of entity, as the store names it.
     public var kind: String {
@@ -93,6 +107,12 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .edition: "edition"
         case .standingItem: "standing-item"
         case .agenda: "agenda"
+        case .externalPlan: "external-plan"
+        case .mandate: "mandate"
+        case .cycle: "cycle"
+        case .report: "report"
+        case .event: "event"
+        case .series: "event-series"
         }
     }
 
@@ -114,6 +134,12 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .edition(let number): String(number)
         case .standingItem(let id): id.rawValue
         case .agenda(let id): id.rawValue
+        case .externalPlan(let id): id.rawValue
+        case .mandate(let id): id.rawValue
+        case .cycle(let id): id.rawValue
+        case .report(let id): id.rawValue
+        case .event(let id): id.rawValue
+        case .series(let id): id.rawValue
         }
     }
 
@@ -139,6 +165,12 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
             self = .edition(number)
         case "standing-item": self = .standingItem(.init(id))
         case "agenda": self = .agenda(.init(id))
+        case "external-plan": self = .externalPlan(.init(id))
+        case "mandate": self = .mandate(.init(id))
+        case "cycle": self = .cycle(.init(id))
+        case "report": self = .report(.init(id))
+        case "event": self = .event(.init(id))
+        case "event-series": self = .series(.init(id))
         default: return nil
         }
     }

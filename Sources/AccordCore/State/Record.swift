@@ -20,6 +20,12 @@ public enum Record: Sendable, Hashable {
     case edition(Edition)
     case standingItem(StandingItem)
     case agenda(Agenda)
+    case externalPlan(ExternalPlan)
+    case mandate(Mandate)
+    case cycle(ReportingCycle)
+    case report(NationalReport)
+    case event(Event)
+    case series(EventSeries)
 
     /// The entity this record is.
     public var ref: EntityRef {
@@ -39,6 +45,12 @@ public enum Record: Sendable, Hashable {
         case .edition(let value): .edition(value.number)
         case .standingItem(let value): .standingItem(value.id)
         case .agenda(let value): .agenda(value.meeting)
+        case .externalPlan(let value): .externalPlan(value.id)
+        case .mandate(let value): .mandate(value.id)
+        case .cycle(let value): .cycle(value.id)
+        case .report(let value): .report(value.id)
+        case .event(let value): .event(value.id)
+        case .series(let value): .series(value.id)
         }
     }
 
@@ -46,7 +58,7 @@ public enum Record: Sendable, Hashable {
     /// a meeting's body, a decision's meeting, an item's workplan, a comment's proposal…
     public var scope: String? {
         switch self {
-        case .process, .participant, .edition: nil
+        case .process, .participant, .edition, .externalPlan, .series: nil
         case .body(let value): value.parent?.rawValue
         case .meeting(let value): value.body.rawValue
         case .decision(let value): value.meeting.rawValue
@@ -59,13 +71,17 @@ public enum Record: Sendable, Hashable {
         case .challenge(let value): value.item.rawValue
         case .standingItem(let value): value.body.rawValue
         case .agenda(let value): value.meeting.rawValue
+        case .mandate(let value): value.plan.rawValue
+        case .cycle(let value): value.plan.rawValue
+        case .report(let value): value.cycle.rawValue
+        case .event(let value): value.series?.rawValue
         }
     }
 
     /// The record's kind or status, kept in its own column for filtering.
     public var status: String? {
         switch self {
-        case .process, .meeting, .editorial, .edition: nil
+        case .process, .meeting, .editorial, .edition, .externalPlan, .mandate, .cycle: nil
         case .participant(let value): value.kind.rawValue
         case .body(let value): value.level.rawValue
         case .decision(let value): value.kind.rawValue
@@ -77,6 +93,9 @@ public enum Record: Sendable, Hashable {
         case .challenge(let value): value.status.rawValue
         case .standingItem(let value): value.status.rawValue
         case .agenda(let value): value.status.rawValue
+        case .report(let value): value.status.rawValue
+        case .event(let value): value.kind.rawValue
+        case .series(let value): value.kind.rawValue
         }
     }
 
@@ -103,6 +122,12 @@ public enum Record: Sendable, Hashable {
         case .edition(let value): value
         case .standingItem(let value): value
         case .agenda(let value): value
+        case .externalPlan(let value): value
+        case .mandate(let value): value
+        case .cycle(let value): value
+        case .report(let value): value
+        case .event(let value): value
+        case .series(let value): value
         }
     }
 
@@ -126,6 +151,12 @@ public enum Record: Sendable, Hashable {
         case "edition": return .edition(try decoder.decode(Edition.self, from: data))
         case "standing-item": return .standingItem(try decoder.decode(StandingItem.self, from: data))
         case "agenda": return .agenda(try decoder.decode(Agenda.self, from: data))
+        case "external-plan": return .externalPlan(try decoder.decode(ExternalPlan.self, from: data))
+        case "mandate": return .mandate(try decoder.decode(Mandate.self, from: data))
+        case "cycle": return .cycle(try decoder.decode(ReportingCycle.self, from: data))
+        case "report": return .report(try decoder.decode(NationalReport.self, from: data))
+        case "event": return .event(try decoder.decode(Event.self, from: data))
+        case "event-series": return .series(try decoder.decode(EventSeries.self, from: data))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown record kind '\(kind)'"))
         }
@@ -151,6 +182,12 @@ extension ProcessState {
         case .edition(let number): editions[number].map(Record.edition)
         case .standingItem(let id): standingItems[id].map(Record.standingItem)
         case .agenda(let id): agendas[id].map(Record.agenda)
+        case .externalPlan(let id): externalPlans[id].map(Record.externalPlan)
+        case .mandate(let id): mandates[id].map(Record.mandate)
+        case .cycle(let id): cycles[id].map(Record.cycle)
+        case .report(let id): reports[id].map(Record.report)
+        case .event(let id): events[id].map(Record.event)
+        case .series(let id): series[id].map(Record.series)
         }
     }
 
@@ -172,6 +209,12 @@ extension ProcessState {
         case .edition(let value): editions[value.number] = value
         case .standingItem(let value): standingItems[value.id] = value
         case .agenda(let value): agendas[value.meeting] = value
+        case .externalPlan(let value): externalPlans[value.id] = value
+        case .mandate(let value): mandates[value.id] = value
+        case .cycle(let value): cycles[value.id] = value
+        case .report(let value): reports[value.id] = value
+        case .event(let value): events[value.id] = value
+        case .series(let value): series[value.id] = value
         }
     }
 }

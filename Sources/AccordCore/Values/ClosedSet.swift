@@ -24,3 +24,8 @@ extension DecisionKind: ClosedSet {}
 extension Status: ClosedSet {}
 extension ItemKind: ClosedSet {}
 extension Actor.Role: ClosedSet {}
+extension ReportKind: ClosedSet {}
+extension ReportStatus: ClosedSet {}
+extension IndicatorKind: ClosedSet {}
+extension EventKind: ClosedSet {}
+extension OrganizerRole: ClosedSet {}
