@@ -34,6 +34,7 @@ public enum Demo {
             + strategicPlan
             + mexicoProposalAndComments
             + standingItems
+            + followUp
     }
 
     /// The record the demo describes, built in memory by the same rules the store applies.

@@ -8,6 +8,8 @@ struct TextTable {
 
     init(_ headers: String...) { self.headers = headers }
 
+    init(headers: [String]) { self.headers = headers }
+
     mutating func add(_ cells: String...) { rows.append(cells) }
 
     var rendered: String {

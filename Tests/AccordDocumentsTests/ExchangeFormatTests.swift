@@ -42,11 +42,36 @@ struct ExchangeFormatTests {
         let feed = CalendarFeed.feed(of: state, language: .es, generatedAt: now)
         try assertSnapshot(feed, named: "ics-demo-es.ics")
         #expect(feed.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
-        let dated = state.meetings.values.filter { $0.start?.day != nil }
-        #expect(feed.components(separatedBy: "BEGIN:VEVENT").count - 1 == dated.count)
+        let dated =
+            state.meetings.values.filter { $0.start?.day != nil }.count
+            + state.events.values.filter { $0.start?.day != nil }.count
+        #expect(feed.components(separatedBy: "BEGIN:VEVENT").count - 1 == dated)
+        // An event known to the day, with its place and organizer; one known to the month is left out.
+        #expect(
+            feed.contains(
+                "UID:event-WS-2019-MEXICO-CITY@accord\r\nDTSTAMP:20251124T000000Z\r\nDTSTART;VALUE=DATE:20190604\r\n"
+                    + "DTEND;VALUE=DATE:20190606\r\n"))
+        #expect(!feed.contains("UID:event-WS-2000-SANTIAGO@accord"))
         // HR-5.1 is due "1999-03": the last day of March.
         #expect(feed.contains("UID:item-HR-5.1@accord\r\nDTSTAMP:20251124T000000Z\r\nDUE;VALUE=DATE:19990331"))
         for line in feed.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
+    }
+
+    @Test("a reporting cycle with a due date is a to-do, done once every member state has submitted")
+    func dueReports() throws {
+        var state = try DocumentFixture.demo()
+        var cycle = try #require(state.cycles["SANTIAGO-1998-REPORTS"])
+        cycle.due = PartialDate("2001-04")
+        let entry = LedgerEntry(
+            sequence: state.sequence + 1, recordedAt: now,
+            actor: Actor(name: "ts", role: .secretariat), authority: .editorial(reason: "due date"),
+            change: .amendCycle(cycle))
+        state = try state.applying(entry).state
+        let feed = CalendarFeed.feed(of: state, language: .fr, generatedAt: now)
+        #expect(
+            feed.contains(
+                "UID:reports-SANTIAGO-1998-REPORTS@accord\r\nDTSTAMP:20251124T000000Z\r\nDUE;VALUE=DATE:20010430\r\n"))
+        #expect(feed.contains("STATUS:NEEDS-ACTION\r\nEND:VTODO\r\nEND:VCALENDAR"), "ten member states have not filed")
     }
 
     @Test("long lines fold at 75 octets on character boundaries, and unfold to the original")

@@ -33,7 +33,7 @@ struct DemoTests {
                 case .confirmDecision(let id):
                     #expect(entry.actor.role == .presidency)
                     #expect(entry.authority == .decision(id))
-                case .submitProposal, .fileComment:
+                case .submitProposal, .fileComment, .fileReport:
                     #expect(entry.actor.role == .secretariat)
                     #expect(entry.authority.participant != nil)
                 default:

@@ -1,10 +1,11 @@
 import AccordCore
 
-/// The process's calendar as iCalendar (RFC 5545): its meetings as events and its activities' target dates
-/// as to-dos, in one language, for delegations to subscribe to.
+/// The process's calendar as iCalendar (RFC 5545): its meetings and events (workshops, seminars…) as events,
+/// its activities' target dates and its reporting cycles' due dates as to-dos, in one language, for
+/// delegations to subscribe to.
 ///
-/// A meeting is an all-day event only when its first day is known; meetings the sources date only to the
-/// month or the year are left out rather than pinned to an invented day. A target date known to the month
+/// A meeting or an event is an all-day event only when its first day is known; those the sources date only to
+/// the month or the year are left out rather than pinned to an invented day. A target date known to the month
 /// or year is due on the last day of that month or year: "by June 2025" means by 30 June.
 public enum CalendarFeed {
     /// The feed in `language`; `generatedAt` stamps every component (DTSTAMP).
@@ -34,6 +35,7 @@ public enum CalendarFeed {
             }
             lines.append("END:VEVENT")
         }
+        lines += events(of: state, language: language, stamp: stamp)
         let items = state.items.values.filter { $0.timeline?.target != nil && $0.status != .proposed }
             .sorted(by: Plan.inReadingOrder)
         for item in items {
@@ -47,8 +49,53 @@ public enum CalendarFeed {
             lines.append("STATUS:" + status(item.status))
             lines.append("END:VTODO")
         }
+        lines += dueReports(of: state, language: language, stamp: stamp)
         lines.append("END:VCALENDAR")
         return lines.map(folded).joined()
+    }
+
+    /// The events whose first day is known, as all-day VEVENTs with their place and organizers.
+    static func events(of state: ProcessState, language: Language, stamp: String) -> [String] {
+        var lines: [String] = []
+        let events = state.events.values.sorted {
+            ($0.start?.description ?? "", $0.id) < ($1.start?.description ?? "", $1.id)
+        }
+        for event in events {
+            guard let start = event.start, start.day != nil else { continue }
+            let end = event.end.flatMap { $0.day != nil ? $0 : nil } ?? start
+            lines += ["BEGIN:VEVENT", "UID:event-\(uid(event.id.rawValue))@accord", stamp]
+            lines.append("DTSTART;VALUE=DATE:" + compact(start))
+            lines.append("DTEND;VALUE=DATE:" + compact(CalendarDay.after(end)))
+            lines.append("SUMMARY:" + escaped(event.title.text(in: language)))
+            if let place = event.place { lines.append("LOCATION:" + escaped(place.text(in: language))) }
+            let organizers = event.organizers.compactMap { organizer in
+                organizer.name?.text(in: language)
+                    ?? organizer.participant.flatMap { state.participants[$0]?.name.text(in: language) }
+            }
+            if !organizers.isEmpty { lines.append("DESCRIPTION:" + escaped(organizers.joined(separator: "; "))) }
+            lines.append("CATEGORIES:" + event.kind.rawValue.uppercased())
+            lines.append("END:VEVENT")
+        }
+        return lines
+    }
+
+    /// Each reporting cycle with a due date, as a VTODO due that day: what delegations must file, on which
+    /// mandates. Completed once every member state has submitted a report on every mandate.
+    static func dueReports(of state: ProcessState, language: Language, stamp: String) -> [String] {
+        var lines: [String] = []
+        for cycle in state.cycles.values.sorted(by: { $0.id < $1.id }) {
+            guard let due = cycle.due, let matrix = ReportMatrix(of: cycle.id, in: state) else { continue }
+            lines += ["BEGIN:VTODO", "UID:reports-\(uid(cycle.id.rawValue))@accord", stamp]
+            lines.append("DUE;VALUE=DATE:" + compact(CalendarDay.last(of: due)))
+            lines.append("SUMMARY:" + escaped(cycle.title.text(in: language)))
+            if !matrix.mandates.isEmpty {
+                lines.append("DESCRIPTION:" + escaped(matrix.mandates.map(\.rawValue).joined(separator: ", ")))
+            }
+            let done = matrix.cells.allSatisfy { $0.state == .submitted || $0.state == .late }
+            lines.append("STATUS:" + (done ? "COMPLETED" : "NEEDS-ACTION"))
+            lines.append("END:VTODO")
+        }
+        return lines
     }
 
     /// RFC 5545 STATUS for a to-do.

@@ -19,7 +19,7 @@ enum OpenAPISchemas {
     static let singular = [
         "Participant": "participant", "Body": "body", "Meeting": "meeting", "Decision": "decision",
         "Workplan": "workplan", "PlanItem": "item", "Proposal": "proposal", "Edition": "edition",
-        "StandingItem": "standingItem",
+        "StandingItem": "standingItem", "ExternalPlan": "plan", "ReportingCycle": "cycle", "EventSeries": "series",
     ]
 
     static let all: JSONValue = .object(
@@ -260,5 +260,5 @@ enum OpenAPISchemas {
                         ),
                     ])
             ),
-        ] + governance + exportSchemas + sessionSchemas)
+        ] + governance + exportSchemas + sessionSchemas + followUpSchemas)
 }

@@ -28,5 +28,6 @@ enum Pages {
         LedgerPage.add(to: pages)
         SearchPage.add(to: pages)
         TranslationsPage.add(to: pages)
+        ReportPages.add(to: pages)
     }
 }

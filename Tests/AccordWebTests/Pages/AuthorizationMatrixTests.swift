@@ -69,6 +69,10 @@ struct AuthorizationMatrixTests {
             "GET /assets/accord.css", "GET /assets/accord.js", "GET /{lang}", "GET /{lang}/sign-in",
             "GET /{lang}/plan", "GET /{lang}/items/{number}", "GET /{lang}/meetings", "GET /{lang}/meetings/{code}",
             "GET /{lang}/decisions", "GET /{lang}/editions", "GET /{lang}/compare", "GET /{lang}/search",
+            "GET /api/v1/external-plans", "GET /api/v1/external-plans/{code}", "GET /api/v1/mandates",
+            "GET /api/v1/mandates/{code}", "GET /api/v1/cycles", "GET /api/v1/cycles/{code}", "GET /api/v1/events",
+            "GET /api/v1/events/{code}", "GET /api/v1/event-series", "GET /api/v1/event-series/{code}",
+            "GET /api/v1/event-series/{code}/occurrences", "GET /{lang}/reports",
         ]
         let published = [
             "GET /api/v1/bodies/{code}/agenda", "GET /api/v1/meetings/{code}/drafts",
@@ -77,6 +81,10 @@ struct AuthorizationMatrixTests {
             "GET /api/v1/drafts/{meeting}/{paragraph}", "GET /api/v1/editorials", "GET /api/v1/challenges",
             "GET /api/v1/challenges/{code}", "GET /api/v1/standing-items", "GET /api/v1/standing-items/{code}",
             "GET /api/v1/exports/amendment/{code}", "GET /api/v1/exports/agenda/{code}",
+            "GET /api/v1/cycles/{code}/matrix", "GET /api/v1/reports",
+            "GET /api/v1/reports/{cycle}/{mandate}/{participant}",
+            "GET /api/v1/reports/{cycle}/{mandate}/{participant}/revisions",
+            "GET /{lang}/reports/{cycle}/{mandate}/{participant}",
         ]
         let workingSide = [
             "GET /api/v1/ledger", "GET /api/v1/ledger/{sequence}", "GET /api/v1/revision-report",
@@ -93,6 +101,12 @@ struct AuthorizationMatrixTests {
             "POST /api/v1/drafts/{meeting}/{paragraph}/adopt", "POST /api/v1/drafts/{meeting}/{paragraph}/withdraw",
             "POST /api/v1/editions", "POST /api/v1/revision-report", "POST /api/v1/challenges",
             "POST /api/v1/challenges/{code}/settle", "POST /api/v1/standing-items", "POST /api/v1/imports/plan",
+            "POST /api/v1/external-plans", "POST /api/v1/mandates", "PUT /api/v1/mandates/{code}",
+            "POST /api/v1/cycles",
+            "PUT /api/v1/cycles/{code}", "POST /api/v1/events", "PUT /api/v1/events/{code}",
+            "POST /api/v1/event-series",
+            "POST /api/v1/reports", "POST /api/v1/reports/{cycle}/{mandate}/{participant}/submit",
+            "POST /api/v1/reports/{cycle}/{mandate}/{participant}/publish",
         ]
         for route in everyone { matrix[route] = .everyone }
         for route in published { matrix[route] = .published }
@@ -123,6 +137,7 @@ struct AuthorizationMatrixTests {
         try await withPages(backend) { pages in
             try await Issue16RegressionTests.tableDraftWithReservation(pages)
             try await Self.publishEditionAndChallengeIt(pages)
+            try await Self.draftReportAndSeries(pages)
             let state = try await pages.store.currentState()
             let samples = try Samples(state)
             let routes = pages.routes
@@ -282,6 +297,28 @@ struct AuthorizationMatrixTests {
         _ = try await pages.store.append(.approveEdition(1), by: presidency, authority: .decision(decision.id))
     }
 
+    /// Mexico's delegate files a draft report on the demo's Santiago mandate, which the public must never read,
+    /// and the Secretariat records an event series: so that the report and series routes have one to read.
+    static func draftReportAndSeries(_ pages: PageClient) async throws {
+        let filing =
+            #"{"authority":{"participant":"MEX"},"report":{"cycle":"SANTIAGO-1998-REPORTS","mandate":"SANTIAGO-1998-MW-IACHR","participant":"MEX","kind":"national","language":"fr","sections":{"actions":{"authoritative":"fr","fr":"Brouillon du Mexique sur les travailleurs migrants"},"links":[]},"events":[],"indicators":[],"status":"draft"}}"#
+        let filed = try await pages.call(.post, "/api/v1/reports", as: .delegateMEX, json: filing)
+        #expect(filed.status == 201 && filed.text.contains(#""recordedBy":"delegation""#), "\(filed.text)")
+        let series =
+            #"{"authority":{"editorial":"suggested by Canada (seed 002, item 5)"},"series":{"id":"WS-TRAVEL-DOCS","kind":"workshop","title":{"authoritative":"en","en":"Travel document security workshops"},"everyMonths":12,"atLeastEveryMonths":36,"activities":[]}}"#
+        let recorded = try await pages.call(.post, "/api/v1/event-series", as: .secretariat, json: series)
+        #expect(recorded.status == 201, "\(recorded.text)")
+        // What each reads of the matrix: the working side sees Mexico's draft, the public only Canada's report.
+        let matrix = "/api/v1/cycles/SANTIAGO-1998-REPORTS/matrix?mandate=SANTIAGO-1998-MW-IACHR"
+        let inside = try await pages.call(.get, matrix, as: .delegateCAN)
+        #expect(inside.text.contains(#""state":"draft""#), "\(inside.text)")
+        for role in [Role.anonymous, .reader, .observer] {
+            let outside = try await pages.call(.get, matrix, as: role)
+            #expect(outside.status == 200 && !outside.text.contains(#""state":"draft""#), "\(outside.text)")
+            #expect(outside.text.contains(#""state":"submitted""#), "Canada's published report: \(outside.text)")
+        }
+    }
+
     /// Concrete values for the route parameters, taken from the record (the demo and what the matrix adds).
     struct Samples {
         var item: String
@@ -295,6 +332,9 @@ struct AuthorizationMatrixTests {
         /// The challenged change: its item and its ledger entry.
         var challenged: (item: String, sequence: String)
         var observerInvited: Bool
+        var series: String
+        /// A report everyone reads (Canada's, published), by cycle, mandate and participant.
+        var report: (cycle: String, mandate: String, participant: String)
 
         init(_ state: ProcessState) throws {
             item = try #require(state.items.values.filter { $0.status == .approved }.map(\.number.rawValue).min())
@@ -313,6 +353,10 @@ struct AuthorizationMatrixTests {
             let challenge = try #require(state.challenges.values.min { $0.id < $1.id })
             self.challenge = challenge.id.rawValue
             challenged = (challenge.item.rawValue, "\(challenge.sequence)")
+            // The matrix records one (`draftReportAndSeries`); the write checks only need its code.
+            series = state.series.keys.min()?.rawValue ?? "WS-TRAVEL-DOCS"
+            let report = try #require(state.reports.values.filter { $0.status == .published }.min { $0.id < $1.id })
+            self.report = (report.cycle.rawValue, report.mandate.rawValue, report.participant.rawValue)
         }
 
         func uri(for template: String) -> String {
@@ -328,6 +372,9 @@ struct AuthorizationMatrixTests {
                 case "{meeting}": segments.append(meeting)
                 case "{paragraph}": segments.append(paragraph)
                 case "{sequence}": segments.append("1")
+                case "{cycle}": segments.append(report.cycle)
+                case "{mandate}": segments.append(report.mandate)
+                case "{participant}": segments.append(report.participant)
                 case "{code}": segments.append(code(after: previous))
                 default: segments.append(segment)
                 }
@@ -347,6 +394,11 @@ struct AuthorizationMatrixTests {
             case "editions": edition
             case "challenges": challenge
             case "standing-items": standing
+            case "external-plans": "SANTIAGO-1998"
+            case "mandates": report.mandate
+            case "cycles": report.cycle
+            case "events": "WS-2000-SANTIAGO"
+            case "event-series": series
             default: "RCM-V"
             }
         }

@@ -31,6 +31,13 @@ struct WorkingSide {
         for proposal in state.proposals.values where !(invited.map(proposal.invited.contains) ?? false) {
             markers.append((proposal.title.original, "proposal \(proposal.id)"))
         }
+        for report in state.reports.values where report.status != .published {
+            for (name, text) in report.sections.texts {
+                if let text {
+                    markers.append((text.original, "\(report.status.rawValue) report \(report.id), \(name)"))
+                }
+            }
+        }
         markers.removeAll { $0.text.count < 4 }
     }
 

@@ -1,6 +1,7 @@
 import AccordCore
 import AccordDemo
 import AccordStore
+import AccordTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -150,37 +151,39 @@ struct RouteTemplate: Sendable {
     }
 }
 
-/// Runs `body` with an API client over a fresh store in a temporary SQLite file.
-func withAPI(demo: Bool = false, _ body: @escaping @Sendable (APIClient, Store) async throws -> Void) async throws {
-    try await withAPIStore(demo: demo) { api, store, _ in try await body(api, store) }
+/// Runs `body` with an API client over a fresh store: a temporary SQLite file, or a database of `backend`.
+func withAPI(
+    demo: Bool = false, backend: Backend = .sqlite, _ body: @escaping @Sendable (APIClient, Store) async throws -> Void
+) async throws {
+    try await withAPIStore(demo: demo, backend: backend) { api, store, _ in try await body(api, store) }
 }
 
 /// Runs `body` with an API client, the store and its account service (bcrypt's cost lowered for speed).
 func withAPIStore(
-    demo: Bool = false, _ body: @escaping @Sendable (APIClient, Store, AccountService) async throws -> Void
+    demo: Bool = false, backend: Backend = .sqlite,
+    _ body: @escaping @Sendable (APIClient, Store, AccountService) async throws -> Void
 ) async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-web-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let logger = Logger(label: "test")
-    let store = try await Store.open(.sqlite(path: folder.appendingPathComponent("test.sqlite").path), logger: logger)
-    if demo { try await store.append(Demo.changes) }
-    let accounts = {
-        var accounts = AccountService(store: store)
-        accounts.cost = 4
-        return accounts
-    }()
-    let router = buildRouter(store: store, accounts: accounts)
-    // The pages have their own tests; this client checks the API against its OpenAPI document.
-    let routes = router.router.routes.map(RouteTemplate.init).filter(\.isAPI)
-    let app = Application(router: router, logger: logger)
-    do {
-        try await app.test(.router) { client in
-            try await body(APIClient(client: client, routes: routes, accounts: accounts), store, accounts)
+    try await withDatabase(backend) { database in
+        let logger = Logger(label: "test")
+        let store = try await Store.open(database.location, logger: logger)
+        if demo { try await store.append(Demo.changes) }
+        let accounts = {
+            var accounts = AccountService(store: store)
+            accounts.cost = 4
+            return accounts
+        }()
+        let router = buildRouter(store: store, accounts: accounts)
+        // The pages have their own tests; this client checks the API against its OpenAPI document.
+        let routes = router.router.routes.map(RouteTemplate.init).filter(\.isAPI)
+        let app = Application(router: router, logger: logger)
+        do {
+            try await app.test(.router) { client in
+                try await body(APIClient(client: client, routes: routes, accounts: accounts), store, accounts)
+            }
+        } catch {
+            await store.close()
+            throw error
         }
-    } catch {
         await store.close()
-        throw error
     }
-    await store.close()
 }

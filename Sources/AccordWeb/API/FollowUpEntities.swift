@@ -1,0 +1,69 @@
+import AccordCore
+import Hummingbird
+
+// The follow-up of external plans that the generic record routes serve: plans, mandates, cycles, events and
+// event series are listed, shown, added and corrected like any record.
+
+extension ExternalPlan: RecordEntity {
+    static let singular = "plan"
+    static let plural = "external-plans"
+    var code: String { id.rawValue }
+    static func all(in state: ProcessState) -> [ExternalPlan] { Array(state.externalPlans.values) }
+    static func find(_ code: String, in state: ProcessState) -> ExternalPlan? { state.externalPlans[.init(code)] }
+    static func adding(_ value: ExternalPlan) -> Change { .addExternalPlan(value) }
+}
+
+extension Mandate: RecordEntity {
+    static let singular = "mandate"
+    static let plural = "mandates"
+    var code: String { id.rawValue }
+    static func all(in state: ProcessState) -> [Mandate] { Array(state.mandates.values) }
+    static func find(_ code: String, in state: ProcessState) -> Mandate? { state.mandates[.init(code)] }
+    static func adding(_ value: Mandate) -> Change { .addMandate(value) }
+    static var isReplaceable: Bool { true }
+    static func replacing(_ value: Mandate) -> Change? { .amendMandate(value) }
+    static func matches(_ value: Mandate, _ request: Request) throws -> Bool {
+        (request.text("plan").map { $0 == value.plan.rawValue } ?? true)
+            && (request.text("coordinator").map { value.isCoordinated(by: .init($0)) } ?? true)
+    }
+}
+
+extension ReportingCycle: RecordEntity {
+    static let singular = "cycle"
+    static let plural = "cycles"
+    var code: String { id.rawValue }
+    static func all(in state: ProcessState) -> [ReportingCycle] { Array(state.cycles.values) }
+    static func find(_ code: String, in state: ProcessState) -> ReportingCycle? { state.cycles[.init(code)] }
+    static func adding(_ value: ReportingCycle) -> Change { .addCycle(value) }
+    static var isReplaceable: Bool { true }
+    static func replacing(_ value: ReportingCycle) -> Change? { .amendCycle(value) }
+    static func matches(_ value: ReportingCycle, _ request: Request) throws -> Bool {
+        request.text("plan").map { $0 == value.plan.rawValue } ?? true
+    }
+}
+
+extension Event: RecordEntity {
+    static let singular = "event"
+    static let plural = "events"
+    var code: String { id.rawValue }
+    static func all(in state: ProcessState) -> [Event] { Array(state.events.values) }
+    static func find(_ code: String, in state: ProcessState) -> Event? { state.events[.init(code)] }
+    static func adding(_ value: Event) -> Change { .recordEvent(value) }
+    static var isReplaceable: Bool { true }
+    static func replacing(_ value: Event) -> Change? { .amendEvent(value) }
+    static func matches(_ value: Event, _ request: Request) throws -> Bool {
+        let kind = try request.option("kind", as: EventKind.self)
+        return (kind.map { $0 == value.kind } ?? true)
+            && (request.text("mandate").map { value.mandates.contains(.init($0)) } ?? true)
+            && (request.text("series").map { $0 == value.series?.rawValue } ?? true)
+    }
+}
+
+extension EventSeries: RecordEntity {
+    static let singular = "series"
+    static let plural = "event-series"
+    var code: String { id.rawValue }
+    static func all(in state: ProcessState) -> [EventSeries] { Array(state.series.values) }
+    static func find(_ code: String, in state: ProcessState) -> EventSeries? { state.series[.init(code)] }
+    static func adding(_ value: EventSeries) -> Change { .addEventSeries(value) }
+}
