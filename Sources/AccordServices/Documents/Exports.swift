@@ -170,7 +170,9 @@ public enum Exports {
         let state = try await record.store.currentState()
         let plan = PlanCSV.read(csv, against: state, actor: actor, authority: authority, progress: progress)
         guard apply, plan.isAcceptable, !plan.changes.isEmpty else { return (plan, []) }
-        return (plan, try await record.store.append(plan.changes))
+        let appended = try await record.store.append(plan.changes)
+        await record.signAfterWrite()
+        return (plan, appended)
     }
 
     public static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

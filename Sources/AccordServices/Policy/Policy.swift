@@ -55,6 +55,10 @@ public struct Policy: Sendable {
     public var submitsProposals: Bool { recordsPositions }
     public var comments: Bool { recordsPositions || role == .observer }
 
+    /// A member state's delegate may witness the ledger: countersign a checkpoint of its head with the
+    /// delegation's own key, saying the ledger it has seen extends every head it saw before.
+    public var witnessesCheckpoints: Bool { role == .delegate }
+
     /// The list of what needs translating is the Secretariat's.
     public var seesTranslationWork: Bool { role == .secretariat }
 
