@@ -1,4 +1,5 @@
 import AccordCore
+import AccordDocuments
 import AccordStore
 
 /// The ledger's head as anyone can check it: signed checkpoints, the hashes of the chain without the entries,
@@ -31,6 +32,21 @@ extension RecordService {
     /// checkpoint tells nothing of what the entries hold.
     public func checkpoints(covering position: Int64) async throws -> [StoredCheckpoint] {
         try await store.checkpoints(covering: position)
+    }
+
+    /// What a document of the record at ledger position `position` prints in its footer: the first checkpoint
+    /// that covers it, or the position and its hash when none is signed; nil for the empty ledger.
+    public func anchor(at position: Int64) async throws -> LedgerAnchor? {
+        guard position > 0, let link = try await store.ledgerHashes(after: position - 1, limit: 1).first,
+            link.sequence == position
+        else { return nil }
+        return LedgerAnchor(
+            position: position, hash: link.hash, checkpoint: try await store.earliestCheckpoint(covering: position))
+    }
+
+    /// The member states' delegates who cosigned a checkpoint covering `position`: public.
+    public func witnesses(covering position: Int64) async throws -> [Witnessing] {
+        try await store.witnesses(covering: position)
     }
 
     /// The chain's hashes after `sequence`, without payloads: public, like the head.

@@ -36,6 +36,13 @@ enum CheckpointTable {
             .all().map(row)
     }
 
+    /// The first checkpoint signed of `size` or larger: the one closest above a ledger position.
+    static func earliest(covering size: Int64, on db: any SQLDatabase) async throws -> Row? {
+        try await db.raw(
+            "SELECT size, key, hash, note FROM checkpoints WHERE size >= \(bind: size) ORDER BY size, signed_at LIMIT 1"
+        ).first().map(row)
+    }
+
     /// The checkpoints of `size` or larger, smallest first: those that cover a ledger position.
     static func covering(_ size: Int64, on db: any SQLDatabase) async throws -> [Row] {
         try await db.raw(
@@ -116,11 +123,11 @@ enum CheckpointTable {
 
 /// The ledger's hashes without its entries: what the public pages through to follow the chain.
 enum LedgerHashTable {
-    /// Entries after `sequence`, oldest first, `limit` at a time: their hashes, when and what kind.
+    /// Entries after `sequence`, oldest first, `limit` at a time: their hashes and when they were recorded.
     static func page(after sequence: Int64, limit: Int, on db: any SQLDatabase) async throws -> [LedgerHash] {
         try await db.raw(
             """
-            SELECT sequence, hash, previous_hash, recorded_at, kind FROM ledger \
+            SELECT sequence, hash, previous_hash, recorded_at FROM ledger \
             WHERE sequence > \(bind: sequence) ORDER BY sequence LIMIT \(bind: limit)
             """
         ).all().map { row in
@@ -128,8 +135,7 @@ enum LedgerHashTable {
                 sequence: try row.decode(column: "sequence", as: Int64.self),
                 hash: try row.decode(column: "hash", as: String.self),
                 previousHash: try row.decode(column: "previous_hash", as: String.self),
-                recordedAt: try row.decode(column: "recorded_at", as: String.self),
-                kind: try row.decode(column: "kind", as: String.self))
+                recordedAt: try row.decode(column: "recorded_at", as: String.self))
         }
     }
 

@@ -28,13 +28,13 @@ public struct Witnessing: Sendable, Hashable {
     public var line: String
 }
 
-/// One ledger entry's place in the chain, without its payload.
+/// One ledger entry's place in the chain, without its payload or even its kind: what the public may read of
+/// every entry, published or not, to follow the chain from the genesis to a checkpoint.
 public struct LedgerHash: Sendable, Hashable, Codable {
     public var sequence: Int64
     public var hash: String
     public var previousHash: String
     public var recordedAt: String
-    public var kind: String
 }
 
 /// Where a ledger stops extending a checkpoint: the first position that is not what was signed.
@@ -157,6 +157,25 @@ extension Store {
         }
     }
 
+    /// The first checkpoint signed that covers ledger position `position`: the one a document of the record
+    /// at that position prints. Nil when none is signed at or after it.
+    public func earliestCheckpoint(covering position: Int64) async throws -> Checkpoint? {
+        let row = try await database.withSession { db in try await CheckpointTable.earliest(covering: position, on: db)
+        }
+        return try row.map { try SignedCheckpoint(parsing: $0.note).checkpoint }
+    }
+
+    /// The witnesses who cosigned a checkpoint that covers ledger position `position`, each once (its latest
+    /// cosignature), oldest first: who has vouched for a ledger that holds that position.
+    public func witnesses(covering position: Int64) async throws -> [Witnessing] {
+        let all = try await database.withSession { db in
+            try await CheckpointTable.cosignatures(from: position, on: db)
+        }
+        var latest: [String: Witnessing] = [:]
+        for (_, _, witnessing) in all { latest[witnessing.username] = witnessing }
+        return latest.values.sorted { ($0.time, $0.username) < ($1.time, $1.username) }
+    }
+
     /// Keeps a witness's cosignature of a checkpoint this ledger signed, after checking it against the
     /// witness's registered key.
     ///
@@ -211,7 +230,7 @@ extension Store {
         }
     }
 
-    /// Entries after `sequence`, oldest first: hashes, times and kinds, no payloads; at most 1,000 a page.
+    /// Entries after `sequence`, oldest first: hashes and times, no payloads; at most 1,000 a page.
     public func ledgerHashes(after sequence: Int64, limit: Int) async throws -> [LedgerHash] {
         try await database.withSession { db in
             try await LedgerHashTable.page(after: max(0, sequence), limit: max(1, min(limit, 1_000)), on: db)

@@ -27,6 +27,8 @@ struct AuthorizationMatrixTests {
         case delegationOrSecretariat
         /// Whoever speaks for a participant: delegations, observers, the Secretariat on their behalf.
         case speaker
+        /// A member state's delegate: a witness of the ledger.
+        case delegate
         /// Any account, readers included.
         case signedIn
         /// Any account that acts in the process (not a reader, not anonymous); the rules decide the rest.
@@ -45,6 +47,7 @@ struct AuthorizationMatrixTests {
             case .presidency: role == .presidency
             case .delegationOrSecretariat: [.delegateMEX, .delegateCAN, .secretariat].contains(role)
             case .speaker: [.delegateMEX, .delegateCAN, .secretariat, .observer].contains(role)
+            case .delegate: role == .delegateMEX || role == .delegateCAN
             case .signedIn: role != .anonymous
             case .actor: role != .reader && role != .anonymous
             case .exempt: true
@@ -68,6 +71,7 @@ struct AuthorizationMatrixTests {
             "GET /assets/accord.css", "GET /assets/accord.js", "GET /{lang}", "GET /{lang}/sign-in",
             "GET /{lang}/plan", "GET /{lang}/items/{number}", "GET /{lang}/meetings", "GET /{lang}/meetings/{code}",
             "GET /{lang}/decisions", "GET /{lang}/editions", "GET /{lang}/compare", "GET /{lang}/search",
+            "GET /api/v1/ledger/checkpoint", "GET /api/v1/ledger/hashes",
         ]
         let published = [
             "GET /api/v1/bodies/{code}/agenda", "GET /api/v1/meetings/{code}/drafts",
@@ -98,6 +102,7 @@ struct AuthorizationMatrixTests {
         for route in workingSide { matrix[route] = .workingSide }
         for route in actor { matrix[route] = .actor }
         matrix["GET /api/v1/session"] = .signedIn
+        matrix["POST /api/v1/ledger/checkpoint/cosignatures"] = .delegate
         matrix["GET /{lang}/proposals"] = .workingSideOrObserver
         matrix["GET /{lang}/proposals/{code}"] = .invitedObserver
         matrix["GET /{lang}/translations"] = .secretariat

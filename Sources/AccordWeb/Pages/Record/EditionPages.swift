@@ -1,4 +1,5 @@
 import AccordCore
+import AccordDocuments
 import AccordServices
 import AccordStore
 import Hummingbird
@@ -8,12 +9,22 @@ import Hummingbird
 enum EditionPages {
     static func add(to pages: PageRoutes) {
         let record = pages.record
-        pages.page("editions") { viewer, _, _ in
+        // Not cached by ledger position: a witness's cosignature changes the page without a ledger entry.
+        pages.page("editions", cached: false) { viewer, _, _ in
             let state = try await record.state(for: viewer.principal)
             var main = HTML()
             main.element("h1", text: viewer.t(.editions))
             let editions = state.editions.values.sorted { $0.number > $1.number }
             if editions.isEmpty { main.element("p", text: viewer.t(.noEditions)) }
+            // Signed first (when the head moved without a checkpoint), so that it may cover the newest edition.
+            let latest = try await record.checkpoint()
+            var anchors: [Int: (LedgerAnchor?, [Witnessing])] = [:]
+            for edition in editions where edition.isPublished {
+                anchors[edition.number] = (
+                    try await record.anchor(at: edition.position),
+                    try await record.witnesses(covering: edition.position)
+                )
+            }
             main.element("ul") { html in
                 for edition in editions {
                     html.element("li") { html in
@@ -25,9 +36,15 @@ enum EditionPages {
                             html.text(" — \(viewer.t(.approvedBy)) ")
                             html.link(viewer.link("/decisions", [("id", decision.rawValue)]), decision.rawValue)
                         }
+                        if let (anchor, witnesses) = anchors[edition.number] {
+                            CheckpointPanel.edition(
+                                anchor, witnesses: witnesses, state: state, viewer: viewer, &html)
+                        }
                     }
                 }
             }
+            CheckpointPanel.latest(
+                latest, witnesses: latest?.witnesses ?? [], state: state, viewer: viewer, &main)
             main.element("h2", text: viewer.t(.compare))
             compareForm(
                 from: editions.dropFirst().first.map { "edition:\($0.number)" } ?? "", to: "", state, viewer, &main)
