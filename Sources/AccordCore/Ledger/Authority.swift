@@ -81,19 +81,6 @@ public struct Actor: Codable, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(name) (\(role.rawValue)\(participant.map { ", \($0)" } ?? ""))" }
 
-    /// Whether `text` is exactly `description`, compared piece by piece without making the string.
-    public func isWritten(as text: UnsafeRawBufferPointer) -> Bool {
-        var rest = text[...]
-        func take(_ piece: String) -> Bool {
-            let count = piece.utf8.count
-            guard rest.count >= count, rest.prefix(count).elementsEqual(piece.utf8) else { return false }
-            rest = rest.dropFirst(count)
-            return true
-        }
-        return take(name) && take(" (") && take(role.rawValue)
-            && (participant.map { take(", ") && take($0.rawValue) } ?? true) && take(")") && rest.isEmpty
-    }
-
     /// The capacities in which people act in Accord.
     public enum Role: String, Codable, Sendable, CaseIterable {
         case secretariat, presidency, delegate, observer
