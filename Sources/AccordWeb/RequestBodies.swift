@@ -29,6 +29,7 @@ package enum RequestBodies {
             read(Signed<DecisionRoutes.PositionBody>.self), read(Signed<EditionRoutes.ChallengeBody>.self),
             read(Signed<EditionRoutes.SettlementBody>.self), read(EditionRoutes.DraftBody.self),
             read(Signed<ExportRoutes.ImportBody>.self), read(SessionRoutes.Credentials.self),
+            read(LedgerRoutes.CosignatureBody.self),
         ]
     }
 

@@ -161,6 +161,7 @@ struct CheckpointStoreTests {
                         + "previous_hash = '\(previous)', hash = '\(hash)' WHERE sequence = \(stored.sequence);")
                 previous = hash
             }
+            statements.append(Self.restoreGuard(backend))
             let rewritten = try await database.executeOutsideStore(statements.joined(separator: "\n"))
             #expect(rewritten.succeeded, "\(rewritten.output)")
 
@@ -243,20 +244,25 @@ struct CheckpointStoreTests {
         }
     }
 
+    /// Puts the ledger's guard back as it was, so that nothing looks amiss (the store refuses to open a
+    /// ledger without it).
+    private static func restoreGuard(_ backend: Backend) -> String {
+        switch backend {
+        case .sqlite:
+            """
+            CREATE TRIGGER ledger_refuses_update BEFORE UPDATE ON ledger
+            BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: entries cannot be changed'); END;
+            CREATE TRIGGER ledger_refuses_delete BEFORE DELETE ON ledger
+            BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: entries cannot be removed'); END;
+            """
+        case .postgres: "ALTER TABLE ledger ENABLE TRIGGER USER;"
+        }
+    }
+
     /// Removes the entries after `size` and the projection rows they made, reopening the versions they had
     /// closed, and puts the ledger's guard back as it was.
     private static func truncate(to size: Int64, _ backend: Backend) -> String {
-        let restore =
-            switch backend {
-            case .sqlite:
-                """
-                CREATE TRIGGER ledger_refuses_update BEFORE UPDATE ON ledger
-                BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: entries cannot be changed'); END;
-                CREATE TRIGGER ledger_refuses_delete BEFORE DELETE ON ledger
-                BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: entries cannot be removed'); END;
-                """
-            case .postgres: "ALTER TABLE ledger ENABLE TRIGGER USER;"
-            }
+        let restore = restoreGuard(backend)
         return allowUpdates(backend)
             + """
 
