@@ -35,6 +35,11 @@ public struct Policy: Sendable {
     /// The Secretariat drafts agendas; only the Presidency approves them.
     public var draftsAgendas: Bool { role == .secretariat }
     public var approvesAgendas: Bool { role == .presidency }
+    /// A transcribed decision needs a second person: the Presidency confirms or rejects it.
+    public var confirmsTranscriptions: Bool { role == .presidency }
+    /// Editions in two steps: the Secretariat proposes one with its revision report, the Presidency approves it.
+    public var proposesEditions: Bool { role == .secretariat }
+    public var approvesEditions: Bool { role == .presidency }
 
     /// The participants among `candidates` this principal may speak for — file a proposal, a comment or a
     /// position: a delegation or an observer for itself only, the Secretariat for any (on its behalf, which

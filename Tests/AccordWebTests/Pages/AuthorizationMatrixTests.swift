@@ -97,6 +97,9 @@ struct AuthorizationMatrixTests {
             "POST /api/v1/drafts/{meeting}/{paragraph}/adopt", "POST /api/v1/drafts/{meeting}/{paragraph}/withdraw",
             "POST /api/v1/editions", "POST /api/v1/revision-report", "POST /api/v1/challenges",
             "POST /api/v1/challenges/{code}/settle", "POST /api/v1/standing-items", "POST /api/v1/imports/plan",
+            "POST /api/v1/decisions/{meeting}/{paragraph}/confirm",
+            "POST /api/v1/decisions/{meeting}/{paragraph}/reject",
+            "POST /api/v1/editions/{code}/approve",
         ]
         for route in everyone { matrix[route] = .everyone }
         for route in published { matrix[route] = .published }
@@ -116,6 +119,10 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/proposals/{code}/comments"] = .speaker
         matrix["POST /{lang}/items/{number}/challenges"] = .delegationOrSecretariat
         matrix["POST /{lang}/items/{number}/challenges/settle"] = .secretariat
+        matrix["POST /{lang}/decisions/confirm"] = .presidency
+        matrix["POST /{lang}/decisions/reject"] = .presidency
+        matrix["POST /{lang}/editions"] = .secretariat
+        matrix["POST /{lang}/editions/{number}/approve"] = .presidency
         matrix["POST /api/v1/session"] = .exempt("SessionAPIScenario signs in with right and wrong passwords")
         matrix["DELETE /api/v1/session"] = .exempt("SessionAPIScenario signs out")
         matrix["POST /{lang}/sign-in"] = .exempt("PageSecurityTests signs in through the form")
@@ -329,7 +336,9 @@ struct AuthorizationMatrixTests {
                 switch segment {
                 case "{lang}": segments.append("en")
                 // The challenge forms go to the item whose editorial change is challenged.
-                case "{number}": segments.append(template.contains("/challenges") ? challenged.item : item)
+                case "{number}":
+                    segments.append(
+                        template.contains("/challenges") ? challenged.item : previous == "editions" ? edition : item)
                 case "{meeting}": segments.append(meeting)
                 case "{paragraph}": segments.append(paragraph)
                 case "{sequence}": segments.append("1")
@@ -364,6 +373,14 @@ struct AuthorizationMatrixTests {
                 ]
             }
             if uri.hasSuffix("/agenda") { return ["new0": "Matrix item", "newPurpose0": "discussion"] }
+            // The review of a transcription (the sample is in force: the rules refuse a second review) and the
+            // two steps of an edition.
+            if uri.hasSuffix("/decisions/confirm") { return ["decision": "\(decision.0)/\(decision.1)"] }
+            if uri.hasSuffix("/decisions/reject") {
+                return ["decision": "\(decision.0)/\(decision.1)", "reason": "Mistranscribed."]
+            }
+            if uri.hasSuffix("/editions") { return ["title": "Matrix edition", "date": "2026-12"] }
+            if uri.contains("/editions/"), uri.hasSuffix("/approve") { return ["decision": "RCM-XXIX/91"] }
             let participant = role.account?.participant ?? "MEX"
             if uri.hasSuffix("/positions") {
                 return ["draft": draft.1, "participant": participant, "position": "supports"]

@@ -9,6 +9,7 @@ import Hummingbird
 enum EditionPages {
     static func add(to pages: PageRoutes) {
         let record = pages.record
+        EditionForms.add(to: pages)
         // Not cached by ledger position: a witness's cosignature changes the page without a ledger entry.
         pages.page("editions", cached: false) { viewer, _, _ in
             let state = try await record.state(for: viewer.principal)
@@ -32,6 +33,10 @@ enum EditionPages {
                             viewer.link("/plan", [("at", "edition:\(edition.number)")]),
                             "\(viewer.t(.edition)) \(edition.number): \(viewer.words(edition.title))")
                         html.text(" (\(edition.date.description))")
+                        if !edition.isPublished {
+                            html.text(" — ")
+                            html.element("strong", [("class", "pending")], text: viewer.t(RecordWords.proposed))
+                        }
                         if let decision = edition.approvedBy {
                             html.text(" — \(viewer.t(.approvedBy)) ")
                             html.link(viewer.link("/decisions", [("id", decision.rawValue)]), decision.rawValue)
@@ -42,6 +47,10 @@ enum EditionPages {
                         }
                     }
                 }
+            }
+            if viewer.policy.seesWorkingState {
+                EditionForms.section(
+                    try await record.revisionReport(for: viewer.principal), state: state, viewer: viewer, &main)
             }
             CheckpointPanel.latest(
                 latest, witnesses: latest?.witnesses ?? [], state: state, viewer: viewer, &main)

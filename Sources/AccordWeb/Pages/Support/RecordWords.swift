@@ -28,7 +28,7 @@ enum RecordWords: CaseIterable {
         case .rejected: ("transcripción rechazada", "transcription rejected", "transcription rejetée")
         case .rejectReason: ("Motivo del rechazo", "Why it is rejected", "Motif du rejet")
         case .transcribedBy: ("Transcrita por", "Transcribed by", "Transcrite par")
-        case .confirmedBy: ("Confirmada por", "Confirmed by", "Confirmée par")
+        case .confirmedBy: ("confirmada por la Presidencia en la entrada", "confirmed by the Presidency at entry", "confirmée par la Présidence à l'entrée")
         case .proposeEdition: ("Proponer la edición", "Propose the edition", "Proposer l'édition")
         case .approveEdition: ("Aprobar la edición", "Approve the edition", "Approuver l'édition")
         case .proposed: ("propuesta, pendiente de la Presidencia", "proposed, awaiting the Presidency", "proposée, en attente de la Présidence")
