@@ -43,6 +43,27 @@ import Testing
         #expect(extended.status == 0, "\(extended.output)")
         #expect(extended.output.contains("The ledger extends the checkpoint of size \(head)."), "\(extended.output)")
 
+        // A delegation cosigns the checkpoint it kept, as a witness, after checking Accord's signature.
+        let witness = try await Command.run(
+            ["checkpoint", "key", "--witness", "--out", "mex.key", "--name", "mex.test/witness"], in: folder)
+        #expect(witness.status == 0 && witness.output.hasPrefix("mex.test/witness+"), "\(witness.output)")
+        let cosigned = try await Command.run(
+            ["checkpoint", "cosign", "--key", "mex.key", "--checkpoint", "kept.checkpoint", "--log-key", publicKey],
+            in: folder)
+        #expect(cosigned.status == 0, "\(cosigned.output)")
+        #expect(
+            cosigned.output.hasPrefix(served) && cosigned.output.contains("\n— mex.test/witness "), "\(cosigned.output)"
+        )
+        let wrongLog = try await Command.run(
+            [
+                "checkpoint", "cosign", "--key", "mex.key", "--checkpoint", "kept.checkpoint", "--log-key",
+                witness.output.trimmingCharacters(in: .whitespacesAndNewlines),
+            ],
+            in: folder)
+        #expect(
+            wrongLog.status != 0 && wrongLog.output.contains("no signature of the note is by mex.test/witness"),
+            "a witness does not cosign a checkpoint it cannot verify: \(wrongLog.output)")
+
         // A checkpoint signed by another key is refused as such, before the ledger is even read.
         let other = try await Command.run(
             ["checkpoint", "key", "--out", "other.key", "--name", "rcm.test/accord"], in: folder)
