@@ -59,28 +59,34 @@ extension OpenAPIDocument {
     )
         -> JSONValue
     {
-        guard case .object(var fields) = operation, let index = fields.firstIndex(where: { $0.0 == "responses" }),
-            case .object(var responses) = fields[index].1
-        else { return operation }
-        responses.insert(
-            (status, ["description": .string(description), "content": ["application/json": ["schema": schema]]]), at: 0)
-        fields[index].1 = .object(responses)
-        return .object(fields)
+        editingResponses(of: operation) { responses in
+            responses.insert(
+                (status, ["description": .string(description), "content": ["application/json": ["schema": schema]]]),
+                at: 0)
+        }
     }
 
     /// A GET whose success is text, not JSON.
     private static func plainText(_ summary: String, errors: [Int]) -> JSONValue {
-        let operation = operation(summary, ok: ["type": "string"], errors: errors)
+        editingResponses(of: operation(summary, ok: ["type": "string"], errors: errors)) { responses in
+            responses[0] = (
+                "200",
+                [
+                    "description": "The signed note",
+                    "content": ["text/plain; charset=utf-8": ["schema": ["type": "string"]]],
+                ]
+            )
+        }
+    }
+
+    /// `operation` with its responses (status, response) changed by `edit`.
+    private static func editingResponses(of operation: JSONValue, _ edit: (inout [(String, JSONValue)]) -> Void)
+        -> JSONValue
+    {
         guard case .object(var fields) = operation, let index = fields.firstIndex(where: { $0.0 == "responses" }),
             case .object(var responses) = fields[index].1
         else { return operation }
-        responses[0] = (
-            "200",
-            [
-                "description": "The signed note",
-                "content": ["text/plain; charset=utf-8": ["schema": ["type": "string"]]],
-            ]
-        )
+        edit(&responses)
         fields[index].1 = .object(responses)
         return .object(fields)
     }
