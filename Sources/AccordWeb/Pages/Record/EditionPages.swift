@@ -48,15 +48,17 @@ enum EditionPages {
                     }
                 }
             }
+            main.element("h2", text: viewer.t(.compare))
+            compareForm(
+                from: editions.dropFirst().first.map { "edition:\($0.number)" } ?? "", to: "", state, viewer, &main)
+            // Below the comparison, which stays the page's first form: the working side's revision report and
+            // next step, then the checkpoint.
             if viewer.policy.seesWorkingState {
                 EditionForms.section(
                     try await record.revisionReport(for: viewer.principal), state: state, viewer: viewer, &main)
             }
             CheckpointPanel.latest(
                 latest, witnesses: latest?.witnesses ?? [], state: state, viewer: viewer, &main)
-            main.element("h2", text: viewer.t(.compare))
-            compareForm(
-                from: editions.dropFirst().first.map { "edition:\($0.number)" } ?? "", to: "", state, viewer, &main)
             return PageContent(title: viewer.t(.editions), main: main, section: .editions)
         }
         pages.page("compare") { viewer, request, _ in
