@@ -19,6 +19,8 @@ extension ProcessState {
     /// - an agenda is published once the Presidency approves it; standing items feed draft agendas only;
     /// - proposals and their comments are read by the working side, and by the observers each one invites;
     /// - editorial changes open to challenge, and challenges, are the member states' business;
+    /// - an edition is published once the Presidency approves it: the Secretariat's proposal is a working
+    ///   document;
     /// - a national or coordinator's report is read outside once the Secretariat publishes it: drafts and
     ///   submitted reports awaiting review are the working side's.
     ///
@@ -40,6 +42,7 @@ extension ProcessState {
         state.comments = comments.filter { proposals[$0.value.proposal] != nil }
         state.editorials = [:]
         state.challenges = [:]
+        state.editions = editions.filter { $0.value.isPublished }
         state.reports = reports.filter { $0.value.status == .published }
         let visible = state
         state.lastChanged = lastChanged.filter { visible.holds($0.key) }

@@ -260,5 +260,5 @@ enum OpenAPISchemas {
                         ),
                     ])
             ),
-        ] + governance + exportSchemas + sessionSchemas + followUpSchemas)
+        ] + governance + exportSchemas + sessionSchemas + checkpointSchemas + followUpSchemas)
 }

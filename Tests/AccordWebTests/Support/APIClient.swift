@@ -160,7 +160,7 @@ func withAPI(
 
 /// Runs `body` with an API client, the store and its account service (bcrypt's cost lowered for speed).
 func withAPIStore(
-    demo: Bool = false, backend: Backend = .sqlite,
+    demo: Bool = false, backend: Backend = .sqlite, checkpointSigner: NoteSigner? = nil,
     _ body: @escaping @Sendable (APIClient, Store, AccountService) async throws -> Void
 ) async throws {
     try await withDatabase(backend) { database in
@@ -172,7 +172,7 @@ func withAPIStore(
             accounts.cost = 4
             return accounts
         }()
-        let router = buildRouter(store: store, accounts: accounts)
+        let router = buildRouter(store: store, accounts: accounts, checkpointSigner: checkpointSigner)
         // The pages have their own tests; this client checks the API against its OpenAPI document.
         let routes = router.router.routes.map(RouteTemplate.init).filter(\.isAPI)
         let app = Application(router: router, logger: logger)
