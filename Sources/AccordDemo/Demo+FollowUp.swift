@@ -81,7 +81,7 @@ extension Demo {
         events: [migrantWorkersWorkshop.id, migrationSymposium.id], status: .submitted)
 
     /// Seed 000's paragraphs on what Canada did, word for word.
-    static let canadaActions = [
+    public static let canadaActions = [
         "L'atelier sur les pratiques exemplaires concernant les travailleurs migrants et leur famille, tenu à "
             + "Santiago, au Chili, en juin 2000, a été organisé par l'Organisation internationale des migrations avec "
             + "la coopération de la Commission économique des Nations Unies pour les Nations Unies et les Caraïbes "

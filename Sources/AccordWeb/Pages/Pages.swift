@@ -29,5 +29,6 @@ enum Pages {
         SearchPage.add(to: pages)
         TranslationsPage.add(to: pages)
         ReportPages.add(to: pages)
+        ReportForms.add(to: pages)
     }
 }

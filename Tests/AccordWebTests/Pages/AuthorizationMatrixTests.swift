@@ -133,6 +133,8 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/proposals/{code}/comments"] = .speaker
         matrix["POST /{lang}/items/{number}/challenges"] = .delegationOrSecretariat
         matrix["POST /{lang}/items/{number}/challenges/settle"] = .secretariat
+        matrix["POST /{lang}/reports/{cycle}"] = .delegationOrSecretariat
+        matrix["POST /{lang}/reports/{cycle}/{mandate}/{participant}/publish"] = .secretariat
         matrix["POST /{lang}/decisions/confirm"] = .presidency
         matrix["POST /{lang}/decisions/reject"] = .presidency
         matrix["POST /{lang}/editions"] = .secretariat
@@ -434,6 +436,13 @@ struct AuthorizationMatrixTests {
             if uri.hasSuffix("/editions") { return ["title": "Matrix edition", "date": "2026-12"] }
             if uri.contains("/editions/"), uri.hasSuffix("/approve") { return ["decision": "RCM-XXIX/91"] }
             let participant = role.account?.participant ?? "MEX"
+            if uri == "/en/reports/\(report.cycle)" {
+                // Mexico revises its draft; Canada's report is published, which the rules refuse (409).
+                return [
+                    "participant": participant, "mandate": report.mandate, "language": "fr",
+                    "actions": "Révision de la matrice", "status": "draft",
+                ]
+            }
             if uri.hasSuffix("/positions") {
                 return ["draft": draft.1, "participant": participant, "position": "supports"]
             }

@@ -62,4 +62,48 @@ struct ReportPageTests {
             #expect(!(try await pages.call(.get, "/es\(Self.cycle)", as: .anonymous).text.contains("borrador")))
         }
     }
+
+    /// Issue 20's "done when": Canada's delegate files the seed's report through the pages, in French, and sees
+    /// it in the matrix; the coordinator sees who has not filed; the public sees it once the Secretariat
+    /// publishes it.
+    @Test("Canada's delegate files the seed's report in French through the pages", arguments: Backend.all)
+    func canadaFilesInFrench(_ backend: Backend) async throws {
+        try await withPages(backend) { pages in
+            let secretariat = AccordCore.Actor(name: "ts.officer", role: .secretariat)
+            _ = try await pages.store.append(
+                .addCycle(ReportingCycle(id: "SANTIAGO-2001", plan: "SANTIAGO-1998", title: .en("Cycle 2001"))),
+                by: secretariat, authority: .editorial(reason: "a new cycle"))
+            var form = [
+                "participant": "CAN", "mandate": "SANTIAGO-1998-MW-IACHR", "kind": "national", "language": "fr",
+                "actions": Demo.canadaActions.joined(separator: "\n\n"), "links": "", "status": "submitted",
+                "event.WS-2000-SANTIAGO": "on", "event.SYMPOSIUM-2000-SAN-JOSE": "on",
+            ]
+            let forMexico = try await pages.call(.post, "/fr/reports/SANTIAGO-2001", as: .delegateMEX, form: form)
+            #expect(forMexico.status == 403, "a delegate files only its own country's report")
+            let filed = try await pages.call(.post, "/fr/reports/SANTIAGO-2001", as: .delegateCAN, form: form)
+            #expect(filed.status == 303, "\(filed.text.prefix(400))")
+            let path = "/fr/reports/SANTIAGO-2001/SANTIAGO-1998-MW-IACHR/CAN"
+            #expect(filed.headers[.location] == path)
+            let report = try #require(
+                try await pages.store.currentState().reports["SANTIAGO-2001/SANTIAGO-1998-MW-IACHR/CAN"])
+            #expect(report.language == .fr && report.sections.actions?.authoritative == .fr)
+            #expect(report.sections.actions?[.fr] == Demo.canadaActions.joined(separator: "\n\n"))
+            #expect(report.events == ["SYMPOSIUM-2000-SAN-JOSE", "WS-2000-SANTIAGO"])
+            #expect(report.recordedBy == .delegation && report.status == .submitted)
+
+            let matrix = try await pages.call(.get, "/fr/reports?cycle=SANTIAGO-2001", as: .delegateCAN)
+            #expect(matrix.text.contains(#"<a href="\#(path)">présenté</a>"#))
+            #expect(matrix.text.contains("Belize, Costa Rica, République dominicaine"), "who has not filed")
+            let revise = try await pages.call(.get, path, as: .delegateCAN)
+            #expect(revise.text.contains("Présenter ou réviser un rapport") && revise.text.contains("checked"))
+            #expect(try await pages.call(.get, path, as: .anonymous).status == 404)
+
+            form["status"] = "draft"
+            let back = try await pages.call(.post, "/fr/reports/SANTIAGO-2001", as: .delegateCAN, form: form)
+            #expect(back.status == 409, "a submitted report is not taken back to draft")
+            let published = try await pages.call(.post, path + "/publish", as: .secretariat, form: [:])
+            #expect(published.status == 303)
+            #expect(try await pages.call(.get, path, as: .anonymous).text.contains("Soutenir les activités"))
+        }
+    }
 }

@@ -28,6 +28,9 @@ enum ReportPages {
                 matrix.cells = matrix.row(of: mandate)
             }
             render(matrix, state: state, viewer: viewer, &main)
+            if let cycle = state.cycles[matrix.cycle] {
+                ReportForms.fileForm(cycle: cycle, current: nil, state: state, viewer: viewer, &main)
+            }
             return PageContent(title: "\(ReportText.reports(viewer.language)) · \(code)", main: main)
         }
         pages.page("reports/{cycle}/{mandate}/{participant}") { viewer, _, context in
@@ -40,6 +43,10 @@ enum ReportPages {
             let state = try await record.state(for: viewer.principal)
             var main = HTML()
             render(report, state: state, viewer: viewer, &main)
+            ReportForms.publishForm(report, viewer: viewer, &main)
+            if let cycle = state.cycles[report.cycle] {
+                ReportForms.fileForm(cycle: cycle, current: report, state: state, viewer: viewer, &main)
+            }
             return PageContent(title: "\(ReportText.report(viewer.language)) · \(report.participant)", main: main)
         }
     }

@@ -7,6 +7,7 @@ enum ReportText: CaseIterable {
     case coordinatorReport, coordinator, coCoordinators, report, revision, recordedBy, onBehalf, events, organizers
     case place, indicators, indicator, unit, baseline, target, actual, links, noReport, language, late, theme
     case summary, actions, partnerships, financing, beneficiaries, limitations, nextSteps, plan
+    case fileReport, publish, kind, statusField
 
     // swift-format-ignore
     func callAsFunction(_ language: Language) -> String {
@@ -52,6 +53,10 @@ enum ReportText: CaseIterable {
             case .limitations: ("Limitaciones", "Limitations", "Limites")
             case .nextSteps: ("Próximos pasos", "Next steps", "Prochaines étapes")
             case .plan: ("Plan", "Plan", "Plan")
+            case .fileReport: ("Presentar o revisar un informe", "File or revise a report", "Présenter ou réviser un rapport")
+            case .publish: ("Publicar el informe", "Publish the report", "Publier le rapport")
+            case .kind: ("Tipo de informe", "Kind of report", "Type de rapport")
+            case .statusField: ("Estado", "Status", "Statut")
             }
         return language.pick(forms)
     }
