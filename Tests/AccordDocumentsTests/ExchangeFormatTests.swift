@@ -74,6 +74,34 @@ struct ExchangeFormatTests {
         #expect(feed.contains("STATUS:NEEDS-ACTION\r\nEND:VTODO\r\nEND:VCALENDAR"), "ten member states have not filed")
     }
 
+    @Test("the Atom feed: well-formed, its required elements, newest change first, only what the reader may see")
+    func atom() throws {
+        var state = try DocumentFixture.demo()
+        var draft = try #require(state.reports.values.first).filing
+        draft.participant = "MEX"
+        draft.status = .draft
+        let entry = LedgerEntry(
+            sequence: state.sequence + 1, recordedAt: now,
+            actor: Actor(name: "mx", role: .delegate, participant: "MEX"),
+            authority: .participant("MEX"), change: .fileReport(draft))
+        state = try state.applying(entry).state
+        let times = Dictionary(uniqueKeysWithValues: (1...state.sequence).map { ($0, now) })
+        let inside = AtomFeed.feed(
+            of: state, language: .fr, recordedAt: times, selfLink: "/api/v1/feed?lang=fr", generatedAt: now)
+        #expect(XMLParser(data: Data(inside.utf8)).parse())
+        for element in ["<id>", "<title>", "<updated>2025-11-24T00:00:00.000Z</updated>", "<author><name>"] {
+            #expect(inside.contains(element))
+        }
+        let entries = inside.components(separatedBy: "<entry>").dropFirst()
+        #expect(entries.count == 50)
+        #expect(entries.allSatisfy { $0.contains("<id>tag:") && $0.contains("<updated>") && $0.contains("<title>") })
+        #expect(entries.first?.contains("report/SANTIAGO-1998-REPORTS/SANTIAGO-1998-MW-IACHR/MEX/") == true)
+        let outside = AtomFeed.feed(
+            of: state.published(for: .outside(invited: nil)), language: .fr, recordedAt: times, selfLink: "/feed",
+            generatedAt: now)
+        #expect(!outside.contains("/MEX/") && outside.contains("SANTIAGO-1998-MW-IACHR/CAN"))
+    }
+
     @Test("long lines fold at 75 octets on character boundaries, and unfold to the original")
     func folding() {
         let summary =

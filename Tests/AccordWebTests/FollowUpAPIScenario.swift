@@ -63,6 +63,12 @@ enum FollowUpAPIScenario {
         #expect((try await api.get("/api/v1/reports?country=CAN")["items"] as? [Any])?.count == 1)
         #expect((try await api.get(path + "/revisions")["items"] as? [Any])?.count == 1)
         #expect((try await api.get(path + "/revisions", as: Bodies.secretariat)["items"] as? [Any])?.count == 3)
+        // The Atom feed says what changed, newest first: the report's publication leads it.
+        let feed = try await api.get("/api/v1/feed?lang=en")
+        #expect(feed.status == 200 && feed.contentType?.hasPrefix("application/atom+xml") == true)
+        let first = try #require(feed.text.range(of: "<entry>"))
+        #expect(
+            feed.text[first.upperBound...].hasPrefix("\n<id>tag:accord.invalid,2025:report/QUEBEC-2001/SPA-MW-1/CAN/"))
         #expect(try await store.verify().isValid)
     }
 }

@@ -162,6 +162,24 @@ public enum Exports {
         return ExportFile(bytes: Data(feed.utf8), contentType: "text/calendar; charset=utf-8", fileExtension: "ics")
     }
 
+    /// The Atom feed of what changed, as `principal` may see it, in `language`: the newest records of the plan,
+    /// decisions, editions, reports, events and mandates, each dated by the ledger entry that last changed it.
+    public static func feed(
+        from record: RecordService, for principal: Principal?, language: Language, selfLink: String, now: Timestamp
+    ) async throws -> ExportFile {
+        let state = try await record.state(for: principal)
+        var recordedAt: [Int64: Timestamp] = [:]
+        for change in AtomFeed.changes(in: state) where recordedAt[change.sequence] == nil {
+            if let stored = try await record.store.entry(change.sequence) {
+                recordedAt[change.sequence] = try stored.decoded().recordedAt
+            }
+        }
+        let feed = AtomFeed.feed(
+            of: state, language: language, recordedAt: recordedAt, selfLink: selfLink, generatedAt: now)
+        return ExportFile(
+            bytes: Data(feed.utf8), contentType: "application/atom+xml; charset=utf-8", fileExtension: "atom")
+    }
+
     /// Reads a plan CSV against the record and, when `apply` is set and the file has no problem, appends its
     /// changes in one transaction, as `principal`; a file with any problem changes nothing. Reading it is a
     /// working document too (its diff shows the working plan), so it needs a principal who may write.

@@ -1,6 +1,7 @@
 import AccordCore
 import AccordServices
 import AccordStore
+import Foundation
 import Hummingbird
 
 /// The follow-up of external plans: plans, mandates, reporting cycles and their report matrix, national and
@@ -52,6 +53,17 @@ struct FollowUpController {
                 SeriesAnswer(
                     series: series, occurrences: state.occurrences(of: series.id), nextDue: next?.due,
                     latest: next?.latest))
+        }
+        api.get("feed") { request, context in
+            let language = try request.option("lang", as: Language.self) ?? .en
+            let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
+            let file = try await Exports.feed(
+                from: record, for: context.principal, language: language,
+                selfLink: "/api/v1/feed?lang=\(language.rawValue)", now: now)
+            var headers: HTTPFields = [:]
+            headers[.contentType] = file.contentType
+            return Response(
+                status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
         }
         api.get("cycles/:code/matrix") { request, context in
             let code = try context.parameters.require("code")

@@ -17,6 +17,31 @@ extension OpenAPIDocument {
             + record("event-series", "EventSeries")
             + [
                 (
+                    "/api/v1/feed",
+                    [
+                        "get": [
+                            "summary": "An Atom feed (RFC 4287) of what changed, as the reader may see it",
+                            "parameters": [
+                                queryParameter("lang", ref("Language"), "The feed's language (en by default)")
+                            ],
+                            "responses": [
+                                "200": [
+                                    "description": "Success",
+                                    "content": ["application/atom+xml": ["schema": ["type": "string"]]],
+                                ],
+                                "400": [
+                                    "description": "Bad Request",
+                                    "content": ["application/problem+json": ["schema": ref("Problem")]],
+                                ],
+                                "401": [
+                                    "description": "Unauthorized",
+                                    "content": ["application/problem+json": ["schema": ref("Problem")]],
+                                ],
+                            ],
+                        ]
+                    ]
+                ),
+                (
                     "/api/v1/event-series/{code}/occurrences",
                     [
                         "get": operation(
