@@ -47,21 +47,13 @@ struct ReportsCommand: AsyncParsableCommand {
             print(state.cycles.isEmpty ? "No reporting cycle is recorded." : table.rendered)
             return
         }
-        if let country {
-            guard matrix.countries.contains(.init(country)) else {
-                throw Failure(description: "--country: '\(country)' is not a member state of the record")
-            }
-            matrix.cells = matrix.column(of: .init(country))
-            matrix.countries = [.init(country)]
+        if let country, !matrix.countries.contains(.init(country)) {
+            throw Failure(description: "--country: '\(country)' is not a member state of the record")
         }
-        if let mandate {
-            guard matrix.mandates.contains(.init(mandate)) else {
-                throw Failure(description: "--mandate: \(matrix.cycle) has no mandate '\(mandate)'")
-            }
-            matrix.cells = matrix.row(of: .init(mandate))
-            matrix.mandates = [.init(mandate)]
-            matrix.coordinatorReports = matrix.coordinatorReports.filter { $0.mandate.rawValue == mandate }
+        if let mandate, !matrix.mandates.contains(.init(mandate)) {
+            throw Failure(description: "--mandate: \(matrix.cycle) has no mandate '\(mandate)'")
         }
+        matrix = matrix.filtered(country: country.map { .init($0) }, mandate: mandate.map { .init($0) })
         if json {
             try printJSON(matrix)
             return

@@ -33,6 +33,10 @@ struct FollowUpScenarioTests {
         #expect(matrix.cell("SPA-MW-1", "CAN")?.events == ["WS-2000-SANTIAGO"])
         #expect(matrix.notFiled(on: "SPA-MW-1") == ["MEX", "USA"])
         #expect(matrix.totals == [.submitted: 1, .noReport: 5])
+        // The per-country and per-mandate views.
+        #expect(matrix.filtered(country: "CAN").cells.map(\.state) == [.submitted, .noReport])
+        #expect(matrix.filtered(mandate: "SPA-MW-2").cells.map(\.country) == ["CAN", "MEX", "USA"])
+        #expect(matrix.filtered(country: "CAN", mandate: "SPA-MW-1").cells.count == 1)
         // A submitted report stays submitted: a revision cannot take it back to draft.
         #expect(
             record.refusal(of: .fileReport(F.filing("CAN")), authority: .participant("CAN"), as: F.canadian)?.shape

@@ -196,6 +196,14 @@ public struct NationalReport: Codable, Sendable, Hashable, Identifiable {
         ReportID("\(cycle)/\(mandate)/\(participant?.rawValue ?? coordinatorSegment)")
     }
 
+    /// The id a path names by its three segments: the cycle, the mandate, and a country's code or
+    /// `coordinator`.
+    public static func id(cycle: String, mandate: String, segment: String) -> ReportID {
+        id(
+            cycle: CycleID(cycle), mandate: MandateID(mandate),
+            participant: segment == coordinatorSegment ? nil : ParticipantID(segment))
+    }
+
     /// The last segment of a coordinator's report's id: lower case, so that no participant's code can be it.
     public static let coordinatorSegment = "coordinator"
 

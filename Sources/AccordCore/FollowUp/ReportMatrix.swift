@@ -96,6 +96,22 @@ public struct ReportMatrix: Sendable, Hashable, Codable {
         row(of: mandate).filter { $0.state == .noReport || $0.state == .draft }.compactMap(\.country)
     }
 
+    /// The matrix reduced to one country's column and/or one mandate's row: the per-country and per-mandate
+    /// views. A code the matrix lacks leaves an empty view.
+    public func filtered(country: ParticipantID? = nil, mandate: MandateID? = nil) -> ReportMatrix {
+        var matrix = self
+        if let country {
+            matrix.countries = countries.filter { $0 == country }
+            matrix.cells = matrix.cells.filter { $0.country == country }
+        }
+        if let mandate {
+            matrix.mandates = mandates.filter { $0 == mandate }
+            matrix.cells = matrix.cells.filter { $0.mandate == mandate }
+            matrix.coordinatorReports = coordinatorReports.filter { $0.mandate == mandate }
+        }
+        return matrix
+    }
+
     /// How many cells are in each state.
     public var totals: [State: Int] { cells.reduce(into: [:]) { $0[$1.state, default: 0] += 1 } }
 }

@@ -120,25 +120,16 @@ struct FollowUpController {
 
     /// The report the path names: cycle, mandate, and a country's code or `coordinator`.
     static func reportID(_ context: AccordContext) throws -> ReportID {
-        let participant = try context.parameters.require("participant")
-        return NationalReport.id(
-            cycle: .init(try context.parameters.require("cycle")),
-            mandate: .init(try context.parameters.require("mandate")),
-            participant: participant == NationalReport.coordinatorSegment ? nil : .init(participant))
+        NationalReport.id(
+            cycle: try context.parameters.require("cycle"), mandate: try context.parameters.require("mandate"),
+            segment: try context.parameters.require("participant"))
     }
 
     /// `matrix`, reduced to one country's column (`?country=`) or one mandate's row (`?mandate=`) when asked.
     static func answer(_ matrix: ReportMatrix, request: Request, asOf: Int64) -> MatrixAnswer {
-        var matrix = matrix
-        if let country = request.text("country") {
-            matrix.countries = matrix.countries.filter { $0.rawValue == country }
-            matrix.cells = matrix.column(of: .init(country))
-        }
-        if let mandate = request.text("mandate") {
-            matrix.mandates = matrix.mandates.filter { $0.rawValue == mandate }
-            matrix.cells = matrix.cells.filter { $0.mandate.rawValue == mandate }
-            matrix.coordinatorReports = matrix.coordinatorReports.filter { $0.mandate.rawValue == mandate }
-        }
+        let matrix = matrix.filtered(
+            country: request.text("country").map { ParticipantID($0) },
+            mandate: request.text("mandate").map { MandateID($0) })
         var notFiled: [String: [ParticipantID]] = [:]
         for mandate in matrix.mandates { notFiled[mandate.rawValue] = matrix.notFiled(on: mandate) }
         let totals = Dictionary(uniqueKeysWithValues: matrix.totals.map { ($0.key.rawValue, $0.value) })

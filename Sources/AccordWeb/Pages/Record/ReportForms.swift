@@ -24,11 +24,9 @@ enum ReportForms {
         pages.form("reports/{cycle}/{mandate}/{participant}/publish", PageFormGuard.AntiForgery.self) {
             viewer, _, context in
             try viewer.policy.require(viewer.policy.recordsDecisions, "publish a report")
-            let participant = context.parameters.get("participant") ?? ""
             let id = NationalReport.id(
-                cycle: .init(context.parameters.get("cycle") ?? ""),
-                mandate: .init(context.parameters.get("mandate") ?? ""),
-                participant: participant == NationalReport.coordinatorSegment ? nil : .init(participant))
+                cycle: context.parameters.get("cycle") ?? "", mandate: context.parameters.get("mandate") ?? "",
+                segment: context.parameters.get("participant") ?? "")
             _ = try await reports.publish(id, as: viewer.principal)
             return viewer.link("/reports/\(id.rawValue)")
         }

@@ -18,15 +18,9 @@ enum ReportPages {
                 cycles(state, viewer, &main)
                 return PageContent(title: ReportText.reports(viewer.language), main: main)
             }
-            var matrix = try await reports.matrix(of: .init(code), for: viewer.principal)
-            if let country = request.uri.queryParameters["country"].map({ ParticipantID(String($0)) }) {
-                matrix.countries = matrix.countries.filter { $0 == country }
-                matrix.cells = matrix.column(of: country)
-            }
-            if let mandate = request.uri.queryParameters["mandate"].map({ MandateID(String($0)) }) {
-                matrix.mandates = matrix.mandates.filter { $0 == mandate }
-                matrix.cells = matrix.row(of: mandate)
-            }
+            let matrix = try await reports.matrix(of: .init(code), for: viewer.principal).filtered(
+                country: request.uri.queryParameters["country"].map { ParticipantID(String($0)) },
+                mandate: request.uri.queryParameters["mandate"].map { MandateID(String($0)) })
             render(matrix, state: state, viewer: viewer, &main)
             if let cycle = state.cycles[matrix.cycle] {
                 ReportForms.fileForm(cycle: cycle, current: nil, state: state, viewer: viewer, &main)
@@ -34,11 +28,9 @@ enum ReportPages {
             return PageContent(title: "\(ReportText.reports(viewer.language)) · \(code)", main: main)
         }
         pages.page("reports/{cycle}/{mandate}/{participant}") { viewer, _, context in
-            let participant = context.parameters.get("participant") ?? ""
             let id = NationalReport.id(
-                cycle: .init(context.parameters.get("cycle") ?? ""),
-                mandate: .init(context.parameters.get("mandate") ?? ""),
-                participant: participant == NationalReport.coordinatorSegment ? nil : .init(participant))
+                cycle: context.parameters.get("cycle") ?? "", mandate: context.parameters.get("mandate") ?? "",
+                segment: context.parameters.get("participant") ?? "")
             let report = try await reports.report(id, for: viewer.principal)
             let state = try await record.state(for: viewer.principal)
             var main = HTML()
