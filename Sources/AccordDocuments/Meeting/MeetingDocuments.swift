@@ -142,13 +142,12 @@ enum MeetingHeading {
     ) -> [Phrase] {
         var lines: [Phrase] = []
         if let start = meeting.start {
-            let dates = meeting.end.map { $0 == start ? "\(start)" : "\(start) – \($0)" } ?? "\(start)"
-            lines.append(Phrase(languages) { "\(Words.dates($0)): \(dates)" })
+            lines.append(Phrase(languages) { "\(Words.dates($0)): \(start.written(through: meeting.end, in: $0))" })
         }
         if let place = meeting.place {
             lines.append(join(Phrase(languages) { "\(Words.place($0)):" }, Phrase(place, languages)))
         }
-        lines.append(Phrase(languages) { "\(Words.generatedOn($0)) \(generatedOn)" })
+        lines.append(Phrase(languages) { "\(Words.generatedOn($0)) \(generatedOn.written(in: $0))" })
         return lines
     }
 

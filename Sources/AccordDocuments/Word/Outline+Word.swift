@@ -79,6 +79,8 @@ extension Outline {
                 }
             case .paragraph(let phrase):
                 word.paragraph { $0.runs(phrase) }
+            case .note(let phrase):
+                word.paragraph(style: "Note") { $0.runs(phrase.asNote) }
             case .table(let header, let rows):
                 table(header: header, rows: rows, &word)
             }
@@ -101,6 +103,9 @@ extension Outline {
         }
         if let text = entry.text {
             word.paragraph(style: "ItemText") { $0.runs(text.pieces[index]) }
+        }
+        if let note = entry.note {
+            word.paragraph(style: "Note") { $0.runs(note.asNote.pieces[index]) }
         }
         detailLines(entry.details, language: index, &word)
     }

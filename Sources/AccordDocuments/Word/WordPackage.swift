@@ -129,6 +129,9 @@ enum WordPackage {
             \(paragraphStyle("ItemTitleContext", "Item Title (context)", run: "<w:b/><w:color w:val=\"595959\"/>",
                 paragraph: "<w:keepNext/><w:spacing w:before=\"160\"/>"))\
             \(paragraphStyle("ItemText", "Item Text", paragraph: "<w:ind w:left=\"360\"/>"))\
+            \(paragraphStyle("Note", "Note", run: "<w:i/><w:sz w:val=\"20\"/><w:color w:val=\"404040\"/>",
+                paragraph: "<w:pBdr><w:left w:val=\"single\" w:sz=\"12\" w:space=\"6\" w:color=\"BBBBBB\"/></w:pBdr>"
+                    + "<w:ind w:left=\"360\"/>"))\
             \(paragraphStyle("Details", "Item Details", run: "<w:sz w:val=\"20\"/>",
                 paragraph: "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"0\"/>"))\
             \(paragraphStyle("TableHeading", "Table Heading", run: "<w:b/><w:sz w:val=\"20\"/>"))\
