@@ -10,7 +10,7 @@ public enum Words: String, CaseIterable, Sendable {
     case shownForContext, noItems, agenda, conclusions, meeting, purpose, reference, consensus, adoptedBy
     case place, dates, paragraph, reservations, objections, notReached, draftAgenda, approvedAgenda
     case item, kind, attendance, noDecisions, workingVersionNotApproved, editionAwaitingApproval, approvedByDecision
-    case approvedByParagraph, note, absent
+    case approvedByParagraph, note
 
     /// The word in `language`.
     public func callAsFunction(_ language: Language) -> String {
@@ -86,7 +86,6 @@ public enum Words: String, CaseIterable, Sendable {
                 "Nota (no forma parte del texto acordado)", "Note (not part of the agreed text)",
                 "Note (ne fait pas partie du texte convenu)"
             )
-        case .absent: ("Ausentes", "Absent", "Absents")
         case .noDecisions:
             (
                 "No se registran decisiones de esta reunión.", "No decisions of this meeting are recorded.",

@@ -42,6 +42,10 @@ struct Entry {
     var details: [(label: Phrase, value: Phrase)]
     /// Whether the item is archived and shown only to place the items under it.
     var isContext: Bool
+    /// How far the item is set in: 1 for a sub-paragraph ("1.a") under its paragraph.
+    var depth: Int = 0
+    /// The item's anchor where its number is not unique in the document ("a)" under several paragraphs).
+    var anchor: String? = nil
 }
 
 /// Text in each of a document's languages.

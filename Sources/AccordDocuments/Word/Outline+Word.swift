@@ -97,15 +97,17 @@ extension Outline {
 
     /// One item in one language: its number and title, its text, its details as a bulleted list.
     private func item(_ entry: Entry, language index: Int, _ word: inout WordBuffer) {
-        word.paragraph(style: entry.isContext ? "ItemTitleContext" : "ItemTitle") { word in
+        // A sub-paragraph is set in under its paragraph, its text and notes with it.
+        let indent = entry.depth > 0 ? 720 * entry.depth : nil
+        word.paragraph(style: entry.isContext ? "ItemTitleContext" : "ItemTitle", indent: indent) { word in
             word.run(entry.number + " ", language: languages.languages[index], bold: true)
             word.runs(entry.title.pieces[index], bold: true)
         }
         if let text = entry.text {
-            word.paragraph(style: "ItemText") { $0.runs(text.pieces[index]) }
+            word.paragraph(style: "ItemText", indent: indent.map { $0 + 360 }) { $0.runs(text.pieces[index]) }
         }
         if let note = entry.note {
-            word.paragraph(style: "Note") { $0.runs(note.asNote.pieces[index]) }
+            word.paragraph(style: "Note", indent: indent.map { $0 + 360 }) { $0.runs(note.asNote.pieces[index]) }
         }
         detailLines(entry.details, language: index, &word)
     }
