@@ -141,6 +141,27 @@ struct PlanDocumentTests {
         #expect(cover(edition, .en).contains("Approved by decision RCM-XXX/4"))
     }
 
+    @Test("every page of the Word file carries the title, the version and its page number")
+    func runningHeader() throws {
+        let state = try DocumentFixture.demo()
+        let docx = try document(state, "es").docx()
+        let header = try DocumentFixture.part("word/header1.xml", of: docx)
+        #expect(header.contains("Plan de Acción — Versión de trabajo, no aprobada"))
+        #expect(header.contains("Página ") && header.contains(" PAGE ") && header.contains(" NUMPAGES "))
+        let relationships = try DocumentFixture.part("word/_rels/document.xml.rels", of: docx)
+        #expect(relationships.contains("Target=\"header1.xml\""))
+        #expect(try DocumentFixture.part("[Content_Types].xml", of: docx).contains("/word/header1.xml"))
+        #expect(
+            try DocumentFixture.part("word/document.xml", of: docx).contains("<w:headerReference w:type=\"default\""))
+
+        let edition = Edition(number: 3, title: .en("Third"), date: PartialDate(year: 2024)!, position: state.sequence)
+        let published = PlanDocument(
+            state: state, edition: edition, languages: DocumentLanguages(.en), generatedOn: DocumentFixture.generatedOn)
+        #expect(
+            try DocumentFixture.part("word/header1.xml", of: try published.docx()).contains(
+                "Plan of Action — Edition 3"))
+    }
+
     @Test(arguments: [
         ("", "'' is not a language"), ("de", "'de' is not a language"), ("es,es", "named twice"),
         ("es,en,fr", "name one language, or two"),

@@ -35,7 +35,9 @@ public struct AgendaDocument: Sendable {
 
     var outline: Outline {
         let plan = PlanDocument(state: state, edition: nil, languages: languages, generatedOn: generatedOn)
-        var outline = Outline(languages: languages, footer: anchor?.phrase(languages))
+        var outline = Outline(
+            languages: languages, footer: anchor?.phrase(languages),
+            header: MeetingHeading.title(.agenda, meeting, languages))
         let status: Words = agenda.status == .approved ? .approvedAgenda : .draftAgenda
         outline.blocks.append(
             .title(
@@ -88,7 +90,9 @@ public struct ConclusionsDocument: Sendable {
     public func markdown() -> String { outline.markdown }
 
     var outline: Outline {
-        var outline = Outline(languages: languages, footer: anchor?.phrase(languages))
+        var outline = Outline(
+            languages: languages, footer: anchor?.phrase(languages),
+            header: MeetingHeading.title(.conclusions, meeting, languages))
         outline.blocks.append(
             .title(
                 MeetingHeading.title(.conclusions, meeting, languages),

@@ -9,6 +9,9 @@ struct Outline {
     var blocks: [Block] = []
     /// The line printed at the foot of every page (of the file, where it has no pages): the ledger's anchor.
     var footer: Phrase?
+    /// The line at the head of every printed page: the document's title and version (Word only; the
+    /// page numbers are added beside it).
+    var header: Phrase?
 }
 
 /// One block of a document.

@@ -29,7 +29,7 @@ public struct PlanDocument: Sendable {
 
     /// The document as blocks, which the writers render.
     var outline: Outline {
-        var outline = Outline(languages: languages, footer: anchor?.phrase(languages))
+        var outline = Outline(languages: languages, footer: anchor?.phrase(languages), header: runningHeader)
         let items = Array(state.items.values)
         outline.blocks.append(.title(title, subtitles: subtitles))
         outline.blocks.append(.contents)
@@ -66,6 +66,14 @@ public struct PlanDocument: Sendable {
             pieces: zip(process.pieces, plan.pieces).map { name, word in
                 Phrase.Piece(language: word.language, text: "\(name.text): \(word.text)", missing: name.missing)
             })
+    }
+
+    /// "Plan of Action — Edition 3" or "Plan of Action — Working version, not approved", on every page.
+    private var runningHeader: Phrase {
+        let version =
+            edition.map { edition in Phrase(languages) { "\(Words.edition($0)) \(edition.number)" } }
+            ?? Phrase(.workingVersionNotApproved, languages)
+        return joined(Phrase(.planOfAction, languages), version, separator: " — ")
     }
 
     /// The cover's lines: the edition and what approved it, or that this is a working version not approved,
