@@ -41,6 +41,8 @@ public enum ServeError: Error, CustomStringConvertible {
 /// The open trial mode — everyone writes as a trial Secretariat — exists only while the database has no
 /// account, only on the loopback interface (listening further without an account is refused), and is logged.
 public func serve(store: Store, configuration: ServerConfiguration, logger: Logger) async throws {
+    // A document whose checked-in fragments do not merge is a fault of the build: refuse to start with it.
+    _ = try OpenAPIDocument.bundled.get()
     let accounts = AccountService(store: store)
     if try await !accounts.hasAccounts() {
         guard configuration.isLoopback else { throw ServeError.trialBeyondLoopback(hostname: configuration.hostname) }
@@ -82,7 +84,7 @@ public func buildRouter(
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: IdentityMiddleware(accounts: accounts, allowsTrial: allowsTrial))
     if let publicFolder { router.add(middleware: FileMiddleware(publicFolder, searchForIndexHtml: false)) }
-    router.get("openapi.json") { _, _ in OpenAPIDocument.response }
+    router.get("openapi.json") { _, _ in try OpenAPIDocument.bundled.get().response }
     SessionRoutes.add(to: router.group("api/v1"), accounts: accounts)
     let api = router.group("api/v1").add(middleware: APIWriteGuard())
     api.get("process") { _, context in

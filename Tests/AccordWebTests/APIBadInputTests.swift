@@ -81,6 +81,14 @@ import Testing
             body: #"{"actor":\#(Bodies.secretariat),"authority":{"editorial":"tidy"},"status":"approved"}"#,
             status: 409, field: "status", reason: "only a decision"),
         Case(
+            name: "an unknown kind of change, answered with the kinds", method: "POST", path: "/api/v1/decisions",
+            body: Bodies.signed(
+                "decision",
+                #"{"id":"RCM-V/9","meeting":"RCM-V","paragraph":"9","kind":"decision","text":\#(Bodies.text("x")),"effects":[{"kind":"change-colour","number":"MPM-1"}]}"#
+            ),
+            status: 400, field: "decision.effects[0].kind",
+            reason: "'change-colour' is not a kind of change; the kinds are describe-process, add-participant,"),
+        Case(
             name: "unknown item", method: "PATCH", path: "/api/v1/items/MPM-99",
             body: #"{"actor":\#(Bodies.secretariat),"authority":{"editorial":"typo"},"amendment":{"leads":["TS"]}}"#,
             status: 404, field: "code", reason: "no item 'MPM-99'"),
