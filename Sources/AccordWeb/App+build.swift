@@ -110,6 +110,8 @@ public func buildRouter(
     AgendaRoutes.add(to: api, record: record)
     ExportRoutes.add(to: api, record: record)
     Pages.add(to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes))
+    // Last, so that it wraps only the not-found responder: a known path asked with another method is a 405.
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path, $0.method) }))
     return AccordRouter(router: router)
 }
 

@@ -29,6 +29,12 @@ import Testing
             name: "malformed JSON", method: "POST", path: "/api/v1/items", body: #"{"actor": {"name": "#, status: 400,
             field: nil, reason: "not valid JSON"),
         Case(
+            name: "a number no integer holds", method: "POST", path: "/api/v1/challenges",
+            body: Bodies.signed(
+                "challenge", #"{"sequence":1e30,"participant":"MEX","reason":\#(Bodies.text("x"))}"#,
+                authority: #"{"participant":"MEX"}"#),
+            status: 400, field: nil, reason: "a number in the body is not a whole number from -92233720368547758"),
+        Case(
             name: "missing authority", method: "POST", path: "/api/v1/items",
             body: #"{"actor":\#(Bodies.secretariat),"item":\#(activity("MPM-1.9", "MPM-1", "", "x"))}"#, status: 400,
             field: "authority", reason: "is required"),
@@ -96,11 +102,18 @@ import Testing
             name: "bad ledger position", method: "GET", path: "/api/v1/plan?asOf=-3", body: "", status: 400,
             field: "asOf", reason: "not a ledger position"),
         Case(
-            name: "position beyond the ledger", method: "GET", path: "/api/v1/plan?asOf=100000", body: "", status: 400,
+            name: "position beyond the ledger", method: "GET", path: "/api/v1/plan?asOf=100000", body: "", status: 422,
             field: "asOf", reason: "is not one of them"),
         Case(
             name: "unknown meeting for as-of", method: "GET", path: "/api/v1/plan?meeting=RCM-XL", body: "",
-            status: 400, field: "meeting", reason: "no meeting"),
+            status: 422, field: "meeting", reason: "no meeting"),
+        Case(
+            name: "an unpublished edition", method: "GET", path: "/api/v1/plan?edition=9", body: "", status: 422,
+            field: "edition", reason: "edition 9 is not published"),
+        Case(
+            name: "a filter value that is not one, even with nothing to filter", method: "GET",
+            path: "/api/v1/proposals?status=bogus", body: "", status: 400, field: "status",
+            reason: "'bogus' is not one of"),
     ]
 
     @Test(arguments: cases) func isRefusedWithAProblemAndStoresNothing(_ bad: Case) async throws {

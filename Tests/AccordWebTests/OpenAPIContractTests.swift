@@ -111,6 +111,26 @@ import Testing
         return required.contains(.string(field))
     }
 
+    /// A method the document does not list on a path it does is a 405 naming the methods that are; a path it
+    /// does not list is a 404.
+    @Test func anotherMethodOnAKnownPathIsNotAllowed() async throws {
+        try await withAPI { api, _ in
+            for (method, path, allow) in [
+                (HTTPRequest.Method.trace, "/api/v1/health", "GET"), (.put, "/api/v1/items", "GET, POST"),
+                (.delete, "/api/v1/items/MPM-1", "GET, PATCH"), (.post, "/openapi.json", "GET"),
+            ] {
+                let response = try await api.client.execute(uri: path, method: method, headers: [:], body: nil)
+                #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                #expect(response.headers[.allow] == allow, "\(method) \(path)")
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+            let unknown = try await api.client.execute(uri: "/api/v1/nothing", method: .trace, headers: [:], body: nil)
+            #expect(unknown.status == .notFound)
+            // A handler's own 404 stays one.
+            #expect(try await api.get("/api/v1/items/MPM-99").status == 404)
+        }
+    }
+
     @Test func fragmentsThatDefineOneThingTwiceDoNotMerge() throws {
         let base = Data(#"{"openapi":"3.1.0","paths":{"/a":{"get":{}}}}"#.utf8)
         let again = Data(#"{"paths":{"/a":{"get":{}}}}"#.utf8)

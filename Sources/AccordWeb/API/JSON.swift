@@ -42,6 +42,15 @@ extension Request {
         }
         do {
             return try JSONDecoder().decode(T.self, from: buffer)
+        } catch DecodingError.dataCorrupted(let context)
+            where context.codingPath.isEmpty && (try? JSONSerialization.jsonObject(with: Data(buffer: buffer))) != nil
+        {
+            // Foundation's decoder says "not valid JSON", with no field, of a number it cannot hold where an
+            // integer is read (1.5, 1e30): the body is JSON, so say what is wrong with it.
+            throw Problem(
+                .badRequest, kind: "malformed-request", title: "Malformed request",
+                detail: "a number in the body is not a whole number from \(Int64.min) to \(Int64.max), "
+                    + "where one is expected")
         } catch {
             throw Problem(error)
         }

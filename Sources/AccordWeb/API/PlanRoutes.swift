@@ -44,6 +44,7 @@ enum PlanRoutes {
 
     /// The state the request asks about — `?asOf=N`, `?meeting=ID`, `?edition=N`, or now — as the principal
     /// may see it: a proposed version of it holds no proposed item for the public, however it is asked for.
+    /// An edition, position or meeting the record does not have is Core's refusal (422), named by the edge.
     private static func state(for request: Request, _ context: AccordContext, _ record: RecordService) async throws
         -> (ProcessState, MeetingID?)
     {
@@ -55,29 +56,17 @@ enum PlanRoutes {
             guard let number = Int(edition), number > 0 else {
                 throw Problem.badParameter("edition", "'\(edition)' is not an edition number")
             }
-            do {
-                return (try await record.state(at: .edition(number), for: principal), nil)
-            } catch let error as ChangeError {
-                throw Problem.badParameter("edition", error.reason)
-            }
+            return (try await record.state(at: .edition(number), for: principal), nil)
         }
         if let position = try request.position("asOf") {
             guard request.text("meeting") == nil else {
                 throw Problem.badParameter("meeting", "give either asOf or meeting, not both")
             }
-            do {
-                return (try await record.state(at: .position(position), for: principal), nil)
-            } catch let error as ChangeError {
-                throw Problem.badParameter("asOf", error.reason)
-            }
+            return (try await record.state(at: .position(position), for: principal, field: "asOf"), nil)
         }
         if let meeting = request.text("meeting") {
             let id = MeetingID(meeting)
-            do {
-                return (try await record.state(afterMeeting: id, for: principal), id)
-            } catch let error as ChangeError {
-                throw Problem.badParameter("meeting", error.reason)
-            }
+            return (try await record.state(afterMeeting: id, for: principal), id)
         }
         return (try await record.state(for: context.principal), nil)
     }

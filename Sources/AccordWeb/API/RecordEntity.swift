@@ -18,14 +18,17 @@ protocol RecordEntity: Codable, Sendable {
     static var isReplaceable: Bool { get }
     /// The change that replaces one, where replacing is allowed.
     static func replacing(_ value: Self) -> Change?
-    /// Whether `value` passes the collection's query filters.
-    static func matches(_ value: Self, _ request: Request) throws -> Bool
+    /// The collection's query filters, read from `request` before any record is looked at, so that a bad
+    /// value is refused even when there is nothing to filter.
+    static func filter(_ request: Request) throws -> @Sendable (Self) -> Bool
 }
 
 extension RecordEntity {
     static var isReplaceable: Bool { false }
     static func replacing(_ value: Self) -> Change? { nil }
-    static func matches(_ value: Self, _ request: Request) throws -> Bool { true }
+    static func filter(_ request: Request) throws -> @Sendable (Self) -> Bool { { _ in true } }
+    /// Whether `value` passes the collection's query filters.
+    static func matches(_ value: Self, _ request: Request) throws -> Bool { try filter(request)(value) }
 }
 
 /// A write body that carries one entity under its singular key: `{"participant": {…}}`.
@@ -53,8 +56,9 @@ extension Participant: RecordEntity {
     static func adding(_ value: Participant) -> Change { .addParticipant(value) }
     static var isReplaceable: Bool { true }
     static func replacing(_ value: Participant) -> Change? { .amendParticipant(value) }
-    static func matches(_ value: Participant, _ request: Request) throws -> Bool {
-        try request.option("kind", as: ParticipantKind.self).map { $0 == value.kind } ?? true
+    static func filter(_ request: Request) throws -> @Sendable (Participant) -> Bool {
+        let kind = try request.option("kind", as: ParticipantKind.self)
+        return { value in kind.map { $0 == value.kind } ?? true }
     }
 }
 
@@ -76,8 +80,9 @@ extension Meeting: RecordEntity {
     static func adding(_ value: Meeting) -> Change { .addMeeting(value) }
     static var isReplaceable: Bool { true }
     static func replacing(_ value: Meeting) -> Change? { .amendMeeting(value) }
-    static func matches(_ value: Meeting, _ request: Request) throws -> Bool {
-        request.text("body").map { $0 == value.body.rawValue } ?? true
+    static func filter(_ request: Request) throws -> @Sendable (Meeting) -> Bool {
+        let body = request.text("body")
+        return { value in body.map { $0 == value.body.rawValue } ?? true }
     }
 }
 
@@ -88,8 +93,9 @@ extension Decision: RecordEntity {
     static func all(in state: ProcessState) -> [Decision] { Array(state.decisions.values) }
     static func find(_ code: String, in state: ProcessState) -> Decision? { state.decisions[.init(code)] }
     static func adding(_ value: Decision) -> Change { .recordDecision(value) }
-    static func matches(_ value: Decision, _ request: Request) throws -> Bool {
-        request.text("meeting").map { $0 == value.meeting.rawValue } ?? true
+    static func filter(_ request: Request) throws -> @Sendable (Decision) -> Bool {
+        let meeting = request.text("meeting")
+        return { value in meeting.map { $0 == value.meeting.rawValue } ?? true }
     }
 }
 
@@ -111,10 +117,14 @@ extension PlanItem: RecordEntity {
     static func all(in state: ProcessState) -> [PlanItem] { Array(state.items.values) }
     static func find(_ code: String, in state: ProcessState) -> PlanItem? { state.items[.init(code)] }
     static func adding(_ value: PlanItem) -> Change { .addItem(value) }
-    static func matches(_ value: PlanItem, _ request: Request) throws -> Bool {
+    static func filter(_ request: Request) throws -> @Sendable (PlanItem) -> Bool {
         let status = try request.option("status", as: Status.self)
-        return (status.map { $0 == value.status } ?? true)
-            && (request.text("workplan").map { $0 == (value.workplan?.rawValue ?? "") } ?? true)
-            && (request.text("parent").map { $0 == (value.parent?.rawValue ?? "") } ?? true)
+        let workplan = request.text("workplan")
+        let parent = request.text("parent")
+        return { value in
+            (status.map { $0 == value.status } ?? true)
+                && (workplan.map { $0 == (value.workplan?.rawValue ?? "") } ?? true)
+                && (parent.map { $0 == (value.parent?.rawValue ?? "") } ?? true)
+        }
     }
 }

@@ -10,8 +10,9 @@ enum RecordRoutes {
         sort: @escaping @Sendable (Value, Value) -> Bool
     ) {
         api.get(RouterPath(Value.plural)) { request, context in
+            let matches = try Value.filter(request)
             let state = try await record.state(for: context.principal)
-            let values = try Value.all(in: state).filter { try Value.matches($0, request) }.sorted(by: sort)
+            let values = Value.all(in: state).filter(matches).sorted(by: sort)
             return JSONResponse(Page(asOf: state.sequence, items: values))
         }
         // A decision's code holds a slash ("RCM-V/3.b"), so its path has two parameters.

@@ -126,11 +126,13 @@ final class APIClient: @unchecked Sendable {
 /// A registered route, matched against concrete paths.
 struct RouteTemplate: Sendable {
     var method: HTTPRequest.Method
+    var path: RouterPath
     /// Segments, with parameters as "{name}" (Hummingbird writes them as OpenAPI does).
     var segments: [String]
 
     init(_ description: Router<AccordContext>.RouteDescription) {
         method = description.method
+        path = description.path
         segments = description.path.description.split(separator: "/").map(String.init)
     }
 
@@ -142,11 +144,7 @@ struct RouteTemplate: Sendable {
     /// Whether the route belongs to the JSON API (or is its document), rather than to the pages.
     var isAPI: Bool { segments.first == "api" || segments == ["openapi.json"] }
 
-    func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/").map(String.init)
-        return parts.count == segments.count
-            && zip(parts, segments).allSatisfy { part, segment in segment.hasPrefix("{") || part == segment }
-    }
+    func matches(_ path: String) -> Bool { self.path.matches(path) }
 }
 
 /// Runs `body` with an API client over a fresh store in a temporary SQLite file.
