@@ -95,6 +95,12 @@ import Testing
             status: 400, field: "decision.effects[0].kind",
             reason: "'change-colour' is not a kind of change; the kinds are describe-process, add-participant,"),
         Case(
+            name: "a filter given twice", method: "GET", path: "/api/v1/items?status=approved&status=ongoing",
+            body: "", status: 400, field: "status", reason: "is given more than once"),
+        Case(
+            name: "a query value of the wrong type", method: "GET", path: "/api/v1/plan?edition=first", body: "",
+            status: 400, field: "edition", reason: "'first' is not a whole number"),
+        Case(
             name: "unknown item", method: "PATCH", path: "/api/v1/items/MPM-99",
             body: #"{"actor":\#(Bodies.secretariat),"authority":{"editorial":"typo"},"amendment":{"leads":["TS"]}}"#,
             status: 404, field: "code", reason: "no item 'MPM-99'"),
@@ -115,6 +121,16 @@ import Testing
             path: "/api/v1/proposals?status=bogus", body: "", status: 400, field: "status",
             reason: "'bogus' is not one of"),
     ]
+
+    /// A page's form goes through the same decoder as a query: a field given twice is the client's fault.
+    @Test func aFormFieldGivenTwiceIsABadRequest() throws {
+        let refusal = #expect(throws: Problem.self) {
+            try FormBody.decode("csrf=a&csrf=b", as: PageFormGuard.AntiForgery.self)
+        }
+        #expect(refusal?.statusCode == 400)
+        #expect(refusal?.field == "csrf")
+        #expect(refusal?.detail == "is given more than once")
+    }
 
     @Test(arguments: cases) func isRefusedWithAProblemAndStoresNothing(_ bad: Case) async throws {
         try await withAPI(demo: true) { api, store in

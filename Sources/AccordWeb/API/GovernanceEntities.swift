@@ -10,12 +10,12 @@ extension Proposal: RecordEntity {
     static func all(in state: ProcessState) -> [Proposal] { Array(state.proposals.values) }
     static func find(_ code: String, in state: ProcessState) -> Proposal? { state.proposals[.init(code)] }
     static func adding(_ value: Proposal) -> Change { .submitProposal(value) }
-    static func filter(_ request: Request) throws -> @Sendable (Proposal) -> Bool {
-        let status = try request.option("status", as: ProposalStatus.self)
-        let submitter = request.text("submitter")
-        return { value in
-            (status.map { $0 == value.status } ?? true) && (submitter.map { $0 == value.submitter.rawValue } ?? true)
-        }
+    struct Filter: Decodable, Sendable {
+        var status: ProposalStatus?
+        var submitter: ParticipantID?
+    }
+    static func matches(_ value: Proposal, _ filter: Filter) -> Bool {
+        (filter.status.map { $0 == value.status } ?? true) && (filter.submitter.map { $0 == value.submitter } ?? true)
     }
 }
 
@@ -35,9 +35,9 @@ extension StandingItem: RecordEntity {
     static func all(in state: ProcessState) -> [StandingItem] { Array(state.standingItems.values) }
     static func find(_ code: String, in state: ProcessState) -> StandingItem? { state.standingItems[.init(code)] }
     static func adding(_ value: StandingItem) -> Change { .addStandingItem(value) }
-    static func filter(_ request: Request) throws -> @Sendable (StandingItem) -> Bool {
-        let body = request.text("body")
-        return { value in body.map { $0 == value.body.rawValue } ?? true }
+    struct Filter: Decodable, Sendable { var body: BodyID? }
+    static func matches(_ value: StandingItem, _ filter: Filter) -> Bool {
+        filter.body.map { $0 == value.body } ?? true
     }
 }
 
@@ -71,9 +71,9 @@ extension Challenge: RecordEntity {
         .challengeEditorial(
             ChallengeStatement(sequence: value.sequence, participant: value.challenger, reason: value.reason))
     }
-    static func filter(_ request: Request) throws -> @Sendable (Challenge) -> Bool {
-        let status = try request.option("status", as: ChallengeStatus.self)
-        return { value in status.map { $0 == value.status } ?? true }
+    struct Filter: Decodable, Sendable { var status: ChallengeStatus? }
+    static func matches(_ value: Challenge, _ filter: Filter) -> Bool {
+        filter.status.map { $0 == value.status } ?? true
     }
 }
 

@@ -39,22 +39,14 @@ extension Request {
         return try JSONBody.decode(buffer, as: T.self)
     }
 
+    // The two readers below are LedgerRoutes' and EditionRoutes', not yet controllers; the controllers read
+    // their query as one typed value (`query(as:)`).
+
     /// An optional query parameter read as a ledger position.
     func position(_ name: String) throws -> Int64? {
         guard let text = uri.queryParameters[name[...]].map(String.init) else { return nil }
         guard let value = Int64(text), value >= 0 else {
             throw Problem.badParameter(name, "'\(text)' is not a ledger position (a whole number from 0)")
-        }
-        return value
-    }
-
-    /// An optional query parameter read as a value of an enumeration.
-    func option<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T?
-    where T.RawValue == String {
-        guard let text = uri.queryParameters[name[...]].map(String.init) else { return nil }
-        guard let value = T(rawValue: text) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw Problem.badParameter(name, "'\(text)' is not one of \(allowed)")
         }
         return value
     }

@@ -71,6 +71,11 @@ extension Problem {
             self.init(changeError: error)
         case let error as DecodingError:
             self.init(decodingError: error)
+        case let error as URLEncodedFormError:
+            // A form or query Hummingbird's decoder cannot take apart: a key given twice, a broken escape.
+            let reason = error.code == .duplicateKeys ? "is given more than once" : "cannot be read (\(error))"
+            self.init(
+                .badRequest, kind: "malformed-request", title: "Malformed request", detail: reason, field: error.value)
         case let error as HTTPError:
             self.init(
                 error.status, kind: "http", title: error.status.reasonPhrase,

@@ -18,17 +18,26 @@ protocol RecordEntity: Codable, Sendable {
     static var isReplaceable: Bool { get }
     /// The change that replaces one, where replacing is allowed.
     static func replacing(_ value: Self) -> Change?
-    /// The collection's query filters, read from `request` before any record is looked at, so that a bad
-    /// value is refused even when there is nothing to filter.
-    static func filter(_ request: Request) throws -> @Sendable (Self) -> Bool
+    /// The query of its list (`?status=…`), decoded before any record is read.
+    associatedtype Filter: Decodable & Sendable = NoQuery
+    /// Whether `value` passes the list's filter.
+    static func matches(_ value: Self, _ filter: Filter) -> Bool
+    /// The path of one record under its collection: `:code`, or `:meeting/:paragraph` for a decision, whose code
+    /// holds a slash.
+    static var codePath: String { get }
 }
 
 extension RecordEntity {
     static var isReplaceable: Bool { false }
     static func replacing(_ value: Self) -> Change? { nil }
-    static func filter(_ request: Request) throws -> @Sendable (Self) -> Bool { { _ in true } }
-    /// Whether `value` passes the collection's query filters.
-    static func matches(_ value: Self, _ request: Request) throws -> Bool { try filter(request)(value) }
+    static var codePath: String { ":code" }
+
+    /// Whether `value` passes the filter `request` asks for; what EditionRoutes, not yet a controller, reads.
+    static func matches(_ value: Self, _ request: Request) throws -> Bool { matches(value, try request.query()) }
+}
+
+extension RecordEntity where Filter == NoQuery {
+    static func matches(_ value: Self, _ filter: NoQuery) -> Bool { true }
 }
 
 /// A write body that carries one entity under its singular key: `{"participant": {…}}`.
@@ -56,10 +65,8 @@ extension Participant: RecordEntity {
     static func adding(_ value: Participant) -> Change { .addParticipant(value) }
     static var isReplaceable: Bool { true }
     static func replacing(_ value: Participant) -> Change? { .amendParticipant(value) }
-    static func filter(_ request: Request) throws -> @Sendable (Participant) -> Bool {
-        let kind = try request.option("kind", as: ParticipantKind.self)
-        return { value in kind.map { $0 == value.kind } ?? true }
-    }
+    struct Filter: Decodable, Sendable { var kind: ParticipantKind? }
+    static func matches(_ value: Participant, _ filter: Filter) -> Bool { filter.kind.map { $0 == value.kind } ?? true }
 }
 
 extension Body: RecordEntity {
@@ -80,10 +87,8 @@ extension Meeting: RecordEntity {
     static func adding(_ value: Meeting) -> Change { .addMeeting(value) }
     static var isReplaceable: Bool { true }
     static func replacing(_ value: Meeting) -> Change? { .amendMeeting(value) }
-    static func filter(_ request: Request) throws -> @Sendable (Meeting) -> Bool {
-        let body = request.text("body")
-        return { value in body.map { $0 == value.body.rawValue } ?? true }
-    }
+    struct Filter: Decodable, Sendable { var body: BodyID? }
+    static func matches(_ value: Meeting, _ filter: Filter) -> Bool { filter.body.map { $0 == value.body } ?? true }
 }
 
 extension Decision: RecordEntity {
@@ -93,9 +98,10 @@ extension Decision: RecordEntity {
     static func all(in state: ProcessState) -> [Decision] { Array(state.decisions.values) }
     static func find(_ code: String, in state: ProcessState) -> Decision? { state.decisions[.init(code)] }
     static func adding(_ value: Decision) -> Change { .recordDecision(value) }
-    static func filter(_ request: Request) throws -> @Sendable (Decision) -> Bool {
-        let meeting = request.text("meeting")
-        return { value in meeting.map { $0 == value.meeting.rawValue } ?? true }
+    static let codePath = ":meeting/:paragraph"
+    struct Filter: Decodable, Sendable { var meeting: MeetingID? }
+    static func matches(_ value: Decision, _ filter: Filter) -> Bool {
+        filter.meeting.map { $0 == value.meeting } ?? true
     }
 }
 
@@ -117,14 +123,15 @@ extension PlanItem: RecordEntity {
     static func all(in state: ProcessState) -> [PlanItem] { Array(state.items.values) }
     static func find(_ code: String, in state: ProcessState) -> PlanItem? { state.items[.init(code)] }
     static func adding(_ value: PlanItem) -> Change { .addItem(value) }
-    static func filter(_ request: Request) throws -> @Sendable (PlanItem) -> Bool {
-        let status = try request.option("status", as: Status.self)
-        let workplan = request.text("workplan")
-        let parent = request.text("parent")
-        return { value in
-            (status.map { $0 == value.status } ?? true)
-                && (workplan.map { $0 == (value.workplan?.rawValue ?? "") } ?? true)
-                && (parent.map { $0 == (value.parent?.rawValue ?? "") } ?? true)
-        }
+    /// An empty `workplan` or `parent` asks for the items without one.
+    struct Filter: Decodable, Sendable {
+        var status: Status?
+        var workplan: String?
+        var parent: String?
+    }
+    static func matches(_ value: PlanItem, _ filter: Filter) -> Bool {
+        (filter.status.map { $0 == value.status } ?? true)
+            && (filter.workplan.map { $0 == (value.workplan?.rawValue ?? "") } ?? true)
+            && (filter.parent.map { $0 == (value.parent?.rawValue ?? "") } ?? true)
     }
 }
