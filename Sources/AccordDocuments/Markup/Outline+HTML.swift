@@ -56,6 +56,7 @@ extension Outline {
                 out += "</tbody>\n</table>\n"
             }
         }
+        if let footer { out += "<footer class=\"ledger\"><p>\(inline(footer))</p></footer>\n" }
         out += "</body>\n</html>\n"
         return out
     }
@@ -102,7 +103,8 @@ extension Outline {
         font-size:.92rem}.details dt{font-style:italic}.details dd{margin:0}.missing{color:#8a1c1c;font-size:.85em}\
         .pair{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}table{border-collapse:collapse;width:100%;\
         margin:.5rem 0 1.5rem}th,td{border:1px solid #777;padding:.3rem .5rem;vertical-align:top;text-align:left}\
-        th{background:#eee}nav ul{list-style:none;padding-left:0}nav .level2{padding-left:1.5rem}\
+        th{background:#eee}footer.ledger{margin-top:2rem;border-top:1px solid #999;font-size:.8rem;color:#333;\
+        overflow-wrap:anywhere}nav ul{list-style:none;padding-left:0}nav .level2{padding-left:1.5rem}\
         @media print{body{margin:0;max-width:none}.new-page{break-before:page}nav a{color:inherit;\
         text-decoration:none}tr,.item{break-inside:avoid}@page{size:A4;margin:2cm}}
         """

@@ -37,6 +37,7 @@ extension Outline {
                 out += "\n"
             }
         }
+        if let footer { out += "---\n\n*\(Self.inline(footer))*\n" }
         return out
     }
 

@@ -9,15 +9,19 @@ public struct AgendaDocument: Sendable {
     public var agenda: Agenda
     public var languages: DocumentLanguages
     public var generatedOn: PartialDate
+    /// The checkpoint (or ledger position and hash) printed in the footer.
+    public var anchor: LedgerAnchor?
 
     public init(
-        state: ProcessState, meeting: Meeting, agenda: Agenda, languages: DocumentLanguages, generatedOn: PartialDate
+        state: ProcessState, meeting: Meeting, agenda: Agenda, languages: DocumentLanguages, generatedOn: PartialDate,
+        anchor: LedgerAnchor? = nil
     ) {
         self.state = state
         self.meeting = meeting
         self.agenda = agenda
         self.languages = languages
         self.generatedOn = generatedOn
+        self.anchor = anchor
     }
 
     /// The agenda as a Word file.
@@ -28,7 +32,7 @@ public struct AgendaDocument: Sendable {
 
     var outline: Outline {
         let plan = PlanDocument(state: state, edition: nil, languages: languages, generatedOn: generatedOn)
-        var outline = Outline(languages: languages)
+        var outline = Outline(languages: languages, footer: anchor?.phrase(languages))
         let status: Words = agenda.status == .approved ? .approvedAgenda : .draftAgenda
         outline.blocks.append(
             .title(
@@ -56,12 +60,18 @@ public struct ConclusionsDocument: Sendable {
     public var meeting: Meeting
     public var languages: DocumentLanguages
     public var generatedOn: PartialDate
+    /// The checkpoint (or ledger position and hash) printed in the footer.
+    public var anchor: LedgerAnchor?
 
-    public init(state: ProcessState, meeting: Meeting, languages: DocumentLanguages, generatedOn: PartialDate) {
+    public init(
+        state: ProcessState, meeting: Meeting, languages: DocumentLanguages, generatedOn: PartialDate,
+        anchor: LedgerAnchor? = nil
+    ) {
         self.state = state
         self.meeting = meeting
         self.languages = languages
         self.generatedOn = generatedOn
+        self.anchor = anchor
     }
 
     /// The conclusions as a Word file.
@@ -71,7 +81,7 @@ public struct ConclusionsDocument: Sendable {
     public func html() -> String { outline.html }
 
     var outline: Outline {
-        var outline = Outline(languages: languages)
+        var outline = Outline(languages: languages, footer: anchor?.phrase(languages))
         outline.blocks.append(
             .title(
                 MeetingHeading.title(.conclusions, meeting, languages),

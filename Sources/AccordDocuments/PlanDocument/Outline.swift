@@ -7,6 +7,8 @@ import AccordCore
 struct Outline {
     var languages: DocumentLanguages
     var blocks: [Block] = []
+    /// The line printed at the foot of every page (of the file, where it has no pages): the ledger's anchor.
+    var footer: Phrase?
 }
 
 /// One block of a document.

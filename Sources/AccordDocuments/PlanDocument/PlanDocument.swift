@@ -13,17 +13,23 @@ public struct PlanDocument: Sendable {
     public var languages: DocumentLanguages
     /// The day the document is generated, printed on its title page.
     public var generatedOn: PartialDate
+    /// The checkpoint (or ledger position and hash) printed in the footer.
+    public var anchor: LedgerAnchor?
 
-    public init(state: ProcessState, edition: Edition?, languages: DocumentLanguages, generatedOn: PartialDate) {
+    public init(
+        state: ProcessState, edition: Edition?, languages: DocumentLanguages, generatedOn: PartialDate,
+        anchor: LedgerAnchor? = nil
+    ) {
         self.state = state
         self.edition = edition
         self.languages = languages
         self.generatedOn = generatedOn
+        self.anchor = anchor
     }
 
     /// The document as blocks, which the writers render.
     var outline: Outline {
-        var outline = Outline(languages: languages)
+        var outline = Outline(languages: languages, footer: anchor?.phrase(languages))
         let items = Array(state.items.values)
         outline.blocks.append(.title(title, subtitles: subtitles))
         outline.blocks.append(.contents)

@@ -6,16 +6,30 @@ import Foundation
 /// repeating header rows, and a language on every run so spelling and hyphenation follow each language.
 extension Outline {
     func docx() throws -> Data {
-        try ZipPackage.make([
-            ("[Content_Types].xml", Array(WordPackage.contentTypes.utf8)),
+        let hasFooter = footer != nil
+        var parts: [(String, [UInt8])] = [
+            ("[Content_Types].xml", Array(WordPackage.contentTypes(footer: hasFooter).utf8)),
             ("_rels/.rels", Array(WordPackage.packageRelationships.utf8)),
-            ("word/_rels/document.xml.rels", Array(WordPackage.documentRelationships.utf8)),
+            ("word/_rels/document.xml.rels", Array(WordPackage.documentRelationships(footer: hasFooter).utf8)),
             ("word/document.xml", documentXML),
             ("word/styles.xml", Array(WordPackage.styles(language: languages.primary).utf8)),
             ("word/numbering.xml", Array(WordPackage.numbering.utf8)),
             ("word/settings.xml", Array(WordPackage.settings.utf8)),
             ("docProps/core.xml", Array(WordPackage.coreProperties(title: titleText).utf8)),
-        ])
+        ]
+        if let footer { parts.append(("word/footer1.xml", footerXML(footer))) }
+        return try ZipPackage.make(parts)
+    }
+
+    /// word/footer1.xml: the ledger's anchor in small type at the foot of every page.
+    private func footerXML(_ footer: Phrase) -> [UInt8] {
+        var word = WordBuffer(capacity: 512)
+        word.raw(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">")
+        word.paragraph(style: "Footer") { $0.runs(footer) }
+        word.raw("</w:ftr>")
+        return word.bytes
     }
 
     /// word/document.xml, the text of the document.
@@ -71,7 +85,9 @@ extension Outline {
         }
         // The page: A4 with 2 cm margins, the paper most of the process's delegations print on.
         word.raw(
-            "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" "
+            "<w:sectPr>"
+                + (footer == nil ? "" : "<w:footerReference w:type=\"default\" r:id=\"\(WordPackage.footerID)\"/>")
+                + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" "
                 + "w:bottom=\"1134\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
                 + "</w:body></w:document>")
         return word.bytes

@@ -1,10 +1,33 @@
 import AccordCore
+import Foundation
 
 /// The fixed parts of a Word package: content types, relationships, styles, numbering and settings.
 ///
 /// Written by hand rather than copied from a template so that every style the documents use is defined
 /// here, with the outline levels that make headings real headings.
 enum WordPackage {
+    /// The content types, with the footer's part when the document has one.
+    static func contentTypes(footer: Bool) -> String {
+        guard footer else { return contentTypes }
+        return contentTypes.replacingOccurrences(
+            of: "</Types>",
+            with: "<Override PartName=\"/word/footer1.xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/></Types>")
+    }
+
+    /// The footer's relationship from the document.
+    static let footerID = "rId4"
+
+    /// The document's relationships, with the footer's when the document has one.
+    static func documentRelationships(footer: Bool) -> String {
+        guard footer else { return documentRelationships }
+        return documentRelationships.replacingOccurrences(
+            of: "</Relationships>",
+            with: "<Relationship Id=\"\(footerID)\" "
+                + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" "
+                + "Target=\"footer1.xml\"/></Relationships>")
+    }
+
     static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
@@ -110,6 +133,7 @@ enum WordPackage {
                 paragraph: "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"0\"/>"))\
             \(paragraphStyle("TableHeading", "Table Heading", run: "<w:b/><w:sz w:val=\"20\"/>"))\
             \(paragraphStyle("TableText", "Table Text", run: "<w:sz w:val=\"20\"/>", paragraph: "<w:spacing w:after=\"0\"/>"))\
+            \(paragraphStyle("Footer", "footer", run: "<w:sz w:val=\"14\"/><w:color w:val=\"444444\"/>", paragraph: "<w:spacing w:after=\"0\"/>"))\
             <w:style w:type="character" w:styleId="Label"><w:name w:val="Label"/><w:rPr><w:i/></w:rPr></w:style>\
             <w:style w:type="character" w:styleId="Missing"><w:name w:val="Missing Translation"/>\
             <w:rPr><w:i/><w:color w:val="8A1C1C"/></w:rPr></w:style>\
