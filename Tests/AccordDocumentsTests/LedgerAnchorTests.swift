@@ -39,13 +39,16 @@ struct LedgerAnchorTests {
         let part = try DocumentFixture.part("word/footer1.xml", of: docx)
         #expect(part.contains(english) && part.contains(spanish), "\(part)")
         let document = try DocumentFixture.part("word/document.xml", of: docx)
-        #expect(document.contains("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"))
+        #expect(document.contains("<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"))
         let relationships = try DocumentFixture.part("word/_rels/document.xml.rels", of: docx)
         #expect(relationships.contains("Id=\"rId4\"") && relationships.contains("Target=\"footer1.xml\""))
         let types = try DocumentFixture.part("[Content_Types].xml", of: docx)
         #expect(types.contains("/word/footer1.xml"))
         // Each part is well-formed XML.
-        for path in ["word/footer1.xml", "word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"] {
+        for path in [
+            "word/header1.xml", "word/footer1.xml", "word/document.xml", "word/_rels/document.xml.rels",
+            "[Content_Types].xml",
+        ] {
             _ = try XMLDocument(xmlString: try DocumentFixture.part(path, of: docx))
         }
     }
