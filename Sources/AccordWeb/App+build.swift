@@ -51,6 +51,8 @@ public enum ServeError: Error, CustomStringConvertible {
 /// The open trial mode — everyone writes as a trial Secretariat — exists only while the database has no
 /// account, only on the loopback interface (listening further without an account is refused), and is logged.
 public func serve(store: Store, configuration: ServerConfiguration, logger: Logger) async throws {
+    // A document whose checked-in fragments do not merge is a fault of the build: refuse to start with it.
+    _ = try OpenAPIDocument.bundled.get()
     let accounts = AccountService(store: store)
     if try await !accounts.hasAccounts() {
         guard configuration.isLoopback else { throw ServeError.trialBeyondLoopback(hostname: configuration.hostname) }
@@ -105,33 +107,45 @@ public func buildRouter(
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: IdentityMiddleware(accounts: accounts, allowsTrial: allowsTrial))
     if let publicFolder { router.add(middleware: FileMiddleware(publicFolder, searchForIndexHtml: false)) }
-    router.get("openapi.json") { _, _ in OpenAPIDocument.response }
-    SessionRoutes.add(to: router.group("api/v1"), accounts: accounts)
+    router.get("openapi.json") { _, _ in try OpenAPIDocument.bundled.get().response }
+    // Signing in and out is not a write to the record: the session routes are outside the API's write guard.
+    router.group("api/v1").addRoutes(SessionController(accounts: accounts).endpoints)
     let api = router.group("api/v1").add(middleware: APIWriteGuard())
-    api.get("process") { _, context in
-        guard let process = try await record.state(for: context.principal).process else {
-            throw Problem.notFound("process", "", field: "process")
-        }
-        return JSONResponse(process)
+    api.addRoutes(ProcessController(record: record).endpoints)
+    api.addRoutes(RecordController<Participant>(record: record) { $0.id < $1.id }.endpoints)
+    api.addRoutes(RecordController<Body>(record: record) { ($0.level, $1.id) > ($1.level, $0.id) }.endpoints)
+    api.addRoutes(
+        RecordController<Meeting>(record: record) {
+            ($0.start?.description ?? "", $0.id) < ($1.start?.description ?? "", $1.id)
+        }.endpoints)
+    api.addRoutes(RecordController<Decision>(record: record) { $0.id < $1.id }.endpoints)
+    api.addRoutes(RecordController<Workplan>(record: record) { $0.id < $1.id }.endpoints)
+    api.addRoutes(RecordController<PlanItem>(record: record, sort: Plan.inReadingOrder).endpoints)
+    api.addRoutes(ItemController(record: record).endpoints)
+    api.addRoutes(PlanController(record: record).endpoints)
+    api.addRoutes(RecordController<Proposal>(record: record) { $0.id < $1.id }.endpoints)
+    api.addRoutes(ProposalController(record: record).endpoints)
+    api.addRoutes(RecordController<StandingItem>(record: record) { $0.id < $1.id }.endpoints)
+    api.addRoutes(AgendaController(record: record).endpoints)
+    api.addRoutes(ExportController(record: record).endpoints)
+    for records in [
+        RecordController<ExternalPlan>(record: record) { $0.id < $1.id }.endpoints,
+        RecordController<Mandate>(record: record) { $0.id < $1.id }.endpoints,
+        RecordController<ReportingCycle>(record: record) { $0.id < $1.id }.endpoints,
+        RecordController<Event>(record: record) {
+            ($0.start?.description ?? "", $0.id) < ($1.start?.description ?? "", $1.id)
+        }.endpoints,
+        RecordController<EventSeries>(record: record) { $0.id < $1.id }.endpoints,
+    ] {
+        api.addRoutes(records)
     }
-    api.get("health") { _, _ in JSONResponse(try await record.head()) }
-    RecordRoutes.add(Participant.self, to: api, record: record) { $0.id < $1.id }
-    RecordRoutes.add(Body.self, to: api, record: record) { ($0.level, $1.id) > ($1.level, $0.id) }
-    RecordRoutes.add(Meeting.self, to: api, record: record) {
-        ($0.start?.description ?? "", $0.id) < ($1.start?.description ?? "", $1.id)
-    }
-    RecordRoutes.add(Decision.self, to: api, record: record) { $0.id < $1.id }
-    RecordRoutes.add(Workplan.self, to: api, record: record) { $0.id < $1.id }
-    ItemRoutes.add(to: api, record: record)
-    PlanRoutes.add(to: api, record: record)
+    api.addRoutes(FollowUpController(reports: FollowUpService(record: record)).endpoints)
     LedgerRoutes.add(to: api, record: record)
-    ProposalRoutes.add(to: api, record: record)
     DecisionRoutes.add(to: api, record: record)
     EditionRoutes.add(to: api, record: record)
-    AgendaRoutes.add(to: api, record: record)
-    ExportRoutes.add(to: api, record: record)
-    FollowUpController(reports: FollowUpService(record: record)).addRoutes(to: api)
     Pages.add(to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes))
+    // Last, so that it wraps only the not-found responder: a known path asked with another method is a 405.
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path, $0.method) }))
     return AccordRouter(router: router)
 }
 

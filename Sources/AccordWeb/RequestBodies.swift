@@ -25,10 +25,10 @@ package enum RequestBodies {
             // The other routes' bodies.
             read(Signed<Keyed<Comment>>.self), read(Signed<Keyed<Agenda>>.self),
             read(Signed<Keyed<DraftDecision>>.self), read(Signed<NoFields>.self),
-            read(Signed<ItemRoutes.AmendmentBody>.self), read(Signed<ItemRoutes.StatusBody>.self),
+            read(Signed<ItemController.AmendmentBody>.self), read(Signed<ItemController.StatusBody>.self),
             read(Signed<DecisionRoutes.PositionBody>.self), read(Signed<EditionRoutes.ChallengeBody>.self),
             read(Signed<EditionRoutes.SettlementBody>.self), read(EditionRoutes.DraftBody.self),
-            read(Signed<ExportRoutes.ImportBody>.self), read(SessionRoutes.Credentials.self),
+            read(Signed<ExportController.ImportBody>.self), read(SessionController.Credentials.self),
             read(LedgerRoutes.CosignatureBody.self), read(Signed<DecisionRoutes.RejectBody>.self),
         ]
     }

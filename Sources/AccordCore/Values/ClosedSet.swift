@@ -24,6 +24,9 @@ extension DecisionKind: ClosedSet {}
 extension Status: ClosedSet {}
 extension ItemKind: ClosedSet {}
 extension Actor.Role: ClosedSet {}
+extension ProposalStatus: ClosedSet {}
+extension ChallengeStatus: ClosedSet {}
+extension PlanVersion: ClosedSet {}
 extension ReportKind: ClosedSet {}
 extension ReportStatus: ClosedSet {}
 extension IndicatorKind: ClosedSet {}

@@ -1,8 +1,8 @@
 import AccordCore
 import Hummingbird
 
-// The follow-up of external plans that the generic record routes serve: plans, mandates, cycles, events and
-// event series are listed, shown, added and corrected like any record.
+// The follow-up of external plans that the record controllers serve: plans, mandates, cycles, events and event
+// series are listed, shown, added and corrected like any record.
 
 extension ExternalPlan: RecordEntity {
     static let singular = "plan"
@@ -22,9 +22,13 @@ extension Mandate: RecordEntity {
     static func adding(_ value: Mandate) -> Change { .addMandate(value) }
     static var isReplaceable: Bool { true }
     static func replacing(_ value: Mandate) -> Change? { .amendMandate(value) }
-    static func matches(_ value: Mandate, _ request: Request) throws -> Bool {
-        (request.text("plan").map { $0 == value.plan.rawValue } ?? true)
-            && (request.text("coordinator").map { value.isCoordinated(by: .init($0)) } ?? true)
+    struct Filter: Decodable, Sendable {
+        var plan: ExternalPlanID?
+        /// A member state coordinating it, as coordinator or co-coordinator.
+        var coordinator: ParticipantID?
+    }
+    static func matches(_ value: Mandate, _ filter: Filter) -> Bool {
+        (filter.plan.map { $0 == value.plan } ?? true) && (filter.coordinator.map(value.isCoordinated(by:)) ?? true)
     }
 }
 
@@ -37,8 +41,9 @@ extension ReportingCycle: RecordEntity {
     static func adding(_ value: ReportingCycle) -> Change { .addCycle(value) }
     static var isReplaceable: Bool { true }
     static func replacing(_ value: ReportingCycle) -> Change? { .amendCycle(value) }
-    static func matches(_ value: ReportingCycle, _ request: Request) throws -> Bool {
-        request.text("plan").map { $0 == value.plan.rawValue } ?? true
+    struct Filter: Decodable, Sendable { var plan: ExternalPlanID? }
+    static func matches(_ value: ReportingCycle, _ filter: Filter) -> Bool {
+        filter.plan.map { $0 == value.plan } ?? true
     }
 }
 
@@ -51,11 +56,14 @@ extension Event: RecordEntity {
     static func adding(_ value: Event) -> Change { .recordEvent(value) }
     static var isReplaceable: Bool { true }
     static func replacing(_ value: Event) -> Change? { .amendEvent(value) }
-    static func matches(_ value: Event, _ request: Request) throws -> Bool {
-        let kind = try request.option("kind", as: EventKind.self)
-        return (kind.map { $0 == value.kind } ?? true)
-            && (request.text("mandate").map { value.mandates.contains(.init($0)) } ?? true)
-            && (request.text("series").map { $0 == value.series?.rawValue } ?? true)
+    struct Filter: Decodable, Sendable {
+        var kind: EventKind?
+        var mandate: MandateID?
+        var series: SeriesID?
+    }
+    static func matches(_ value: Event, _ filter: Filter) -> Bool {
+        (filter.kind.map { $0 == value.kind } ?? true) && (filter.mandate.map(value.mandates.contains) ?? true)
+            && (filter.series.map { $0 == value.series } ?? true)
     }
 }
 

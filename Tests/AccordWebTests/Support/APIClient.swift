@@ -96,9 +96,8 @@ final class APIClient: @unchecked Sendable {
             return answer
         }
         called.insert("\(method) \(template.openAPIPath)")
-        let declared =
-            OpenAPIDocument.document["paths"]?[template.openAPIPath]?[method.rawValue.lowercased()]?[
-                "responses"]?.keys ?? []
+        let document = try OpenAPIDocument.bundled.get().root
+        let declared = document["paths"]?[template.openAPIPath]?[method.rawValue.lowercased()]?["responses"]?.keys ?? []
         #expect(
             declared.contains("\(answer.status)"),
             "\(method) \(template.openAPIPath) answered \(answer.status), which its OpenAPI operation does not declare (\(declared)): \(text)"
@@ -128,11 +127,13 @@ final class APIClient: @unchecked Sendable {
 /// A registered route, matched against concrete paths.
 struct RouteTemplate: Sendable {
     var method: HTTPRequest.Method
+    var path: RouterPath
     /// Segments, with parameters as "{name}" (Hummingbird writes them as OpenAPI does).
     var segments: [String]
 
     init(_ description: Router<AccordContext>.RouteDescription) {
         method = description.method
+        path = description.path
         segments = description.path.description.split(separator: "/").map(String.init)
     }
 
@@ -144,11 +145,7 @@ struct RouteTemplate: Sendable {
     /// Whether the route belongs to the JSON API (or is its document), rather than to the pages.
     var isAPI: Bool { segments.first == "api" || segments == ["openapi.json"] }
 
-    func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/").map(String.init)
-        return parts.count == segments.count
-            && zip(parts, segments).allSatisfy { part, segment in segment.hasPrefix("{") || part == segment }
-    }
+    func matches(_ path: String) -> Bool { self.path.matches(path) }
 }
 
 /// Runs `body` with an API client over a fresh store: a temporary SQLite file, or a database of `backend`.
