@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "AccordCore", targets: ["AccordCore"]),
         .library(name: "AccordStore", targets: ["AccordStore"]),
         .library(name: "AccordDocuments", targets: ["AccordDocuments"]),
+        .library(name: "AccordStatistics", targets: ["AccordStatistics"]),
         .library(name: "AccordWeb", targets: ["AccordWeb"]),
     ],
     dependencies: [
@@ -56,6 +57,12 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Shared migration statistics (issue 21): the SDMX structure, reading, validation, cube and writers.
+        .target(
+            name: "AccordStatistics",
+            dependencies: ["AccordCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.process("Resources")]
+        ),
         .target(
             name: "AccordWeb",
             dependencies: [
@@ -94,6 +101,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AccordCLITests"),
+        .testTarget(
+            name: "AccordStatisticsTests",
+            dependencies: ["AccordCore", "AccordStatistics", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["__Snapshots__"]
+        ),
         // What the test targets share: snapshot files kept beside each target's tests.
         .target(name: "AccordTestSupport", path: "Tests/Support"),
         .testTarget(
