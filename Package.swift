@@ -103,7 +103,10 @@ let package = Package(
         .testTarget(name: "AccordCLITests"),
         .testTarget(
             name: "AccordStatisticsTests",
-            dependencies: ["AccordCore", "AccordStatistics", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "AccordCore", "AccordStatistics", "AccordTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["__Snapshots__"]
         ),
         // What the test targets share: snapshot files kept beside each target's tests.

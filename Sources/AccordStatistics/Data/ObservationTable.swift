@@ -48,6 +48,29 @@ public struct ObservationTable: Sendable {
         }
     }
 
+    /// A table made of whole columns, as a loader that already holds them (from SQL, or a generator of
+    /// ten million observations) has them; attributes left out are empty (OBS_STATUS A, unit PS, no text).
+    ///
+    /// - Precondition: every column has as many rows as `values`, and every code is a position in its codelist.
+    public init(
+        codes: [[UInt16]], periods: [UInt16], values: [UInt32], statuses: [UInt8], confidentiality: [UInt8]? = nil,
+        units: [UInt8]
+    ) {
+        precondition(codes.count == Dimension.allCases.count, "one code column per dimension")
+        precondition(
+            codes.allSatisfy { $0.count == values.count } && periods.count == values.count
+                && statuses.count == values.count && units.count == values.count,
+            "columns of different lengths")
+        self.codes = codes
+        self.periods = periods
+        self.values = values
+        self.statuses = statuses
+        self.confidentiality = confidentiality ?? Array(repeating: Self.absent, count: values.count)
+        self.units = units
+        sources = Array(repeating: 0, count: values.count)
+        comments = Array(repeating: 0, count: values.count)
+    }
+
     public var count: Int { values.count }
     public var isEmpty: Bool { values.isEmpty }
 

@@ -20,7 +20,9 @@ struct CSVRecords: Sequence, IteratorProtocol {
 
     /// The fields of the next record, with the line it starts on; nil at the end of the input.
     mutating func next() -> (line: Int, fields: [ArraySlice<UInt8>])? {
-        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriage = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\"")
+        let newline = UInt8(ascii: "\n")
+        let carriage = UInt8(ascii: "\r")
         let end = bytes.count
         // Blank lines between records are skipped, as spreadsheet exports end with one.
         while position < end, bytes[position] == newline || bytes[position] == carriage {

@@ -41,13 +41,15 @@ struct ObservationDecoder {
     private let defaultUnit: UInt8
     private var table: ObservationTable
     private var rows: [Int] = []
-    private var row = ObservationTable.Row(codes: Array(repeating: 0, count: 8), period: 0, value: 0, status: 0, unit: 0)
+    private var row = ObservationTable.Row(
+        codes: Array(repeating: 0, count: 8), period: 0, value: 0, status: 0, unit: 0)
 
     init(structure: DataStructure, flow: Dataflow, reportingArea: String?, capacity: Int = 0) {
         self.structure = structure
         self.flow = flow
         self.reportingArea = reportingArea.flatMap { structure.codelist(.referenceArea).position(of: $0) }
-        lookups = Dimension.allCases.map { CodeLookup(structure.codelist($0)) }
+        lookups =
+            Dimension.allCases.map { CodeLookup(structure.codelist($0)) }
             + [.observationStatus, .confidentialityStatus, .unitOfMeasure].map {
                 CodeLookup(structure.codelist($0)!)
             }
@@ -134,7 +136,8 @@ struct ObservationDecoder {
             return nil
         }
         let status = coded(.observationStatus, .observationStatus, default: defaultStatus)
-        row.confidentiality = coded(.confidentialityStatus, .confidentialityStatus, default: ObservationTable.absent) ?? 0
+        row.confidentiality =
+            coded(.confidentialityStatus, .confidentialityStatus, default: ObservationTable.absent) ?? 0
         row.unit = coded(.unitOfMeasure, .unitOfMeasure, default: defaultUnit) ?? 0
         row.status = status ?? defaultStatus
         row.source = field(.dataSource)?.text ?? ""
@@ -164,7 +167,8 @@ struct ObservationDecoder {
             problems.append(
                 Problem(
                     .value, row: number, column: Component.observationValue, code: valueBytes.text,
-                    "OBS_VALUE must be a whole number of people or events from 0 to 4294967294, not '\(valueBytes.text)'"))
+                    "OBS_VALUE must be a whole number of people or events from 0 to 4294967294, not '\(valueBytes.text)'"
+                ))
             return
         }
         if status == missingStatus {

@@ -1,0 +1,68 @@
+/// The statistics of one dataflow as they stand: the current vintage of each state, held as one
+/// observation table in memory, with what disclosure control withholds from the public.
+///
+/// Held as columns of 16-bit codes rather than in SQL tables: measured in `Benchmarks/` (target 9), a
+/// query scans the two or three columns it needs in a few milliseconds for ten million observations,
+/// where a SQL engine or a data frame takes longer; the ledger's vintages are the record, and the cube
+/// is rebuilt from them (an app process builds its own, so several processes over PostgreSQL agree).
+public struct Cube: Sendable {
+    public let structure: DataStructure
+    public let flow: Dataflow
+    /// The current vintages' observations, one state after another.
+    public let table: ObservationTable
+    /// Which vintage (area and sequence) each state's observations come from.
+    public let sources: [(area: String, sequence: Int)]
+    /// For each observation, whether public output must withhold it: confidential, a small cell, or a
+    /// total that includes one (see `DisclosureControl`).
+    public let withheld: [Bool]
+    public let disclosure: DisclosureControl
+
+    /// The cube of `flow` from `vintages`: the newest vintage of each state, others ignored.
+    public init(
+        structure: DataStructure, flow: Dataflow, vintages: [Vintage], disclosure: DisclosureControl = .init()
+    ) {
+        let current = Vintage.current(of: flow.id, among: vintages)
+        var table = ObservationTable(reservingCapacity: current.reduce(0) { $0 + $1.observations.count })
+        for vintage in current { table.append(contentsOf: vintage.observations) }
+        self.init(
+            structure: structure, flow: flow, table: table, sources: current.map { ($0.area, $0.sequence) },
+            disclosure: disclosure)
+    }
+
+    /// A cube over observations already gathered (the benchmark's ten million, a test's table).
+    public init(
+        structure: DataStructure, flow: Dataflow, table: ObservationTable,
+        sources: [(area: String, sequence: Int)] = [], disclosure: DisclosureControl = .init()
+    ) {
+        self.structure = structure
+        self.flow = flow
+        self.table = table
+        self.sources = sources
+        self.disclosure = disclosure
+        withheld = disclosure.withheld(in: table, structure: structure)
+    }
+
+    /// The observations as the public may see them: a withheld observation keeps its key but loses its
+    /// value, and is marked OBS_STATUS Q (missing value; suppressed) and CONF_STATUS C, A or S (confidential,
+    /// small count, or withheld because it would reveal one).
+    public func publicTable() -> ObservationTable {
+        var copy = table
+        let suppressed = UInt8(structure.codelist(.observationStatus)!.position(of: Component.suppressedStatus)!)
+        let statuses = structure.codelist(.confidentialityStatus)!
+        let small = UInt8(statuses.position(of: "A")!)
+        let secondary = UInt8(statuses.position(of: "S")!)
+        let free = statuses.position(of: Component.freeStatus).map(UInt8.init)
+        for index in 0..<copy.count where withheld[index] {
+            let value = copy.values[index]
+            let confidentiality = copy.confidentiality[index]
+            if confidentiality == ObservationTable.absent || confidentiality == free {
+                copy.confidentiality[index] = disclosure.isSmall(value) ? small : secondary
+            }
+            copy.values[index] = ObservationTable.missing
+            copy.statuses[index] = suppressed
+            // Free texts could describe the withheld value.
+            copy.comments[index] = 0
+        }
+        return copy
+    }
+}
