@@ -96,6 +96,8 @@ struct Consistency {
         guard let monthly = structure.codelist(.frequency).position(of: "M") else { return }
         // In key order, a series' months are consecutive and ascending.
         var start = 0
+        var window: [UInt64] = []
+        window.reserveCapacity(12)
         let sorted = order.map(Int.init).filter { table.code(.frequency, at: $0) == monthly }
         while start < sorted.count {
             var end = start + 1
@@ -106,12 +108,18 @@ struct Consistency {
                 let value = table.values[index]
                 guard value != ObservationTable.missing else { continue }
                 let month = Int(table.periods[index])
-                let previous = sorted[start..<position].filter {
-                    Int(table.periods[$0]) >= month - 12 && table.values[$0] != ObservationTable.missing
-                }.map { UInt64(table.values[$0]) }.sorted()
-                guard previous.count >= 3 else { continue }
-                let middle = previous.count / 2
-                let median2 = previous.count % 2 == 1 ? 2 * previous[middle] : previous[middle - 1] + previous[middle]
+                // The previous twelve months are among the twelve observations before this one in the series.
+                window.removeAll(keepingCapacity: true)
+                for earlier in sorted[max(start, position - 12)..<position] {
+                    let earlierValue = table.values[earlier]
+                    if Int(table.periods[earlier]) >= month - 12, earlierValue != ObservationTable.missing {
+                        window.append(UInt64(earlierValue))
+                    }
+                }
+                guard window.count >= 3 else { continue }
+                window.sort()
+                let middle = window.count / 2
+                let median2 = window.count % 2 == 1 ? 2 * window[middle] : window[middle - 1] + window[middle]
                 // value > factor × median, compared in halves to stay in whole numbers.
                 guard median2 > 0, 2 * UInt64(value) > factor * median2 else { continue }
                 problems.append(
