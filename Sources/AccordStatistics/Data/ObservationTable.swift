@@ -26,6 +26,7 @@ public struct ObservationTable: Sendable {
     public internal(set) var comments: [UInt32]
     public internal(set) var texts: [String] = [""]
     private var textPositions: [String: UInt32] = ["": 0]
+    private var lastInterned: (text: String, position: UInt32)?
 
     public init(reservingCapacity capacity: Int = 0) {
         codes = Array(repeating: [], count: Dimension.allCases.count)
@@ -153,6 +154,9 @@ public struct ObservationTable: Sendable {
     }
 
     mutating func intern(_ text: String) -> UInt32 {
+        // Uploads repeat one source on every row: the last text answers without hashing.
+        if let last = lastInterned, last.text == text { return last.position }
+        defer { lastInterned = (text, textPositions[text]!) }
         if let position = textPositions[text] { return position }
         let position = UInt32(texts.count)
         texts.append(text)

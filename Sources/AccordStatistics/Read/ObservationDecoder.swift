@@ -41,6 +41,8 @@ struct ObservationDecoder {
     private let defaultUnit: UInt8
     private var table: ObservationTable
     private var rows: [Int] = []
+    /// DATA_SOURCE and COMMENT_OBS, remembering their last text.
+    private var texts = [TextMemo(), TextMemo()]
     private var row = ObservationTable.Row(
         codes: Array(repeating: 0, count: 8), period: 0, value: 0, status: 0, unit: 0)
 
@@ -140,8 +142,8 @@ struct ObservationDecoder {
             coded(.confidentialityStatus, .confidentialityStatus, default: ObservationTable.absent) ?? 0
         row.unit = coded(.unitOfMeasure, .unitOfMeasure, default: defaultUnit) ?? 0
         row.status = status ?? defaultStatus
-        row.source = field(.dataSource)?.text ?? ""
-        row.comment = field(.comment)?.text ?? ""
+        row.source = texts[0].text(of: field(.dataSource) ?? [])
+        row.comment = texts[1].text(of: field(.comment) ?? [])
 
         let valueBytes = field(.value)?.trimmed ?? []
         if valueBytes.isEmpty || valueBytes.elementsEqual("NaN".utf8) {
@@ -183,6 +185,20 @@ struct ObservationDecoder {
 
     /// The observations decoded so far, with the file row each came from.
     func finish() -> (table: ObservationTable, rows: [Int]) { (table, rows) }
+}
+
+/// A free-text column, remembering its last text: a file repeats one DATA_SOURCE on every row.
+private struct TextMemo {
+    private var lastBytes: [UInt8] = []
+    private var lastText = ""
+
+    mutating func text(of bytes: ArraySlice<UInt8>) -> String {
+        if !bytes.elementsEqual(lastBytes) {
+            lastBytes = Array(bytes)
+            lastText = bytes.text
+        }
+        return lastText
+    }
 }
 
 /// One column's lookup of codes, remembering the last bytes it saw.

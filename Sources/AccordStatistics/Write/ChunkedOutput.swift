@@ -97,6 +97,17 @@ struct ChunkedOutput {
         buffer.append(UInt8(ascii: "\""))
     }
 
+    /// An SDMX-ML 2.1 message header up to its sender: `<message:Header>`, ID, Test, Prepared, Sender.
+    mutating func appendHeaderStart(id: String, prepared: String, sender: String) {
+        append("<message:Header><message:ID>")
+        append(xml: id)
+        append("</message:ID><message:Test>false</message:Test><message:Prepared>")
+        append(xml: prepared)
+        append("</message:Prepared><message:Sender id=\"")
+        append(xml: sender)
+        append("\"/>")
+    }
+
     /// Hands the buffer to the sink once it is past a chunk.
     mutating func flushIfFull() throws {
         if buffer.count >= Self.chunkSize { try flush() }

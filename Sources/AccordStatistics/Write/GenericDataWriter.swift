@@ -10,14 +10,10 @@ extension DataMessage {
             <message:GenericData xmlns:message="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message" \
             xmlns:generic="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/generic" \
             xmlns:common="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common">
-            <message:Header><message:ID>
+
             """)
-        out.append(xml: id)
-        out.append("</message:ID><message:Test>false</message:Test><message:Prepared>")
-        out.append(xml: prepared)
-        out.append("</message:Prepared><message:Sender id=\"")
-        out.append(xml: sender)
-        out.append("\"/><message:Structure structureID=\"")
+        out.appendHeaderStart(id: id, prepared: prepared, sender: sender)
+        out.append("<message:Structure structureID=\"")
         out.append(xml: structureID)
         out.append("\" dimensionAtObservation=\"TIME_PERIOD\"><common:StructureUsage><Ref agencyID=\"")
         out.append(xml: structure.agency)

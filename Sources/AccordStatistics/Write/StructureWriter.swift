@@ -18,14 +18,10 @@ extension DataStructure {
             <message:Structure xmlns:message="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message" \
             xmlns:structure="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/structure" \
             xmlns:common="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common">
-            <message:Header><message:ID>
+
             """)
-        out.append(xml: id)
-        out.append("</message:ID><message:Test>false</message:Test><message:Prepared>")
-        out.append(xml: prepared)
-        out.append("</message:Prepared><message:Sender id=\"")
-        out.append(xml: sender)
-        out.append("\"/></message:Header>\n<message:Structures>\n<structure:Dataflows>\n")
+        out.appendHeaderStart(id: id, prepared: prepared, sender: sender)
+        out.append("</message:Header>\n<message:Structures>\n<structure:Dataflows>\n")
         for flow in dataflows {
             open(&out, "structure:Dataflow", id: flow.id, agency: agency, version: flow.version)
             names(flow.names, &out)
