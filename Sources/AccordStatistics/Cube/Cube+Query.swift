@@ -19,6 +19,7 @@ extension Cube {
         let results = WorkerResults(count: workers)
         defer { results.deallocate() }
         let rows = table.count
+        let withheld = audience == .public && isAnyWithheld ? self.withheld : []
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let start = worker * slice
             let end = min(rows, start + slice)

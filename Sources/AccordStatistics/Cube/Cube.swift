@@ -16,6 +16,11 @@ public struct Cube: Sendable {
     /// total that includes one (see `DisclosureControl`).
     public let withheld: [Bool]
     public let disclosure: DisclosureControl
+    /// For each dimension, which codes of its codelist the cube holds: a query gives cells to those only,
+    /// and skips a filter that keeps all of them.
+    let presentCodes: [[Bool]]
+    /// Whether any observation is withheld: when none is, a public query need not read `withheld`.
+    let isAnyWithheld: Bool
 
     /// The cube of `flow` from `vintages`: the newest vintage of each state, others ignored.
     public init(
@@ -40,6 +45,14 @@ public struct Cube: Sendable {
         self.sources = sources
         self.disclosure = disclosure
         withheld = disclosure.withheld(in: table, structure: structure)
+        isAnyWithheld = withheld.contains(true)
+        presentCodes = Dimension.allCases.map { dimension in
+            var present = [Bool](repeating: false, count: structure.codelist(dimension).count)
+            table.codes[dimension.rawValue].withUnsafeBufferPointer { column in
+                for code in column { present[Int(code)] = true }
+            }
+            return present
+        }
     }
 
     /// The observations as the public may see them: a withheld observation keeps its key but loses its

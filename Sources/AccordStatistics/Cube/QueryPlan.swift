@@ -26,8 +26,7 @@ struct QueryPlan: Sendable {
         var stride = 1
         for dimension in query.groupBy {
             // Only codes the cube holds get a cell, so a codelist of 250 countries costs 11 cells, not 250.
-            var present = [Bool](repeating: false, count: structure.codelist(dimension).count)
-            for code in table.codes[dimension.rawValue] { present[Int(code)] = true }
+            let present = cube.presentCodes[dimension.rawValue]
             let allowed = query.filters[dimension].map { Set($0.compactMap(structure.codelist(dimension).position)) }
             let codes = present.indices.filter { present[$0] && allowed?.contains(UInt16($0)) != false }.map {
                 UInt16($0)
@@ -79,7 +78,13 @@ struct QueryPlan: Sendable {
         var filters = query.filters
         filters[.frequency] = [query.frequency.rawValue]
         var involved: [Dimension] = query.groupBy
-        for dimension in Dimension.allCases where filters[dimension] != nil && !involved.contains(dimension) {
+        for dimension in Dimension.allCases where !involved.contains(dimension) {
+            guard let kept = filters[dimension] else { continue }
+            // A filter that keeps every code the cube holds (FREQ M on monthly data) leaves nothing out.
+            let codelist = structure.codelist(dimension)
+            let keptPositions = Set(kept.compactMap { codelist.position(of: $0) })
+            let present = cube.presentCodes[dimension.rawValue]
+            if present.indices.allSatisfy({ !present[$0] || keptPositions.contains(UInt16($0)) }) { continue }
             involved.append(dimension)
         }
         var lookups: [[UInt32]] = []
@@ -103,7 +108,8 @@ struct QueryPlan: Sendable {
         values = table.values
     }
 
-    /// Sums the rows in `range` into `cells` cells (the last one gathers the rows left out).
+    /// Sums the rows in `range` into `cells` cells (the last one gathers the rows left out); `withheld`
+    /// is empty when no observation is withheld or the audience may see everything.
     func accumulate(_ range: Range<Int>, cells: Int, withheld: [Bool]) -> Accumulator {
         var accumulator = Accumulator(cells: cells)
         let outside = UInt32(cells - 1)
@@ -143,7 +149,11 @@ struct QueryPlan: Sendable {
                                         sums[cell] &+= UInt64(value)
                                     }
                                     counts[cell] &+= 1
-                                    if withheld[start + row] { accumulator.withheld[cell] = true }
+                                }
+                                if !withheld.isEmpty {
+                                    for row in 0..<count where withheld[start + row] {
+                                        accumulator.withheld[Int(min(block[row], outside))] = true
+                                    }
                                 }
                             }
                         }

@@ -62,8 +62,10 @@ struct KeyPacking: Sendable {
 enum KeySort {
     /// The indices of `keys` in ascending key order; equal keys keep their order (the sort is stable).
     ///
-    /// A least-significant-digit radix sort on 11-bit digits, skipping the digits no key uses: five passes
-    /// over 54-bit keys, each a counting pass and a scatter, linear in the number of keys.
+    /// A least-significant-digit radix sort on 11-bit digits, skipping the digits no key uses and those
+    /// all keys share: at most five passes over 54-bit keys, each a counting pass and a scatter, linear in
+    /// the number of keys. Keys already in order (a file written in key order, a cube built from such
+    /// files) cost one comparison each and no sort.
     static func order(of keys: [UInt64]) -> [UInt32] {
         let count = keys.count
         var order = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -71,6 +73,11 @@ enum KeySort {
             initialized = count
         }
         guard count > 1 else { return order }
+        let isSorted = keys.withUnsafeBufferPointer { keys in
+            for index in 1..<keys.count where keys[index] < keys[index - 1] { return false }
+            return true
+        }
+        if isSorted { return order }
         let used = keys.reduce(0, |)
         let bits = 64 - used.leadingZeroBitCount
         var current = keys
@@ -81,6 +88,7 @@ enum KeySort {
         var shift = 0
         while shift < bits {
             let mask = UInt64((1 << digitBits) - 1)
+            var skipped = false
             current.withUnsafeBufferPointer { source in
                 order.withUnsafeBufferPointer { sourceOrder in
                     scratchKeys.withUnsafeMutableBufferPointer { target in
@@ -88,6 +96,11 @@ enum KeySort {
                             counts.withUnsafeMutableBufferPointer { counts in
                                 for index in 0..<counts.count { counts[index] = 0 }
                                 for key in source { counts[Int((key >> UInt64(shift)) & mask)] += 1 }
+                                // A digit every key shares leaves the order as it is.
+                                if counts.contains(where: { $0 == source.count }) {
+                                    skipped = true
+                                    return
+                                }
                                 var total = 0
                                 for index in 0..<counts.count {
                                     let value = counts[index]
@@ -107,8 +120,10 @@ enum KeySort {
                     }
                 }
             }
-            swap(&current, &scratchKeys)
-            swap(&order, &scratchOrder)
+            if !skipped {
+                swap(&current, &scratchKeys)
+                swap(&order, &scratchOrder)
+            }
             shift += digitBits
         }
         return order
