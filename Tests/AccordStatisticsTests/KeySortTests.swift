@@ -20,6 +20,9 @@ import Testing
     @Test func keysAlreadyInOrderKeepTheirOrder() {
         let keys: [UInt64] = [1, 1, 2, 9, 9, 9, 40]
         #expect(KeySort.order(of: keys) == [0, 1, 2, 3, 4, 5, 6])
-        #expect(Duplicates.pairs(keys: keys, order: KeySort.order(of: keys)).map { [$0.0, $0.1] } == [[0, 1], [3, 4], [3, 5]])
+        #expect(
+            Duplicates.pairs(keys: keys, order: KeySort.order(of: keys)).map { [$0.0, $0.1] } == [
+                [0, 1], [3, 4], [3, 5],
+            ])
     }
 }

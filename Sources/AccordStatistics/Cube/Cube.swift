@@ -21,6 +21,8 @@ public struct Cube: Sendable {
     let presentCodes: [[Bool]]
     /// Whether any observation is withheld: when none is, a public query need not read `withheld`.
     let isAnyWithheld: Bool
+    /// The first and last period (first months) of the observations of each FREQ code position.
+    let periodBounds: [UInt16: ClosedRange<UInt16>]
 
     /// The cube of `flow` from `vintages`: the newest vintage of each state, others ignored.
     public init(
@@ -46,6 +48,19 @@ public struct Cube: Sendable {
         self.disclosure = disclosure
         withheld = disclosure.withheld(in: table, structure: structure)
         isAnyWithheld = withheld.contains(true)
+        var bounds: [UInt16: ClosedRange<UInt16>] = [:]
+        let frequencies = table.codes[Dimension.frequency.rawValue]
+        for (index, period) in table.periods.enumerated() {
+            let frequency = frequencies[index]
+            if let known = bounds[frequency] {
+                if !known.contains(period) {
+                    bounds[frequency] = min(known.lowerBound, period)...max(known.upperBound, period)
+                }
+            } else {
+                bounds[frequency] = period...period
+            }
+        }
+        periodBounds = bounds
         presentCodes = Dimension.allCases.map { dimension in
             var present = [Bool](repeating: false, count: structure.codelist(dimension).count)
             table.codes[dimension.rawValue].withUnsafeBufferPointer { column in

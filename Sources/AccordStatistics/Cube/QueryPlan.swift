@@ -37,13 +37,8 @@ struct QueryPlan: Sendable {
         }
         // Time: the periods of the query's frequency within the range, grouped by year or by period.
         let frequencyCode = structure.codelist(.frequency).position(of: query.frequency.rawValue)!
-        var first = Int.max
-        var last = Int.min
-        for (index, period) in table.periods.enumerated()
-        where table.codes[Dimension.frequency.rawValue][index] == frequencyCode {
-            first = min(first, Int(period))
-            last = max(last, Int(period))
-        }
+        var first = cube.periodBounds[frequencyCode].map { Int($0.lowerBound) } ?? Int.max
+        var last = cube.periodBounds[frequencyCode].map { Int($0.upperBound) } ?? Int.min
         if let range = query.periods {
             first = max(first, Int(range.lowerBound.firstMonth))
             last = min(last, Int(range.upperBound.firstMonth))

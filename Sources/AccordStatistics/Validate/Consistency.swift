@@ -41,7 +41,9 @@ struct Consistency {
     func totals(into problems: inout ProblemList) {
         let rules: [Dimension: Rule] = [.sex: .sexTotal, .age: .ageTotal, .borderPoint: .borderPointTotal]
         for dimension in Dimension.withTotals {
-            guard let total = structure.totalPosition(dimension) else { continue }
+            // Without a total observation there is nothing to compare the breakdowns with.
+            guard let total = structure.totalPosition(dimension), table.codes[dimension.rawValue].contains(total)
+            else { continue }
             var sums: [UInt64: (sum: UInt64, count: Int, missing: Bool)] = [:]
             for index in 0..<table.count where table.code(dimension, at: index) != total {
                 let group = packing.replacing(dimension, in: keys[index], with: total)
@@ -67,7 +69,9 @@ struct Consistency {
     /// An annual value must equal the sum of its twelve months, where all twelve are reported.
     func monthsSumToYear(into problems: inout ProblemList) {
         let frequencies = structure.codelist(.frequency)
-        guard let monthly = frequencies.position(of: "M"), let annual = frequencies.position(of: "A") else { return }
+        guard let monthly = frequencies.position(of: "M"), let annual = frequencies.position(of: "A"),
+            table.codes[Dimension.frequency.rawValue].contains(annual)
+        else { return }
         var years: [UInt64: (sum: UInt64, months: Int)] = [:]
         for index in 0..<table.count where table.code(.frequency, at: index) == monthly {
             let value = table.values[index]
