@@ -44,14 +44,14 @@ import Testing
 
     @Test func querySumsEqualANaiveSumOnRandomCubes() {
         var random = SplitMix(seed: 99)
-        let dimensions: [Dimension] = [.referenceArea, .citizenship, .sex, .age]
+        let dimensions: [KeyDimension] = [.referenceArea, .citizenship, .sex, .age]
         for trial in 0..<20 {
             var table = ObservationTable()
             let count = 200 + Int(random.next() % 2_000)
             var seen = Set<[UInt16]>()
             for _ in 0..<count {
                 var codes = [UInt16](repeating: 0, count: 8)
-                codes[Dimension.frequency.rawValue] = structure.codelist(.frequency).position(of: "M")!
+                codes[KeyDimension.frequency.rawValue] = structure.codelist(.frequency).position(of: "M")!
                 for dimension in dimensions + [.event] {
                     codes[dimension.rawValue] = UInt16(
                         random.next() % UInt64(min(structure.codelist(dimension).count, 6)))

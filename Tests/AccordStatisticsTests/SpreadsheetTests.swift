@@ -16,8 +16,8 @@ import ZIPFoundation
         #expect(report.table.count == 27)
         // "Hombres" is M, "Guatemala" is GTM.
         let first = report.table[0]
-        #expect(structure.codelist(.sex)[first.codes[Dimension.sex.rawValue]].id == "F")
-        #expect(structure.codelist(.citizenship)[first.codes[Dimension.citizenship.rawValue]].id == "GTM")
+        #expect(structure.codelist(.sex)[first.codes[KeyDimension.sex.rawValue]].id == "F")
+        #expect(structure.codelist(.citizenship)[first.codes[KeyDimension.citizenship.rawValue]].id == "GTM")
         let warning = only(.sexTotal, in: report)
         // March (rows 20 to 28), Honduras is the second country: its total is row 25.
         #expect(warning?.row == 25)

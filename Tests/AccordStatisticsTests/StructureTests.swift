@@ -8,7 +8,7 @@ import Testing
         let structure = try DataStructure.migrationFlows()
         #expect(structure.reference == "RCM:DSD_MIGR_FLOW(1.0)")
         #expect(
-            Dimension.allCases.map(\.id) == [
+            KeyDimension.allCases.map(\.id) == [
                 "FREQ", "REF_AREA", "MIGR_EVENT", "CITIZENSHIP", "COUNTERPART_AREA", "SEX", "AGE", "BORDER_POINT",
             ])
         // ISO 3166-1 from Debian's iso-codes, with Spanish and French names from its translations.

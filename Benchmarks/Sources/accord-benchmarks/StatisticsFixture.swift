@@ -19,7 +19,7 @@ struct StatisticsFixture {
     /// - Parameter citizenships: 60 for the full run (9,979,200 observations), fewer for a quick one.
     init(structure: DataStructure, citizenships: Int, months: Int = 120) {
         self.structure = structure
-        func positions(_ dimension: Dimension, _ ids: [String]) -> [UInt16] {
+        func positions(_ dimension: KeyDimension, _ ids: [String]) -> [UInt16] {
             ids.map { structure.codelist(dimension).position(of: $0)! }
         }
         let states = positions(.referenceArea, Self.states)
@@ -29,7 +29,7 @@ struct StatisticsFixture {
         let ages = positions(.age, Self.ages)
         let events = positions(.event, Self.events)
         let count = states.count * citizenCodes.count * sexes.count * ages.count * events.count * months
-        var columns = Array(repeating: [UInt16](), count: Dimension.allCases.count)
+        var columns = Array(repeating: [UInt16](), count: KeyDimension.allCases.count)
         for index in columns.indices { columns[index].reserveCapacity(count) }
         var periods = [UInt16]()
         var values = [UInt32]()
@@ -74,11 +74,11 @@ struct StatisticsFixture {
         func write<T>(_ column: [T], _ name: String) throws {
             try column.withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: workspace.path(name))) }
         }
-        try write(table.codes[Dimension.referenceArea.rawValue], "ref_area.u16")
-        try write(table.codes[Dimension.event.rawValue], "migr_event.u16")
-        try write(table.codes[Dimension.citizenship.rawValue], "citizenship.u16")
-        try write(table.codes[Dimension.sex.rawValue], "sex.u16")
-        try write(table.codes[Dimension.age.rawValue], "age.u16")
+        try write(table.codes[KeyDimension.referenceArea.rawValue], "ref_area.u16")
+        try write(table.codes[KeyDimension.event.rawValue], "migr_event.u16")
+        try write(table.codes[KeyDimension.citizenship.rawValue], "citizenship.u16")
+        try write(table.codes[KeyDimension.sex.rawValue], "sex.u16")
+        try write(table.codes[KeyDimension.age.rawValue], "age.u16")
         try write(table.periods, "period.u16")
         try write(table.values, "obs_value.u32")
     }

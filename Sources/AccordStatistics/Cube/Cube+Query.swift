@@ -36,7 +36,7 @@ extension Cube {
     /// in breakdowns (no `_T` at all) is left to be summed.
     public func totals(_ query: Query) -> Query {
         var query = query
-        for dimension in Dimension.withTotals
+        for dimension in KeyDimension.withTotals
         where !query.groupBy.contains(dimension) && query.filters[dimension] == nil {
             guard let total = structure.totalPosition(dimension), table.codes[dimension.rawValue].contains(total)
             else { continue }

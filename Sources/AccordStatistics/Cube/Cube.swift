@@ -49,7 +49,7 @@ public struct Cube: Sendable {
         withheld = disclosure.withheld(in: table, structure: structure)
         isAnyWithheld = withheld.contains(true)
         var bounds: [UInt16: ClosedRange<UInt16>] = [:]
-        let frequencies = table.codes[Dimension.frequency.rawValue]
+        let frequencies = table.codes[KeyDimension.frequency.rawValue]
         for (index, period) in table.periods.enumerated() {
             let frequency = frequencies[index]
             if let known = bounds[frequency] {
@@ -61,7 +61,7 @@ public struct Cube: Sendable {
             }
         }
         periodBounds = bounds
-        presentCodes = Dimension.allCases.map { dimension in
+        presentCodes = KeyDimension.allCases.map { dimension in
             var present = [Bool](repeating: false, count: structure.codelist(dimension).count)
             table.codes[dimension.rawValue].withUnsafeBufferPointer { column in
                 for code in column { present[Int(code)] = true }

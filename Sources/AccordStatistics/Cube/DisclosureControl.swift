@@ -56,7 +56,7 @@ public struct DisclosureControl: Sendable, Hashable {
         let frequencies = structure.codelist(.frequency)
         // Each step maps an observation's key to the key of a total that includes it, or nil.
         var steps: [(Int) -> UInt64?] = []
-        for dimension in Dimension.withTotals {
+        for dimension in KeyDimension.withTotals {
             guard let total = structure.totalPosition(dimension) else { continue }
             steps.append { index in
                 table.code(dimension, at: index) == total

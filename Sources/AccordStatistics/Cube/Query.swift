@@ -16,18 +16,18 @@ public struct Query: Sendable, Hashable {
         case year
     }
 
-    public var groupBy: [Dimension]
+    public var groupBy: [KeyDimension]
     public var time: Time
     /// The FREQ of the observations summed: annual and monthly figures of one series would count twice.
     public var frequency: Period.Frequency
     /// Per dimension, the codes kept (others are left out).
-    public var filters: [Dimension: Set<String>]
+    public var filters: [KeyDimension: Set<String>]
     /// The first and last period kept, inclusive; nil keeps all.
     public var periods: ClosedRange<Period>?
 
     public init(
-        groupBy: [Dimension], time: Time = .none, frequency: Period.Frequency = .monthly,
-        filters: [Dimension: Set<String>] = [:], periods: ClosedRange<Period>? = nil
+        groupBy: [KeyDimension], time: Time = .none, frequency: Period.Frequency = .monthly,
+        filters: [KeyDimension: Set<String>] = [:], periods: ClosedRange<Period>? = nil
     ) {
         self.groupBy = groupBy
         self.time = time

@@ -72,8 +72,8 @@ struct QueryPlan: Sendable {
         // Every dimension grouped or filtered gets a lookup; FREQ is always filtered to the query's.
         var filters = query.filters
         filters[.frequency] = [query.frequency.rawValue]
-        var involved: [Dimension] = query.groupBy
-        for dimension in Dimension.allCases where !involved.contains(dimension) {
+        var involved: [KeyDimension] = query.groupBy
+        for dimension in KeyDimension.allCases where !involved.contains(dimension) {
             guard let kept = filters[dimension] else { continue }
             // A filter that keeps every code the cube holds (FREQ M on monthly data) leaves nothing out.
             let codelist = structure.codelist(dimension)

@@ -5,13 +5,13 @@
 /// `RCM:DSD_MIGR_FLOW(1.0)` that is 54 bits, leaving room for the codelists to grow. The order of the
 /// packed keys is the order of the dimensions, then the period.
 struct KeyPacking: Sendable {
-    /// The shift of each dimension's bits, in `Dimension` order, then the period's (0).
+    /// The shift of each dimension's bits, in `KeyDimension` order, then the period's (0).
     let shifts: [UInt64]
     /// The mask of each dimension's bits once shifted down.
     let masks: [UInt64]
 
     init(_ structure: DataStructure) {
-        var widths = Dimension.allCases.map { dimension -> UInt64 in
+        var widths = KeyDimension.allCases.map { dimension -> UInt64 in
             let count = max(structure.codelist(dimension).count, 2)
             return UInt64(64 - (count - 1).leadingZeroBitCount)
         }
@@ -33,7 +33,7 @@ struct KeyPacking: Sendable {
     func keys(of table: ObservationTable) -> [UInt64] {
         var keys = table.periods.map { UInt64($0) }
         keys.withUnsafeMutableBufferPointer { keys in
-            for dimension in Dimension.allCases {
+            for dimension in KeyDimension.allCases {
                 let shift = shifts[dimension.rawValue]
                 table.codes[dimension.rawValue].withUnsafeBufferPointer { column in
                     for index in 0..<column.count { keys[index] |= UInt64(column[index]) << shift }
@@ -44,13 +44,13 @@ struct KeyPacking: Sendable {
     }
 
     /// `key` with `dimension`'s code replaced by `code`.
-    func replacing(_ dimension: Dimension, in key: UInt64, with code: UInt16) -> UInt64 {
+    func replacing(_ dimension: KeyDimension, in key: UInt64, with code: UInt16) -> UInt64 {
         let shift = shifts[dimension.rawValue]
         return (key & ~(masks[dimension.rawValue] << shift)) | (UInt64(code) << shift)
     }
 
     /// The code of `dimension` in `key`.
-    func code(_ dimension: Dimension, in key: UInt64) -> UInt16 {
+    func code(_ dimension: KeyDimension, in key: UInt64) -> UInt16 {
         UInt16(truncatingIfNeeded: (key >> shifts[dimension.rawValue]) & masks[dimension.rawValue])
     }
 

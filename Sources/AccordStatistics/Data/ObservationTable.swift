@@ -11,7 +11,7 @@ public struct ObservationTable: Sendable {
     /// The attribute columns' mark for no value.
     public static let absent = UInt8.max
 
-    /// One column per `Dimension`, each holding positions in that dimension's codelist.
+    /// One column per `KeyDimension`, each holding positions in that dimension's codelist.
     public internal(set) var codes: [[UInt16]]
     /// The first month of each observation's period; its frequency is the FREQ column.
     public internal(set) var periods: [UInt16]
@@ -29,7 +29,7 @@ public struct ObservationTable: Sendable {
     private var lastInterned: (text: String, position: UInt32)?
 
     public init(reservingCapacity capacity: Int = 0) {
-        codes = Array(repeating: [], count: Dimension.allCases.count)
+        codes = Array(repeating: [], count: KeyDimension.allCases.count)
         periods = []
         values = []
         statuses = []
@@ -57,7 +57,7 @@ public struct ObservationTable: Sendable {
         codes: [[UInt16]], periods: [UInt16], values: [UInt32], statuses: [UInt8], confidentiality: [UInt8]? = nil,
         units: [UInt8]
     ) {
-        precondition(codes.count == Dimension.allCases.count, "one code column per dimension")
+        precondition(codes.count == KeyDimension.allCases.count, "one code column per dimension")
         precondition(
             codes.allSatisfy { $0.count == values.count } && periods.count == values.count
                 && statuses.count == values.count && units.count == values.count,
@@ -124,7 +124,7 @@ public struct ObservationTable: Sendable {
     }
 
     /// The position of `dimension`'s code in the observation at `index`.
-    public func code(_ dimension: Dimension, at index: Int) -> UInt16 { codes[dimension.rawValue][index] }
+    public func code(_ dimension: KeyDimension, at index: Int) -> UInt16 { codes[dimension.rawValue][index] }
 
     /// The period of the observation at `index`.
     public func period(at index: Int, in structure: DataStructure) -> Period {

@@ -6,7 +6,7 @@ enum Field: Int, CaseIterable {
     case observationStatus, confidentialityStatus, unitOfMeasure, dataSource, comment
 
     var id: String {
-        if let dimension = Dimension(rawValue: rawValue) { return dimension.id }
+        if let dimension = KeyDimension(rawValue: rawValue) { return dimension.id }
         switch self {
         case .timePeriod: return Component.timePeriod
         case .value: return Component.observationValue
@@ -51,7 +51,7 @@ struct ObservationDecoder {
         self.flow = flow
         self.reportingArea = reportingArea.flatMap { structure.codelist(.referenceArea).position(of: $0) }
         lookups =
-            Dimension.allCases.map { CodeLookup(structure.codelist($0)) }
+            KeyDimension.allCases.map { CodeLookup(structure.codelist($0)) }
             + [.observationStatus, .confidentialityStatus, .unitOfMeasure].map {
                 CodeLookup(structure.codelist($0)!)
             }
@@ -70,7 +70,7 @@ struct ObservationDecoder {
         row number: Int, problems: inout ProblemList, field: (Field) -> ArraySlice<UInt8>?
     ) {
         let before = problems.errorCount
-        for dimension in Dimension.allCases {
+        for dimension in KeyDimension.allCases {
             let bytes = field(Field(rawValue: dimension.rawValue)!)?.trimmed ?? []
             guard let position = lookups[dimension.rawValue].position(of: bytes) else {
                 problems.append(
@@ -97,7 +97,7 @@ struct ObservationDecoder {
                     ))
             }
         }
-        let frequencyCode = lookups[Dimension.frequency.rawValue].lastText
+        let frequencyCode = lookups[KeyDimension.frequency.rawValue].lastText
         let periodBytes = field(.timePeriod)?.trimmed ?? []
         // Without a valid FREQ the period's form is unknown; the FREQ problem is already reported.
         if let frequency = frequencyCode.flatMap(Period.Frequency.init(rawValue:)) {

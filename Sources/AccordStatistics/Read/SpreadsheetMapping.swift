@@ -122,7 +122,7 @@ struct SpreadsheetReader {
     private func labelTable() -> [Field: [String: String]] {
         var table: [Field: [String: String]] = [:]
         if let language = mapping.countryNames {
-            let countryFields: [(Field, Dimension)] = [
+            let countryFields: [(Field, KeyDimension)] = [
                 (.referenceArea, .referenceArea), (.citizenship, .citizenship), (.counterpartArea, .counterpartArea),
             ]
             for (field, dimension) in countryFields {

@@ -100,7 +100,7 @@ public enum StructureError: Error, Equatable, CustomStringConvertible {
             "'\(code)' cannot be a code of \(codelist): use letters, digits, '_', '@', '$' or '-'"
         case .codelistFull(let codelist): "\(codelist) cannot hold more than \(Codelist.capacity) codes"
         case .unknownCodelist(let id): "the structure refers to the codelist \(id), which it does not define"
-        case .unexpectedDimensions(let ids): "the dimensions must be \(Dimension.allCases.map(\.id)), not \(ids)"
+        case .unexpectedDimensions(let ids): "the dimensions must be \(KeyDimension.allCases.map(\.id)), not \(ids)"
         case .unreadable(let reason): "the data structure could not be read: \(reason)"
         }
     }

@@ -39,7 +39,7 @@ extension DataStructure {
             guard let list = codelists[id] else { throw StructureError.unknownCodelist(id) }
             return list
         }
-        guard file.dimensions.map(\.id) == Dimension.allCases.map(\.id),
+        guard file.dimensions.map(\.id) == KeyDimension.allCases.map(\.id),
             file.attributes.map(\.id) == Attribute.allCases.map(\.id)
         else { throw StructureError.unexpectedDimensions(file.dimensions.map(\.id)) }
         var attributeCodelists: [Attribute: Codelist] = [:]

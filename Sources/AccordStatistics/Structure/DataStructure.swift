@@ -32,7 +32,7 @@ public struct DataStructure: Sendable {
     public var conceptScheme: (id: String, version: String, names: LocalizedText)
     /// The names of the dimensions, TIME_PERIOD, OBS_VALUE and the attributes, by component identifier.
     public var componentNames: [String: LocalizedText]
-    /// The codelist of each coded dimension, in `Dimension` order.
+    /// The codelist of each coded dimension, in `KeyDimension` order.
     public private(set) var dimensionCodelists: [Codelist]
     /// The codelists of OBS_STATUS, CONF_STATUS and UNIT_MEASURE, by attribute.
     public private(set) var attributeCodelists: [Attribute: Codelist]
@@ -62,7 +62,7 @@ public struct DataStructure: Sendable {
     public var reference: String { "\(agency):\(id)(\(version))" }
 
     /// The codelist of `dimension`.
-    public func codelist(_ dimension: Dimension) -> Codelist { dimensionCodelists[dimension.rawValue] }
+    public func codelist(_ dimension: KeyDimension) -> Codelist { dimensionCodelists[dimension.rawValue] }
 
     /// The codelist of a coded attribute; nil for DATA_SOURCE and COMMENT_OBS.
     public func codelist(_ attribute: Attribute) -> Codelist? { attributeCodelists[attribute] }
@@ -84,12 +84,12 @@ public struct DataStructure: Sendable {
     /// Adds `code` to the codelist of `dimension`.
     ///
     /// - Throws: what `Codelist.add(_:)` throws.
-    public mutating func add(_ code: Code, to dimension: Dimension) throws(StructureError) {
+    public mutating func add(_ code: Code, to dimension: KeyDimension) throws(StructureError) {
         try dimensionCodelists[dimension.rawValue].add(code)
     }
 
     /// The position of the total code `_T` in the codelist of `dimension`, if it has one.
-    public func totalPosition(_ dimension: Dimension) -> UInt16? {
+    public func totalPosition(_ dimension: KeyDimension) -> UInt16? {
         codelist(dimension).position(of: Component.total)
     }
 }

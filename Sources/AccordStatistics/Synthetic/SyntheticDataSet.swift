@@ -100,7 +100,7 @@ private struct Builder {
 
     init(structure: DataStructure) { self.structure = structure }
 
-    func code(_ dimension: Dimension, _ id: String) -> UInt16 { structure.codelist(dimension).position(of: id)! }
+    func code(_ dimension: KeyDimension, _ id: String) -> UInt16 { structure.codelist(dimension).position(of: id)! }
 
     mutating func add(
         flow: String, area: String, event: String, citizenship: String, counterpart: String, sex: String,

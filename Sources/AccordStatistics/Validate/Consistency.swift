@@ -32,15 +32,15 @@ struct Consistency {
 
     /// The key of an observation as SDMX writes a series key, then its period: `M.GTM.RET_RECV…:2024-01`.
     func describe(_ index: Int) -> String {
-        let codes = Dimension.allCases.map { structure.codelist($0)[table.code($0, at: index)].id }
+        let codes = KeyDimension.allCases.map { structure.codelist($0)[table.code($0, at: index)].id }
         return codes.joined(separator: ".") + ":" + table.period(at: index, in: structure).description
     }
 
     /// F + M (+ unknown) = total, and the same for ages and border points: for every total observation
     /// (`_T` in that dimension) with components reported, the components must sum to it.
     func totals(into problems: inout ProblemList) {
-        let rules: [Dimension: Rule] = [.sex: .sexTotal, .age: .ageTotal, .borderPoint: .borderPointTotal]
-        for dimension in Dimension.withTotals {
+        let rules: [KeyDimension: Rule] = [.sex: .sexTotal, .age: .ageTotal, .borderPoint: .borderPointTotal]
+        for dimension in KeyDimension.withTotals {
             // Without a total observation there is nothing to compare the breakdowns with.
             guard let total = structure.totalPosition(dimension), table.codes[dimension.rawValue].contains(total)
             else { continue }
@@ -70,7 +70,7 @@ struct Consistency {
     func monthsSumToYear(into problems: inout ProblemList) {
         let frequencies = structure.codelist(.frequency)
         guard let monthly = frequencies.position(of: "M"), let annual = frequencies.position(of: "A"),
-            table.codes[Dimension.frequency.rawValue].contains(annual)
+            table.codes[KeyDimension.frequency.rawValue].contains(annual)
         else { return }
         var years: [UInt64: (sum: UInt64, months: Int)] = [:]
         for index in 0..<table.count where table.code(.frequency, at: index) == monthly {

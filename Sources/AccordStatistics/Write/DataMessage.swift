@@ -53,7 +53,7 @@ public struct DataMessage: Sendable {
         var units: [[UInt8]]
 
         init(_ structure: DataStructure) {
-            dimensions = Dimension.allCases.map { structure.codelist($0).codes.map { Array($0.id.utf8) } }
+            dimensions = KeyDimension.allCases.map { structure.codelist($0).codes.map { Array($0.id.utf8) } }
             statuses = structure.codelist(.observationStatus)!.codes.map { Array($0.id.utf8) }
             confidentiality = structure.codelist(.confidentialityStatus)!.codes.map { Array($0.id.utf8) }
             units = structure.codelist(.unitOfMeasure)!.codes.map { Array($0.id.utf8) }

@@ -29,7 +29,7 @@ extension DataMessage {
         // Every piece that repeats is encoded once: `<generic:Value id="SEX" value="` per dimension, the
         // codes, the periods.
         let codes = EncodedCodes(structure)
-        let dimensionOpenings = Dimension.allCases.map { Array("<generic:Value id=\"\($0.id)\" value=\"".utf8) }
+        let dimensionOpenings = KeyDimension.allCases.map { Array("<generic:Value id=\"\($0.id)\" value=\"".utf8) }
         let frequencies = self.frequencies
         var periodTexts: [Period.Frequency: [UInt16: [UInt8]]] = [:]
         let texts = table.texts.map { text -> [UInt8] in
@@ -44,7 +44,7 @@ extension DataMessage {
             if series != previousSeries {
                 if previousSeries != nil { out.append("</generic:Series>\n") }
                 out.append("<generic:Series><generic:SeriesKey>")
-                for dimension in Dimension.allCases {
+                for dimension in KeyDimension.allCases {
                     out.append(dimensionOpenings[dimension.rawValue])
                     out.append(codes.dimensions[dimension.rawValue][Int(table.codes[dimension.rawValue][index])])
                     out.append("\"/>")
@@ -52,7 +52,7 @@ extension DataMessage {
                 out.append("</generic:SeriesKey>\n")
                 previousSeries = series
             }
-            let frequency = frequencies[Int(table.codes[Dimension.frequency.rawValue][index])]
+            let frequency = frequencies[Int(table.codes[KeyDimension.frequency.rawValue][index])]
             let month = table.periods[index]
             let period: [UInt8]
             if let known = periodTexts[frequency]?[month] {

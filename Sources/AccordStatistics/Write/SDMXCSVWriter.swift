@@ -5,7 +5,7 @@ extension DataMessage {
     public func writeSDMXCSV(to sink: @escaping ByteSink) throws {
         var out = ChunkedOutput(sink)
         out.append("STRUCTURE,STRUCTURE_ID,ACTION")
-        for dimension in Dimension.allCases {
+        for dimension in KeyDimension.allCases {
             out.append(byte: UInt8(ascii: ","))
             out.append(Array(dimension.id.utf8))
         }
@@ -21,12 +21,12 @@ extension DataMessage {
         for position in order {
             let index = Int(position)
             out.append(prefix)
-            for dimension in Dimension.allCases {
+            for dimension in KeyDimension.allCases {
                 out.append(byte: UInt8(ascii: ","))
                 out.append(codes.dimensions[dimension.rawValue][Int(table.codes[dimension.rawValue][index])])
             }
             out.append(byte: UInt8(ascii: ","))
-            let frequency = frequencies[Int(table.codes[Dimension.frequency.rawValue][index])]
+            let frequency = frequencies[Int(table.codes[KeyDimension.frequency.rawValue][index])]
             out.append(Self.periodText(frequency, table.periods[index]))
             out.append(byte: UInt8(ascii: ","))
             if table.values[index] != ObservationTable.missing { out.append(decimal: UInt64(table.values[index])) }

@@ -19,7 +19,7 @@ extension DataMessage {
             for (place, code) in codes.enumerated() { places[code] = place }
             return (codes, places)
         }
-        let dimensionValues = Dimension.allCases.map {
+        let dimensionValues = KeyDimension.allCases.map {
             used(table.codes[$0.rawValue], count: structure.codelist($0).count)
         }
         let frequencies = self.frequencies
@@ -63,7 +63,7 @@ extension DataMessage {
         out.append("}],")
         appendNames(flow.names, to: &out)
         out.append(",\"dimensions\":{\"series\":[")
-        for dimension in Dimension.allCases {
+        for dimension in KeyDimension.allCases {
             if dimension.rawValue > 0 { out.append(byte: UInt8(ascii: ",")) }
             out.append("{\"id\":")
             out.append(json: dimension.id)
@@ -138,7 +138,7 @@ extension DataMessage {
             if series != previousSeries {
                 if previousSeries != nil { out.append("}},\n") }
                 out.append(byte: UInt8(ascii: "\""))
-                for dimension in Dimension.allCases {
+                for dimension in KeyDimension.allCases {
                     if dimension.rawValue > 0 { out.append(byte: UInt8(ascii: ":")) }
                     let code = Int(table.codes[dimension.rawValue][index])
                     out.append(decimal: UInt64(dimensionValues[dimension.rawValue].places[code]))

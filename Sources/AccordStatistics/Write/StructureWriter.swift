@@ -58,7 +58,7 @@ extension DataStructure {
         open(&out, "structure:DataStructure", id: self.id, agency: agency, version: version)
         names(names, &out)
         out.append("<structure:DataStructureComponents>\n<structure:DimensionList id=\"DimensionDescriptor\">\n")
-        for dimension in Dimension.allCases {
+        for dimension in KeyDimension.allCases {
             out.append("<structure:Dimension id=\"")
             out.append(xml: dimension.id)
             out.append("\" position=\"")
@@ -105,7 +105,8 @@ extension DataStructure {
 
     /// The components in structure order: the concepts of the concept scheme.
     private var componentIDs: [String] {
-        Dimension.allCases.map(\.id) + [Component.timePeriod, Component.observationValue] + Attribute.allCases.map(\.id)
+        KeyDimension.allCases.map(\.id) + [Component.timePeriod, Component.observationValue]
+            + Attribute.allCases.map(\.id)
     }
 
     private func open(_ out: inout ChunkedOutput, _ element: StaticString, id: String, agency: String, version: String)

@@ -1,10 +1,11 @@
 /// The coded dimensions of `RCM:DSD_MIGR_FLOW(1.0)`, in the order of the data structure (TIME_PERIOD, the
-/// time dimension, follows them and is kept apart as a `Period`).
+/// time dimension, follows them and is kept apart as a `Period`). Named `KeyDimension`, the dimensions of an
+/// observation's key, because Foundation already has a `Dimension` (units of measure).
 ///
 /// The engine is written for this one structure (issue 21: "narrowly: one data structure"), so the rules
 /// that need a particular dimension (the totals by sex, the mirror check) name it here rather than look it
 /// up by text.
-public enum Dimension: Int, CaseIterable, Sendable, Hashable {
+public enum KeyDimension: Int, CaseIterable, Sendable, Hashable {
     case frequency, referenceArea, event, citizenship, counterpartArea, sex, age, borderPoint
 
     /// The dimension's SDMX identifier.
@@ -23,7 +24,7 @@ public enum Dimension: Int, CaseIterable, Sendable, Hashable {
 
     /// The dimensions whose codelist has a total code `_T` that equals the sum of the other codes:
     /// the consistency warnings check those sums, and disclosure control treats such totals as the sums they are.
-    public static let withTotals: [Dimension] = [.sex, .age, .borderPoint]
+    public static let withTotals: [KeyDimension] = [.sex, .age, .borderPoint]
 }
 
 /// The attributes of `RCM:DSD_MIGR_FLOW(1.0)`, all attached to the observation.
