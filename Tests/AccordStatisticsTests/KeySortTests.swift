@@ -26,3 +26,23 @@ import Testing
             ])
     }
 }
+
+/// The duplicate check's two ways (a bitmap over the dense key space, a sort) agree.
+@Suite struct DuplicateKeyTests {
+    @Test func theBitmapAndTheSortFindTheSameRepeats() {
+        var random = SplitMix(seed: 8)
+        for size in [2, 50, 3_000] {
+            var table = ObservationTable()
+            for _ in 0..<size {
+                let codes = KeyDimension.allCases.map { UInt16(random.next() % ($0 == .sex ? 4 : 3)) }
+                let period = UInt16(24_000 + random.next() % 4)
+                table.append(ObservationTable.Row(codes: codes, period: period, value: 1, status: 0, unit: 0))
+            }
+            let keys = table.packedKeys(in: structure)
+            let sorted = Duplicates.pairs(keys: keys, order: KeySort.order(of: keys)).map { [$0.0, $0.1] }
+            let found = DuplicateKeys.pairs(in: table, structure: structure).map { [$0.0, $0.1] }
+            #expect(found.sorted { $0[1] < $1[1] } == sorted.sorted { $0[1] < $1[1] }, "size \(size)")
+            #expect(size < 3_000 || !found.isEmpty)
+        }
+    }
+}

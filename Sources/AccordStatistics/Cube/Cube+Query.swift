@@ -15,7 +15,9 @@ extension Cube {
         let plan = QueryPlan(query: query, cube: self)
         let parts = plan.cellCount + 1
         let workers = table.count >= 1 << 20 ? 2 : 1
-        let slice = (table.count + workers - 1) / workers
+        // Workers take whole blocks, so that each block's bounds apply to one worker's rows.
+        let blocks = (table.count + Self.blockSize - 1) / Self.blockSize
+        let slice = (blocks + workers - 1) / workers * Self.blockSize
         let results = WorkerResults(count: workers)
         defer { results.deallocate() }
         let rows = table.count
@@ -76,6 +78,8 @@ struct Accumulator {
     var counts: [UInt32]
     var missing: [UInt32]
     var withheld: [Bool]
+    /// Rows in blocks the query skipped: they are outside it.
+    var skipped = 0
 
     init(cells: Int) {
         sums = Array(repeating: 0, count: cells)
@@ -91,5 +95,6 @@ struct Accumulator {
             missing[index] += other.missing[index]
             withheld[index] = withheld[index] || other.withheld[index]
         }
+        skipped += other.skipped
     }
 }

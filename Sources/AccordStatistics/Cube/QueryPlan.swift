@@ -15,6 +15,11 @@ struct QueryPlan: Sendable {
     /// The time cells' periods, in order.
     let timeCells: [Period]
     let cellCount: Int
+    /// For each filtered dimension (its raw value), how many kept codes are below each position: a block
+    /// holds a kept code when the count differs between its smallest and largest code.
+    let keptBelow: [(dimension: Int, counts: [Int])]
+    let blockMinimum: [[UInt16]]
+    let blockMaximum: [[UInt16]]
 
     init(query: Query, cube: Cube) {
         self.query = query
@@ -99,6 +104,15 @@ struct QueryPlan: Sendable {
         }
         self.lookups = lookups
         self.columns = columns
+        var keptBelow: [(Int, [Int])] = []
+        for (dimension, lookup) in zip(involved, lookups) where filters[dimension] != nil {
+            var counts = [0]
+            for value in lookup { counts.append(counts.last! + (value == outside ? 0 : 1)) }
+            keptBelow.append((dimension.rawValue, counts))
+        }
+        self.keptBelow = keptBelow
+        blockMinimum = cube.blockMinimum
+        blockMaximum = cube.blockMaximum
         periods = table.periods
         values = table.values
     }
@@ -108,13 +122,18 @@ struct QueryPlan: Sendable {
     func accumulate(_ range: Range<Int>, cells: Int, withheld: [Bool]) -> Accumulator {
         var accumulator = Accumulator(cells: cells)
         let outside = UInt32(cells - 1)
-        let blockSize = 4_096
+        let blockSize = Cube.blockSize
         var block = [UInt32](repeating: 0, count: blockSize)
         let periodCount = periodLookup.count
         block.withUnsafeMutableBufferPointer { block in
             var start = range.lowerBound
             while start < range.upperBound {
                 let count = min(blockSize, range.upperBound - start)
+                if !mayHold(block: start / blockSize) {
+                    accumulator.skipped += count
+                    start += count
+                    continue
+                }
                 // Time first: it sets each row's cell, or sends the row outside.
                 periods.withUnsafeBufferPointer { periods in
                     periodLookup.withUnsafeBufferPointer { lookup in
@@ -158,6 +177,22 @@ struct QueryPlan: Sendable {
             }
         }
         return accumulator
+    }
+
+    /// Whether the block `index` may hold a row the query keeps: its periods overlap the query's, and every
+    /// filtered dimension has a kept code between the block's smallest and largest.
+    private func mayHold(block index: Int) -> Bool {
+        let periods = KeyDimension.allCases.count
+        let last = firstMonth + periodLookup.count - 1
+        guard Int(blockMaximum[periods][index]) >= firstMonth, Int(blockMinimum[periods][index]) <= last else {
+            return false
+        }
+        for (dimension, counts) in keptBelow {
+            let low = Int(blockMinimum[dimension][index])
+            let high = Int(blockMaximum[dimension][index])
+            if counts[high + 1] == counts[low] { return false }
+        }
+        return true
     }
 
     /// The cells with observations, in order, values withheld for the public where they must be.

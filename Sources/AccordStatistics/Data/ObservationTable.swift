@@ -139,6 +139,28 @@ public struct ObservationTable: Sendable {
         return table
     }
 
+    /// The observations in the order of `order` (indices into this table), column by column.
+    func gathered(_ order: [UInt32]) -> ObservationTable {
+        func gather<T>(_ column: [T]) -> [T] {
+            [T](unsafeUninitializedCapacity: order.count) { buffer, initialized in
+                column.withUnsafeBufferPointer { column in
+                    for (place, index) in order.enumerated() { buffer[place] = column[Int(index)] }
+                }
+                initialized = order.count
+            }
+        }
+        var copy = self
+        copy.codes = codes.map(gather)
+        copy.periods = gather(periods)
+        copy.values = gather(values)
+        copy.statuses = gather(statuses)
+        copy.confidentiality = gather(confidentiality)
+        copy.units = gather(units)
+        copy.sources = gather(sources)
+        copy.comments = gather(comments)
+        return copy
+    }
+
     /// Appends every observation of `other`.
     public mutating func append(contentsOf other: ObservationTable) {
         for column in codes.indices { codes[column].append(contentsOf: other.codes[column]) }

@@ -21,7 +21,7 @@ struct Consistency {
 
     /// Every observation whose key an earlier row of the file already has.
     func duplicateKeys(into problems: inout ProblemList) {
-        for (first, second) in Duplicates.pairs(keys: keys, order: order) {
+        for (first, second) in DuplicateKeys.pairs(in: table, structure: structure) {
             let key = describe(Int(first))
             problems.append(
                 Problem(
@@ -161,10 +161,9 @@ enum Duplicates {
 
 extension ObservationTable {
     /// How many observations repeat the key of an earlier one: the duplicate-key check of an upload,
-    /// which the benchmark times on ten million keys (packing, sorting and comparing them).
+    /// which the benchmark times on ten million keys.
     public func duplicateKeyCount(in structure: DataStructure) -> Int {
-        let keys = packedKeys(in: structure)
-        return Duplicates.pairs(keys: keys, order: KeySort.order(of: keys)).count
+        DuplicateKeys.pairs(in: self, structure: structure).count
     }
 
     /// Each observation's key (its eight codes and its period) packed into 64 bits; equal keys are equal
