@@ -148,7 +148,7 @@ struct StatisticsBenchmark {
                 (0..<max(3, runs / 2)).map { _ in elapsed { duplicates = table.duplicateKeyCount(in: structure) } })
             keyTimes[name] = samples.median
             say(
-                "   (b) duplicate-key check of \(Format.grouped(table.count)) keys \(name) (pack, sort, compare): \(duplicates) duplicates, median \(Format.duration(samples.median))"
+                "   (b) duplicate-key check of \(Format.grouped(table.count)) keys \(name) (bitmap over the dense key space): \(duplicates) duplicates, median \(Format.duration(samples.median))"
             )
         }
         try fixture.writeColumns(to: workspace)
@@ -209,7 +209,7 @@ struct StatisticsBenchmark {
                 return Check(
                     name: "keys \(name) vs numpy.sort", isMet: ours <= reference,
                     figure:
-                        "accord \(Format.duration(ours)) (pack + sort + compare), numpy.sort \(Format.duration(reference)): \(Format.ratio(ours / reference)) (needs ≤ 1×)"
+                        "accord \(Format.duration(ours)) (whole check), numpy.sort \(Format.duration(reference)): \(Format.ratio(ours / reference)) (needs ≤ 1×)"
                 )
             }
             for check in checks { say("   (b) \(check)") }

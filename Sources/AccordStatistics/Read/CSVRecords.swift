@@ -1,3 +1,5 @@
+import Foundation
+
 /// The records of an RFC 4180 file, read field by field from its bytes.
 ///
 /// Fields are slices of the input, so reading allocates one array per record and nothing per field,
@@ -10,6 +12,8 @@ struct CSVRecords: Sequence, IteratorProtocol {
     /// The line number where the current record starts, counted from 1.
     private(set) var line = 0
     private var nextLine = 1
+    /// The fields of the current record, kept to be refilled: one allocation for the file, not one a row.
+    private var fields: [ArraySlice<UInt8>] = []
 
     init(_ bytes: [UInt8], separator: UInt8 = UInt8(ascii: ",")) {
         self.bytes = bytes
@@ -31,8 +35,7 @@ struct CSVRecords: Sequence, IteratorProtocol {
         }
         guard position < end else { return nil }
         line = nextLine
-        var fields: [ArraySlice<UInt8>] = []
-        fields.reserveCapacity(16)
+        fields.removeAll(keepingCapacity: true)
         while true {
             if position < end, bytes[position] == quote {
                 var start = position + 1
@@ -84,11 +87,22 @@ struct CSVRecords: Sequence, IteratorProtocol {
 }
 
 extension ArraySlice where Element == UInt8 {
+    /// Whether the field holds exactly `bytes`, compared as memory.
+    func isSame(as bytes: [UInt8]) -> Bool {
+        guard count > 0 else { return bytes.isEmpty }
+        return count == bytes.count
+            && withUnsafeBufferPointer { field in
+                bytes.withUnsafeBufferPointer { memcmp(field.baseAddress!, $0.baseAddress!, count) == 0 }
+            }
+    }
+
     /// The field as text (UTF-8, invalid bytes replaced).
     var text: String { String(decoding: self, as: UTF8.self) }
 
     /// The field without leading and trailing spaces and tabs.
     var trimmed: ArraySlice<UInt8> {
+        // Most fields have none: answer without building new slices.
+        guard let first, let last, first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return self }
         var slice = self
         while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
         while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }

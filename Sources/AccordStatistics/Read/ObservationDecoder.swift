@@ -193,7 +193,7 @@ private struct TextMemo {
     private var lastText = ""
 
     mutating func text(of bytes: ArraySlice<UInt8>) -> String {
-        if !bytes.elementsEqual(lastBytes) {
+        if !bytes.isSame(as: lastBytes) {
             lastBytes = Array(bytes)
             lastText = bytes.text
         }
@@ -211,7 +211,7 @@ private struct CodeLookup {
     init(_ codelist: Codelist) { self.codelist = codelist }
 
     mutating func position(of bytes: ArraySlice<UInt8>) -> UInt16? {
-        if bytes.elementsEqual(lastBytes) { return lastPosition }
+        if bytes.isSame(as: lastBytes) { return lastPosition }
         lastBytes = Array(bytes)
         let text = bytes.text
         lastPosition = codelist.position(of: text)

@@ -32,7 +32,7 @@ public struct SDMXCSVReader: Sendable {
     public func read(_ bytes: [UInt8]) -> ReadResult {
         var problems = ProblemList()
         var decoder = ObservationDecoder(
-            structure: structure, flow: flow, reportingArea: reportingArea, capacity: bytes.count / 64)
+            structure: structure, flow: flow, reportingArea: reportingArea, capacity: bytes.count / 100)
         guard let separator = Self.separator(of: bytes) else {
             problems.append(
                 Problem(
@@ -45,6 +45,7 @@ public struct SDMXCSVReader: Sendable {
             return ReadResult(table: ObservationTable(), rows: [], problems: problems)
         }
         let expectedID = Array(structure.reference(of: flow).utf8)
+        let dataflow = Array("dataflow".utf8)
         while let (line, fields) = records.next() {
             guard fields.count == layout.width else {
                 problems.append(
@@ -53,14 +54,14 @@ public struct SDMXCSVReader: Sendable {
                         "the row has \(fields.count) fields where the header has \(layout.width)"))
                 continue
             }
-            if !fields[0].elementsEqual("dataflow".utf8) {
+            if !fields[0].isSame(as: dataflow) {
                 problems.append(
                     Problem(
                         .structure, row: line, column: "STRUCTURE", code: fields[0].text,
                         "STRUCTURE must be 'dataflow'"))
                 continue
             }
-            if !fields[1].elementsEqual(expectedID) {
+            if !fields[1].isSame(as: expectedID) {
                 problems.append(
                     Problem(
                         .structure, row: line, column: "STRUCTURE_ID", code: fields[1].text,
