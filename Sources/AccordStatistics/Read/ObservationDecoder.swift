@@ -67,11 +67,11 @@ struct ObservationDecoder {
     /// Decodes one row; `field(_:)` gives the bytes of a component, nil when the file has no such column.
     /// Problems go to `problems`; the observation is kept only when the row has none.
     mutating func decode(
-        row number: Int, problems: inout ProblemList, field: (Field) -> ArraySlice<UInt8>?
+        row number: Int, problems: inout ProblemList, field: (Field) -> FieldBytes?
     ) {
         let before = problems.errorCount
         for dimension in KeyDimension.allCases {
-            let bytes = field(Field(rawValue: dimension.rawValue)!)?.trimmed ?? []
+            let bytes = field(Field(rawValue: dimension.rawValue)!)?.trimmed ?? .empty
             guard let position = lookups[dimension.rawValue].position(of: bytes) else {
                 problems.append(
                     Problem(
@@ -98,7 +98,7 @@ struct ObservationDecoder {
             }
         }
         let frequencyCode = lookups[KeyDimension.frequency.rawValue].lastText
-        let periodBytes = field(.timePeriod)?.trimmed ?? []
+        let periodBytes = field(.timePeriod)?.trimmed ?? .empty
         // Without a valid FREQ the period's form is unknown; the FREQ problem is already reported.
         if let frequency = frequencyCode.flatMap(Period.Frequency.init(rawValue:)) {
             if let period = Period(utf8: periodBytes, frequency: frequency) {
@@ -125,10 +125,10 @@ struct ObservationDecoder {
     }
 
     private mutating func decodeAttributes(
-        row number: Int, problems: inout ProblemList, field: (Field) -> ArraySlice<UInt8>?
+        row number: Int, problems: inout ProblemList, field: (Field) -> FieldBytes?
     ) {
         func coded(_ which: Field, _ attribute: Attribute, default fallback: UInt8) -> UInt8? {
-            let bytes = field(which)?.trimmed ?? []
+            let bytes = field(which)?.trimmed ?? .empty
             if bytes.isEmpty { return fallback }
             if let position = lookups[8 + attribute.rawValue].position(of: bytes) { return UInt8(position) }
             problems.append(
@@ -142,10 +142,10 @@ struct ObservationDecoder {
             coded(.confidentialityStatus, .confidentialityStatus, default: ObservationTable.absent) ?? 0
         row.unit = coded(.unitOfMeasure, .unitOfMeasure, default: defaultUnit) ?? 0
         row.status = status ?? defaultStatus
-        row.source = texts[0].text(of: field(.dataSource) ?? [])
-        row.comment = texts[1].text(of: field(.comment) ?? [])
+        row.source = texts[0].text(of: field(.dataSource) ?? .empty)
+        row.comment = texts[1].text(of: field(.comment) ?? .empty)
 
-        let valueBytes = field(.value)?.trimmed ?? []
+        let valueBytes = field(.value)?.trimmed ?? .empty
         if valueBytes.isEmpty || valueBytes.elementsEqual("NaN".utf8) {
             row.value = nil
             if status != nil, status != missingStatus {
@@ -192,7 +192,7 @@ private struct TextMemo {
     private var lastBytes: [UInt8] = []
     private var lastText = ""
 
-    mutating func text(of bytes: ArraySlice<UInt8>) -> String {
+    mutating func text(of bytes: FieldBytes) -> String {
         if !bytes.isSame(as: lastBytes) {
             lastBytes = Array(bytes)
             lastText = bytes.text
@@ -210,7 +210,7 @@ private struct CodeLookup {
 
     init(_ codelist: Codelist) { self.codelist = codelist }
 
-    mutating func position(of bytes: ArraySlice<UInt8>) -> UInt16? {
+    mutating func position(of bytes: FieldBytes) -> UInt16? {
         if bytes.isSame(as: lastBytes) { return lastPosition }
         lastBytes = Array(bytes)
         let text = bytes.text

@@ -30,6 +30,12 @@ public struct SDMXCSVReader: Sendable {
 
     /// Reads `bytes`, an SDMX-CSV 2.0 file.
     public func read(_ bytes: [UInt8]) -> ReadResult {
+        var bytes = bytes
+        return bytes.withUnsafeMutableBufferPointer { read($0) }
+    }
+
+    /// Reads the file in `bytes`, which it may rewrite (quoted fields are unescaped in place).
+    private func read(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> ReadResult {
         var problems = ProblemList()
         var decoder = ObservationDecoder(
             structure: structure, flow: flow, reportingArea: reportingArea, capacity: bytes.count / 100)
@@ -41,12 +47,13 @@ public struct SDMXCSVReader: Sendable {
             return ReadResult(table: ObservationTable(), rows: [], problems: problems)
         }
         var records = CSVRecords(bytes, separator: separator)
-        guard let header = records.next(), let layout = Layout(header.fields, problems: &problems) else {
+        guard records.next() != nil, let layout = Layout(records.fields, problems: &problems) else {
             return ReadResult(table: ObservationTable(), rows: [], problems: problems)
         }
         let expectedID = Array(structure.reference(of: flow).utf8)
         let dataflow = Array("dataflow".utf8)
-        while let (line, fields) = records.next() {
+        while let line = records.next() {
+            let fields = records.fields
             guard fields.count == layout.width else {
                 problems.append(
                     Problem(
@@ -93,7 +100,7 @@ public struct SDMXCSVReader: Sendable {
     }
 
     /// The separator an SDMX-CSV 2.0 file uses: the character after `STRUCTURE` or `STRUCTURE[x]`.
-    static func separator(of bytes: [UInt8]) -> UInt8? {
+    static func separator(of bytes: UnsafeMutableBufferPointer<UInt8>) -> UInt8? {
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard bytes[index...].starts(with: "STRUCTURE".utf8) else { return nil }
         index += 9
@@ -114,7 +121,7 @@ public struct SDMXCSVReader: Sendable {
         /// The column of each `Field`, nil where the file has none.
         var columns: [Int?] = Array(repeating: nil, count: Field.allCases.count)
 
-        init?(_ header: [ArraySlice<UInt8>], problems: inout ProblemList) {
+        init?(_ header: [FieldBytes], problems: inout ProblemList) {
             width = header.count
             let names = header.map { field -> String in
                 let text = field.trimmed.text
