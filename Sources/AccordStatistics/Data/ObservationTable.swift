@@ -176,7 +176,8 @@ public struct ObservationTable: Sendable {
     }
 
     mutating func intern(_ text: String) -> UInt32 {
-        // Uploads repeat one source on every row: the last text answers without hashing.
+        // No text is position 0; uploads repeat one source on every row: the last text answers without hashing.
+        if text.isEmpty { return 0 }
         if let last = lastInterned, last.text == text { return last.position }
         defer { lastInterned = (text, textPositions[text]!) }
         if let position = textPositions[text] { return position }

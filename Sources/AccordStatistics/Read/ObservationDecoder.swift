@@ -35,7 +35,10 @@ struct ObservationDecoder {
     let flow: Dataflow
     let reportingArea: UInt16?
     private var lookups: [CodeLookup]
-    private let eventsInFlow: Set<UInt16>
+    /// Per MIGR_EVENT position, whether the flow admits it.
+    private let eventsInFlow: [Bool]
+    /// Per FREQ position, its frequency.
+    private let frequencies: [Period.Frequency?]
     private let defaultStatus: UInt8
     private let missingStatus: UInt8
     private let defaultUnit: UInt8
@@ -56,7 +59,10 @@ struct ObservationDecoder {
                 CodeLookup(structure.codelist($0)!)
             }
         let events = structure.codelist(.event)
-        eventsInFlow = Set(flow.events.compactMap { events.position(of: $0) })
+        var admitted = [Bool](repeating: false, count: events.count)
+        for event in flow.events { if let position = events.position(of: event) { admitted[Int(position)] = true } }
+        eventsInFlow = admitted
+        frequencies = structure.codelist(.frequency).codes.map { Period.Frequency(rawValue: $0.id) }
         let statuses = structure.codelist(.observationStatus)!
         defaultStatus = UInt8(statuses.position(of: "A")!)
         missingStatus = UInt8(statuses.position(of: Component.missingStatus)!)
@@ -89,7 +95,7 @@ struct ObservationDecoder {
                         .referenceArea, row: number, column: dimension.id, code: bytes.text,
                         "this delegation reports for \(own) only, not for \(bytes.text)"))
             }
-            if dimension == .event, !eventsInFlow.contains(position) {
+            if dimension == .event, !eventsInFlow[Int(position)] {
                 problems.append(
                     Problem(
                         .codelist, row: number, column: dimension.id, code: bytes.text,
@@ -97,10 +103,10 @@ struct ObservationDecoder {
                     ))
             }
         }
-        let frequencyCode = lookups[KeyDimension.frequency.rawValue].lastText
+        let frequencyPosition = lookups[KeyDimension.frequency.rawValue].lastPosition
         let periodBytes = field(.timePeriod)?.trimmed ?? .empty
         // Without a valid FREQ the period's form is unknown; the FREQ problem is already reported.
-        if let frequency = frequencyCode.flatMap(Period.Frequency.init(rawValue:)) {
+        if let frequencyPosition, let frequency = frequencies[Int(frequencyPosition)] {
             if let period = Period(utf8: periodBytes, frequency: frequency) {
                 row.period = period.firstMonth
             } else {
@@ -205,17 +211,15 @@ private struct TextMemo {
 private struct CodeLookup {
     let codelist: Codelist
     private var lastBytes: [UInt8] = [0xFF]
-    private var lastPosition: UInt16?
-    private(set) var lastText: String?
+    /// The position of the last code looked up, nil when it was not a code.
+    private(set) var lastPosition: UInt16?
 
     init(_ codelist: Codelist) { self.codelist = codelist }
 
     mutating func position(of bytes: FieldBytes) -> UInt16? {
         if bytes.isSame(as: lastBytes) { return lastPosition }
         lastBytes = Array(bytes)
-        let text = bytes.text
-        lastPosition = codelist.position(of: text)
-        lastText = lastPosition == nil ? nil : text
+        lastPosition = codelist.position(of: bytes.text)
         return lastPosition
     }
 }

@@ -121,6 +121,10 @@ struct Consistency {
                     }
                 }
                 guard window.count >= 3 else { continue }
+                // The median is at least value / factor unless half the window is below it: most values
+                // are settled by that count, without sorting.
+                let below = window.reduce(0) { $0 + (factor * $1 < UInt64(value) ? 1 : 0) }
+                if below * 2 < window.count { continue }
                 window.sort()
                 let middle = window.count / 2
                 let median2 = window.count % 2 == 1 ? 2 * window[middle] : window[middle - 1] + window[middle]
