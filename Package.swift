@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "AccordCore", targets: ["AccordCore"]),
         .library(name: "AccordStore", targets: ["AccordStore"]),
         .library(name: "AccordDocuments", targets: ["AccordDocuments"]),
+        .library(name: "AccordServices", targets: ["AccordServices"]),
         .library(name: "AccordStatistics", targets: ["AccordStatistics"]),
         .library(name: "AccordWeb", targets: ["AccordWeb"]),
     ],
@@ -18,9 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/vapor/async-kit", from: "1.22.0"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
@@ -41,6 +43,8 @@ let package = Package(
                 "AccordCore",
                 .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -63,17 +67,30 @@ let package = Package(
             dependencies: ["AccordCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.process("Resources")]
         ),
+        // The application layer: commands and queries, the read policy, accounts. No HTTP.
         .target(
-            name: "AccordWeb",
+            name: "AccordServices",
             dependencies: [
                 "AccordCore",
                 "AccordDocuments",
                 "AccordStore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
+        .target(
+            name: "AccordWeb",
+            dependencies: [
+                "AccordCore",
+                "AccordDocuments",
+                "AccordServices",
+                "AccordStore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.process("Resources")]
         ),
@@ -83,12 +100,11 @@ let package = Package(
                 "AccordCore",
                 "AccordDemo",
                 "AccordDocuments",
+                "AccordServices",
                 "AccordStore",
                 "AccordWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore"]),
@@ -100,7 +116,14 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
-        .testTarget(name: "AccordCLITests"),
+        .testTarget(
+            name: "AccordCLITests",
+            dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
+        ),
+        .testTarget(
+            name: "AccordServicesTests",
+            dependencies: ["AccordCore", "AccordDemo", "AccordServices", "AccordStore"]
+        ),
         .testTarget(
             name: "AccordStatisticsTests",
             dependencies: [
@@ -124,11 +147,16 @@ let package = Package(
             dependencies: [
                 "AccordCore",
                 "AccordDemo",
+                "AccordDocuments",
                 "AccordStore",
+                "AccordServices",
                 "AccordTestSupport",
                 "AccordWeb",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["__Snapshots__"]
         ),

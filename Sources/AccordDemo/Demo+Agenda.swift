@@ -1,14 +1,11 @@
 import AccordCore
 
 extension Demo {
-    /// The standing agenda items seed 002 names.
-    ///
-    /// Only the RCGM's item on returns is standing already ("the standing RCGM agenda item of Regional and
-    /// Extra-Regional Returns"); the others are Canada's suggestions, recorded as suggested until a decision
-    /// makes them standing.
-    static var standingItems: [ProposedChange] {
-        let source = "Recorded from seed 002 (Canada's comments on Mexico's proposals and on the LON workplans)"
-        return [
+    /// The RCGM's item on returns, standing already ("the standing RCGM agenda item of Regional and
+    /// Extra-Regional Returns", seed 002): the body's practice, recorded in the opening record with its source,
+    /// since the decision that made it standing is not in the sources.
+    static var practices: [ProposedChange] {
+        [
             standing(
                 "RCGM-RETURNS", body: "RCGM", status: .standing,
                 title: .en(
@@ -16,7 +13,20 @@ extension Demo {
                     fr: "Retours régionaux et extrarégionaux"),
                 note: .en(
                     "A standing RCGM agenda item according to seed 002 (comment on Mexico's item 3); the decision "
-                        + "that made it standing is not in the sources")),
+                        + "that made it standing is not in the sources"))
+        ].map {
+            recorded(
+                .addStandingItem($0),
+                "Recorded from seed 002 (Canada's comment on Mexico's item 3): the RCGM's practice, in the opening "
+                    + "record")
+        }
+    }
+
+    /// The standing agenda items Canada suggests (seed 002), recorded as suggested until a decision makes
+    /// them standing.
+    static var standingItems: [ProposedChange] {
+        let source = "Recorded from seed 002 (Canada's comments on Mexico's proposals and on the LON workplans)"
+        return [
             standing(
                 "RCGM-PLAN-REVIEW", body: "RCGM", lead: .secretariat,
                 title: .en(
@@ -58,7 +68,7 @@ extension Demo {
                     "Updates on the Virtual Forum on Migration and Health",
                     es: "Novedades del Foro Virtual sobre Migración y Salud"),
                 note: .en("Suggested by Canada as a standing informational item of the Consular Protection LON")),
-        ].map { ProposedChange(.addStandingItem($0), by: loader, authority: .editorial(reason: source)) }
+        ].map { recorded(.addStandingItem($0), source) }
     }
 
     private static func standing(

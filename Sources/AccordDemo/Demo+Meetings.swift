@@ -4,9 +4,9 @@ extension Demo {
     /// The vice-ministerial meetings I–XXIX of rcm-facts §3, each with only what its sources give.
     ///
     /// Dates keep the precision of the source ("1997" for the II RCM, days for the IV RCM); a place or host
-    /// the table marks unknown or unverified stays nil. Attendance is filled only where the meeting's own
-    /// outcome document, as cited by rcm-facts, lists who took part; elsewhere it is left empty rather than
-    /// guessed from the membership of the time.
+    /// the table marks unknown or unverified stays nil. Attendance is filled only where rcm-facts says who
+    /// took part (the I and V RCM); elsewhere it is left empty rather than guessed from the membership of
+    /// the time. They are part of the opening record, entered before the first decision.
     static var meetings: [ProposedChange] {
         let founders: [ParticipantID] = ["BLZ", "CAN", "CRI", "SLV", "GTM", "HND", "MEX", "NIC", "PAN", "USA"]
         let members = founders + ["DOM"]
@@ -27,9 +27,8 @@ extension Demo {
             meeting(
                 "IV", start: "1999-01-28", end: "1999-01-29",
                 place: .en("San Salvador, El Salvador", es: "San Salvador, El Salvador"), host: "SLV",
-                attendance: founders,
-                "Recorded from rcm-facts §3 [F][K]: San Salvador, 28–29 January 1999; Hurricane Mitch and "
-                    + "migration; attendance as the Joint Communiqué lists it [F] (the Dominican Republic was absent)"),
+                "Recorded from rcm-facts §1 and §3 [F][K]: San Salvador, 28–29 January 1999; Hurricane Mitch and "
+                    + "migration; the sources say the Dominican Republic was absent [F] but do not list who attended"),
             meeting(
                 "V", start: "2000-03-23", end: "2000-03-24",
                 place: .en("Washington, D.C., United States", es: "Washington D. C., Estados Unidos"), host: "USA",
@@ -39,19 +38,16 @@ extension Demo {
             meeting(
                 "VI", start: "2001-03-22", end: "2001-03-23",
                 place: .en("San José, Costa Rica", es: "San José, Costa Rica"), host: "CRI",
-                attendance: members,
-                "Recorded from rcm-facts §3 [H]: San José, 22–23 March 2001; attendance as the Joint Communiqué "
-                    + "lists it [H]"),
+                "Recorded from rcm-facts §3 [H]: San José, 22–23 March 2001; the sources do not list who attended"),
             meeting(
                 "VII", start: "2002-05-30", end: "2002-05-31",
                 place: .en("Antigua Guatemala, Guatemala", es: "La Antigua Guatemala, Guatemala"), host: "GTM",
-                attendance: members,
                 "Recorded from rcm-facts §3 [I][W]: Antigua Guatemala, 30–31 May 2002; the Plan of Action was "
-                    + "restructured; attendance as the Joint Communiqué lists it [I]"),
+                    + "restructured; the sources do not list who attended"),
             meeting(
                 "VIII", start: "2003-05-29", end: "2003-05-30", place: .en("Cancún, Mexico", es: "Cancún, México"),
-                host: "MEX", attendance: members,
-                "Recorded from rcm-facts §3 [J]: Cancún, 29–30 May 2003; attendance as the Declaration lists it [J]"),
+                host: "MEX",
+                "Recorded from rcm-facts §3 [J]: Cancún, 29–30 May 2003; the sources do not list who attended"),
             // Panama only offered, at the VIII RCM, to host the IX: no source says the meeting was held there.
             meeting(
                 "IX", start: "2004",
@@ -110,7 +106,8 @@ extension Demo {
             meeting(
                 "XXIV", start: "2019-11-12", end: "2019-11-14",
                 place: .en("Guatemala City, Guatemala", es: "Ciudad de Guatemala, Guatemala"), host: "GTM",
-                "Recorded from rcm-facts §3 [X24]: Guatemala City, 12–14 November 2019; relaunch of the RCM"),
+                "Recorded from rcm-facts §3 [X24]: Guatemala City, 12–14 November 2019; relaunch of the RCM and its "
+                    + "Strategic Plan"),
             meeting(
                 "XXV", start: "2020-12-01", end: "2020-12-04", place: .en("Virtual meeting", es: "Reunión virtual"),
                 host: "CRI",

@@ -1,8 +1,10 @@
 import AccordCore
 
 extension Demo {
-    /// The eleven member states, the five observer countries and the observer organizations, except the
-    /// IACHR, whose admission is a decision of the V RCM and so is recorded after it (see `admissions`).
+    /// The membership the record starts from: the eleven member states, the five observer countries and the
+    /// observer organizations, each with its source, entered in the opening record (before the first decision)
+    /// because no decision admitting them is in the sources. The IACHR is not among them: its admission is a
+    /// declared effect of the V RCM's decision (see `iachrAdmission`).
     static var participants: [ProposedChange] {
         foundingMembers + [dominicanRepublic] + observerCountries + observerOrganizations
     }
@@ -80,8 +82,9 @@ extension Demo {
         }
     }
 
-    /// The observer organizations of rcm-facts §1 [C] other than the IACHR, with a year only where a source
-    /// gives one (IOM, ECLAC and UNFPA attended the I RCM in 1996 [SC]).
+    /// The observer organizations of rcm-facts §1 [C] other than the IACHR. No source dates their admission:
+    /// that IOM, ECLAC and UNFPA attended the I RCM in 1996 [SC] is said in their note, not made a date of
+    /// observer status.
     private static var observerOrganizations: [ProposedChange] {
         let unknownYear = LocalizedText.en(
             "Listed among the RCM's observer organizations [C]; the year of admission is not in the sources.",
@@ -92,14 +95,14 @@ extension Demo {
             "Attended the I RCM, Puebla, 1996 [SC]; observer at the V RCM, March 2000 [G].",
             es: "Asistió a la I CRM, Puebla, 1996 [SC]; observador en la V CRM, marzo de 2000 [G].",
             fr: "A assisté à la Ire CRM, Puebla, 1996 [SC]; observateur à la Ve CRM, mars 2000 [G].")
-        let organizations: [(ParticipantID, LocalizedText, PartialDate?, LocalizedText)] = [
+        let organizations: [(ParticipantID, LocalizedText, LocalizedText)] = [
             (
                 "IOM",
                 .en(
                     "International Organization for Migration (IOM)",
                     es: "Organización Internacional para las Migraciones (OIM)",
                     fr: "Organisation internationale pour les migrations (OIM)"),
-                date("1996"), atFirstMeeting
+                atFirstMeeting
             ),
             (
                 "ECLAC-CELADE",
@@ -110,7 +113,7 @@ extension Demo {
                         + "Demografía (CEPAL/CELADE)",
                     fr: "Commission économique pour l'Amérique latine et les Caraïbes – Centre latino-américain et "
                         + "caribéen de démographie (CEPALC/CELADE)"),
-                date("1996"), atFirstMeeting
+                atFirstMeeting
             ),
             (
                 "UNFPA",
@@ -118,9 +121,9 @@ extension Demo {
                     "United Nations Population Fund (UNFPA)",
                     es: "Fondo de Población de las Naciones Unidas (UNFPA)",
                     fr: "Fonds des Nations Unies pour la population (FNUAP)"),
-                date("1996"),
                 .en(
-                    "Attended the I RCM, Puebla, 1996 [SC].", es: "Asistió a la I CRM, Puebla, 1996 [SC].",
+                    "Attended the I RCM, Puebla, 1996 [SC]; the sources do not date its observer status.",
+                    es: "Asistió a la I CRM, Puebla, 1996 [SC].",
                     fr: "A assisté à la Ire CRM, Puebla, 1996 [SC].")
             ),
             (
@@ -129,7 +132,6 @@ extension Demo {
                     "Office of the United Nations High Commissioner for Refugees (UNHCR)",
                     es: "Alto Comisionado de las Naciones Unidas para los Refugiados (ACNUR)",
                     fr: "Haut-Commissariat des Nations Unies pour les réfugiés (HCR)"),
-                nil,
                 .en(
                     "Observer at the V RCM, March 2000 [G]; the year of admission is not in the sources.",
                     es: "Observador en la V CRM, marzo de 2000 [G]; el año de admisión no consta en las fuentes.",
@@ -141,7 +143,7 @@ extension Demo {
                     "United Nations Special Rapporteur on the Human Rights of Migrants",
                     es: "Relator Especial de las Naciones Unidas sobre los Derechos Humanos de los Migrantes",
                     fr: "Rapporteur spécial des Nations Unies sur les droits de l'homme des migrants"),
-                nil, unknownYear
+                unknownYear
             ),
             (
                 "SICA",
@@ -149,14 +151,14 @@ extension Demo {
                     "Central American Integration System (SICA)",
                     es: "Sistema de la Integración Centroamericana (SICA)",
                     fr: "Système d'intégration centraméricain (SICA)"),
-                nil, unknownYear
+                unknownYear
             ),
             (
                 "SEGIB",
                 .en(
                     "Ibero-American General Secretariat (SEGIB)", es: "Secretaría General Iberoamericana (SEGIB)",
                     fr: "Secrétariat général ibéro-américain (SEGIB)"),
-                nil, unknownYear
+                unknownYear
             ),
             (
                 "ICRC",
@@ -164,7 +166,7 @@ extension Demo {
                     "International Committee of the Red Cross (ICRC)",
                     es: "Comité Internacional de la Cruz Roja (CICR)",
                     fr: "Comité international de la Croix-Rouge (CICR)"),
-                nil, unknownYear
+                unknownYear
             ),
             (
                 "UNICEF",
@@ -172,14 +174,14 @@ extension Demo {
                     "United Nations Children's Fund (UNICEF)",
                     es: "Fondo de las Naciones Unidas para la Infancia (UNICEF)",
                     fr: "Fonds des Nations Unies pour l'enfance (UNICEF)"),
-                nil, unknownYear
+                unknownYear
             ),
             (
                 "ILO",
                 .en(
                     "International Labour Organization (ILO)", es: "Organización Internacional del Trabajo (OIT)",
                     fr: "Organisation internationale du Travail (OIT)"),
-                nil, unknownYear
+                unknownYear
             ),
             (
                 "UNDP",
@@ -187,7 +189,7 @@ extension Demo {
                     "United Nations Development Programme (UNDP)",
                     es: "Programa de las Naciones Unidas para el Desarrollo (PNUD)",
                     fr: "Programme des Nations Unies pour le développement (PNUD)"),
-                nil, unknownYear
+                unknownYear
             ),
             (
                 "UNODC",
@@ -195,48 +197,42 @@ extension Demo {
                     "United Nations Office on Drugs and Crime (UNODC)",
                     es: "Oficina de las Naciones Unidas contra la Droga y el Delito (UNODC)",
                     fr: "Office des Nations Unies contre la drogue et le crime (ONUDC)"),
-                nil, unknownYear
+                unknownYear
             ),
         ]
-        return organizations.map { code, name, since, note in
+        return organizations.map { code, name, note in
             recorded(
                 .addParticipant(
                     Participant(
                         id: code, kind: .observerOrganization, name: name,
-                        history: [MembershipEvent(kind: .observerOrganization, since: since, note: note)])),
-                since == nil
-                    ? "Recorded from rcm-facts §1 [C]: observer organization; year of admission not in the sources"
-                    : "Recorded from rcm-facts §1 [C][SC]: observer organization, present at the I RCM, 1996")
+                        history: [MembershipEvent(kind: .observerOrganization, since: nil, note: note)])),
+                note != unknownYear
+                    ? "Recorded from rcm-facts §1 [C][SC]: observer organization, present at the I RCM, 1996; the "
+                        + "year of its admission as observer is not in the sources"
+                    : "Recorded from rcm-facts §1 [C]: observer organization; year of admission not in the sources")
         }
     }
 
-    /// The IACHR, admitted as observer organization by the V RCM (seed 000).
-    ///
-    /// It is recorded after the decision and on its authority, so the ledger never shows the IACHR as an
-    /// observer before the V RCM accepted its request.
-    static var admissions: [ProposedChange] {
-        [
-            decided(
-                .addParticipant(
-                    Participant(
-                        id: "IACHR", kind: .observerOrganization,
-                        name: .en(
-                            "Inter-American Commission on Human Rights (IACHR)",
-                            es: "Comisión Interamericana de Derechos Humanos (CIDH)",
-                            fr: "Commission interaméricaine des droits de l'homme (CIDH)"),
-                        history: [
-                            MembershipEvent(
-                                kind: .observerOrganization, since: date("2000-03"), decision: iachrAdmitted,
-                                note: .en(
-                                    "Asked in 1999 to be admitted as observer; admitted as observer organization "
-                                        + "by the V RCM, Washington, March 2000 (seed 000).",
-                                    es: "Solicitó en 1999 su admisión como observadora; admitida como organismo "
-                                        + "observador por la V CRM, Washington, marzo de 2000 (seed 000).",
-                                    fr: "A demandé en 1999 à être admise en qualité d'observateur; admise comme "
-                                        + "organisation observatrice par la Ve CRM, Washington, mars 2000 "
-                                        + "(seed 000)."))
-                        ])),
-                by: iachrAdmitted)
-        ]
+    /// The IACHR as the V RCM admitted it (seed 000): the declared effect of `iachrAdmitted`, whose history
+    /// event cites that decision.
+    static var iachrAdmission: Change {
+        .addParticipant(
+            Participant(
+                id: "IACHR", kind: .observerOrganization,
+                name: .en(
+                    "Inter-American Commission on Human Rights (IACHR)",
+                    es: "Comisión Interamericana de Derechos Humanos (CIDH)",
+                    fr: "Commission interaméricaine des droits de l'homme (CIDH)"),
+                history: [
+                    MembershipEvent(
+                        kind: .observerOrganization, since: date("2000-03"), decision: iachrAdmitted,
+                        note: .en(
+                            "Asked in 1999 to be admitted as observer; admitted as observer organization by the V "
+                                + "RCM, Washington, March 2000 (seed 000).",
+                            es: "Solicitó en 1999 su admisión como observadora; admitida como organismo observador "
+                                + "por la V CRM, Washington, marzo de 2000 (seed 000).",
+                            fr: "A demandé en 1999 à être admise en qualité d'observateur; admise comme organisation "
+                                + "observatrice par la Ve CRM, Washington, mars 2000 (seed 000)."))
+                ]))
     }
 }

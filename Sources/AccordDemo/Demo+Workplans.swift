@@ -1,9 +1,11 @@
 import AccordCore
 
 extension Demo {
-    /// The two Liaison Officer Network workplans, annexed to the Plan of Action as Canada suggests (seed 002).
+    /// What the Secretariat records of the two Liaison Officer Network workplans, annexed to the Plan of Action
+    /// as Canada suggests (seed 002): the proposals. The Counter-Smuggling Work Plan itself is the declared
+    /// effect of the XXIII RCM's decision (`counterSmugglingWorkplan`).
     static var workplans: [ProposedChange] {
-        consularProtection + traffickingAndSmuggling
+        consularProtection + travelDocuments
     }
 
     /// The Consular Protection LON workplan as Canada proposes to restructure it: three pillars and a
@@ -72,9 +74,10 @@ extension Demo {
         ]
     }
 
-    /// The Trafficking and Smuggling LON workplan: the Counter-Smuggling Work Plan 2019–2025, approved by the
-    /// XXIII RCM with its four pillars [WP], plus Canada's item 5a still pending as a proposal.
-    private static var traffickingAndSmuggling: [ProposedChange] {
+    /// The Trafficking and Smuggling LON workplan: the Counter-Smuggling Work Plan 2019–2025 with its four
+    /// pillars [WP], as the XXIII RCM's decision declares it. No source says the decision delegated its
+    /// updates to the network, so it declares no delegation.
+    static var counterSmugglingWorkplan: [Change] {
         let period = Timeline(
             text: .en("Work plan period 2019–2025", es: "Periodo del plan de trabajo 2019-2025"), target: date("2025"))
         let pillars: [(ItemNumber, LocalizedText)] = [
@@ -93,21 +96,22 @@ extension Demo {
             ),
             ("TS-4", .en("Protection", es: "Protección", fr: "Protection")),
         ]
-        let plan = decided(
-            .addWorkplan(
-                Workplan(
-                    id: "LON-TS", body: "LON-TS",
-                    title: .en(
-                        "Counter-Smuggling Work Plan 2019–2025",
-                        es: "Plan de Trabajo contra el Tráfico Ilícito de Migrantes 2019-2025",
-                        fr: "Plan de travail contre le trafic illicite de migrants 2019-2025"),
-                    status: .approved)),
-            by: counterSmugglingPlan)
+        let plan = Change.addWorkplan(
+            Workplan(
+                id: "LON-TS", body: "LON-TS",
+                title: .en(
+                    "Counter-Smuggling Work Plan 2019–2025",
+                    es: "Plan de Trabajo contra el Tráfico Ilícito de Migrantes 2019-2025",
+                    fr: "Plan de travail contre le trafic illicite de migrants 2019-2025"),
+                status: .approved))
         let approvedPillars = pillars.map { number, title in
-            decided(
-                workplanArea(number, in: "LON-TS", status: .approved, title: title, timeline: period),
-                by: counterSmugglingPlan)
+            workplanArea(number, in: "LON-TS", status: .approved, title: title, timeline: period)
         }
+        return [plan] + approvedPillars
+    }
+
+    /// Canada's item 5a, pending as a proposal against the Counter-Smuggling Work Plan.
+    private static var travelDocuments: [ProposedChange] {
         // Canada's comments are undated (after the XII RCM, 2007) and speak of the workplan of their time; the
         // suggestion is kept as a proposal pending against the workplan in force, outside its four pillars
         // because no source says which pillar it would belong to.
@@ -115,7 +119,7 @@ extension Demo {
             "Recorded from seed 002 (item 5a): Canada suggests making travel document standards and security "
             + "features an item of the Trafficking and Smuggling LON workplan and a standing item of its agenda, "
             + "IOM leading; a proposal, not adopted by any public decision"
-        let travelDocuments: [ProposedChange] = [
+        return [
             recorded(
                 workplanArea(
                     "TS-5", in: "LON-TS", status: .proposed,
@@ -141,7 +145,6 @@ extension Demo {
                         status: .proposed)),
                 reason),
         ]
-        return [plan] + approvedPillars + travelDocuments
     }
 
     /// An area of activity of a network workplan: it sits directly in the workplan, under no line of action.

@@ -9,26 +9,29 @@ import AccordCore
 /// says so in a note, rather than filling the gap.
 ///
 /// The demo is not loaded behind the rules' back: each fact is a `ProposedChange` with an actor and an
-/// authority, appended through `Store.append` like any change a Secretariat officer makes. Facts of record
-/// carry an editorial authority whose reason cites the source; anything approved cites a recorded decision.
+/// authority, appended through `Store.append` like any change. It goes through the real flow: the
+/// Secretariat enters the opening record (the process, its bodies, meetings and the membership the record
+/// starts from, each with its source), then transcribes each decision with the effects it declares, and the
+/// Presidency confirms the transcription, which applies them. What is not a commitment (proposals, progress
+/// reports, suggestions) is the Secretariat's editorial record, citing its source.
 public enum Demo {
     /// The demo's changes, in the order they are appended.
     ///
-    /// The order is the rules' order: a change may only refer to what is already recorded, so the process
-    /// comes first, then who takes part, the bodies, their meetings, the decisions of those meetings, and
-    /// only then what the decisions authorized (the IACHR's admission, the plan and the workplans).
+    /// The order is the rules' order: a change may only refer to what is already recorded, and participants
+    /// are entered without a decision only in the opening record, before the first decision. The ledger's
+    /// order is not history's: the VII RCM's restructuring (2002) is typed before the IV RCM's activities
+    /// (1999) that sit in it, and the plan as of a meeting is computed by date (`Store.state(after:)`).
     public static var changes: [ProposedChange] {
         processDescription
             + participants
             + bodies
             + meetings
+            + practices
             + decisions
-            + admissions
-            + linesOfAction
-            + areas
-            + activities
+            + progress
             + mexicoProposalItemsAsPlan
             + workplans
+            + strategicPlan
             + mexicoProposalAndComments
             + standingItems
     }
@@ -52,17 +55,25 @@ public enum Demo {
         return state
     }
 
-    /// The one actor of the demo: Accord itself, loading the record, not a person acting for a country.
-    static let loader = Actor(name: "Accord demo loader", role: .system)
+    /// The Technical Secretariat, as the demo loader acts for it: it keeps the record and transcribes.
+    static let secretariat = Actor(name: "Accord demo (Technical Secretariat)", role: .secretariat)
+
+    /// The Presidency Pro-Tempore, as the demo loader acts for it: the second person, who confirms what the
+    /// Secretariat transcribed.
+    static let presidency = Actor(name: "Accord demo (Presidency Pro-Tempore)", role: .presidency)
 
     /// A fact of record, entered by the Secretariat's editorial power with the source it comes from.
     static func recorded(_ change: Change, _ reason: String) -> ProposedChange {
-        ProposedChange(change, by: loader, authority: .editorial(reason: reason))
+        ProposedChange(change, by: secretariat, authority: .editorial(reason: reason))
     }
 
-    /// A change that a recorded decision authorized; the rules check the decision exists and set `approvedBy`.
-    static func decided(_ change: Change, by decision: DecisionID) -> ProposedChange {
-        ProposedChange(change, by: loader, authority: .decision(decision))
+    /// A decision transcribed from its outcome document with the effects it declares, then confirmed by
+    /// the Presidency: two entries, the second of which brings it into force and applies the effects.
+    static func transcribed(_ decision: Decision, _ reason: String) -> [ProposedChange] {
+        [
+            recorded(.recordDecision(decision), reason),
+            ProposedChange(.confirmDecision(decision.id), by: presidency, authority: .decision(decision.id)),
+        ]
     }
 
     /// A date from the sources, at the precision they give ("1997", "2000-03", "1999-01-28").

@@ -58,7 +58,7 @@ extension Store {
                     let entry = LedgerEntry(
                         sequence: state.sequence + 1, recordedAt: Clock.now(), actor: proposed.actor,
                         authority: proposed.authority, change: proposed.change)
-                    let changed = try state.apply(entry)
+                    let changed = try state.apply(entry, lexicon: self.lexicon)
                     let bytes = try entry.canonicalEncoding()
                     let hash = HashChain.hash(previous: previousHash, entry: bytes)
                     try await LedgerTable.insert(
@@ -105,7 +105,7 @@ extension Store {
                 throw StoreError.corruptRow(table: "ledger", key: "\(state.sequence + 1)", reason: "entry is missing")
             }
             for stored in batch {
-                _ = try state.apply(try stored.decoded())
+                _ = try state.apply(try stored.decoded(), lexicon: lexicon)
             }
         }
         return state

@@ -55,7 +55,7 @@ extension Store {
     /// The revision report for the working plan plus `draft`, against the last published edition.
     public func revisionReport(draft: [ProposedChange] = []) async throws -> RevisionReport {
         let current = try await currentState()
-        let edition = current.editions.values.max { $0.number < $1.number }
+        let edition = current.editions.values.filter(\.isPublished).max { $0.number < $1.number }
         var base = ProcessState()
         if let edition { base = try await state(at: edition.position) }
         let from = base.sequence
@@ -69,6 +69,6 @@ extension Store {
             }
         return RevisionReport(
             edition: edition?.number, base: base, entries: entries.filter { $0.sequence <= current.sequence },
-            draft: draft, recordedAt: Clock.now())
+            draft: draft, recordedAt: Clock.now(), lexicon: lexicon)
     }
 }

@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import SQLKit
 
 /// The newest position of the ledger.
@@ -77,12 +78,9 @@ extension Store {
         case .decoded(let items):
             return (sequence, items)
         case .rows(let versions):
-            // Decoding the documents costs far more than reading them: it is done after the transaction, a
-            // share of the documents on each core, with the store's own decoder (see `DocumentDecoder`).
-            let parts = await Parallel.chunks(versions.count) { range in
-                Result { try versions[range].map(Self.item) }
-            }
-            let items = try parts.flatMap { try $0.get() }
+            // Decoded after the transaction, which then holds its connection no longer than the reading.
+            let decoder = JSONDecoder()
+            let items = try versions.map { try Self.item(from: $0, using: decoder) }
             decodedItems.keep(items, from: versions)
             return (sequence, items)
         }
@@ -95,9 +93,9 @@ extension Store {
     }
 
     /// The plan item a projection row holds.
-    private static func item(from version: EntityVersion) throws -> PlanItem {
+    private static func item(from version: EntityVersion, using decoder: JSONDecoder) throws -> PlanItem {
         do {
-            return try DocumentDecoder.decode(PlanItem.self, from: version.document.utf8)
+            return try decoder.decode(PlanItem.self, from: Data(version.document.utf8))
         } catch {
             throw StoreError.corruptRow(
                 table: "entity_versions", key: "\(version.ref) from \(version.validFrom)", reason: "\(error)")

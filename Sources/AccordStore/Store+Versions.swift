@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import SQLKit
 
 extension Store {
@@ -34,10 +35,10 @@ extension Store {
                 )
             }
         }
-        // The store's own decoder: the first page that marks stale translations reads every item's history.
+        let decoder = JSONDecoder()
         var versions: [ItemNumber: [(from: Int64, item: PlanItem)]] = [:]
         for (from, document) in rows {
-            let item = try DocumentDecoder.decode(PlanItem.self, from: document.utf8)
+            let item = try decoder.decode(PlanItem.self, from: Data(document.utf8))
             versions[item.number, default: []].append((from, item))
         }
         return versions

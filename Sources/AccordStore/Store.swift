@@ -20,25 +20,36 @@ public final class Store: Sendable {
 
     /// The location the store was opened on.
     public let location: StoreLocation
+    /// The dictionary the rules check typo fixes against, on append and on verify alike.
+    public let lexicon: any Lexicon
 
-    private init(database: any Database, location: StoreLocation, logger: Logger) {
+    private init(database: any Database, location: StoreLocation, logger: Logger, lexicon: any Lexicon) {
         self.database = database
         self.location = location
         self.logger = logger
+        self.lexicon = lexicon
     }
 
     /// Connects to the database at `location` and checks that it will not lose acknowledged commits.
     ///
-    /// - Parameter migrate: whether to apply the migrations the database lacks (true for `serve` and `demo`;
-    ///   `migrate` does it explicitly).
-    /// - Throws: `StoreError.unsafeDurability` naming the setting when the database is set to lose data.
-    public static func open(_ location: StoreLocation, migrate: Bool = true, logger: Logger) async throws -> Store {
+    /// - Parameters:
+    ///   - migrate: whether to apply the migrations the database lacks and check the ledger's triggers (true
+    ///     for `serve`, `demo` and every command that writes). False opens the database as it is, for
+    ///     `accord migrate` (which calls `migrate()` itself) and `accord verify` (which examines a ledger
+    ///     whatever was done to it).
+    ///   - lexicon: the dictionary typo fixes are checked against; by default Debian's hunspell dictionaries
+    ///     where they are installed (without them no typo fix is editorial).
+    /// - Throws: `StoreError.unsafeDurability` naming the setting when the database is set to lose data;
+    ///   `StoreError.unguardedLedger` naming the triggers missing when the ledger could be rewritten.
+    public static func open(
+        _ location: StoreLocation, migrate: Bool = true, logger: Logger, lexicon: any Lexicon = HunspellLexicon()
+    ) async throws -> Store {
         let database: any Database =
             switch location {
             case .sqlite(let path): SQLiteDatabase(path: path, logger: logger)
             case .postgres(let url): try PostgresDatabase(url: url, logger: logger)
             }
-        let store = Store(database: database, location: location, logger: logger)
+        let store = Store(database: database, location: location, logger: logger, lexicon: lexicon)
         do {
             try await database.checkDurability()
             if migrate { _ = try await store.migrate() }
@@ -49,10 +60,15 @@ public final class Store: Sendable {
         return store
     }
 
-    /// Applies the migrations the database lacks and returns their names.
+    /// Applies the migrations the database lacks and returns their names; then checks that the ledger's
+    /// append-only triggers stand.
+    ///
+    /// - Throws: `StoreError.unguardedLedger` naming each trigger that was dropped or disabled.
     @discardableResult
     public func migrate() async throws -> [String] {
-        try await Migrator.migrate(database)
+        let applied = try await Migrator.migrate(database)
+        try await LedgerTriggers.check(database)
+        return applied
     }
 
     /// Applies the migrations the database lacks up to `version`: a database as an earlier release left it.

@@ -12,6 +12,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case conflict(String)
     /// An account (or one of its tokens) of that name is already stored.
     case duplicateAccount(String)
+    /// The ledger lacks triggers that keep it append-only (they were dropped or disabled outside Accord);
+    /// the store refuses to start.
+    case unguardedLedger(missingTriggers: [String])
 
     public var description: String {
         switch self {
@@ -27,6 +30,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "concurrent write conflict: \(reason)"
         case .duplicateAccount(let name):
             "\(name) already exists"
+        case .unguardedLedger(let names):
+            "refusing to run: the ledger's append-only trigger\(names.count == 1 ? "" : "s") "
+                + "\(names.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") missing or disabled, so "
+                + "ledger entries could be changed or removed; the database was altered outside Accord. Run "
+                + "`accord verify`, and restore the trigger\(names.count == 1 ? "" : "s") before Accord writes to it"
         }
     }
 }

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 import AccordStore
 import Hummingbird
 import Logging
@@ -15,63 +16,99 @@ public struct ServerConfiguration: Sendable {
         self.port = port
         self.publicFolder = publicFolder
     }
+
+    /// Whether the server listens on the loopback interface only, where the open trial mode may be offered.
+    public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(hostname) }
 }
 
-/// The whole HTTP application over `store`.
-public func buildApplication(
-    store: Store, configuration: ServerConfiguration, logger: Logger
-) -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(store: store, publicFolder: configuration.publicFolder),
+/// Why `serve` will not start.
+public enum ServeError: Error, CustomStringConvertible {
+    /// The database has no account and the server would listen beyond this machine.
+    case trialBeyondLoopback(hostname: String)
+
+    public var description: String {
+        switch self {
+        case .trialBeyondLoopback(let hostname):
+            "the database has no account yet, so everyone could change the record as a trial Secretariat; "
+                + "accord serve offers that only on 127.0.0.1, not on \(hostname). Add the first account "
+                + "(`accord user add NAME --role secretariat`), or listen on 127.0.0.1"
+        }
+    }
+}
+
+/// Runs the server over `store` until it is stopped (SIGINT or SIGTERM): the one entry point the CLI needs.
+///
+/// The open trial mode — everyone writes as a trial Secretariat — exists only while the database has no
+/// account, only on the loopback interface (listening further without an account is refused), and is logged.
+public func serve(store: Store, configuration: ServerConfiguration, logger: Logger) async throws {
+    let accounts = AccountService(store: store)
+    if try await !accounts.hasAccounts() {
+        guard configuration.isLoopback else { throw ServeError.trialBeyondLoopback(hostname: configuration.hostname) }
+        logger.warning(
+            """
+            trial mode: the database has no account, so everyone on this machine reads everything and writes as \
+            a trial Secretariat until the first account exists (accord user add NAME --role secretariat)
+            """)
+    }
+    let app = Application(
+        router: buildRouter(
+            store: store, accounts: accounts, publicFolder: configuration.publicFolder,
+            allowsTrial: configuration.isLoopback),
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port), serverName: "Accord"),
         logger: logger)
+    try await app.runService()
 }
 
 /// The routes: the pages (`/es/…`, `/en/…`, `/fr/…`), the JSON API under `/api/v1` and its OpenAPI
-/// document at `/openapi.json`.
+/// document at `/openapi.json`, behind the canonical-path check.
+///
+/// API and pages are told apart by the group a route belongs to, each with its own guard: `APIWriteGuard`
+/// for the API, `PageFormGuard` for the forms. Every route reads and writes through `RecordService`.
 ///
 /// - Parameter accounts: the account service (its bcrypt cost and timeouts); by default the service's own.
 /// - Parameter pageCacheBytes: rendered pages kept; 32 MiB holds some forty full plan pages of a
 ///   2,000-activity plan and keeps the server well under 150 MB while it serves them.
+/// - Parameter allowsTrial: whether the open trial mode is offered while the database has no account.
 public func buildRouter(
-    store: Store, accounts: AccountService? = nil, pageCacheBytes: Int = 32 << 20, publicFolder: String? = nil
-) -> Router<AccordContext> {
+    store: Store, accounts: AccountService? = nil, pageCacheBytes: Int = 32 << 20, publicFolder: String? = nil,
+    allowsTrial: Bool = true
+) -> AccordRouter {
     let accounts = accounts ?? AccountService(store: store)
+    let record = RecordService(store: store)
     let router = Router(context: AccordContext.self)
     // Outermost first: the security headers go on every response, problem responses included.
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: AuthMiddleware(accounts: accounts))
+    router.add(middleware: IdentityMiddleware(accounts: accounts, allowsTrial: allowsTrial))
     if let publicFolder { router.add(middleware: FileMiddleware(publicFolder, searchForIndexHtml: false)) }
     router.get("openapi.json") { _, _ in OpenAPIDocument.response }
-    let api = router.group("api/v1")
-    api.get("process") { _, _ in
-        let state = try await store.currentState()
-        guard let process = state.process else {
+    SessionRoutes.add(to: router.group("api/v1"), accounts: accounts)
+    let api = router.group("api/v1").add(middleware: APIWriteGuard())
+    api.get("process") { _, context in
+        guard let process = try await record.state(for: context.principal).process else {
             throw Problem.notFound("process", "", field: "process")
         }
         return JSONResponse(process)
     }
-    api.get("health") { _, _ in JSONResponse(try await store.head()) }
-    RecordRoutes.add(Participant.self, to: api, store: store) { $0.id < $1.id }
-    RecordRoutes.add(Body.self, to: api, store: store) { ($0.level, $1.id) > ($1.level, $0.id) }
-    RecordRoutes.add(Meeting.self, to: api, store: store) {
+    api.get("health") { _, _ in JSONResponse(try await record.head()) }
+    RecordRoutes.add(Participant.self, to: api, record: record) { $0.id < $1.id }
+    RecordRoutes.add(Body.self, to: api, record: record) { ($0.level, $1.id) > ($1.level, $0.id) }
+    RecordRoutes.add(Meeting.self, to: api, record: record) {
         ($0.start?.description ?? "", $0.id) < ($1.start?.description ?? "", $1.id)
     }
-    RecordRoutes.add(Decision.self, to: api, store: store) { $0.id < $1.id }
-    RecordRoutes.add(Workplan.self, to: api, store: store) { $0.id < $1.id }
-    ItemRoutes.add(to: api, store: store)
-    PlanRoutes.add(to: api, store: store)
-    LedgerRoutes.add(to: api, store: store)
-    ProposalRoutes.add(to: api, store: store)
-    DecisionRoutes.add(to: api, store: store)
-    EditionRoutes.add(to: api, store: store)
-    AgendaRoutes.add(to: api, store: store)
-    ExportRoutes.add(to: api, store: store)
-    SessionRoutes.add(to: api, accounts: accounts)
-    Pages.add(to: router, store: store, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes))
-    return router
+    RecordRoutes.add(Decision.self, to: api, record: record) { $0.id < $1.id }
+    RecordRoutes.add(Workplan.self, to: api, record: record) { $0.id < $1.id }
+    ItemRoutes.add(to: api, record: record)
+    PlanRoutes.add(to: api, record: record)
+    LedgerRoutes.add(to: api, record: record)
+    ProposalRoutes.add(to: api, record: record)
+    DecisionRoutes.add(to: api, record: record)
+    EditionRoutes.add(to: api, record: record)
+    AgendaRoutes.add(to: api, record: record)
+    ExportRoutes.add(to: api, record: record)
+    Pages.add(to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes))
+    return AccordRouter(router: router)
 }
 
 /// Turns every error into an RFC 9457 problem response, so no error ever shows SQL, paths or stack traces.

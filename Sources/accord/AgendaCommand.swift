@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 import AccordStore
 import ArgumentParser
 
@@ -11,6 +12,7 @@ struct AgendaCommand: AsyncParsableCommand {
             + "proposals tabled and workplan updates.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var identity: IdentityOptions
 
     @Argument(help: "The body's code, e.g. RCGM or LON-CP.")
     var body: String
@@ -28,8 +30,9 @@ struct AgendaCommand: AsyncParsableCommand {
         guard let date = PartialDate(today ?? accordToday()), date.day != nil else {
             throw ValidationError("--today: '\(today ?? "")' is not a date like 2026-11-23")
         }
-        let state = try await withStore(try database.location(), logger: makeLogger()) { store in
-            try await store.currentState()
+        let (state, principal) = try await withStore(try database.location(), logger: makeLogger()) { store in
+            let principal = try await identity.principal(in: store)
+            return (try await RecordService(store: store).state(for: principal), principal)
         }
         let bodyID = BodyID(body)
         guard state.bodies[bodyID] != nil else {
@@ -52,8 +55,14 @@ struct AgendaCommand: AsyncParsableCommand {
             target = next
         }
         let stored = state.agendas[target.id]
-        guard let agenda = stored ?? Agenda.suggested(for: target.id, in: state, today: date) else {
-            throw Failure(description: "--meeting: no meeting '\(target.id)'")
+        // What the record suggests is a draft: the working side reads it, the public an approved agenda only.
+        let suggested =
+            Policy(principal: principal).seesWorkingState
+            ? Agenda.suggested(for: target.id, in: state, today: date) : nil
+        guard let agenda = stored ?? suggested else {
+            throw Failure(
+                description: "the agenda of \(target.id) is not approved yet; the working side reads its draft "
+                    + "with --as USERNAME")
         }
         if json {
             try printJSON(agenda)

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 import AccordStore
 import ArgumentParser
 
@@ -10,6 +11,7 @@ struct CompareCommand: AsyncParsableCommand {
         discussion: "A point is an edition number (2), a ledger position (@120) or now.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var identity: IdentityOptions
 
     @Argument(help: "The earlier point: an edition number, @POSITION or now.")
     var from: String
@@ -29,7 +31,11 @@ struct CompareCommand: AsyncParsableCommand {
         guard let language = Language(rawValue: lang) else { throw ValidationError("--lang: use es, en or fr") }
         let (old, new) = try await withStore(try database.location(), logger: makeLogger()) { store in
             do {
-                return (try await store.state(at: start, field: "FROM"), try await store.state(at: end, field: "TO"))
+                let (record, principal) = (RecordService(store: store), try await identity.principal(in: store))
+                return (
+                    try await record.state(at: start, for: principal, field: "FROM"),
+                    try await record.state(at: end, for: principal, field: "TO")
+                )
             } catch let error as ChangeError {
                 throw Failure(description: "\(error)")
             }

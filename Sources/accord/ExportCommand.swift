@@ -1,7 +1,7 @@
 import AccordCore
 import AccordDocuments
+import AccordServices
 import AccordStore
-import AccordWeb
 import ArgumentParser
 import Foundation
 
@@ -22,6 +22,7 @@ struct ExportPlan: AsyncParsableCommand {
         discussion: "CSV holds every language and every item, in the format `accord import` reads back.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var identity: IdentityOptions
 
     @Option(help: "docx, html, md, csv or pdf (pdf needs LibreOffice).")
     var format: String = "docx"
@@ -43,7 +44,8 @@ struct ExportPlan: AsyncParsableCommand {
         let file = try await withStore(try database.location(), logger: makeLogger()) { store in
             try await explained {
                 try await Exports.plan(
-                    from: store, format: format, languages: languages, edition: edition, today: try today())
+                    from: RecordService(store: store), for: try await identity.principal(in: store), format: format,
+                    languages: languages, edition: edition, today: try today())
             }
         }
         try write(file, to: output)
@@ -56,6 +58,7 @@ struct ExportAgenda: AsyncParsableCommand {
         commandName: "agenda", abstract: "A meeting's agenda as DOCX (as set, or as the record suggests it).")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var identity: IdentityOptions
     @Argument(help: "The meeting's code, e.g. RCGM-2024-07.") var meeting: String
     @Option(help: "es, en or fr, or two side by side such as es,en.") var lang: String = "en"
     @Option(name: .shortAndLong, help: "The file to write.") var output: String
@@ -65,7 +68,8 @@ struct ExportAgenda: AsyncParsableCommand {
         let file = try await withStore(try database.location(), logger: makeLogger()) { store in
             try await explained {
                 try await Exports.agenda(
-                    from: store, meeting: MeetingID(meeting), languages: languages, today: try today())
+                    from: RecordService(store: store), for: try await identity.principal(in: store),
+                    meeting: MeetingID(meeting), languages: languages, today: try today())
             }
         }
         try write(file, to: output)
@@ -78,6 +82,7 @@ struct ExportConclusions: AsyncParsableCommand {
         commandName: "conclusions", abstract: "A meeting's conclusions (its decision paragraphs) as DOCX.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var identity: IdentityOptions
     @Argument(help: "The meeting's code, e.g. RCM-V.") var meeting: String
     @Option(help: "es, en or fr, or two side by side such as es,en.") var lang: String = "en"
     @Option(name: .shortAndLong, help: "The file to write.") var output: String
@@ -87,7 +92,8 @@ struct ExportConclusions: AsyncParsableCommand {
         let file = try await withStore(try database.location(), logger: makeLogger()) { store in
             try await explained {
                 try await Exports.conclusions(
-                    from: store, meeting: MeetingID(meeting), languages: languages, today: try today())
+                    from: RecordService(store: store), for: try await identity.principal(in: store),
+                    meeting: MeetingID(meeting), languages: languages, today: try today())
             }
         }
         try write(file, to: output)
@@ -102,6 +108,7 @@ struct ExportDecisions: AsyncParsableCommand {
             + "participants, memberships and decisions with positions as Popolo JSON.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var identity: IdentityOptions
     @Option(help: "akn or popolo.") var format: String
     @Option(help: "Popolo's language for names and texts (es, en or fr).") var lang: String = "en"
     @Option(name: .shortAndLong, help: "The folder to write into (made if missing).") var output: String
@@ -112,12 +119,13 @@ struct ExportDecisions: AsyncParsableCommand {
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try await withStore(try database.location(), logger: makeLogger()) { store in
+            let (record, principal) = (RecordService(store: store), try await identity.principal(in: store))
             if format == "akn" {
-                let files = try await Exports.akomaNtoso(from: store, today: try today())
+                let files = try await Exports.akomaNtoso(from: record, for: principal, today: try today())
                 for (name, xml) in files { try Data(xml.utf8).write(to: folder.appendingPathComponent(name)) }
                 print("Wrote \(files.count) Akoma Ntoso documents to \(output).")
             } else {
-                let file = try await Exports.popolo(from: store, language: language)
+                let file = try await Exports.popolo(from: record, for: principal, language: language)
                 try file.bytes.write(to: folder.appendingPathComponent("popolo.json"))
                 print("Wrote \(output)/popolo.json.")
             }
@@ -131,6 +139,7 @@ struct ExportCalendar: AsyncParsableCommand {
         commandName: "calendar", abstract: "Meetings (events) and target dates (to-dos) as an iCalendar file.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var identity: IdentityOptions
     @Option(help: "es, en or fr.") var lang: String = "en"
     @Option(name: .shortAndLong, help: "The .ics file to write.") var output: String
 
@@ -138,7 +147,7 @@ struct ExportCalendar: AsyncParsableCommand {
         guard let language = Language(rawValue: lang) else { throw ValidationError("--lang: use es, en or fr") }
         let file = try await withStore(try database.location(), logger: makeLogger()) { store in
             try await Exports.calendar(
-                from: store, language: language,
+                from: RecordService(store: store), for: try await identity.principal(in: store), language: language,
                 now: Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000)))
         }
         try write(file, to: output)
@@ -167,6 +176,10 @@ func explained<R>(_ body: () async throws -> R) async throws -> R {
     } catch let error as ChangeError {
         throw Failure(description: "\(error)")
     } catch let error as PDFConversion.Failure {
+        throw Failure(description: "\(error)")
+    } catch let error as AuthError {
+        throw Failure(description: "\(error)")
+    } catch let error as NotFound {
         throw Failure(description: "\(error)")
     }
 }

@@ -1,7 +1,7 @@
 import AccordCore
 import AccordDocuments
+import AccordServices
 import AccordStore
-import AccordWeb
 import ArgumentParser
 import Foundation
 
@@ -26,8 +26,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "A decision paragraph (RCM-XXV/1), or \"editorial: the reason\".")
     var authority: String
 
-    @Option(help: "Who imports, as recorded in the ledger (default: the user's login name).")
-    var actor: String?
+    @OptionGroup var identity: IdentityOptions
 
     @Flag(help: "Show the diff and the problems, but apply nothing.")
     var dryRun = false
@@ -37,7 +36,6 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let authority = try Self.authority(self.authority)
-        let name = actor ?? ProcessInfo.processInfo.environment["USER"] ?? "secretariat"
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
@@ -49,8 +47,8 @@ struct ImportCommand: AsyncParsableCommand {
         let (plan, appended) = try await withStore(try database.location(), logger: makeLogger()) { store in
             try await explained {
                 try await Exports.importPlan(
-                    into: store, csv: bytes, actor: Actor(name: name, role: .secretariat), authority: authority,
-                    apply: !dryRun, progress: { bar?.update($0, of: $1) })
+                    into: RecordService(store: store), csv: bytes, authority: authority, apply: !dryRun,
+                    as: try await identity.actor(in: store), progress: { bar?.update($0, of: $1) })
             }
         }
         guard plan.isAcceptable else {

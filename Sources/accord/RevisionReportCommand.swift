@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 import AccordStore
 import ArgumentParser
 import Foundation
@@ -15,6 +16,7 @@ struct RevisionReportCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var identity: IdentityOptions
 
     @Option(help: "A JSON file of draft changes to check on top of the working plan.")
     var draft: String?
@@ -25,7 +27,10 @@ struct RevisionReportCommand: AsyncParsableCommand {
     func run() async throws {
         let changes = try draft.map(Self.readDraft) ?? []
         let report = try await withStore(try database.location(), logger: makeLogger()) { store in
-            try await store.revisionReport(draft: changes)
+            try await explained {
+                try await RecordService(store: store).revisionReport(
+                    draft: changes, for: try await identity.principal(in: store))
+            }
         }
         if json {
             try printJSON(ReportOutput(report: report, isBlocked: report.isBlocked))

@@ -1,9 +1,9 @@
 import AccordDemo
+import AccordServices
 import AccordStore
 import AccordWeb
 import ArgumentParser
 import Foundation
-import Hummingbird
 
 /// `accord serve`: the pages and the JSON API over the store.
 struct Serve: AsyncParsableCommand {
@@ -48,11 +48,14 @@ struct Serve: AsyncParsableCommand {
                 try await addDemoAccounts(to: store)
             }
             logger.info("serving", metadata: ["database": "\(location)", "address": "http://\(hostname):\(port)"])
-            let app = buildApplication(
-                store: store,
-                configuration: ServerConfiguration(hostname: hostname, port: port, publicFolder: publicFolder),
-                logger: logger)
-            try await app.runService()
+            do {
+                try await serve(
+                    store: store,
+                    configuration: ServerConfiguration(hostname: hostname, port: port, publicFolder: publicFolder),
+                    logger: logger)
+            } catch let error as ServeError {
+                throw Failure(description: "accord serve: \(error)")
+            }
         }
     }
 }

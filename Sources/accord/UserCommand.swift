@@ -1,5 +1,5 @@
+import AccordServices
 import AccordStore
-import AccordWeb
 import ArgumentParser
 import Foundation
 
@@ -96,7 +96,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument var username: String
         @Option(help: "A name to recognize (and revoke) the token by.") var name: String
-        @Option(help: "Days until it expires (default: never).") var days: Int?
+        @Option(help: "Days until it expires: 1 to 365 (default: 90).") var days: Int?
 
         func run() async throws {
             let token = try await withAccounts(database) {

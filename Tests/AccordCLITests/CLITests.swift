@@ -7,28 +7,28 @@ import Testing
 
 /// The `accord` command as a Secretariat's systems administrator uses it.
 @Suite(.serialized) struct CLITests {
-    @Test func verifyPassesOnTheDemoAndNamesTheEntryAlteredBySQLite() throws {
+    @Test func verifyPassesOnTheDemoAndNamesTheEntryAlteredBySQLite() async throws {
         let folder = try Command.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let loaded = try Command.run(["demo", "--database-url", "rcm.sqlite"], in: folder)
+        let loaded = try await Command.run(["demo", "--database-url", "rcm.sqlite"], in: folder)
         #expect(loaded.status == 0, "\(loaded.output)")
-        let clean = try Command.run(["verify", "--database-url", "rcm.sqlite"], in: folder)
+        let clean = try await Command.run(["verify", "--database-url", "rcm.sqlite"], in: folder)
         #expect(clean.status == 0 && clean.output.hasPrefix("OK:"), "\(clean.output)")
 
         // The database itself refuses the edit while the trigger stands…
-        let refused = try Command.system(
+        let refused = try await Command.system(
             "sqlite3", ["rcm.sqlite", "UPDATE ledger SET actor = 'someone else' WHERE sequence = 7"], in: folder)
         #expect(refused.status != 0 && refused.output.contains("append-only"), "\(refused.output)")
         // …and once someone with file access removes it and edits entry 7, verify names entry 7.
-        let altered = try Command.system(
+        let altered = try await Command.system(
             "sqlite3",
             [
                 "rcm.sqlite",
                 "DROP TRIGGER ledger_refuses_update; UPDATE ledger SET entry = replace(entry, 'a', 'o') WHERE sequence = 7",
             ], in: folder)
         #expect(altered.status == 0, "\(altered.output)")
-        let fault = try Command.run(["verify", "--database-url", "rcm.sqlite"], in: folder)
+        let fault = try await Command.run(["verify", "--database-url", "rcm.sqlite"], in: folder)
         #expect(fault.status == 1)
         #expect(fault.output.contains("FAULT at ledger sequence 7"), "\(fault.output)")
     }
@@ -41,7 +41,7 @@ import Testing
         try server.run()
         let api = "http://127.0.0.1:\(port)/api/v1"
         _ = try #require(await HTTP.waitUntilUp("\(api)/health"), "accord serve did not start")
-        let signed = #""actor":{"name":"load","role":"secretariat"},"authority":{"editorial":"crash test"}"#
+        let signed = #""authority":{"editorial":"crash test"}"#
         let line =
             #"{\#(signed),"item":{"number":"MPM","kind":"line-of-action","title":{"authoritative":"en","en":"Line"},"leads":[],"status":"proposed"}}"#
         #expect(try await HTTP.post("\(api)/items", line) == 201)
@@ -52,7 +52,7 @@ import Testing
         let script = """
             for i in $(seq 1 20000); do
               curl -s -o /dev/null -w "%{http_code} MPM-$i\\n" --max-time 2 -H 'content-type: application/json' \\
-                -d "{\\"actor\\":{\\"name\\":\\"load\\",\\"role\\":\\"secretariat\\"},\\"authority\\":{\\"editorial\\":\\"crash test\\"},\\"item\\":{\\"number\\":\\"MPM-$i\\",\\"kind\\":\\"activity\\",\\"parent\\":\\"MPM\\",\\"title\\":{\\"authoritative\\":\\"en\\",\\"en\\":\\"Activity $i\\"},\\"leads\\":[],\\"status\\":\\"proposed\\"}}" \\
+                -d "{\\"authority\\":{\\"editorial\\":\\"crash test\\"},\\"item\\":{\\"number\\":\\"MPM-$i\\",\\"kind\\":\\"activity\\",\\"parent\\":\\"MPM\\",\\"title\\":{\\"authoritative\\":\\"en\\",\\"en\\":\\"Activity $i\\"},\\"leads\\":[],\\"status\\":\\"proposed\\"}}" \\
                 \(api)/items >> \(answers) || exit 0
             done
             """
@@ -66,7 +66,7 @@ import Testing
         writer.terminate()
         writer.waitUntilExit()
 
-        let report = try Command.run(["verify", "--database-url", "killed.sqlite"], in: folder)
+        let report = try await Command.run(["verify", "--database-url", "killed.sqlite"], in: folder)
         #expect(report.status == 0, "after a forced kill: \(report.output)")
         let entries = try #require(Int(report.output.split(separator: " ").dropFirst().first ?? ""))
         #expect(entries > 1, "the kill came before any write: \(report.output)")
@@ -76,7 +76,7 @@ import Testing
         let acknowledged = try String(contentsOfFile: answers, encoding: .utf8).split(separator: "\n")
             .filter { $0.hasPrefix("201 ") }.map { String($0.dropFirst(4)) }
         #expect(!acknowledged.isEmpty, "no change was acknowledged before the kill")
-        let stored = try Command.system(
+        let stored = try await Command.system(
             "sqlite3", ["killed.sqlite", "SELECT id FROM entity_versions WHERE kind = 'item'"], in: folder)
         let storedItems = Set(stored.output.split(separator: "\n").map(String.init))
         let lost = acknowledged.filter { !storedItems.contains($0) }
@@ -93,24 +93,26 @@ import Testing
             server.terminate()
             server.waitUntilExit()
         }
+        // The Strategic Plan replaced the Plan of Action from 2019: its lines of action are in the archive.
         let body = try #require(
-            await HTTP.waitUntilUp("http://127.0.0.1:\(port)/api/v1/plan"), "accord serve --demo did not answer")
+            await HTTP.waitUntilUp("http://127.0.0.1:\(port)/api/v1/plan?version=archive"),
+            "accord serve --demo did not answer")
         #expect(body.contains("\"line-of-action\""))
-        #expect(body.contains("\"version\":\"current\""))
+        #expect(body.contains("\"version\":\"archive\""))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("accord-demo.sqlite").path))
 
-        let again = try Command.run(["demo", "--database-url", "accord-demo.sqlite"], in: folder)
+        let again = try await Command.run(["demo", "--database-url", "accord-demo.sqlite"], in: folder)
         #expect(again.status != 0 && again.output.contains("already holds"), "\(again.output)")
     }
 
-    @Test func migrateIsIdempotentAndRejectsAnUnknownURL() throws {
+    @Test func migrateIsIdempotentAndRejectsAnUnknownURL() async throws {
         let folder = try Command.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = try Command.run(["migrate"], in: folder)
+        let first = try await Command.run(["migrate"], in: folder)
         #expect(first.status == 0 && first.output.contains("1 ledger"), "\(first.output)")
-        let second = try Command.run(["migrate"], in: folder)
+        let second = try await Command.run(["migrate"], in: folder)
         #expect(second.output.contains("up to date"), "\(second.output)")
-        let bad = try Command.run(["verify", "--database-url", "mysql://somewhere/db"], in: folder)
+        let bad = try await Command.run(["verify", "--database-url", "mysql://somewhere/db"], in: folder)
         #expect(bad.status != 0 && bad.output.contains("--database-url"), "\(bad.output)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Subprocess
 import Testing
 
 /// The `accord` executable that `swift test` builds beside the test bundle, run as a user would.
@@ -23,15 +24,10 @@ struct Command {
         var output: String
     }
 
-    /// Runs `accord arguments…` in `folder` to completion.
+    /// Runs `accord arguments…` in `folder` to completion, through swift-subprocess.
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL) throws -> Result {
-        let process = start(arguments, in: folder)
-        let pipe = process.standardOutput as! Pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    static func run(_ arguments: [String], in folder: URL) async throws -> Result {
+        try await system(executable.path, arguments, in: folder)
     }
 
     /// A process for `accord arguments…` in `folder`, not yet started, its output and errors in one pipe.
@@ -46,20 +42,19 @@ struct Command {
         return process
     }
 
-    /// Runs a tool of the system (sqlite3) and returns its output and status.
+    /// Runs a tool of the system (sqlite3), or any program by its path, in `folder`, and returns its output
+    /// (standard error included) and status. `env -C` changes the folder, so no path type is needed.
     @discardableResult
-    static func system(_ tool: String, _ arguments: [String], in folder: URL) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    static func system(_ tool: String, _ arguments: [String], in folder: URL) async throws -> Result {
+        let result = try await Subprocess.run(
+            .name("env"), arguments: Arguments(["-C", folder.path, tool] + arguments),
+            output: .string(limit: 64 << 20), error: .combinedWithOutput)
+        let status: Int32 =
+            switch result.terminationStatus {
+            case .exited(let code): code
+            default: -1
+            }
+        return Result(status: status, output: result.standardOutput)
     }
 
     /// A fresh temporary folder, removed by the caller.
@@ -70,7 +65,7 @@ struct Command {
     }
 
     /// Whether a tool is on the PATH.
-    static func has(_ tool: String) -> Bool {
-        (try? system("which", [tool], in: FileManager.default.temporaryDirectory).status) == 0
+    static func has(_ tool: String) async -> Bool {
+        (try? await system("which", [tool], in: FileManager.default.temporaryDirectory).status) == 0
     }
 }

@@ -5,18 +5,18 @@ import Testing
 /// them before a meeting.
 @Suite(.serialized) struct GovernanceCLITests {
     /// A folder with the demo loaded into rcm.sqlite.
-    static func demoFolder() throws -> URL {
+    static func demoFolder() async throws -> URL {
         let folder = try Command.temporaryFolder()
-        let loaded = try Command.run(["demo", "--database-url", "rcm.sqlite"], in: folder)
+        let loaded = try await Command.run(["demo", "--database-url", "rcm.sqlite"], in: folder)
         #expect(loaded.status == 0, "\(loaded.output)")
         return folder
     }
 
-    @Test func agendaListsTheStandingItemsAndSaysWhichAreOnlySuggested() throws {
-        let folder = try Self.demoFolder()
+    @Test func agendaListsTheStandingItemsAndSaysWhichAreOnlySuggested() async throws {
+        let folder = try await Self.demoFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let table = try Command.run(
+        let table = try await Command.run(
             ["agenda", "RCGM", "--meeting", "RCGM-2024-07", "--today", "2024-06-01", "--database-url", "rcm.sqlite"],
             in: folder)
         #expect(table.status == 0, "\(table.output)")
@@ -26,7 +26,7 @@ import Testing
             returns?.contains("standing item") == true && returns?.contains("suggested") == false, "\(table.output)")
         #expect(table.output.contains("suggested standing item"))
 
-        let json = try Command.run(
+        let json = try await Command.run(
             [
                 "agenda", "RCGM", "--meeting", "RCGM-2024-07", "--today", "2024-06-01", "--json", "--database-url",
                 "rcm.sqlite",
@@ -40,63 +40,65 @@ import Testing
             })
 
         // No RCGM meeting lies ahead in the demo: the answer says so and names those on record.
-        let none = try Command.run(
+        let none = try await Command.run(
             ["agenda", "RCGM", "--today", "2026-11-23", "--database-url", "rcm.sqlite"], in: folder)
         #expect(none.status != 0)
         #expect(
             none.output.contains("no meeting of RCGM on or after 2026-11-23") && none.output.contains("RCGM-2024-07"))
     }
 
-    @Test func revisionReportPassesOnTheDemoAndBlocksAnUncoveredDraft() throws {
-        let folder = try Self.demoFolder()
+    @Test func revisionReportPassesOnTheDemoAndBlocksAnUncoveredDraft() async throws {
+        let folder = try await Self.demoFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let clean = try Command.run(["revision-report", "--database-url", "rcm.sqlite"], in: folder)
+        let clean = try await Command.run(["revision-report", "--database-url", "rcm.sqlite"], in: folder)
         #expect(clean.status == 0, "\(clean.output)")
         #expect(clean.output.contains("against no edition yet") && clean.output.contains("OK: every substantive"))
 
-        // The Secretariat's "cleanup" gives an RCM-approved area a new lead on editorial authority.
+        // The Secretariat's "cleanup" gives an RCM-approved pillar a new lead on editorial authority.
         let draft = #"""
-            [{"change": {"kind": "amend-item", "amendment": {"number": "MPM-1", "leads": ["TS"]}},
+            [{"change": {"kind": "amend-item", "amendment": {"number": "TS-1", "leads": ["TS"]}},
               "actor": {"name": "ts.officer", "role": "secretariat"},
               "authority": {"editorial": "cleanup of the plan"}}]
             """#
         try Data(draft.utf8).write(to: folder.appendingPathComponent("cleanup.json"))
-        let blocked = try Command.run(
+        let blocked = try await Command.run(
             ["revision-report", "--draft", "cleanup.json", "--database-url", "rcm.sqlite"], in: folder)
         #expect(blocked.status == 1, "\(blocked.output)")
-        let line = blocked.output.split(separator: "\n").first { $0.hasPrefix("MPM-1 ") && $0.contains(" leads ") }
-        #expect(line?.contains("NOT COVERED: MPM-1 was approved by RCM-VII/1") == true, "\(blocked.output)")
+        let line = blocked.output.split(separator: "\n").first { $0.hasPrefix("TS-1 ") && $0.contains(" leads ") }
+        #expect(line?.contains("NOT COVERED: TS-1 was approved by RCM-XXIII/1") == true, "\(blocked.output)")
         #expect(blocked.output.contains("BLOCKED"))
 
-        let json = try Command.run(
+        let json = try await Command.run(
             ["revision-report", "--draft", "cleanup.json", "--json", "--database-url", "rcm.sqlite"], in: folder)
         let report = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         #expect(report?["isBlocked"] as? Bool == true)
 
-        let unreadable = try Command.run(
+        let unreadable = try await Command.run(
             ["revision-report", "--draft", "missing.json", "--database-url", "rcm.sqlite"], in: folder)
         #expect(unreadable.status != 0 && unreadable.output.contains("--draft"), "\(unreadable.output)")
     }
 
-    @Test func compareShowsWhatChangedBetweenTwoPointsAndNamesAnEditionNotPublished() throws {
-        let folder = try Self.demoFolder()
+    @Test func compareShowsWhatChangedBetweenTwoPointsAndNamesAnEditionNotPublished() async throws {
+        let folder = try await Self.demoFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let table = try Command.run(["compare", "@100", "now", "--database-url", "rcm.sqlite"], in: folder)
+        // Entry 83 is the Presidency's confirmation of the XXIII RCM's decision, which adds the workplan.
+        let table = try await Command.run(["compare", "@82", "@83", "--database-url", "rcm.sqlite"], in: folder)
         #expect(table.status == 0, "\(table.output)")
-        #expect(table.output.contains("From ledger position 100 to the working plan"))
+        #expect(table.output.contains("From ledger position 82 to ledger position 83"), "\(table.output)")
         let line = table.output.split(separator: "\n").first { $0.hasPrefix("TS-1 ") }
         #expect(line?.contains("new: Intelligence and investigation") == true, "\(table.output)")
         #expect(table.output.contains("Workplan LON-TS: added"))
 
-        let json = try Command.run(["compare", "@100", "now", "--json", "--database-url", "rcm.sqlite"], in: folder)
+        let json = try await Command.run(
+            ["compare", "@82", "@83", "--json", "--database-url", "rcm.sqlite"], in: folder)
         let comparison = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
-        #expect((comparison?["items"] as? [Any])?.count == 6)
+        #expect((comparison?["items"] as? [Any])?.count == 4)
 
-        let same = try Command.run(["compare", "now", "now", "--database-url", "rcm.sqlite"], in: folder)
+        let same = try await Command.run(["compare", "now", "now", "--database-url", "rcm.sqlite"], in: folder)
         #expect(same.output.contains("The plan is the same."))
-        let missing = try Command.run(["compare", "1", "now", "--database-url", "rcm.sqlite"], in: folder)
+        let missing = try await Command.run(["compare", "1", "now", "--database-url", "rcm.sqlite"], in: folder)
         #expect(missing.status != 0 && missing.output.contains("edition 1 is not published"), "\(missing.output)")
     }
 }

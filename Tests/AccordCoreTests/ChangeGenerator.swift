@@ -2,32 +2,66 @@ import AccordCore
 
 /// Makes random changes against a state: mostly plausible ones, with a share of faults the rules must refuse
 /// (unknown parents, leads and decisions, duplicate and malformed numbers, editorial approvals, impossible
-/// moves, oversized titles). Everything it draws comes from `random`, so a seed names the whole run.
+/// moves, oversized titles, decisions cited for changes they do not declare). A change of the plan is made
+/// either by an editorial entry or as the declared effect of a transcribed decision, which a later step
+/// confirms. Everything it draws comes from `random`, so a seed names the whole run.
 struct ChangeGenerator {
     var random: SplitMix64
+    /// The next paragraph number a transcription takes.
+    var paragraph = 200
 
     init(seed: UInt64) { random = SplitMix64(seed: seed) }
+
+    /// Who makes `change`: the Presidency confirms transcriptions, the Secretariat does everything else.
+    func actor(for change: Change) -> Actor {
+        if case .confirmDecision = change { return Fixture.presidency }
+        return Fixture.secretariat
+    }
 
     static let prefixes = ["MPM", "HR", "MD", "CP"]
     static let leadCodes = ["MEX", "CAN", "USA", "IOM", "TS"]
     static let malformedNumbers: [ItemNumber] = ["mpm-1", "MPM-", "M-1", "MPM-1.x", "MPM-1..2"]
 
     mutating func next(for state: ProcessState) -> (Change, Authority) {
-        let change: Change
+        let pending = state.decisions.values.filter { $0.status == .pending }.map(\.id).sorted()
         switch random.below(100) {
-        case 0..<40: change = addItem(state)
-        case 40..<65: change = changeStatus(state)
-        case 65..<88: change = amendItem(state)
-        default: change = recordDecision(state)
+        case 0..<14 where !pending.isEmpty:
+            let id = random.pick(pending)
+            return (.confirmDecision(id), .decision(id))
+        case 0..<32:
+            return (transcription(state), .editorial(reason: "transcribed from the outcome document"))
+        case 32..<35:
+            return (recordDecision(state), .editorial(reason: "transcribed"))
+        default:
+            return (planChange(state), authority(state))
         }
-        return (change, authority(state))
     }
 
-    /// Mostly a recorded decision, often editorial, sometimes a decision nobody recorded.
+    /// A change of the plan: an item added, moved to another status, or amended.
+    private mutating func planChange(_ state: ProcessState) -> Change {
+        switch random.below(100) {
+        case 0..<45: addItem(state)
+        case 45..<72: changeStatus(state)
+        default: amendItem(state)
+        }
+    }
+
+    /// A paragraph of a recorded meeting declaring one or two changes of the plan (or none, a "take note").
+    private mutating func transcription(_ state: ProcessState) -> Change {
+        paragraph += 1
+        let meeting: MeetingID = random.pick(state.meetings.keys.sorted())
+        let effects = (0..<random.below(3)).map { _ in planChange(state) }
+        return .recordDecision(
+            Decision(
+                meeting: meeting, paragraph: "\(paragraph)", kind: .conclusion, text: .en("Paragraph \(paragraph)"),
+                effects: effects))
+    }
+
+    /// Mostly editorial; sometimes a recorded decision, which declares no such change, or one nobody recorded.
     private mutating func authority(_ state: ProcessState) -> Authority {
         switch random.below(100) {
-        case 0..<72: .decision(random.pick(state.decisions.keys.sorted()))
-        case 72..<95: .editorial(reason: "typo")
+        case 0..<20 where !state.decisions.isEmpty: .decision(random.pick(state.decisions.keys.sorted()))
+        case 0..<95: .editorial(reason: "typo")
         default: .decision("RCM-XX/9")
         }
     }

@@ -7,18 +7,20 @@ struct ComparisonTests {
     func meeting() throws {
         var record = try GovernanceFixture.record()
         let before = record.state
-        try record.append(
-            .addItem(Fixture.item("MPM-10.2", .activity, under: "MPM-10")),
-            authority: .decision(Fixture.viceMinisterial))
-        try record.append(.changeStatus(item: "HR", to: .approved), authority: .decision(Fixture.viceMinisterial))
-        try record.append(.changeStatus(item: "MPM-1.1", to: .completed), authority: .decision(Fixture.consultation))
-        try record.append(
-            .amendItem(
-                ItemAmendment(
-                    number: "MPM-10.1",
-                    title: .en("Regional workshop on returns", es: "Taller regional sobre retornos"),
-                    leads: [.participant("CAN")], parent: "MPM-1")),
-            authority: .decision(Fixture.viceMinisterial))
+        try record.decide(
+            [
+                .addItem(Fixture.item("MPM-10.2", .activity, under: "MPM-10")),
+                .changeStatus(item: "HR", to: .approved),
+            ], at: "RCM-XX", kind: .decision)
+        try record.decide([.changeStatus(item: "MPM-1.1", to: .completed)], at: "RCGM-2014-11")
+        try record.decide(
+            [
+                .amendItem(
+                    ItemAmendment(
+                        number: "MPM-10.1",
+                        title: .en("Regional workshop on returns", es: "Taller regional sobre retornos"),
+                        leads: [.participant("CAN")], parent: "MPM-1"))
+            ], at: "RCM-XX", kind: .decision)
         let comparison = PlanComparison(from: before, to: record.state)
 
         let byNumber = Dictionary(uniqueKeysWithValues: comparison.items.map { ($0.number, $0) })
@@ -66,7 +68,7 @@ struct ComparisonTests {
         var generator = ChangeGenerator(seed: seed)
         for _ in 0..<40 {
             let (change, authority) = generator.next(for: record.state)
-            _ = try? record.append(change, authority: authority)
+            _ = try? record.append(change, authority: authority, as: generator.actor(for: change))
         }
         #expect(PlanComparison(from: record.state, to: record.state).items.isEmpty)
         let comparison = PlanComparison(from: start, to: record.state)

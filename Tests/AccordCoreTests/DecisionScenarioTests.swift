@@ -19,7 +19,7 @@ struct DecisionScenarioTests {
         let refusal = try #require(record.refusal(of: .adoptDraft(draft.id), authority: .decision("RCGM-2014-11/7")))
         #expect(refusal.shape == .ruleViolation("effects[0].amendment.leads", rule: "approval-level"))
         // The refusal names the item, its approving decision and level, and the body that could do it.
-        for words in ["MPM-10.1", "RCM-V/3", "vice-ministerial", "RCM", "RCGM-2014-11/7"] {
+        for words in ["MPM-10.1", "RCM-V/5", "vice-ministerial", "RCM", "RCGM-2014-11/7"] {
             #expect(refusal.reason.contains(words), "\(refusal.reason) lacks \(words)")
         }
         #expect(record.state.items["MPM-10.1"]?.leads == [.participant("MEX")])
@@ -50,7 +50,7 @@ struct DecisionScenarioTests {
         #expect(decision.adoption?.joining == ["CAN", "MEX", "USA"])
         #expect(record.state.drafts[draft.id]?.status == .adopted)
         // The approval stays with the decision that approved the item; the change is traced by its entry.
-        #expect(record.state.items["MPM-10.1"]?.approvedBy == Fixture.viceMinisterial)
+        #expect(record.state.items["MPM-10.1"]?.approvedBy == GovernanceFixture.workshopApproval)
     }
 
     @Test("consensus needs every member state present: silence, an objection and an empty room block it")
@@ -160,14 +160,12 @@ struct DecisionScenarioTests {
             meeting: "RCM-XX", paragraph: "4", kind: .decision, text: .en("X"), effects: [.approveAgenda("RCM-XX")])
         #expect(record.refusal(of: .tableDraft(wrongEffect))?.shape == .invalid("draft.effects[0]"))
         // A position from a member state that was not there.
-        let absent = record.state.meetings["RCM-XX"].map { meeting -> Meeting in
-            var copy = meeting
-            copy.attendance = ["MEX", "CAN"]
-            return copy
-        }!
-        try record.append(.amendMeeting(absent))
+        try record.append(
+            .addMeeting(Fixture.meeting("RCM-XXI", of: "RCM", start: "2016-11-17", attendance: ["MEX", "CAN"])))
+        let elsewhere = DraftDecision(meeting: "RCM-XXI", paragraph: "1", kind: .decision, text: .en("X"))
+        try record.append(.tableDraft(elsewhere))
         let refusal = GovernanceFixture.refusal(
-            record, .recordPosition(PositionStatement(draft: archived.id, participant: "USA", position: .supports)),
+            record, .recordPosition(PositionStatement(draft: elsewhere.id, participant: "USA", position: .supports)),
             as: Actor(name: "us", role: .delegate, participant: "USA"), authority: .participant("USA"))
         #expect(refusal?.shape == .ruleViolation("position.participant", rule: "attendance"))
     }

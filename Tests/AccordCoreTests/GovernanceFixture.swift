@@ -1,33 +1,32 @@
 import AccordCore
 
-/// The fixture's plan with what governance needs: attendance at each meeting, an activity the RCM approved
-/// (MPM-10.1, led by Mexico) and a second RCM meeting that can redefine it.
+/// The fixture's plan with what governance needs: an activity the RCM approved (MPM-10.1, led by Mexico)
+/// and a second RCM meeting that can redefine it, attended like the first.
 enum GovernanceFixture {
     static let delegate = Actor(name: "ana.gomez", role: .delegate, participant: "MEX")
     static let canadian = Actor(name: "john.smith", role: .delegate, participant: "CAN")
     static let presidency = Actor(name: "ppt", role: .presidency, participant: "MEX")
     static let secretariat = Actor(name: "ts.officer", role: .secretariat)
 
+    /// The V RCM's paragraph 5, which approves MPM-10.1.
+    static let workshopApproval = Decision.id(meeting: "RCM-V", paragraph: "5")
+
     static func record() throws(ChangeError) -> Recorder {
         var record = try Fixture.plan()
-        try record.append(
-            .addItem(
-                PlanItem(
-                    number: "MPM-10.1", kind: .activity, parent: "MPM-10",
-                    title: .en("Workshop on returns", es: "Taller sobre retornos"),
-                    leads: [.participant("MEX")], timeline: Timeline(target: PartialDate("2015-06")), status: .approved)
-            ),
-            authority: .decision(Fixture.viceMinisterial))
-        for meeting in ["RCM-V", "RCGM-2014-11"] as [MeetingID] {
-            var value = record.state.meetings[meeting]!
-            value.attendance = ["MEX", "CAN", "USA", "IOM"]
-            try record.append(.amendMeeting(value))
-        }
+        try record.decide(
+            [
+                .addItem(
+                    PlanItem(
+                        number: "MPM-10.1", kind: .activity, parent: "MPM-10",
+                        title: .en("Workshop on returns", es: "Taller sobre retornos"),
+                        leads: [.participant("MEX")], timeline: Timeline(target: PartialDate("2015-06")),
+                        status: .approved))
+            ], at: "RCM-V", paragraph: "5", kind: .decision)
         try record.append(
             .addMeeting(
                 Meeting(
                     id: "RCM-XX", body: "RCM", title: .en("XX RCM"), start: PartialDate("2015-06-25"),
-                    attendance: ["MEX", "CAN", "USA", "IOM"])))
+                    attendance: Fixture.attendance)))
         return record
     }
 

@@ -65,14 +65,12 @@ struct PlanViewTests {
         var record = try Fixture.plan()
         try record.append(
             .addWorkplan(Workplan(id: "LON-AB", body: "LON-CP", title: .en("Draft"), status: .proposed)))
-        try record.append(
-            .addWorkplan(Workplan(id: "LON-OLD", body: "LON-CP", title: .en("2010"), status: .completed)),
-            authority: .decision(Fixture.network))
-        try record.append(
-            .addItem(Fixture.item("OLD-1", .area, workplan: "LON-OLD")), authority: .decision(Fixture.network))
-        try record.append(
-            .addItem(Fixture.item("CP-2", .area, workplan: "LON-CP", status: .withdrawn)),
-            authority: .decision(Fixture.network))
+        try record.decide(
+            [
+                .addWorkplan(Workplan(id: "LON-OLD", body: "LON-CP", title: .en("2010"), status: .completed)),
+                .addItem(Fixture.item("OLD-1", .area, workplan: "LON-OLD")),
+                .addItem(Fixture.item("CP-2", .area, workplan: "LON-CP", status: .withdrawn)),
+            ], at: "LON-CP-2015")
         let items = Self.items(record)
         for version in PlanVersion.allCases {
             let view = Plan.view(version, of: items, asOf: 0)

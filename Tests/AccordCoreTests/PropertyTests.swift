@@ -17,6 +17,7 @@ struct PropertyTests {
         for step in 0..<Self.steps {
             let (change, authority) = generator.next(for: record.state)
             let before = record.state
+            record.actor = generator.actor(for: change)
             let entry = record.entry(change, authority: authority)
             if record.refusal(of: entry) != nil {
                 refused += 1

@@ -3,22 +3,23 @@ import Testing
 
 @Suite("Rules: accepted changes")
 struct RulesTests {
-    @Test("an item approved by a decision records that decision, whatever the request said")
+    @Test("an item approved by a decision's effect records that decision, whatever the request said")
     func approvedByFromAuthority() throws {
         var record = try Fixture.plan()
         var item = Fixture.item("MPM-1.5", .activity, under: "MPM-1")
-        // A request cannot choose its own approval: the authority of the entry decides.
+        // A request cannot choose its own approval: the decision whose effect it is decides.
         item.approvedBy = Fixture.viceMinisterial
-        try record.append(.addItem(item), authority: .decision(Fixture.consultation))
-        #expect(record.state.items["MPM-1.5"]?.approvedBy == Fixture.consultation)
+        let decision = try record.decide([.addItem(item)], at: "RCGM-2014-11")
+        #expect(record.state.items["MPM-1.5"]?.approvedBy == decision)
+        #expect(record.state.decisions[decision]?.inForceSince == record.state.sequence)
     }
 
-    @Test("a proposal has no approval even when recorded under a decision")
+    @Test("a proposal has no approval even when a decision declares it")
     func proposalUnapproved() throws {
         var record = try Fixture.plan()
         var item = Fixture.item("MPM-1.5", .activity, under: "MPM-1", status: .proposed)
         item.approvedBy = Fixture.viceMinisterial
-        try record.append(.addItem(item), authority: .decision(Fixture.consultation))
+        try record.decide([.addItem(item)], at: "RCGM-2014-11")
         #expect(record.state.items["MPM-1.5"]?.approvedBy == nil)
         #expect(record.state.items["MPM-1.5"]?.status == .proposed)
     }
@@ -27,13 +28,13 @@ struct RulesTests {
     func approvalIsFixed() throws {
         var record = try Fixture.plan()
         #expect(record.state.items["HR"]?.approvedBy == nil)
-        try record.append(.changeStatus(item: "HR", to: .approved), authority: .decision(Fixture.viceMinisterial))
-        #expect(record.state.items["HR"]?.approvedBy == Fixture.viceMinisterial)
-        // The approval level is where the item was agreed; a network decision marking it ongoing does not lower it.
-        try record.append(.changeStatus(item: "HR", to: .ongoing), authority: .decision(Fixture.network))
+        let approval = try record.decide([.changeStatus(item: "HR", to: .approved)], at: "RCM-V", kind: .decision)
+        #expect(record.state.items["HR"]?.approvedBy == approval)
+        // The approval level is where the item was agreed; the Secretariat reporting it ongoing does not lower it.
+        try record.append(.changeStatus(item: "HR", to: .ongoing))
         let item = try #require(record.state.items["HR"])
         #expect(item.status == .ongoing)
-        #expect(item.approvedBy == Fixture.viceMinisterial)
+        #expect(item.approvedBy == approval)
         #expect(record.state.approvalLevel(of: item) == .viceMinisterial)
     }
 
@@ -58,9 +59,7 @@ struct RulesTests {
     func sequenceAndLastChanged() throws {
         var record = try Fixture.plan()
         let before = record.state.sequence
-        let changed = try record.append(
-            .changeStatus(item: "MPM-1.1", to: .pendingCompletion),
-            authority: .decision(Fixture.consultation))
+        let changed = try record.append(.changeStatus(item: "MPM-1.1", to: .pendingCompletion))
         #expect(changed == [.item("MPM-1.1")])
         #expect(record.state.sequence == before + 1)
         #expect(record.state.lastChanged[.item("MPM-1.1")] == before + 1)
@@ -72,9 +71,9 @@ struct RulesTests {
         var record = try Fixture.plan()
         let old = try #require(record.state.items["MPM-1.1"])
         let timeline = Timeline(text: .en("by the XX RCM"), target: PartialDate("2026-06"))
-        try record.append(
-            .amendItem(ItemAmendment(number: "MPM-1.1", leads: [.participant("CAN")], timeline: timeline)),
-            authority: .decision(Fixture.consultation))
+        try record.decide(
+            [.amendItem(ItemAmendment(number: "MPM-1.1", leads: [.participant("CAN")], timeline: timeline))],
+            at: "RCGM-2014-11")
         let new = try #require(record.state.items["MPM-1.1"])
         #expect(new.leads == [.participant("CAN")])
         #expect(new.timeline == timeline)
@@ -85,9 +84,7 @@ struct RulesTests {
     @Test("an amendment may move an item under another item of the right level")
     func move() throws {
         var record = try Fixture.plan()
-        try record.append(
-            .amendItem(ItemAmendment(number: "MPM-1.1", parent: "MPM-10")),
-            authority: .decision(Fixture.viceMinisterial))
+        try record.decide([.amendItem(ItemAmendment(number: "MPM-1.1", parent: "MPM-10"))], at: "RCM-V")
         #expect(record.state.items["MPM-1.1"]?.parent == "MPM-10")
     }
 
@@ -96,15 +93,16 @@ struct RulesTests {
     @Test("an ongoing activity under a completed area can still be amended in place")
     func amendUnderArchivedParent() throws {
         var record = try Fixture.plan()
-        try record.append(
-            .amendItem(ItemAmendment(number: "MPM-2.1", title: .en("Renamed"))),
-            authority: .decision(Fixture.consultation))
+        try record.decide([.amendItem(ItemAmendment(number: "MPM-2.1", title: .en("Renamed")))], at: "RCGM-2014-11")
         #expect(record.state.items["MPM-2.1"]?.title == .en("Renamed"))
         // Moving another item under the completed area is still refused.
-        let move = record.refusal(
-            of: .amendItem(ItemAmendment(number: "MPM-1.1", parent: "MPM-2")),
-            authority: .decision(Fixture.consultation))
-        #expect(move?.shape == .ruleViolation("amendment.parent", rule: "archived-item"))
+        let move = Decision(
+            meeting: "RCGM-2014-11", paragraph: "60", kind: .conclusion, text: .en("Moves it"),
+            effects: [.amendItem(ItemAmendment(number: "MPM-1.1", parent: "MPM-2"))])
+        try record.transcribe(move)
+        let refusal = record.refusal(
+            of: .confirmDecision(move.id), authority: .decision(move.id), as: Fixture.presidency)
+        #expect(refusal?.shape == .ruleViolation("effects[0].amendment.parent", rule: "archived-item"))
     }
 
     @Test("limits are inclusive: a text exactly at its limit is accepted")
@@ -113,28 +111,41 @@ struct RulesTests {
         let title = String(repeating: "é", count: TextLimit.title)
         try record.append(
             .addItem(
-                PlanItem(number: "MPM-1.5", kind: .activity, parent: "MPM-1", title: .es(title), status: .approved)),
-            authority: .decision(Fixture.consultation))
+                PlanItem(number: "MPM-1.5", kind: .activity, parent: "MPM-1", title: .es(title), status: .proposed)))
         #expect(record.state.items["MPM-1.5"]?.title.original == title)
 
         // Counted in characters, not bytes; blank in any script is refused, a leading space is not blank.
         let over = record.refusal(
             of: .addItem(
                 PlanItem(
-                    number: "MPM-1.6", kind: .activity, parent: "MPM-1", title: .es(title + "é"), status: .approved)),
-            authority: .decision(Fixture.consultation))
+                    number: "MPM-1.6", kind: .activity, parent: "MPM-1", title: .es(title + "é"), status: .proposed)))
         #expect(over?.shape == .invalid("item.title.es"))
         let blank = record.refusal(
             of: .addItem(
                 PlanItem(
                     number: "MPM-1.6", kind: .activity, parent: "MPM-1", title: .es("\u{A0}\u{3000}\t"),
-                    status: .approved)),
-            authority: .decision(Fixture.consultation))
+                    status: .proposed)))
         #expect(blank?.shape == .invalid("item.title.es"))
         try record.append(
             .addItem(
-                PlanItem(number: "MPM-1.6", kind: .activity, parent: "MPM-1", title: .es(" Taller"), status: .approved)),
-            authority: .decision(Fixture.consultation))
+                PlanItem(number: "MPM-1.6", kind: .activity, parent: "MPM-1", title: .es(" Taller"), status: .proposed))
+        )
+        // Tab, line feed and carriage return are text; other controls and noncharacters are not.
+        try record.append(
+            .addItem(
+                PlanItem(
+                    number: "MPM-1.7", kind: .activity, parent: "MPM-1", title: .es("Taller\r\nsobre\tretornos"),
+                    status: .proposed)))
+        let forbidden: [UInt32] = [0x0, 0x7, 0x1B, 0x7F, 0x80, 0x9F, 0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFF, 0x10FFFE]
+        for scalar in forbidden.map({ String(Unicode.Scalar($0)!) }) {
+            let refusal = record.refusal(
+                of: .addItem(
+                    PlanItem(
+                        number: "MPM-1.8", kind: .activity, parent: "MPM-1",
+                        title: .en("Workshop", fr: "Atelier\(scalar)"),
+                        status: .proposed)))
+            #expect(refusal?.shape == .invalid("item.title.fr"), "\(scalar.unicodeScalars.first!.value)")
+        }
     }
 
     @Test(
@@ -142,10 +153,9 @@ struct RulesTests {
         arguments: [("MPM-1.2", "3"), ("CP2-1", "3.b"), ("MIGDEV-10.1000", "12.a.ii"), ("HRX-2", "4.2")])
     func wellFormed(number: String, paragraph: String) throws {
         var record = try Fixture.plan()
-        try record.append(.recordDecision(Fixture.decision("RCGM-2014-11", paragraph)))
-        try record.append(
-            .addItem(Fixture.item(ItemNumber(number), .activity, under: "MPM-1")),
-            authority: .decision(Fixture.consultation))
+        try record.decide(
+            [.addItem(Fixture.item(ItemNumber(number), .activity, under: "MPM-1"))], at: "RCGM-2014-11",
+            paragraph: paragraph)
         #expect(record.state.items[ItemNumber(number)] != nil)
         #expect(record.state.decisions[Decision.id(meeting: "RCGM-2014-11", paragraph: paragraph)] != nil)
     }
@@ -157,18 +167,20 @@ struct RulesTests {
         #expect(record.state.meetings["RCM-XX"] != nil)
     }
 
-    @Test("a workplan moves through its life on a decision; a title change keeps its approval")
+    @Test("a workplan moves through its life on a decision's effect; a translation keeps its approval")
     func workplanLife() throws {
         var record = try Fixture.plan()
-        try record.append(
-            .amendWorkplan(Workplan(id: "LON-CP", body: "LON-CP", title: .en("CP 2016"), status: .ongoing)),
-            authority: .decision(Fixture.consultation))
+        try record.decide(
+            [.amendWorkplan(Workplan(id: "LON-CP", body: "LON-CP", title: .en("CP 2016"), status: .ongoing))],
+            at: "RCGM-2014-11")
         let workplan = try #require(record.state.workplans["LON-CP"])
         #expect(workplan.status == .ongoing && workplan.title == .en("CP 2016"))
         let approval = try #require(workplan.approvedBy)
         #expect(record.state.decisions[approval] != nil)
-        try record.append(.amendWorkplan(Workplan(id: "LON-CP", body: "LON-CP", title: .en("CP"), status: .ongoing)))
+        try record.append(
+            .amendWorkplan(
+                Workplan(id: "LON-CP", body: "LON-CP", title: .en("CP 2016", es: "PC 2016"), status: .ongoing)))
         #expect(record.state.workplans["LON-CP"]?.approvedBy == approval)
-        #expect(record.state.workplans["LON-CP"]?.title == .en("CP"))
+        #expect(record.state.workplans["LON-CP"]?.title == .en("CP 2016", es: "PC 2016"))
     }
 }

@@ -25,15 +25,19 @@ struct StatusTests {
     @Test("the rules accept exactly the allowed moves", arguments: Status.allCases, Status.allCases)
     func rules(from: Status, to: Status) throws {
         var record = try Fixture.plan()
-        try record.append(
-            .addItem(Fixture.item("MPM-1.5", .activity, under: "MPM-1", status: from)),
-            authority: .decision(Fixture.consultation))
+        try record.decide(
+            [.addItem(Fixture.item("MPM-1.5", .activity, under: "MPM-1", status: from))], at: "RCGM-2014-11")
+        // The move is the declared effect of a decision of the RCM, above the item's level.
+        let move = Decision(
+            meeting: "RCM-V", paragraph: "50", kind: .decision, text: .en("Moves it"),
+            effects: [.changeStatus(item: "MPM-1.5", to: to)])
+        try record.transcribe(move)
         let refusal = record.refusal(
-            of: .changeStatus(item: "MPM-1.5", to: to), authority: .decision(Fixture.viceMinisterial))
+            of: .confirmDecision(move.id), authority: .decision(move.id), as: Fixture.presidency)
         if Self.isAllowed(from, to) {
             #expect(refusal == nil)
         } else {
-            #expect(refusal?.shape == .ruleViolation("status", rule: "status-transition"))
+            #expect(refusal?.shape == .ruleViolation("effects[0].status", rule: "status-transition"))
         }
     }
 
@@ -42,12 +46,10 @@ struct StatusTests {
         #expect(status.isArchived && !status.isCurrent)
         #expect(status.allowedNext.isEmpty)
         var record = try Fixture.plan()
-        try record.append(
-            .addItem(Fixture.item("MPM-1.5", .activity, under: "MPM-1", status: status)),
-            authority: .decision(Fixture.consultation))
+        try record.decide(
+            [.addItem(Fixture.item("MPM-1.5", .activity, under: "MPM-1", status: status))], at: "RCGM-2014-11")
         for next in Status.allCases {
-            let refusal = record.refusal(
-                of: .changeStatus(item: "MPM-1.5", to: next), authority: .decision(Fixture.viceMinisterial))
+            let refusal = record.refusal(of: .changeStatus(item: "MPM-1.5", to: next))
             #expect(refusal?.shape == .ruleViolation("status", rule: "status-transition"))
             #expect(refusal?.reason.contains("archived") == true)
         }

@@ -31,7 +31,7 @@ struct PlanDocumentTests {
 
     @Test("every current item, annex row and archived item is in the Word document, each in its part")
     func wordHoldsEveryItem() throws {
-        let state = try DocumentFixture.demo()
+        let state = try DocumentFixture.demo(withActivityTitled: "Workshop on document standards")
         let xml = try DocumentFixture.part("word/document.xml", of: try document(state, "en").docx())
         let items = Array(state.items.values)
         let current = Plan.view(.current, of: items, asOf: state.sequence).flattened
@@ -69,7 +69,8 @@ struct PlanDocumentTests {
         let plan = try document(state, "en")
         let xml = try DocumentFixture.part("word/document.xml", of: try plan.docx())
         #expect(!xml.contains("<script>"))
-        #expect(xml.contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        // The one XML escaping of every document (Markup.escape), apostrophes included.
+        #expect(xml.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
         let html = plan.html()
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
@@ -93,7 +94,8 @@ struct PlanDocumentTests {
 
     @Test("side by side, each item has a column per language")
     func sideBySideColumns() throws {
-        let state = try DocumentFixture.demo()
+        let state = try DocumentFixture.demo(
+            withActivityTitled: "Workshop on returns", spanish: "Taller sobre retornos")
         let xml = try DocumentFixture.part("word/document.xml", of: try document(state, "es,en").docx())
         let activity = try #require(state.items.values.first { $0.kind == .activity && $0.status.isCurrent })
         let spanish = escapedXML(activity.title.text(in: .es))
@@ -139,5 +141,6 @@ struct PlanDocumentTests {
     private func escapedXML(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
     }
 }

@@ -59,10 +59,10 @@ struct ConcurrencyTests {
                     for _ in 0..<5 {
                         try await store.append(
                             .changeStatus(item: Fixture.activity, to: .ongoing), by: Fixture.secretariat,
-                            authority: .decision(Fixture.restructuring))
+                            authority: .editorial(reason: "progress report"))
                         try await store.append(
                             .changeStatus(item: Fixture.activity, to: .pendingCompletion), by: Fixture.secretariat,
-                            authority: .decision(Fixture.restructuring))
+                            authority: .editorial(reason: "progress report"))
                     }
                     return (-1, 0)
                 }
@@ -95,25 +95,24 @@ struct ConcurrencyTests {
                 try await withOpenStore(database) { second in
                     // The other process completes the activity; `first` last saw it approved.
                     try await second.append(
-                        .changeStatus(item: Fixture.activity, to: .completed), by: Fixture.secretariat,
-                        authority: .decision(Fixture.restructuring))
+                        Fixture.decide("RCM-VII/4", [.changeStatus(item: Fixture.activity, to: .completed)]))
 
                     // Withdrawing an approved item is allowed, a completed one is not: the head decides.
-                    let error = await #expect(throws: ChangeError.self) {
-                        try await first.append(
-                            .changeStatus(item: Fixture.activity, to: .withdrawn), by: Fixture.secretariat,
-                            authority: .decision(Fixture.restructuring))
-                    }
-                    #expect(error?.field == "status")
+                    let withdrawal = Fixture.decide(
+                        "RCM-VII/5", [.changeStatus(item: Fixture.activity, to: .withdrawn)])
+                    let error = await #expect(throws: ChangeError.self) { try await first.append(withdrawal) }
+                    #expect(error?.field == "effects[0].status")
 
                     // And the other way round: a lead only the other process registered is accepted.
                     try await second.append(
-                        .addParticipant(Participant(id: "BLZ", kind: .memberState, name: .en("Belize"))),
-                        by: Fixture.secretariat, authority: .editorial(reason: "member since 1996"))
+                        Fixture.decide(
+                            "RCM-VII/6",
+                            [.addParticipant(Participant(id: "BLZ", kind: .memberState, name: .en("Belize")))]))
                     let led = try await first.append(
-                        .addItem(Fixture.activity("MPM-1.2", title: "Smuggling case study", leads: ["BLZ"])),
-                        by: Fixture.secretariat, authority: .decision(Fixture.restructuring))
-                    #expect(led.entry.sequence == 15)
+                        Fixture.decide(
+                            "RCM-VII/7",
+                            [.addItem(Fixture.activity("MPM-1.2", title: "Smuggling case study", leads: ["BLZ"]))]))
+                    #expect(led.last?.entry.sequence == 16)
 
                     let state = try await second.currentState()
                     #expect(state.items[Fixture.activity]?.status == .completed)

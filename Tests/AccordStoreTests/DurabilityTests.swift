@@ -63,8 +63,9 @@ struct DurabilityTests {
                 let mode = try await database.executeOutsideStore("PRAGMA journal_mode")
                 #expect(mode.output.trimmingCharacters(in: .whitespacesAndNewlines) == "wal", "\(mode.output)")
 
-                // synchronous and foreign_keys belong to each connection: ask the store's own connections.
-                try await store.database.withSession { db in
+                // synchronous and foreign_keys belong to each connection: ask the store's own connections, a
+                // reader's and the writer's.
+                @Sendable func check(_ db: any SQLDatabase) async throws {
                     let sync = try await db.raw("PRAGMA synchronous").first()?.decode(
                         column: "synchronous", as: Int.self)
                     #expect(sync == 2, "synchronous must be FULL (2)")
@@ -78,6 +79,8 @@ struct DurabilityTests {
                         ).run()
                     }
                 }
+                try await store.database.withSession { db in try await check(db) }
+                try await store.database.transaction(writing: true) { db in try await check(db) }
             }
         }
     }

@@ -36,7 +36,7 @@ struct MigrationTests {
                     let applied = try await one + other
                     #expect(applied.sorted() == Self.all)
                     try await first.appendSetup()
-                    #expect(try await second.head().sequence == 12)
+                    #expect(try await second.head().sequence == 10)
                 }
             }
         }
@@ -67,9 +67,9 @@ struct MigrationTests {
                 let next = try await store.append(Fixture.secondMeeting)
                 #expect(next.first?.previousHash == head.hash)
                 for sql in [
-                    "INSERT INTO ledger SELECT * FROM ledger WHERE sequence = 12",
+                    "INSERT INTO ledger SELECT * FROM ledger WHERE sequence = 10",
                     "UPDATE ledger SET actor = 'someone else' WHERE sequence = 3",
-                    "DELETE FROM ledger WHERE sequence = 12",
+                    "DELETE FROM ledger WHERE sequence = 10",
                 ] {
                     let result = try await database.executeOutsideStore(sql)
                     #expect(!result.succeeded, "\(sql) must be refused")

@@ -29,49 +29,50 @@ struct Refusal: Sendable, CustomTestStringConvertible {
     static let all: [Refusal] = [
         Refusal(
             testDescription: "a lead that is not a participant",
-            attempt: [
-                Fixture.decided(
-                    .addItem(Fixture.activity("MPM-1.2", title: "Study", leads: ["BLZ"])), by: Fixture.restructuring)
-            ],
-            kind: .unknownReference, field: "item.leads[0]"),
+            attempt: Fixture.decide(
+                "RCM-VII/4", [.addItem(Fixture.activity("MPM-1.2", title: "Study", leads: ["BLZ"]))]),
+            kind: .unknownReference, field: "effects[0].item.leads[0]"),
         Refusal(
             testDescription: "completed back to ongoing",
-            prepare: [
-                Fixture.decided(.changeStatus(item: Fixture.activity, to: .completed), by: Fixture.restructuring)
-            ],
-            attempt: [Fixture.decided(.changeStatus(item: Fixture.activity, to: .ongoing), by: Fixture.restructuring)],
-            kind: .ruleViolation, field: "status"),
+            prepare: Fixture.decide("RCM-VII/4", [.changeStatus(item: Fixture.activity, to: .completed)]),
+            attempt: Fixture.decide("RCM-VII/5", [.changeStatus(item: Fixture.activity, to: .ongoing)]),
+            kind: .ruleViolation, field: "effects[0].status"),
         Refusal(
             testDescription: "an authority that is no recorded decision",
-            attempt: [Fixture.decided(.changeStatus(item: Fixture.activity, to: .ongoing), by: "RCM-XII/4")],
+            attempt: [
+                ProposedChange(
+                    .changeStatus(item: Fixture.activity, to: .ongoing), by: Fixture.secretariat,
+                    authority: .decision("RCM-XII/4"))
+            ],
             kind: .unknownReference, field: "authority.decision"),
         Refusal(
-            testDescription: "an item number already taken",
+            testDescription: "a recorded decision cited for a change it does not declare",
             attempt: [
-                Fixture.decided(
-                    .addItem(Fixture.activity(Fixture.activity, title: "Another")), by: Fixture.restructuring)
+                ProposedChange(
+                    .changeStatus(item: Fixture.activity, to: .completed), by: Fixture.secretariat,
+                    authority: .decision(Fixture.restructuring))
             ],
-            kind: .duplicate, field: "item.number"),
+            kind: .ruleViolation, field: "authority.decision"),
+        Refusal(
+            testDescription: "an item number already taken",
+            attempt: Fixture.decide("RCM-VII/4", [.addItem(Fixture.activity(Fixture.activity, title: "Another"))]),
+            kind: .duplicate, field: "effects[0].item.number"),
         Refusal(
             testDescription: "a title over the limit",
-            attempt: [
-                Fixture.decided(
-                    .addItem(Fixture.activity("MPM-1.2", title: String(repeating: "a", count: TextLimit.title + 1))),
-                    by: Fixture.restructuring)
-            ],
-            kind: .invalid, field: "item.title.en"),
+            attempt: Fixture.decide(
+                "RCM-VII/4",
+                [.addItem(Fixture.activity("MPM-1.2", title: String(repeating: "a", count: TextLimit.title + 1)))]),
+            kind: .invalid, field: "decision.effects[0].item.title.en"),
         Refusal(
-            testDescription: "a batch whose third change is bad",
-            attempt: [
-                Fixture.decided(
-                    .addItem(Fixture.activity("MPM-1.2", title: "First, valid")), by: Fixture.restructuring),
-                Fixture.decided(
-                    .addItem(Fixture.activity("MPM-1.3", title: "Second, valid")), by: Fixture.restructuring),
-                Fixture.decided(
+            testDescription: "a decision whose third effect is bad",
+            attempt: Fixture.decide(
+                "RCM-VII/4",
+                [
+                    .addItem(Fixture.activity("MPM-1.2", title: "First, valid")),
+                    .addItem(Fixture.activity("MPM-1.3", title: "Second, valid")),
                     .addItem(Fixture.activity("MPM-1.4", title: "Third, led by a stranger", leads: ["BLZ"])),
-                    by: Fixture.restructuring),
-            ],
-            kind: .unknownReference, field: "item.leads[0]"),
+                ]),
+            kind: .unknownReference, field: "effects[2].item.leads[0]"),
     ]
 }
 
@@ -101,10 +102,10 @@ struct RefusalTests {
                 }
                 // The refusal must not have poisoned this store's cached state: the next change follows the old head.
                 let next = try await store.append(
-                    .addItem(Fixture.activity("MPM-1.9", title: "Accepted afterwards")), by: Fixture.secretariat,
-                    authority: .decision(Fixture.restructuring))
+                    .addItem(Fixture.activity("MPM-1.9", title: "Accepted afterwards", status: .proposed)),
+                    by: Fixture.secretariat, authority: .editorial(reason: "a proposal"))
                 #expect(next.entry.sequence == headBefore.sequence + 1)
-                #expect(next.entry.sequence == 13 + Int64(refusal.prepare.count))
+                #expect(next.entry.sequence == 11 + Int64(refusal.prepare.count))
                 return (headBefore, stateBefore)
             }
             // A store with no cache, reading only what the database holds, sees no trace of the refused batch.
@@ -121,8 +122,11 @@ struct RefusalTests {
 
     /// The item numbers a refusal's batch tried to add.
     private static func newNumbers(in refusal: Refusal) -> [ItemNumber] {
-        refusal.attempt.compactMap { proposed in
-            if case .addItem(let item) = proposed.change, item.number != Fixture.activity { return item.number }
+        refusal.attempt.flatMap { proposed -> [Change] in
+            if case .recordDecision(let decision) = proposed.change { return decision.effects }
+            return [proposed.change]
+        }.compactMap { change in
+            if case .addItem(let item) = change, item.number != Fixture.activity { return item.number }
             return nil
         }
     }

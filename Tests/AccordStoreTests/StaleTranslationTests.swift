@@ -28,18 +28,21 @@ struct StaleTranslationTests {
                     // Every fourth change is to no item at all: the ages stay as they were, without a query.
                     let change =
                         step % 4 == 3
-                        ? Fixture.editorial(
-                            .addParticipant(
-                                Participant(
-                                    id: ParticipantID("ORG-\(step)"), kind: .observerOrganization,
-                                    name: .en("Organization \(step)"))))
-                        : Fixture.decided(
-                            .amendItem(ItemAmendment(number: number, title: title)), by: Fixture.followUp)
+                        ? [
+                            Fixture.editorial(
+                                .addMeeting(
+                                    Meeting(
+                                        id: MeetingID("RCGM-2003-\(step)"), body: "RCGM",
+                                        title: .en("RCGM meeting \(step)"))))
+                        ]
+                        : Fixture.decide(
+                            Decision.id(meeting: Fixture.rcmVIII, paragraph: "\(20 + step)"),
+                            [.amendItem(ItemAmendment(number: number, title: title))])
                     // Every third change comes from another process: this store learns of it from the ledger.
                     if step % 3 == 2 {
-                        try await withOpenStore(database) { other in try await other.append([change]) }
+                        _ = try await withOpenStore(database) { other in try await other.append(change) }
                     } else {
-                        try await store.append([change])
+                        try await store.append(change)
                     }
                     let kept = try await store.staleTranslations(in: store.currentState())
                     let whole = try await withOpenStore(database) { fresh in

@@ -73,20 +73,20 @@ struct TamperingTests {
         try await withDatabase(backend) { database in
             try await withOpenStore(database) { store in
                 try await Self.appendHistory(to: store)
-                #expect(try await store.history(of: .item(Fixture.activity)) == [12, 15, 16])
+                #expect(try await store.history(of: .item(Fixture.activity)) == [10, 13, 14])
 
-                // The version made by entry 15 says "ongoing"; make it claim the item was already completed.
+                // The version made by entry 13 says "ongoing"; make it claim the item was already completed.
                 let tampered = try await database.executeOutsideStore(
                     """
                     UPDATE entity_versions SET document = replace(document, '"ongoing"', '"completed"') \
-                    WHERE kind = 'item' AND id = 'MPM-1.1' AND valid_from = 15
+                    WHERE kind = 'item' AND id = 'MPM-1.1' AND valid_from = 13
                     """)
                 #expect(tampered.succeeded, "\(tampered.output)")
-                #expect(try await store.state(at: 15).items[Fixture.activity]?.status == .completed)
+                #expect(try await store.state(at: 13).items[Fixture.activity]?.status == .completed)
 
                 let report = try await store.verify()
-                #expect(report.firstBadSequence == 15)
-                #expect(report.problem?.contains("differs from what entry 15 made") == true, "\(report.problem ?? "")")
+                #expect(report.firstBadSequence == 13)
+                #expect(report.problem?.contains("differs from what entry 13 made") == true, "\(report.problem ?? "")")
                 // The chain itself is intact: only the projection was changed.
                 #expect(try await store.verify(.chain).isValid)
             }
@@ -102,20 +102,20 @@ struct TamperingTests {
                 for scope in [VerificationScope.chain, .everything] {
                     let report = try await store.verify(scope, pageSize: pageSize)
                     #expect(report.isValid, "\(report.problem ?? "")")
-                    #expect(report.entries == 16)
+                    #expect(report.entries == 14)
                 }
 
-                // A projection row made by entry 15, then a ledger entry before it: pages are read ahead and
+                // A projection row made by entry 13, then a ledger entry before it: pages are read ahead and
                 // projection rows encoded behind, but the report names the earliest fault.
                 var tampered = try await database.executeOutsideStore(
                     """
                     UPDATE entity_versions SET document = replace(document, '"ongoing"', '"completed"') \
-                    WHERE kind = 'item' AND id = 'MPM-1.1' AND valid_from = 15
+                    WHERE kind = 'item' AND id = 'MPM-1.1' AND valid_from = 13
                     """)
                 #expect(tampered.succeeded, "\(tampered.output)")
                 var report = try await store.verify(pageSize: pageSize)
-                #expect(report.firstBadSequence == 15)
-                #expect(report.projectionRows == 16)
+                #expect(report.firstBadSequence == 13)
+                #expect(report.projectionRows == 17)
 
                 tampered = try await database.executeOutsideStore(
                     Self.disableGuard(backend)
@@ -131,13 +131,13 @@ struct TamperingTests {
         }
     }
 
-    /// The setup, the VIII RCM, and two status changes of the fixture's activity (entries 15 and 16).
+    /// The setup, the VIII RCM, and two progress reports on the fixture's activity (entries 13 and 14).
     private static func appendHistory(to store: Store) async throws {
         try await store.appendSetup()
         try await store.append(Fixture.secondMeeting)
         try await store.append([
-            Fixture.decided(.changeStatus(item: Fixture.activity, to: .ongoing), by: Fixture.followUp),
-            Fixture.decided(.changeStatus(item: Fixture.activity, to: .pendingCompletion), by: Fixture.followUp),
+            Fixture.editorial(.changeStatus(item: Fixture.activity, to: .ongoing)),
+            Fixture.editorial(.changeStatus(item: Fixture.activity, to: .pendingCompletion)),
         ])
     }
 }

@@ -34,15 +34,15 @@ import Testing
             field: "authority", reason: "is required"),
         Case(
             name: "unknown participant code as lead", method: "POST", path: "/api/v1/items",
-            body: Bodies.signed("item", activity("MPM-1.9", "MPM-1", #""MEX","XYZ""#, "Workshop")), status: 422,
+            body: Bodies.signed("item", activity("MPM-9.1", "MPM-9", #""MEX","XYZ""#, "Workshop")), status: 422,
             field: "item.leads[1]", reason: "no participant has the code 'XYZ'"),
         Case(
             name: "unknown participant kind", method: "POST", path: "/api/v1/participants",
             body: Bodies.signed("participant", Bodies.participant("BRA", "member", "Brazil")), status: 400,
             field: "participant.kind", reason: "is not one of member-state"),
         Case(
-            name: "impossible status transition", method: "POST", path: "/api/v1/items/MPM/status",
-            body: #"{"actor":\#(Bodies.secretariat),"authority":{"decision":"RCM-VII/1"},"status":"proposed"}"#,
+            name: "impossible status transition", method: "POST", path: "/api/v1/items/LA-1/status",
+            body: #"{"actor":\#(Bodies.secretariat),"authority":{"editorial":"tidy"},"status":"proposed"}"#,
             status: 409, field: "status", reason: "cannot become proposed"),
         Case(
             name: "unknown decision reference", method: "POST", path: "/api/v1/items",
@@ -54,8 +54,28 @@ import Testing
             reason: "already taken"),
         Case(
             name: "title over its limit", method: "POST", path: "/api/v1/items",
-            body: Bodies.signed("item", activity("MPM-1.9", "MPM-1", "", String(repeating: "a", count: 501))),
+            body: Bodies.signed("item", activity("MPM-9.1", "MPM-9", "", String(repeating: "a", count: 501))),
             status: 422, field: "item.title.en", reason: "the limit is 500"),
+        Case(
+            name: "a noncharacter in a title", method: "POST", path: "/api/v1/items",
+            body: Bodies.signed("item", activity("MPM-9.1", "MPM-9", "", #"Workshop\uFFFF"#)), status: 422,
+            field: "item.title.en", reason: "contains U+FFFF"),
+        Case(
+            name: "a NUL in an editorial reason", method: "POST", path: "/api/v1/items",
+            body: Bodies.signed(
+                "item", activity("MPM-9.1", "MPM-9", "", "Workshop"), authority: #"{"editorial":"typo\u0000"}"#),
+            status: 422, field: "authority.editorial", reason: "contains U+0000"),
+        Case(
+            name: "an ambiguous authority", method: "POST", path: "/api/v1/items",
+            body: Bodies.signed(
+                "item", activity("MPM-9.1", "MPM-9", "", "Workshop"),
+                authority: #"{"editorial":"x","decision":"RCM-VII/1"}"#),
+            status: 400, field: "authority", reason: "not decision and editorial"),
+        Case(
+            name: "a decision cited for a change it does not declare", method: "POST",
+            path: "/api/v1/items/TS-1/status",
+            body: #"{"actor":\#(Bodies.secretariat),"authority":{"decision":"RCM-II/1"},"status":"completed"}"#,
+            status: 409, field: "authority.decision", reason: "RCM-II/1 declares no change to TS-1"),
         Case(
             name: "approval without a decision", method: "POST", path: "/api/v1/items/MPM-9/status",
             body: #"{"actor":\#(Bodies.secretariat),"authority":{"editorial":"tidy"},"status":"approved"}"#,

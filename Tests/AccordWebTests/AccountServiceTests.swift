@@ -3,6 +3,7 @@ import Foundation
 import Synchronization
 import Testing
 
+@testable import AccordServices
 @testable import AccordWeb
 
 /// The rules of accounts and sessions, with a clock the test moves: a new session id at every sign-in,
@@ -13,6 +14,7 @@ struct AccountServiceTests {
     final class Clock: Sendable {
         let time = Mutex<Int64>(1_700_000_000_000)
         func advance(minutes: Int64) { time.withLock { $0 += minutes * 60_000 } }
+        func advance(milliseconds: Int64) { time.withLock { $0 += milliseconds } }
         var now: Int64 { time.withLock { $0 } }
     }
 
@@ -55,7 +57,7 @@ struct AccountServiceTests {
         }
     }
 
-    @Test("five failures lock the account for a while, twenty lock the address; the message never says which")
+    @Test("failures past the free ones make the next attempt wait, twice as long each time; never a lock")
     func throttling() async throws {
         try await withAPI(demo: true) { _, store in
             let clock = Clock()
@@ -63,26 +65,58 @@ struct AccountServiceTests {
             try await accounts.addAccount(
                 username: "ts.officer", displayName: "TS", role: "secretariat", participant: nil, language: "en",
                 password: Self.password)
-            for _ in 0..<5 {
+            // Three free failures, then one second's wait, then two, then four…
+            for expectedWait in [0, 0, 0, 1, 2, 4] {
+                if expectedWait > 0 {
+                    await #expect(throws: AuthError.throttled(seconds: expectedWait)) {
+                        try await accounts.signIn(username: "ts.officer", password: "wrong password!", address: "1")
+                    }
+                    clock.advance(milliseconds: Int64(expectedWait) * 1_000)
+                }
                 await #expect(throws: AuthError.invalidCredentials) {
                     try await accounts.signIn(username: "ts.officer", password: "wrong password!", address: "1")
                 }
             }
-            // Locked now, even with the right password, from any address.
-            await #expect(throws: AuthError.throttled(seconds: 900)) {
+            // The owner waits out the delay, from any address, and is in: an attacker cannot lock the account.
+            await #expect(throws: AuthError.throttled(seconds: 8)) {
                 try await accounts.signIn(username: "ts.officer", password: Self.password, address: "2")
             }
-            clock.advance(minutes: 16)
+            clock.advance(milliseconds: 8_000)
             _ = try await accounts.signIn(username: "ts.officer", password: Self.password, address: "2")
 
-            for index in 0..<20 {
+            // The delay grows to a minute at most per account.
+            for _ in 0..<12 {
+                clock.advance(milliseconds: 60_000)
+                _ = try? await accounts.signIn(username: "ts.officer", password: "wrong password!", address: "4")
+            }
+            await #expect(throws: AuthError.throttled(seconds: 60)) {
+                try await accounts.signIn(username: "ts.officer", password: Self.password, address: "5")
+            }
+
+            // An address that guesses at many accounts waits too, whichever account it tries next.
+            for index in 0..<10 {
                 await #expect(throws: AuthError.invalidCredentials) {
                     try await accounts.signIn(username: "nobody\(index)", password: "wrong password!", address: "3")
                 }
             }
-            await #expect(throws: AuthError.self) {
-                try await accounts.signIn(username: "ts.officer", password: Self.password, address: "3")
+            await #expect(throws: AuthError.throttled(seconds: 1)) {
+                try await accounts.signIn(username: "someone.else", password: Self.password, address: "3")
             }
+        }
+    }
+
+    @Test("signing in again ends the session the browser brought")
+    func signInAgainEndsThePreviousSession() async throws {
+        try await withAPI(demo: true) { _, store in
+            let accounts = Self.service(store, Clock())
+            try await accounts.addAccount(
+                username: "ppt", displayName: "", role: "presidency", participant: nil, language: "en",
+                password: Self.password)
+            let first = try await accounts.signIn(username: "ppt", password: Self.password, address: "a")
+            let second = try await accounts.signIn(
+                username: "ppt", password: Self.password, address: "a", ending: first.id)
+            #expect(try await accounts.principal(session: first.id) == nil)
+            #expect(try await accounts.principal(session: second.id) != nil)
         }
     }
 
@@ -111,11 +145,15 @@ struct AccountServiceTests {
 
     @Test("passwords: too short, too long for bcrypt, or the username are refused")
     func passwords() {
-        #expect(throws: AuthError.self) { try AccountService.check(password: "short", username: "ana") }
-        #expect(throws: AuthError.self) {
+        #expect(throws: AuthError.invalid(field: "password", reason: "use at least 12 characters")) {
+            try AccountService.check(password: "short", username: "ana")
+        }
+        #expect(throws: AuthError.invalid(field: "password", reason: "use at most 72 bytes")) {
             try AccountService.check(password: String(repeating: "é", count: 40), username: "ana")
         }
-        #expect(throws: AuthError.self) { try AccountService.check(password: "ana.delegate", username: "ANA.delegate") }
+        #expect(throws: AuthError.invalid(field: "password", reason: "must not be the username")) {
+            try AccountService.check(password: "ana.delegate", username: "ANA.delegate")
+        }
         #expect(throws: Never.self) { try AccountService.check(password: Self.password, username: "ana") }
     }
 
@@ -133,9 +171,18 @@ struct AccountServiceTests {
             #expect(try await accounts.principal(token: "acc_forged") == nil)
             clock.advance(minutes: 24 * 60)
             #expect(try await accounts.principal(token: token) == nil)
-            let other = try await accounts.makeToken(for: "iom", name: "other", days: nil)
+            // Without a lifetime asked for, a token lasts 90 days; more than 365 is refused.
+            let other = try await accounts.makeToken(for: "iom", name: "other")
+            clock.advance(minutes: 89 * 24 * 60)
+            #expect(try await accounts.principal(token: other) != nil)
+            clock.advance(minutes: 24 * 60)
+            #expect(try await accounts.principal(token: other) == nil, "expired after 90 days")
+            await #expect(throws: AuthError.invalid(field: "days", reason: "a token lasts 1 to 365 days")) {
+                try await accounts.makeToken(for: "iom", name: "forever", days: 366)
+            }
+            let last = try await accounts.makeToken(for: "iom", name: "last")
             try await accounts.setDisabled(true, username: "iom")
-            #expect(try await accounts.principal(token: other) == nil)
+            #expect(try await accounts.principal(token: last) == nil)
         }
     }
 }

@@ -5,6 +5,8 @@ import AccordWeb
 import Foundation
 import Testing
 
+@testable import AccordServices
+
 /// The downloads and the CSV import through the API, on whatever the scenario before it recorded: each
 /// format answers with its type and a file name, bad parameters are problems naming the parameter, and an
 /// import either lists every problem and changes nothing, or appends exactly the edited change.
@@ -33,15 +35,25 @@ enum ExportAPIScenario {
             #expect(pdf.bytes.starts(with: Array("%PDF".utf8)))
         }
 
-        #expect(
-            try await api.get("/api/v1/exports/agenda/\(meeting.rawValue)?lang=es").bytes.starts(with: Array("PK".utf8))
-        )
+        // The working side downloads any meeting's agenda (the record suggests one where none is set); the
+        // public, the agendas the Presidency approved (RCGM-2001's, in the governance scenario) and no other.
+        let agenda = try await api.get("/api/v1/exports/agenda/\(meeting.rawValue)?lang=es", as: Bodies.secretariat)
+        #expect(agenda.bytes.starts(with: Array("PK".utf8)))
+        #expect(try await api.get("/api/v1/exports/agenda/RCGM-2001").bytes.starts(with: Array("PK".utf8)))
+        if state.agendas[meeting]?.status != .approved {
+            #expect(try await api.get("/api/v1/exports/agenda/\(meeting.rawValue)").status == 404)
+        }
         #expect(try await api.get("/api/v1/exports/conclusions/\(meeting.rawValue)").status == 200)
         #expect(try await api.get("/api/v1/exports/agenda/NO-SUCH-MEETING")["field"] as? String == "meeting")
         let statement = try await api.get("/api/v1/exports/statement/\(meeting.rawValue)?lang=es")
         #expect(statement.text.contains("<FRBRlanguage language=\"spa\"/>"))
         #expect(try await api.get("/api/v1/exports/statement/\(meeting.rawValue)?lang=xx").status == 400)
-        #expect(try await api.get("/api/v1/exports/amendment/\(proposal.rawValue)").text.contains("<amendment "))
+        #expect(
+            try await api.get("/api/v1/exports/amendment/\(proposal.rawValue)", as: Bodies.secretariat).text.contains(
+                "<amendment "))
+        #expect(
+            try await api.get("/api/v1/exports/amendment/\(proposal.rawValue)").status == 404,
+            "the public reads a proposal that invites no one")
         #expect(try await api.get("/api/v1/exports/amendment/NOPE").status == 404)
         #expect(try await api.get("/api/v1/exports/popolo")["organizations"] != nil)
         let calendar = try await api.get("/api/v1/exports/calendar?lang=fr")

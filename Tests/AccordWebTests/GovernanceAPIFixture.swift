@@ -1,3 +1,4 @@
+import AccordCore
 import AccordStore
 import Testing
 
@@ -21,13 +22,18 @@ extension GovernanceAPITests {
         #""challenge":{"sequence":\#(sequence),"participant":"\#(participant)","reason":\#(Bodies.text("The new wording narrows the assessment"))}"#
     }
 
-    /// The Secretariat publishes edition 1 of the plan at ledger position `position`, on the XXX RCM's approval.
+    /// The Secretariat proposes edition 1 of the plan at ledger position `position`; the Presidency approves it.
     static func publish(_ api: APIClient, at position: Int64) async throws -> APIClient.Answer {
         let edition =
             #""edition":{"number":1,"title":\#(Bodies.text("Plan of Action, 2025 edition")),"date":"2025-11","position":\#(position)}"#
         return try await api.post(
-            "/api/v1/editions", Scenario.signed(Bodies.secretariat, Bodies.decision("RCM-XXX/3"), edition))
+            "/api/v1/editions",
+            Scenario.signed(Bodies.secretariat, Bodies.editorial("proposed with its report"), edition))
     }
+
+    /// The Presidency Pro-Tempore: confirming transcriptions and approving editions have no route yet, so
+    /// the tests append them to the store as the Presidency.
+    static let presidency = AccordCore.Actor(name: "ppt.officer", role: .presidency)
 
     /// Records the XXX RCM with the member states and observers present.
     static func recordMeeting(_ api: APIClient) async throws {

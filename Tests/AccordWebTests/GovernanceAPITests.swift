@@ -32,12 +32,22 @@ import Testing
             }
 
             // Check: the lists, the filters and the matrix, with an empty cell wherever no one answered.
-            #expect((try await api.get("/api/v1/proposals?submitter=MEX")["items"] as? [Any])?.count == 2)
-            #expect((try await api.get("/api/v1/proposals?status=withdrawn")["items"] as? [Any])?.count == 0)
-            #expect(try await api.get("/api/v1/proposals?status=closed")["field"] as? String == "status")
-            #expect((try await api.get("/api/v1/proposals/MEX-2025")["items"] as? [Any])?.count == 3)
-            #expect((try await api.get("/api/v1/proposals/MEX-2025/comments")["items"] as? [Any])?.count == 3)
-            let matrix = try await api.get("/api/v1/proposals/MEX-2025/matrix")
+            #expect(
+                (try await api.get("/api/v1/proposals?submitter=MEX", as: Bodies.secretariat)["items"] as? [Any])?.count
+                    == 2)
+            #expect(
+                (try await api.get("/api/v1/proposals?status=withdrawn", as: Bodies.secretariat)["items"] as? [Any])?
+                    .count == 0)
+            #expect(
+                try await api.get("/api/v1/proposals?status=closed", as: Bodies.secretariat)["field"] as? String
+                    == "status")
+            #expect(
+                (try await api.get("/api/v1/proposals/MEX-2025", as: Bodies.secretariat)["items"] as? [Any])?.count == 3
+            )
+            #expect(
+                (try await api.get("/api/v1/proposals/MEX-2025/comments", as: Bodies.secretariat)["items"] as? [Any])?
+                    .count == 3)
+            let matrix = try await api.get("/api/v1/proposals/MEX-2025/matrix", as: Bodies.secretariat)
             #expect(
                 matrix["participants"] as? [String] == [
                     "BLZ", "CAN", "CRI", "DOM", "GTM", "HND", "NIC", "PAN", "SLV", "USA",
@@ -53,14 +63,15 @@ import Testing
                     #expect((cell["comment"] != nil) == isCanada, "\(cell)")
                 }
             }
-            #expect(try await api.get("/api/v1/proposals/MEX-9999/matrix").status == 404)
+            #expect(try await api.get("/api/v1/proposals/MEX-9999/matrix", as: Bodies.secretariat).status == 404)
 
             // The proposal is on the suggested agenda of the meeting it is tabled for.
-            let agenda = try await api.get("/api/v1/bodies/RCM/agenda?today=2025-06-01")
+            let agenda = try await api.get("/api/v1/bodies/RCM/agenda?today=2025-06-01", as: Bodies.secretariat)
             #expect(agenda["meeting"] as? String == "RCM-XXX" && agenda["state"] as? String == "suggested")
             #expect(agenda.text.contains(#""reference":"MEX-2025""#))
             #expect(
-                try await api.get("/api/v1/meetings/RCM-XXX/agenda?today=2025-13-01")["field"] as? String == "today")
+                try await api.get("/api/v1/meetings/RCM-XXX/agenda?today=2025-13-01", as: Bodies.secretariat)["field"]
+                    as? String == "today")
 
             // Bad input: a comment naming another proposal than its path or written under another id, Canada
             // withdrawing Mexico's proposal.
@@ -94,23 +105,28 @@ import Testing
                     "/api/v1/proposals/MEX-2025/comments",
                     Scenario.signed(Scenario.delegate("CAN"), Scenario.own("CAN"), Self.comment(2, "opposes"))),
                 rule: "proposal-open", field: "comment.proposal", store, head: head)
-            #expect((try await api.get("/api/v1/proposals?status=withdrawn")["items"] as? [Any])?.count == 1)
+            #expect(
+                (try await api.get("/api/v1/proposals?status=withdrawn", as: Bodies.secretariat)["items"] as? [Any])?
+                    .count == 1)
         }
     }
 
     @Test func draftAdoptedOnlyByComputedConsensus() async throws {
         try await withAPI(demo: true) { api, store in
             // Setup: the XXX RCM, and a draft approving Mexico's proposed activity on returns, adding Mexico
-            // as a lead of an activity the IV RCM approved, and withdrawing a proposed area it supersedes.
+            // as a lead of a pillar of the workplan the XXIII RCM approved, and withdrawing a proposed area it
+            // supersedes.
             try await Self.recordMeeting(api)
             #expect(try await api.get("/api/v1/plan").text.contains(#""MPM-4.1""#) == false)
             let effects = """
                 [{"kind":"change-status","number":"MPM-4.1","status":"approved"},\
-                {"kind":"amend-item","amendment":{"number":"HR-5.2","leads":["IOM","MEX"]}},\
+                {"kind":"amend-item","amendment":{"number":"TS-2","leads":["IOM","MEX"]}},\
                 {"kind":"change-status","number":"MPM-10","status":"withdrawn"}]
                 """
             try await Self.table(api, paragraph: "1", text: "Approves the activity on returns", effects: effects)
-            #expect((try await api.get("/api/v1/meetings/RCM-XXX/drafts")["items"] as? [Any])?.count == 1)
+            #expect(
+                (try await api.get("/api/v1/meetings/RCM-XXX/drafts", as: Bodies.secretariat)["items"] as? [Any])?.count
+                    == 1)
 
             // Act: Mexico's and Guatemala's delegates record their own positions, the Secretariat records
             // Canada's on its behalf, and the United States reserves its position.
@@ -126,7 +142,7 @@ import Testing
             #expect(try await Self.position(api, "1", "USA", "reservation-pending-consultation").status == 201)
 
             // Check: the record says who recorded each position, and the consensus is computed from them.
-            let draft = try await api.get("/api/v1/drafts/RCM-XXX/1")
+            let draft = try await api.get("/api/v1/drafts/RCM-XXX/1", as: Bodies.secretariat)
             let positions = try #require(draft["draft.positions"] as? [[String: Any]])
             let recorded = Dictionary(
                 uniqueKeysWithValues: positions.map {
@@ -151,11 +167,17 @@ import Testing
             try await Self.expectRefused(
                 try await Self.adopt(api, "1"), rule: "consensus", field: "positions", store, head: head)
             let observer = #"{"name":"observer.iom","role":"observer","participant":"IOM"}"#
+            let observers = #""position":{"participant":"IOM","position":"supports"}"#
+            // An observer does not read draft decisions: to its account the draft is not there (404)…
+            try await Self.expectRefused(
+                try await api.post(
+                    "/api/v1/drafts/RCM-XXX/1/positions", Scenario.signed(observer, Scenario.own("IOM"), observers)),
+                status: 404, field: "code", store, head: head)
+            // …and nobody records one for it, the Secretariat included: observers take no position.
             try await Self.expectRefused(
                 try await api.post(
                     "/api/v1/drafts/RCM-XXX/1/positions",
-                    Scenario.signed(
-                        observer, Scenario.own("IOM"), #""position":{"participant":"IOM","position":"supports"}"#)),
+                    Scenario.signed(Bodies.secretariat, Scenario.own("IOM"), observers)),
                 rule: "observers-take-no-position", field: "position.participant", store, head: head)
             try await Self.expectRefused(
                 try await api.post(
@@ -174,7 +196,8 @@ import Testing
 
             // The United States lifts its reservation: the draft is adopted and its effects applied.
             #expect(try await Self.position(api, "1", "USA", "does-not-object").status == 201)
-            #expect(try await api.get("/api/v1/drafts/RCM-XXX/1")["isAdoptable"] as? Bool == true)
+            #expect(
+                try await api.get("/api/v1/drafts/RCM-XXX/1", as: Bodies.secretariat)["isAdoptable"] as? Bool == true)
             let adopted = try await Self.adopt(api, "1")
             #expect(adopted.status == 201, "\(adopted.text)")
             #expect(adopted["value.id"] as? String == "RCM-XXX/1")
@@ -182,10 +205,12 @@ import Testing
             #expect(adopted["entry.decision"] as? String == "RCM-XXX/1")
             #expect(adopted["value.adoption.joining"] as? [String] == Self.present)
             #expect(try await api.get("/api/v1/decisions/RCM-XXX/1").status == 200)
-            #expect(try await api.get("/api/v1/drafts/RCM-XXX/1")["draft.status"] as? String == "adopted")
+            #expect(
+                try await api.get("/api/v1/drafts/RCM-XXX/1", as: Bodies.secretariat)["draft.status"] as? String
+                    == "adopted")
             let plan = try await api.get("/api/v1/plan")
             #expect(plan.text.contains(#""number":"MPM-4.1""#) && plan.text.contains(#""approvedBy":"RCM-XXX/1""#))
-            #expect(try await api.get("/api/v1/items/HR-5.2")["leads"] as? [String] == ["IOM", "MEX"])
+            #expect(try await api.get("/api/v1/items/TS-2")["leads"] as? [String] == ["IOM", "MEX"])
             #expect(try await api.get("/api/v1/items/MPM-10")["status"] as? String == "withdrawn")
             var after = try await store.head().sequence
             try await Self.expectRefused(
@@ -211,27 +236,24 @@ import Testing
 
     @Test func challengedTranslationHoldsTheEdition() async throws {
         try await withAPI(demo: true) { api, store in
-            // Setup: the XXX RCM and its paragraph approving the new edition, recorded from its Declaration.
+            // Setup: the XXX RCM.
             try await Self.recordMeeting(api)
-            let approval =
-                #"{"id":"RCM-XXX/3","meeting":"RCM-XXX","paragraph":"3","kind":"decision","text":\#(Bodies.text("Approves the 2025 edition of the Plan of Action"))}"#
-            #expect(try await api.post("/api/v1/decisions", Bodies.signed("decision", approval)).status == 201)
-            let original = "Proyecto de la OIM para evaluar los efectos del huracán Mitch en materia migratoria"
-            let revised = "Proyecto de la OIM para evaluar los efectos migratorios del huracán Mitch"
+            let original = "Cooperación judicial"
+            let revised = "Cooperación en materia judicial"
 
-            // Act: the Secretariat revises the Spanish translation of an approved activity.
+            // Act: the Secretariat revises the Spanish translation of an approved pillar of a workplan.
             let translation = #"""
                 {"actor":\#(Bodies.secretariat),"authority":\#(Bodies.editorial("Spanish translation revised")),\#
-                "amendment":{"title":{"authoritative":"en",\#
-                "en":"IOM project to assess the effects of Hurricane Mitch on migration","es":"\#(revised)",\#
-                "fr":"Projet de l'OIM d'évaluation des effets de l'ouragan Mitch sur les migrations"}}}
+                "amendment":{"title":{"authoritative":"en","en":"Judicial cooperation","es":"\#(revised)",\#
+                "fr":"Coopération judiciaire"}}}
                 """#
-            let translated = try await api.patch("/api/v1/items/HR-5.2", translation)
+            let translated = try await api.patch("/api/v1/items/TS-2", translation)
             #expect(translated.status == 200, "\(translated.text)")
             let sequence = try #require(translated["entry.sequence"] as? Int)
-            let editorials = try #require(try await api.get("/api/v1/editorials")["items"] as? [[String: Any]])
+            let editorials = try #require(
+                try await api.get("/api/v1/editorials", as: Bodies.secretariat)["items"] as? [[String: Any]])
             #expect(
-                editorials.first?["sequence"] as? Int == sequence && editorials.first?["item"] as? String == "HR-5.2")
+                editorials.first?["sequence"] as? Int == sequence && editorials.first?["item"] as? String == "TS-2")
 
             // An observer cannot challenge it; Guatemala can, and the item shows its earlier wording.
             var head = try await store.head().sequence
@@ -246,45 +268,66 @@ import Testing
                 Scenario.signed(Scenario.delegate("GTM"), Scenario.own("GTM"), Self.challenge(sequence, "GTM")))
             #expect(challenged.status == 201, "\(challenged.text)")
             #expect(challenged["value.status"] as? String == "held")
-            #expect(try await api.get("/api/v1/items/HR-5.2")["title.es"] as? String == original)
-            #expect((try await api.get("/api/v1/challenges?status=held")["items"] as? [Any])?.count == 1)
-            #expect(try await api.get("/api/v1/challenges/C-\(sequence)")["challenger"] as? String == "GTM")
+            #expect(try await api.get("/api/v1/items/TS-2")["title.es"] as? String == original)
+            #expect(
+                (try await api.get("/api/v1/challenges?status=held", as: Bodies.secretariat)["items"] as? [Any])?.count
+                    == 1)
+            #expect(
+                try await api.get("/api/v1/challenges/C-\(sequence)", as: Bodies.secretariat)["challenger"] as? String
+                    == "GTM")
 
-            // Check: nothing is published while the challenge is held, and only a decision settles it.
+            // Check: nothing is proposed for publication while the challenge is held, and only a decision's
+            // declared effect settles it, never an entry of its own.
             head = try await store.head().sequence
             try await Self.expectRefused(
                 try await Self.publish(api, at: head),
                 rule: "revision-report", field: "edition", store, head: head)
             try await Self.expectRefused(
-                try await api.patch("/api/v1/items/HR-5.2", translation), rule: "held-change",
+                try await api.patch("/api/v1/items/TS-2", translation), rule: "held-change",
                 field: "amendment.number", store, head: head)
             try await Self.expectRefused(
                 try await api.post(
                     "/api/v1/challenges/C-\(sequence)/settle",
                     Scenario.signed(Bodies.secretariat, Bodies.editorial("agreed"), #""settlement":"confirm""#)),
-                rule: "settled-by-decision", field: "authority", store, head: head)
-            let settled = try await api.post(
-                "/api/v1/challenges/C-\(sequence)/settle",
-                Scenario.signed(Bodies.secretariat, Bodies.decision("RCM-XXX/3"), #""settlement":"confirm""#))
-            #expect(settled.status == 200 && settled["value.settledBy"] as? String == "RCM-XXX/3", "\(settled.text)")
-            #expect(try await api.get("/api/v1/items/HR-5.2")["title.es"] as? String == revised)
+                rule: "declared-effect", field: "change.kind", store, head: head)
+            // The XXX RCM's paragraph 3, transcribed from its Declaration: it confirms the translation and approves
+            // the revised plan. It is pending until the Presidency confirms the transcription.
+            let approval =
+                #"{"id":"RCM-XXX/3","meeting":"RCM-XXX","paragraph":"3","kind":"decision","text":\#(Bodies.text("Confirms the translation and approves the 2025 edition of the Plan of Action")),"effects":[{"kind":"settle-challenge","challenge":"C-\#(sequence)","settlement":"confirm"},{"kind":"approve-revised-plan"}]}"#
+            #expect(try await api.post("/api/v1/decisions", Bodies.signed("decision", approval)).status == 201)
+            head = try await store.head().sequence
+            try await Self.expectRefused(
+                try await api.post(
+                    "/api/v1/challenges/C-\(sequence)/settle",
+                    Scenario.signed(Bodies.secretariat, Bodies.decision("RCM-XXX/3"), #""settlement":"confirm""#)),
+                rule: "declared-effect", field: "authority.decision", store, head: head)
+            #expect(try await api.get("/api/v1/items/TS-2")["title.es"] as? String == original)
+            try await store.append(
+                .confirmDecision("RCM-XXX/3"), by: Self.presidency, authority: .decision("RCM-XXX/3"))
+            #expect(
+                try await api.get("/api/v1/challenges/C-\(sequence)", as: Bodies.secretariat)["settledBy"] as? String
+                    == "RCM-XXX/3")
+            #expect(try await api.get("/api/v1/items/TS-2")["title.es"] as? String == revised)
 
-            let published = try await Self.publish(api, at: try await store.head().sequence)
-            #expect(published.status == 201, "\(published.text)")
+            // The Secretariat proposes the edition; it is published once the Presidency approves it.
+            let proposed = try await Self.publish(api, at: try await store.head().sequence)
+            #expect(proposed.status == 201, "\(proposed.text)")
+            #expect(try await api.get("/api/v1/editions/1")["status"] as? String == "proposed")
+            try await store.append(.approveEdition(1), by: Self.presidency, authority: .decision("RCM-XXX/3"))
             #expect(try await api.get("/api/v1/editions/1")["approvedBy"] as? String == "RCM-XXX/3")
             #expect(try await api.get("/api/v1/plan?edition=1").text.contains(original) == false)
             #expect(try await api.get("/api/v1/plan?edition=2")["field"] as? String == "edition")
-            let report = try await api.get("/api/v1/revision-report")
+            let report = try await api.get("/api/v1/revision-report", as: Bodies.secretariat)
             #expect(report.status == 200 && report["isBlocked"] as? Bool == false && report["edition"] as? Int == 1)
             // A draft that changes a lead without a decision is reported, and blocks, with status 200.
             let draft =
-                #"{"draft":[{"change":{"kind":"amend-item","amendment":{"number":"HR-5.2","leads":["TS"]}},"actor":\#(Bodies.secretariat),"authority":{"editorial":"cleanup"}}]}"#
+                #"{"actor":\#(Bodies.secretariat),"draft":[{"change":{"kind":"amend-item","amendment":{"number":"TS-2","leads":["TS"]}},"actor":\#(Bodies.secretariat),"authority":{"editorial":"cleanup"}}]}"#
             let blocked = try await api.post("/api/v1/revision-report", draft)
             #expect(blocked.status == 200 && blocked["isBlocked"] as? Bool == true, "\(blocked.text)")
             let differences = try #require(blocked["differences"] as? [[String: Any]])
             #expect(differences.count == 1, "\(blocked.text)")
             #expect(
-                differences.first?["item"] as? String == "HR-5.2" && differences.first?["field"] as? String == "leads")
+                differences.first?["item"] as? String == "TS-2" && differences.first?["field"] as? String == "leads")
             #expect(differences.first?["coveredBy"] == nil && differences.first?["draftIndex"] as? Int == 0)
             #expect(try await store.verify().isValid)
         }

@@ -59,7 +59,7 @@ class API:
         head = self.call("GET", "/api/v1/health")["sequence"]
         title = {"authoritative": "en", "en": f"Plan of Action, edition {number}", "es": f"Plan de Acción, edición {number}"}
         self.call("POST", "/api/v1/editions", {
-            "actor": {"name": "ts.officer", "role": "secretariat"}, "authority": {"decision": decision},
+            "authority": {"decision": decision},
             "edition": {"number": number, "title": title, "date": "2026-11", "position": head}})
 
 

@@ -5,6 +5,8 @@
 public struct CommentMatrix: Codable, Sendable, Hashable {
     public var proposal: ProposalID
     public var participants: [ParticipantID]
+    /// The comments on the proposal as a whole, one cell per column.
+    public var general: [Cell]
     public var rows: [Row]
 
     /// One proposal item and the comments on it, one cell per column.
@@ -32,16 +34,16 @@ public struct CommentMatrix: Codable, Sendable, Hashable {
         self.proposal = proposal
         participants = members.sorted() + observers.sorted()
         let columns = participants
+        func cell(_ participant: ParticipantID, item: Int?) -> Cell {
+            let comment = state.comments[Comment.id(proposal: proposal, item: item, participant: participant)]
+            return Cell(
+                participant: participant, comment: comment?.id, stance: comment?.stance, placement: comment?.placement)
+        }
+        general = columns.map { cell($0, item: nil) }
         rows = record.items.map { item in
             Row(
                 item: item.number, text: item.text,
-                cells: columns.map { participant in
-                    let comment = state.comments[
-                        Comment.id(proposal: proposal, item: item.number, participant: participant)]
-                    return Cell(
-                        participant: participant, comment: comment?.id, stance: comment?.stance,
-                        placement: comment?.placement)
-                })
+                cells: columns.map { cell($0, item: item.number) })
         }
     }
 }

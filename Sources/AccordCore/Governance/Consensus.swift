@@ -19,10 +19,12 @@ public struct Consensus: Codable, Sendable, Hashable {
         !present.isEmpty && reserving.isEmpty && objecting.isEmpty && silent.isEmpty
     }
 
-    /// Computes consensus on `draft` from the attendance of its meeting and the participants' standing.
+    /// Computes consensus on `draft` from the attendance of its meeting and the participants' standing as it
+    /// was at the meeting: a participant made a member later was not a member when the meeting decided.
     public init(on draft: DraftDecision, in state: ProcessState) {
-        let attendance = state.meetings[draft.meeting]?.attendance ?? []
-        present = attendance.filter { state.participants[$0]?.kind == .memberState }.sorted()
+        let meeting = state.meetings[draft.meeting]
+        let attendance = meeting?.attendance ?? []
+        present = attendance.filter { state.standing(of: $0, on: meeting?.start) == .memberState }.sorted()
         joining = []
         reserving = []
         objecting = []

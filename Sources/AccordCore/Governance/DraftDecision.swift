@@ -40,12 +40,6 @@ public struct DraftDecision: Codable, Sendable, Hashable, Identifiable {
     public func position(of participant: ParticipantID) -> PositionRecord? {
         positions.first { $0.participant == participant }
     }
-
-    /// The kinds of change a decision may have as effects (DESIGN.md §2, "Decision").
-    public static let effectKinds: Set<String> = [
-        "add-item", "amend-item", "change-status", "add-workplan", "amend-workplan", "add-participant",
-        "amend-participant", "add-standing-item",
-    ]
 }
 
 /// Where a draft decision is in its life.

@@ -25,7 +25,8 @@ extension Comment {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(
-            proposal: try c.decode(ProposalID.self, forKey: .proposal), item: try c.decode(Int.self, forKey: .item),
+            proposal: try c.decode(ProposalID.self, forKey: .proposal),
+            item: try c.decodeIfPresent(Int.self, forKey: .item),
             participant: try c.decode(ParticipantID.self, forKey: .participant),
             stance: try c.decode(Stance.self, forKey: .stance), text: try c.decode(LocalizedText.self, forKey: .text),
             placement: try c.decodeIfPresent(Placement.self, forKey: .placement))

@@ -30,8 +30,10 @@ public struct RevisionReport: Codable, Sendable, Hashable {
         public var field: String
         public var before: String?
         public var after: String?
-        /// The decision that agreed to it; nil when none did.
+        /// The decision whose declared effect made it; nil when none did.
         public var coveredBy: DecisionID?
+        /// Which of that decision's effects made it (an index into its `effects`).
+        public var effect: Int?
         /// The ledger entry that made it, or nil for a draft change.
         public var entry: Int64?
         /// The index of the draft change that makes it, if it comes from the draft.
@@ -54,9 +56,10 @@ public struct RevisionReport: Codable, Sendable, Hashable {
     ///   - base: the state at the last edition's position (an empty state when there is none).
     ///   - entries: the ledger entries after `base`, up to the head, in order.
     ///   - draft: the changes proposed on top of the head.
+    ///   - lexicon: the dictionary typo fixes are checked against, as the store's rules check them.
     public init(
         edition: Int?, base: ProcessState, entries: [LedgerEntry], draft: [ProposedChange] = [],
-        recordedAt: Timestamp
+        recordedAt: Timestamp, lexicon: any Lexicon = EmptyLexicon()
     ) {
         self.edition = edition
         from = base.sequence
@@ -66,10 +69,11 @@ public struct RevisionReport: Codable, Sendable, Hashable {
         var coverage: [Key: Cover] = [:]
 
         for entry in entries {
-            let touched = Self.substantiveFields(of: entry.change, in: state)
-            guard (try? state.apply(entry, enforcingApprovalLevel: false)) != nil else { break }
-            for key in touched {
-                coverage[key] = Cover(decision: entry.authority.decision, entry: entry.sequence, draftIndex: nil)
+            let touched = Self.substantiveFields(of: entry.change, in: state, lexicon: lexicon)
+            guard (try? state.apply(entry, enforcingAuthority: false, lexicon: lexicon)) != nil else { break }
+            for (key, effect) in touched {
+                coverage[key] = Cover(
+                    decision: entry.authority.decision, effect: effect, entry: entry.sequence, draftIndex: nil)
             }
         }
         head = state.sequence
@@ -78,13 +82,15 @@ public struct RevisionReport: Codable, Sendable, Hashable {
             let entry = LedgerEntry(
                 sequence: state.sequence + 1, recordedAt: recordedAt, actor: proposed.actor,
                 authority: proposed.authority, change: proposed.change)
-            let touched = Self.substantiveFields(of: proposed.change, in: state)
+            let touched = Self.substantiveFields(of: proposed.change, in: state, lexicon: lexicon)
             var problem: String?
             do {
-                _ = try state.apply(entry)
+                _ = try state.apply(entry, lexicon: lexicon)
             } catch {
-                guard case .ruleViolation(_, "approval-level", let reason) = error,
-                    (try? state.apply(entry, enforcingApprovalLevel: false)) != nil
+                // A change that lacks the decision it needs is shown, uncovered; any other fault is refused.
+                guard case .ruleViolation(_, let rule, let reason) = error,
+                    rule == "approval-level" || rule == "declared-effect" || rule == "approval-needs-decision",
+                    (try? state.apply(entry, enforcingAuthority: false, lexicon: lexicon)) != nil
                 else {
                     let rule: String? = if case .ruleViolation(_, let rule, _) = error { rule } else { nil }
                     refusals.append(Refusal(draftIndex: index, field: error.field, rule: rule, reason: error.reason))
@@ -92,10 +98,10 @@ public struct RevisionReport: Codable, Sendable, Hashable {
                 }
                 problem = reason
             }
-            for key in touched {
+            for (key, effect) in touched {
                 coverage[key] = Cover(
-                    decision: problem == nil ? proposed.authority.decision : nil, entry: nil, draftIndex: index,
-                    problem: problem)
+                    decision: problem == nil ? proposed.authority.decision : nil, effect: problem == nil ? effect : nil,
+                    entry: nil, draftIndex: index, problem: problem)
             }
         }
 
@@ -107,7 +113,7 @@ public struct RevisionReport: Codable, Sendable, Hashable {
             let new = state.items[number]
             // Most of a plan is untouched by a revision.
             if old == new { continue }
-            for (field, weight, before, after) in Self.differences(old, new) {
+            for (field, weight, before, after) in Self.differences(old, new, lexicon: lexicon) {
                 guard weight == .substantive else {
                     editorial += 1
                     continue
@@ -116,8 +122,8 @@ public struct RevisionReport: Codable, Sendable, Hashable {
                 differences.append(
                     Difference(
                         item: number, field: field, before: before, after: after,
-                        coveredBy: cover?.decision ?? (field == "added" ? new?.approvedBy : nil), entry: cover?.entry,
-                        draftIndex: cover?.draftIndex,
+                        coveredBy: cover?.decision ?? (field == "added" ? new?.approvedBy : nil), effect: cover?.effect,
+                        entry: cover?.entry, draftIndex: cover?.draftIndex,
                         problem: cover?.problem
                             ?? (cover == nil && field != "added"
                                 ? "no entry since the edition accounts for this change" : nil)))
@@ -131,8 +137,8 @@ public struct RevisionReport: Codable, Sendable, Hashable {
             let (_, after) = Self.describe(key.field, new, new)
             differences.append(
                 Difference(
-                    item: key.item, field: key.field, before: nil, after: after, coveredBy: nil, entry: nil,
-                    draftIndex: cover.draftIndex, problem: cover.problem))
+                    item: key.item, field: key.field, before: nil, after: after, coveredBy: nil, effect: nil,
+                    entry: nil, draftIndex: cover.draftIndex, problem: cover.problem))
         }
         // Each item's reading key is computed once, not at every comparison of the sort.
         let keyed: [(key: ReadingKey, difference: Difference)] = differences.map { (ReadingKey($0.item), $0) }
@@ -151,6 +157,7 @@ public struct RevisionReport: Codable, Sendable, Hashable {
 
     private struct Cover {
         var decision: DecisionID?
+        var effect: Int?
         var entry: Int64?
         var draftIndex: Int?
         var problem: String?
@@ -161,29 +168,39 @@ public struct RevisionReport: Codable, Sendable, Hashable {
         String(field.split(separator: ".").first ?? Substring(field))
     }
 
-    /// The item fields a change alters substantively, judged against the state before it.
-    private static func substantiveFields(of change: Change, in state: ProcessState) -> [Key] {
+    /// The item fields a change alters substantively, judged against the state before it, each with the
+    /// index of the decision's effect that alters it when the change brings a decision into force.
+    private static func substantiveFields(of change: Change, in state: ProcessState, lexicon: any Lexicon)
+        -> [(Key, Int?)]
+    {
+        func effects(_ effects: [Change]) -> [(Key, Int?)] {
+            effects.enumerated().flatMap { index, effect in
+                substantiveFields(of: effect, in: state, lexicon: lexicon).map { ($0.0, index) }
+            }
+        }
         switch change {
         case .addItem(let item):
-            return [Key(item: item.number, field: "added"), Key(item: item.number, field: "status")]
+            return [(Key(item: item.number, field: "added"), nil), (Key(item: item.number, field: "status"), nil)]
         case .amendItem(let amendment):
             guard let item = state.items[amendment.number] else { return [] }
-            return Set(Substance.classify(amendment, of: item).map { coverageField($0.field) })
-                .map { Key(item: amendment.number, field: $0) }
-        case .changeStatus(let number, _): return [Key(item: number, field: "status")]
-        case .adoptDraft(let id):
-            return state.drafts[id]?.effects.flatMap { substantiveFields(of: $0, in: state) } ?? []
+            return Set(Substance.classify(amendment, of: item, lexicon: lexicon).map { coverageField($0.field) })
+                .map { (Key(item: amendment.number, field: $0), nil) }
+        case .changeStatus(let number, _): return [(Key(item: number, field: "status"), nil)]
+        case .adoptDraft(let id): return effects(state.drafts[id]?.effects ?? [])
+        case .confirmDecision(let id): return effects(state.decisions[id]?.effects ?? [])
         case .settleChallenge(let id, _):
             guard let challenge = state.challenges[id], let item = state.items[challenge.item] else { return [] }
-            return Set(Substance.classify(challenge.after, of: item).map { coverageField($0.field) })
-                .map { Key(item: challenge.item, field: $0) }
+            return Set(Substance.classify(challenge.after, of: item, lexicon: lexicon).map { coverageField($0.field) })
+                .map { (Key(item: challenge.item, field: $0), nil) }
         default: return []
         }
     }
 
     /// The fields that differ between two versions of an item that matter to the current plan, with their
     /// weight. An item outside the current version on both sides differs in nothing that matters here.
-    private static func differences(_ old: PlanItem?, _ new: PlanItem?) -> [(String, Weight, String?, String?)] {
+    private static func differences(_ old: PlanItem?, _ new: PlanItem?, lexicon: any Lexicon) -> [(
+        String, Weight, String?, String?
+    )] {
         let wasCurrent = old?.status.isCurrent ?? false
         let isCurrent = new?.status.isCurrent ?? false
         guard wasCurrent || isCurrent else { return [] }
@@ -200,7 +217,7 @@ public struct RevisionReport: Codable, Sendable, Hashable {
         let amendment = ItemAmendment(
             number: new.number, title: new.title, text: new.text, leads: new.leads, timeline: new.timeline,
             parent: new.parent)
-        for change in Substance.classify(amendment, of: old) {
+        for change in Substance.classify(amendment, of: old, lexicon: lexicon) {
             let (before, after) = describe(change.field, old, new)
             result.append((change.field, change.weight, before, after))
         }

@@ -2,9 +2,11 @@
 /// it is written (editorial), per DESIGN.md §3 rules 1–2.
 ///
 /// Substantive: the authoritative-language text, the lead, the timeline, the place. Editorial:
-/// translations, formatting (spacing, capitals, punctuation) and a verifiable typo fix — a word or two
-/// changed by a letter or two, never a number. Anything in doubt is substantive; the Secretariat can
-/// always ask for a decision, and a member state can challenge an editorial change it reads otherwise.
+/// translations, formatting (spacing, capitals, punctuation), the Secretariat's note, and a verifiable typo
+/// fix — a word that is not a word of the language replaced by one that is, as a real dictionary (the
+/// `Lexicon`) says, a letter or two away, never a negation or a number. Anything in doubt is substantive;
+/// the Secretariat can always ask for a decision, and a member state can challenge an editorial change it
+/// reads otherwise.
 public enum Weight: String, Codable, Sendable, CaseIterable {
     case editorial, substantive
 }
@@ -18,12 +20,16 @@ public struct FieldChange: Codable, Sendable, Hashable {
 
 public enum Substance {
     /// The fields `amendment` actually changes on `item`, each with its weight.
-    public static func classify(_ amendment: ItemAmendment, of item: PlanItem) -> [FieldChange] {
+    ///
+    /// - Parameter lexicon: the dictionary a typo fix is checked against; without one no fix is verifiable.
+    public static func classify(
+        _ amendment: ItemAmendment, of item: PlanItem, lexicon: any Lexicon = EmptyLexicon()
+    ) -> [FieldChange] {
         var changes: [FieldChange] = []
-        if let title = amendment.title { changes += texts(item.title, title, field: "title") }
+        if let title = amendment.title { changes += texts(item.title, title, field: "title", lexicon: lexicon) }
         if let text = amendment.text {
             if let old = item.text {
-                changes += texts(old, text, field: "text")
+                changes += texts(old, text, field: "text", lexicon: lexicon)
             } else {
                 changes.append(FieldChange(field: "text", weight: .substantive))
             }
@@ -42,11 +48,16 @@ public enum Substance {
         if let parent = amendment.parent, parent != item.parent {
             changes.append(FieldChange(field: "parent", weight: .substantive))
         }
+        if let note = amendment.note, note != item.note {
+            changes.append(FieldChange(field: "note", weight: .editorial))
+        }
         return changes
     }
 
     /// The changes between two versions of a multilingual text.
-    static func texts(_ old: LocalizedText, _ new: LocalizedText, field: String) -> [FieldChange] {
+    public static func texts(
+        _ old: LocalizedText, _ new: LocalizedText, field: String, lexicon: any Lexicon = EmptyLexicon()
+    ) -> [FieldChange] {
         var changes: [FieldChange] = []
         if old.authoritative != new.authoritative {
             changes.append(FieldChange(field: "\(field).authoritative", weight: .substantive))
@@ -56,7 +67,9 @@ public enum Substance {
             let weight: Weight =
                 if !isAuthoritative {
                     .editorial
-                } else if let before = old[language], let after = new[language], isWording(before, after) {
+                } else if let before = old[language], let after = new[language],
+                    isWording(before, after, in: language, lexicon: lexicon)
+                {
                     .editorial
                 } else {
                     .substantive
@@ -66,21 +79,79 @@ public enum Substance {
         return changes
     }
 
-    /// Whether `after` differs from `before` only in formatting or by a verifiable typo fix.
-    public static func isWording(_ before: String, _ after: String) -> Bool {
-        let old = words(before)
-        let new = words(after)
-        if old == new { return true }
+    /// Whether `after` differs from `before` only in formatting or by verifiable typo fixes.
+    ///
+    /// A fix is verifiable when the word it replaces is not a word of `language` and the word it puts is one
+    /// (both as written, so that a proper noun is not taken for a misspelling of its lowercase), the two are
+    /// a letter or two apart, neither is a negation or a number, and the new word is not a negated form of a
+    /// word ("rregular" to "irregular" flips a meaning). At most two words change, and no word is added or
+    /// removed: "regular" → "irregular" is substantive because "regular" is a word.
+    public static func isWording(
+        _ before: String, _ after: String, in language: Language, lexicon: any Lexicon = EmptyLexicon()
+    ) -> Bool {
+        // Formatting only: the same words, whatever the spacing, capitals and punctuation.
+        if words(before) == words(after) { return true }
+        let old = tokens(before)
+        let new = tokens(after)
         guard old.count == new.count else { return false }
         var fixes = 0
-        for (a, b) in zip(old, new) where a != b {
+        for (a, b) in zip(old, new) where a.lowercased != b.lowercased {
             fixes += 1
-            // A changed number changes a date, an amount or a reference: never a typo to fix silently.
-            guard fixes <= 2, !a.hasDigit, !b.hasDigit, min(a.scalars.count, b.scalars.count) >= 4,
-                distance(a.scalars, b.scalars) <= 2
+            guard fixes <= 2, !a.hasDigit, !b.hasDigit, !ProtectedWords.contains(a.lowercased),
+                !ProtectedWords.contains(b.lowercased), min(a.scalars.count, b.scalars.count) >= 4,
+                distance(a.scalars, b.scalars) <= 2,
+                !lexicon.contains(a.written, in: language), lexicon.contains(b.written, in: language),
+                !isNegated(b.lowercased, from: a.lowercased, in: language, lexicon: lexicon)
             else { return false }
         }
         return true
+    }
+
+    /// Whether `new` is a word with a negating prefix that `old` lacks, the rest being a word itself.
+    private static func isNegated(_ new: String, from old: String, in language: Language, lexicon: any Lexicon)
+        -> Bool
+    {
+        ProtectedWords.negatingPrefixes.contains { prefix in
+            guard new.hasPrefix(prefix), !old.hasPrefix(prefix) else { return false }
+            let rest = String(new.dropFirst(prefix.count))
+            return rest.count >= 2 && lexicon.contains(rest, in: language)
+        }
+    }
+
+    /// A word as a dictionary reads it: as written, and lowercased for comparison.
+    struct Token {
+        var written: String
+        var lowercased: String
+        var hasDigit: Bool
+        var scalars: [Unicode.Scalar] { Array(lowercased.unicodeScalars) }
+    }
+
+    /// The words of `text` as written: split at white space, apostrophes and dashes ("n'est" is "n" and
+    /// "est", "extra-regional" is two words), letters and digits only. Only a text whose words changed comes
+    /// here, so it is read plainly.
+    static func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var current = ""
+        var hasDigit = false
+        func end() {
+            if !current.isEmpty {
+                tokens.append(Token(written: current, lowercased: current.lowercased(), hasDigit: hasDigit))
+            }
+            current = ""
+            hasDigit = false
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || "'’‘-‐‑–—".unicodeScalars.contains(scalar) {
+                end()
+            } else if scalar.properties.isAlphabetic {
+                current.unicodeScalars.append(scalar)
+            } else if scalar.properties.numericType != nil {
+                current.unicodeScalars.append(scalar)
+                hasDigit = true
+            }
+        }
+        end()
+        return tokens
     }
 
     /// A word as the comparison sees it: lowercased, without the punctuation around it.

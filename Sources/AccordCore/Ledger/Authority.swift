@@ -31,20 +31,26 @@ public enum Authority: Codable, Sendable, Hashable, CustomStringConvertible {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        if let decision = try container.decodeIfPresent(DecisionID.self, forKey: .decision) {
-            self = .decision(decision)
-        } else if let reason = try container.decodeIfPresent(String.self, forKey: .editorial) {
-            self = .editorial(reason: reason)
-        } else if let participant = try container.decodeIfPresent(ParticipantID.self, forKey: .participant) {
-            self = .participant(participant)
-        } else {
+        // Exactly one key: {"editorial": "x", "decision": "RCM-VII/1"} names two authorities, and taking either
+        // would decide for the writer which one the change rests on.
+        // A key whose value is null is absent, as it always was.
+        let keys = container.allKeys.filter { (try? container.decodeNil(forKey: $0)) != true }
+        guard keys.count == 1, let key = keys.first else {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
-                    debugDescription:
-                        "an authority is {\"decision\": \"MEETING/PARAGRAPH\"}, {\"editorial\": \"reason\"} "
+                    debugDescription: (keys.count > 1
+                        ? "an authority names one of decision, editorial or participant, not "
+                            + keys.map(\.stringValue).sorted().joined(separator: " and ") + "; "
+                        : "")
+                        + "an authority is {\"decision\": \"MEETING/PARAGRAPH\"}, {\"editorial\": \"reason\"} "
                         + "or {\"participant\": \"CODE\"}"
                 ))
+        }
+        switch key {
+        case .decision: self = .decision(try container.decode(DecisionID.self, forKey: .decision))
+        case .editorial: self = .editorial(reason: try container.decode(String.self, forKey: .editorial))
+        case .participant: self = .participant(try container.decode(ParticipantID.self, forKey: .participant))
         }
     }
 
@@ -74,19 +80,6 @@ public struct Actor: Codable, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(name) (\(role.rawValue)\(participant.map { ", \($0)" } ?? ""))" }
-
-    /// Whether `text` is exactly `description`, compared piece by piece without making the string.
-    public func isWritten(as text: UnsafeRawBufferPointer) -> Bool {
-        var rest = text[...]
-        func take(_ piece: String) -> Bool {
-            let count = piece.utf8.count
-            guard rest.count >= count, rest.prefix(count).elementsEqual(piece.utf8) else { return false }
-            rest = rest.dropFirst(count)
-            return true
-        }
-        return take(name) && take(" (") && take(role.rawValue)
-            && (participant.map { take(", ") && take($0.rawValue) } ?? true) && take(")") && rest.isEmpty
-    }
 
     /// The capacities in which people act in Accord.
     public enum Role: String, Codable, Sendable, CaseIterable {

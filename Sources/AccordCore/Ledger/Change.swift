@@ -5,15 +5,23 @@
 public enum Change: Sendable, Hashable {
     /// Sets the process's name and languages.
     case describeProcess(Process)
+    /// Adds a participant: in the opening record (before the first decision) or as a decision's effect.
     case addParticipant(Participant)
-    /// Replaces a participant's record, e.g. when an observer is admitted as a member.
+    /// Replaces a participant's record: its name editorially; its standing and history only as an effect of
+    /// a decision of the highest body.
     case amendParticipant(Participant)
     case addBody(Body)
     case addMeeting(Meeting)
-    /// Replaces a meeting's record (dates, place, attendance).
+    /// Replaces a meeting's record (dates, place, attendance); once the meeting has a decision or a position,
+    /// its attendance and dates change only as an effect of a decision of its body correcting the record.
     case amendMeeting(Meeting)
-    /// Records an adopted paragraph of a meeting's outcome document.
+    /// The Secretariat transcribes a paragraph of a meeting's outcome document, with its effects: pending
+    /// until the Presidency confirms it.
     case recordDecision(Decision)
+    /// The Presidency confirms a transcribed decision: it comes into force and its effects apply.
+    case confirmDecision(DecisionID)
+    /// The Presidency refuses a transcription, saying why; nothing of it applies.
+    case rejectDecision(DecisionID, reason: LocalizedText)
     case addItem(PlanItem)
     /// Changes some fields of a plan item; absent fields stay as they are.
     case amendItem(ItemAmendment)
@@ -22,6 +30,8 @@ public enum Change: Sendable, Hashable {
     case addWorkplan(Workplan)
     /// Replaces a workplan's record (title, status).
     case amendWorkplan(Workplan)
+    /// Effect only: from now on decisions of the workplan's own network may update it.
+    case delegateWorkplanUpdates(WorkplanID)
 
     // Governance: proposals, comments, meetings that decide, challenges, editions and agendas.
 
@@ -41,10 +51,15 @@ public enum Change: Sendable, Hashable {
     case adoptDraft(DraftID)
     /// A member state challenges an editorial change as substantive; the change is held.
     case challengeEditorial(ChallengeStatement)
-    /// A decision settles a challenge: the change is confirmed or rejected.
+    /// Effect only: a decision settles a challenge, confirming or rejecting the change.
     case settleChallenge(ChallengeID, Settlement)
-    /// An edition of the Plan of Action is published.
-    case publishEdition(Edition)
+    /// Effect only: a decision of the highest body approves a revised plan, which lets the Presidency approve
+    /// one edition citing it.
+    case approveRevisedPlan
+    /// The Secretariat proposes an edition of the Plan of Action.
+    case proposeEdition(Edition)
+    /// The Presidency approves the proposed edition with this number, citing the decision that approves it.
+    case approveEdition(Int)
     /// A body gains a standing agenda item.
     case addStandingItem(StandingItem)
     /// The Secretariat sets a meeting's draft agenda.
@@ -62,11 +77,14 @@ public enum Change: Sendable, Hashable {
         case .addMeeting: "add-meeting"
         case .amendMeeting: "amend-meeting"
         case .recordDecision: "record-decision"
+        case .confirmDecision: "confirm-decision"
+        case .rejectDecision: "reject-decision"
         case .addItem: "add-item"
         case .amendItem: "amend-item"
         case .changeStatus: "change-status"
         case .addWorkplan: "add-workplan"
         case .amendWorkplan: "amend-workplan"
+        case .delegateWorkplanUpdates: "delegate-workplan-updates"
         case .submitProposal: "submit-proposal"
         case .withdrawProposal: "withdraw-proposal"
         case .fileComment: "file-comment"
@@ -76,7 +94,9 @@ public enum Change: Sendable, Hashable {
         case .adoptDraft: "adopt-draft"
         case .challengeEditorial: "challenge-editorial"
         case .settleChallenge: "settle-challenge"
-        case .publishEdition: "publish-edition"
+        case .approveRevisedPlan: "approve-revised-plan"
+        case .proposeEdition: "propose-edition"
+        case .approveEdition: "approve-edition"
         case .addStandingItem: "add-standing-item"
         case .setAgenda: "set-agenda"
         case .approveAgenda: "approve-agenda"
@@ -85,6 +105,52 @@ public enum Change: Sendable, Hashable {
 }
 
 extension Change {
+    /// The entity the change is about, where it is about one: what a refusal to cite a decision names.
+    public var target: EntityRef? {
+        switch self {
+        case .describeProcess: .process
+        case .addParticipant(let value), .amendParticipant(let value): .participant(value.id)
+        case .addBody(let value): .body(value.id)
+        case .addMeeting(let value), .amendMeeting(let value): .meeting(value.id)
+        case .recordDecision(let value): .decision(value.id)
+        case .confirmDecision(let id), .rejectDecision(let id, _): .decision(id)
+        case .addItem(let item): .item(item.number)
+        case .amendItem(let amendment): .item(amendment.number)
+        case .changeStatus(let number, _): .item(number)
+        case .addWorkplan(let value), .amendWorkplan(let value): .workplan(value.id)
+        case .delegateWorkplanUpdates(let id): .workplan(id)
+        case .submitProposal(let value): .proposal(value.id)
+        case .withdrawProposal(let id): .proposal(id)
+        case .fileComment(let value): .comment(value.id)
+        case .tableDraft(let value): .draft(value.id)
+        case .withdrawDraft(let id), .adoptDraft(let id): .draft(id)
+        case .recordPosition(let value): .draft(value.draft)
+        case .challengeEditorial(let value): .editorial(value.sequence)
+        case .settleChallenge(let id, _): .challenge(id)
+        case .approveRevisedPlan: nil
+        case .proposeEdition(let value): .edition(value.number)
+        case .approveEdition(let number): .edition(number)
+        case .addStandingItem(let value): .standingItem(value.id)
+        case .setAgenda(let value): .agenda(value.meeting)
+        case .approveAgenda(let id): .agenda(id)
+        }
+    }
+
+    /// The kinds of change a decision may declare as its effects (DESIGN.md §2, "Decision").
+    public static let effectKinds: Set<String> = [
+        "add-item", "amend-item", "change-status", "add-workplan", "amend-workplan", "delegate-workplan-updates",
+        "add-participant", "amend-participant", "add-standing-item", "amend-meeting", "settle-challenge",
+        "approve-revised-plan",
+    ]
+
+    /// Whether the change can only be a decision's declared effect, never an entry of its own.
+    public var isEffectOnly: Bool {
+        switch self {
+        case .delegateWorkplanUpdates, .settleChallenge, .approveRevisedPlan: true
+        default: false
+        }
+    }
+
     /// Whether the change is a participant's own act, made on its own authority.
     public var isSubmission: Bool {
         switch self {
@@ -130,10 +196,12 @@ public struct ItemAmendment: Codable, Sendable, Hashable {
     public var leads: [Lead]?
     public var timeline: Timeline?
     public var parent: ItemNumber?
+    /// The Secretariat's note on the item's record; always editorial.
+    public var note: LocalizedText?
 
     public init(
         number: ItemNumber, title: LocalizedText? = nil, text: LocalizedText? = nil, leads: [Lead]? = nil,
-        timeline: Timeline? = nil, parent: ItemNumber? = nil
+        timeline: Timeline? = nil, parent: ItemNumber? = nil, note: LocalizedText? = nil
     ) {
         self.number = number
         self.title = title
@@ -141,16 +209,19 @@ public struct ItemAmendment: Codable, Sendable, Hashable {
         self.leads = leads
         self.timeline = timeline
         self.parent = parent
+        self.note = note
     }
 
     /// Whether the amendment changes nothing at all.
-    public var isEmpty: Bool { title == nil && text == nil && leads == nil && timeline == nil && parent == nil }
+    public var isEmpty: Bool {
+        title == nil && text == nil && leads == nil && timeline == nil && parent == nil && note == nil
+    }
 }
 
 extension Change: Codable {
     private enum CodingKeys: String, CodingKey {
         case kind, process, participant, body, meeting, decision, item, amendment, number, status, workplan
-        case proposal, comment, draft, position, challenge, settlement, edition
+        case proposal, comment, draft, position, challenge, settlement, edition, reason
         case standingItem = "standing-item"
         case agenda
     }
@@ -166,6 +237,11 @@ extension Change: Codable {
         case "add-meeting": self = .addMeeting(try c.decode(Meeting.self, forKey: .meeting))
         case "amend-meeting": self = .amendMeeting(try c.decode(Meeting.self, forKey: .meeting))
         case "record-decision": self = .recordDecision(try c.decode(Decision.self, forKey: .decision))
+        case "confirm-decision": self = .confirmDecision(try c.decode(DecisionID.self, forKey: .decision))
+        case "reject-decision":
+            self = .rejectDecision(
+                try c.decode(DecisionID.self, forKey: .decision),
+                reason: try c.decode(LocalizedText.self, forKey: .reason))
         case "add-item": self = .addItem(try c.decode(PlanItem.self, forKey: .item))
         case "amend-item": self = .amendItem(try c.decode(ItemAmendment.self, forKey: .amendment))
         case "change-status":
@@ -173,6 +249,8 @@ extension Change: Codable {
                 item: try c.decode(ItemNumber.self, forKey: .number), to: try c.decode(Status.self, forKey: .status))
         case "add-workplan": self = .addWorkplan(try c.decode(Workplan.self, forKey: .workplan))
         case "amend-workplan": self = .amendWorkplan(try c.decode(Workplan.self, forKey: .workplan))
+        case "delegate-workplan-updates":
+            self = .delegateWorkplanUpdates(try c.decode(WorkplanID.self, forKey: .workplan))
         case "submit-proposal": self = .submitProposal(try c.decode(Proposal.self, forKey: .proposal))
         case "withdraw-proposal": self = .withdrawProposal(try c.decode(ProposalID.self, forKey: .proposal))
         case "file-comment": self = .fileComment(try c.decode(Comment.self, forKey: .comment))
@@ -185,7 +263,9 @@ extension Change: Codable {
         case "settle-challenge":
             self = .settleChallenge(
                 try c.decode(ChallengeID.self, forKey: .challenge), try c.decode(Settlement.self, forKey: .settlement))
-        case "publish-edition": self = .publishEdition(try c.decode(Edition.self, forKey: .edition))
+        case "approve-revised-plan": self = .approveRevisedPlan
+        case "propose-edition": self = .proposeEdition(try c.decode(Edition.self, forKey: .edition))
+        case "approve-edition": self = .approveEdition(try c.decode(Int.self, forKey: .edition))
         case "add-standing-item": self = .addStandingItem(try c.decode(StandingItem.self, forKey: .standingItem))
         case "set-agenda": self = .setAgenda(try c.decode(Agenda.self, forKey: .agenda))
         case "approve-agenda": self = .approveAgenda(try c.decode(MeetingID.self, forKey: .meeting))
@@ -204,12 +284,17 @@ extension Change: Codable {
         case .addBody(let value): try c.encode(value, forKey: .body)
         case .addMeeting(let value), .amendMeeting(let value): try c.encode(value, forKey: .meeting)
         case .recordDecision(let value): try c.encode(value, forKey: .decision)
+        case .confirmDecision(let id): try c.encode(id, forKey: .decision)
+        case .rejectDecision(let id, let reason):
+            try c.encode(id, forKey: .decision)
+            try c.encode(reason, forKey: .reason)
         case .addItem(let value): try c.encode(value, forKey: .item)
         case .amendItem(let value): try c.encode(value, forKey: .amendment)
         case .changeStatus(let number, let status):
             try c.encode(number, forKey: .number)
             try c.encode(status, forKey: .status)
         case .addWorkplan(let value), .amendWorkplan(let value): try c.encode(value, forKey: .workplan)
+        case .delegateWorkplanUpdates(let id): try c.encode(id, forKey: .workplan)
         case .submitProposal(let value): try c.encode(value, forKey: .proposal)
         case .withdrawProposal(let id): try c.encode(id, forKey: .proposal)
         case .fileComment(let value): try c.encode(value, forKey: .comment)
@@ -220,7 +305,9 @@ extension Change: Codable {
         case .settleChallenge(let id, let settlement):
             try c.encode(id, forKey: .challenge)
             try c.encode(settlement, forKey: .settlement)
-        case .publishEdition(let value): try c.encode(value, forKey: .edition)
+        case .approveRevisedPlan: break
+        case .proposeEdition(let value): try c.encode(value, forKey: .edition)
+        case .approveEdition(let number): try c.encode(number, forKey: .edition)
         case .addStandingItem(let value): try c.encode(value, forKey: .standingItem)
         case .setAgenda(let value): try c.encode(value, forKey: .agenda)
         case .approveAgenda(let id): try c.encode(id, forKey: .meeting)

@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 
 /// The hash chain over the ledger: each entry's hash covers the previous hash and the entry's canonical bytes,
 /// so changing, removing or reordering any entry changes every hash after it.
@@ -17,20 +16,13 @@ public enum HashChain {
         return hex(hasher.finalize())
     }
 
-    /// The chain hash as 32 raw bytes: for checking many entries without building a string per entry.
-    ///
-    /// - Parameters:
-    ///   - previous: the previous entry's hash as 32 raw bytes.
-    ///   - entry: the entry's canonical bytes.
-    @inlinable public static func rawHash(previous: [UInt8], entry: UnsafeRawBufferPointer) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(data: previous)
-        hasher.update(bufferPointer: entry)
-        return Array(hasher.finalize())
+    /// Plain SHA-256 of `bytes`, in lower-case hex: for comparing documents by digest.
+    public static func digest(of bytes: some Collection<UInt8>) -> String {
+        hex(SHA256.hash(data: Array(bytes)))
     }
 
     /// The 32 bytes a 64-digit hex hash stands for, or nil when it is not one.
-    @inlinable public static func raw(hex: some Collection<UInt8>) -> [UInt8]? {
+    static func raw(hex: some Collection<UInt8>) -> [UInt8]? {
         guard hex.count == 64 else { return nil }
         var out = [UInt8]()
         out.reserveCapacity(32)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One agreed change as the ledger keeps it: who, when, on what authority, and what changed.
 public struct LedgerEntry: Codable, Sendable, Hashable {
     /// Its position in the ledger, from 1, without gaps.
@@ -21,7 +19,7 @@ public struct LedgerEntry: Codable, Sendable, Hashable {
         self.change = change
     }
 
-    /// The canonical bytes of the entry: JSON with sorted keys and no insignificant whitespace.
+    /// The canonical bytes of the entry (RFC 8785 JSON, as `docs/ledger-encoding.md` specifies).
     ///
     /// The ledger stores exactly these bytes and hashes exactly these bytes, so verification never depends
     /// on re-encoding producing the same text in a later version of Foundation.
@@ -29,8 +27,8 @@ public struct LedgerEntry: Codable, Sendable, Hashable {
         try CanonicalJSON.encode(self)
     }
 
-    /// Reads an entry back from its canonical bytes.
+    /// Reads an entry back from its canonical bytes, refusing any other JSON of it.
     public static func decode(canonical bytes: some Collection<UInt8>) throws -> LedgerEntry {
-        try JSONDecoder().decode(LedgerEntry.self, from: Data(bytes))
+        try CanonicalJSON.decode(LedgerEntry.self, from: bytes)
     }
 }

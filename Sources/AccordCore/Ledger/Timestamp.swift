@@ -10,65 +10,14 @@ public struct Timestamp: Hashable, Comparable, Codable, Sendable, CustomStringCo
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.millisecondsSince1970 < rhs.millisecondsSince1970 }
 
     public var description: String {
-        // Years 0–9999 have the fixed 24-byte form, written straight into the string's storage: verify and
-        // every append write one per entry, and the interpolation cost more than the rest of the check.
-        guard isFixedWidth else {
-            let (year, month, day, second, milliseconds) = fields
-            return "\(padded(year, width: 4))-\(padded(month, width: 2))-\(padded(day, width: 2))T"
-                + "\(padded(second / 3600, width: 2)):\(padded(second / 60 % 60, width: 2)):"
-                + "\(padded(second % 60, width: 2)).\(padded(milliseconds, width: 3))Z"
-        }
-        return String(unsafeUninitializedCapacity: 24) { buffer in
-            write(to: UnsafeMutableRawBufferPointer(buffer))
-            return 24
-        }
-    }
-
-    /// Whether `text` is exactly `description`, compared without making the string.
-    public func isWritten(as text: UnsafeRawBufferPointer) -> Bool {
-        guard isFixedWidth else { return description.utf8.elementsEqual(text) }
-        guard text.count == 24 else { return false }
-        return withUnsafeTemporaryAllocation(byteCount: 24, alignment: 1) { buffer in
-            write(to: buffer)
-            return UnsafeRawBufferPointer(buffer).elementsEqual(text)
-        }
-    }
-
-    /// (year, month, day, second of the day, millisecond).
-    private var fields: (Int, Int, Int, Int, Int) {
         let milliseconds = Int(millisecondsSince1970 %% 1000)
         let seconds = Int((millisecondsSince1970 - Int64(milliseconds)) / 1000)
         let days = seconds.floorDivided(by: 86_400)
         let (year, month, day) = Timestamp.civil(fromDays: days)
-        return (year, month, day, seconds - days * 86_400, milliseconds)
-    }
-
-    /// Whether the year has four digits, so that `description` is 24 bytes.
-    private var isFixedWidth: Bool {
-        // 0000-01-01 and 10000-01-01, in milliseconds since 1970.
-        (-62_167_219_200_000..<253_402_300_800_000).contains(millisecondsSince1970)
-    }
-
-    /// Writes the 24 bytes of `description` for a four-digit year.
-    private func write(to buffer: UnsafeMutableRawBufferPointer) {
-        let (year, month, day, second, milliseconds) = fields
-        func put(_ value: Int, _ width: Int, at offset: Int) {
-            var value = value
-            for index in stride(from: offset + width - 1, through: offset, by: -1) {
-                buffer[index] = UInt8(truncatingIfNeeded: 48 + value % 10)
-                value /= 10
-            }
-        }
-        put(year, 4, at: 0)
-        put(month, 2, at: 5)
-        put(day, 2, at: 8)
-        put(second / 3600, 2, at: 11)
-        put(second / 60 % 60, 2, at: 14)
-        put(second % 60, 2, at: 17)
-        put(milliseconds, 3, at: 20)
-        (buffer[4], buffer[7], buffer[10], buffer[13], buffer[16], buffer[19], buffer[23]) = (
-            45, 45, 84, 58, 58, 46, 90
-        )
+        let second = seconds - days * 86_400
+        return "\(padded(year, width: 4))-\(padded(month, width: 2))-\(padded(day, width: 2))T"
+            + "\(padded(second / 3600, width: 2)):\(padded(second / 60 % 60, width: 2)):"
+            + "\(padded(second % 60, width: 2)).\(padded(milliseconds, width: 3))Z"
     }
 
     /// Parses the form `description` writes.

@@ -25,7 +25,7 @@ extension ProcessState {
             return [.comment(comment.id)]
 
         case .tableDraft(let draft):
-            try tableDraft(draft)
+            try tableDraft(draft, context: context)
             return [.draft(draft.id)]
 
         case .withdrawDraft(let id):
@@ -48,12 +48,8 @@ extension ProcessState {
         case .settleChallenge(let id, let settlement):
             return try settle(id, settlement, context: context)
 
-        case .publishEdition(let edition):
-            let number = try publish(edition, context: context)
-            return [.edition(number)]
-
         case .addStandingItem(let item):
-            try addStandingItem(item, authority: context.authority)
+            try addStandingItem(item, context: context)
             return [.standingItem(item.id)]
 
         case .setAgenda(let agenda):
@@ -175,15 +171,17 @@ extension ProcessState {
                 field: "comment.proposal", rule: "proposal-open",
                 reason: "proposal \(proposal.id) is \(proposal.status.rawValue); it takes no more comments")
         }
-        guard proposal.item(comment.item) != nil else {
+        // A comment without an item answers the proposal as a whole.
+        if let item = comment.item, proposal.item(item) == nil {
             throw .unknownReference(
                 field: "comment.item",
-                reason:
-                    "proposal \(proposal.id) has items 1 to \(proposal.items.count); there is no item \(comment.item)")
+                reason: "proposal \(proposal.id) has items 1 to \(proposal.items.count); there is no item \(item)")
         }
         guard comment.id == Comment.id(proposal: comment.proposal, item: comment.item, participant: comment.participant)
         else {
-            throw .invalid(field: "comment.id", reason: "a comment's id is PROPOSAL/ITEM/PARTICIPANT")
+            throw .invalid(
+                field: "comment.id",
+                reason: "a comment's id is PROPOSAL/ITEM/PARTICIPANT (ITEM is \"general\" without one)")
         }
         guard let participant = participants[comment.participant] else {
             throw .unknownReference(
@@ -212,7 +210,7 @@ extension ProcessState {
 
     // MARK: Drafts, positions and adoption
 
-    private mutating func tableDraft(_ draft: DraftDecision) throws(ChangeError) {
+    private mutating func tableDraft(_ draft: DraftDecision, context: Context) throws(ChangeError) {
         guard meetings[draft.meeting] != nil else {
             throw .unknownReference(field: "draft.meeting", reason: "no meeting has the code '\(draft.meeting)'")
         }
@@ -224,7 +222,7 @@ extension ProcessState {
             throw .invalid(field: "draft.id", reason: "a draft's id is the decision it would become, MEETING/PARAGRAPH")
         }
         guard drafts[draft.id] == nil || drafts[draft.id]?.status == .withdrawn,
-            decisions[draft.decisionID] == nil
+            decisions[draft.decisionID] == nil || decisions[draft.decisionID]?.status == .rejected
         else {
             throw .duplicate(field: "draft.paragraph", reason: "paragraph \(draft.id) is already drafted or decided")
         }
@@ -232,11 +230,7 @@ extension ProcessState {
             throw .invalid(field: "draft.status", reason: "a draft is tabled as a draft, before any position")
         }
         try Check.localized(draft.text, field: "draft.text", limit: TextLimit.text)
-        for (index, effect) in draft.effects.enumerated() where !DraftDecision.effectKinds.contains(effect.kind) {
-            throw .invalid(
-                field: "draft.effects[\(index)]",
-                reason: "a decision's effect is one of \(DraftDecision.effectKinds.sorted().joined(separator: ", "))")
-        }
+        try checkEffects(draft.effects, field: "draft.effects")
         drafts[draft.id] = draft
     }
 
@@ -257,10 +251,14 @@ extension ProcessState {
             throw .unknownReference(
                 field: "position.participant", reason: "no participant has the code '\(statement.participant)'")
         }
-        guard participant.kind == .memberState else {
+        // Its standing as it was at the meeting: a member admitted later did not decide then.
+        let date = meetings[draft.meeting]?.start
+        guard let standing = standing(of: participant.id, on: date), standing == .memberState else {
+            let was = standing(of: participant.id, on: date).map { "an \($0.rawValue)" } ?? "not yet a participant"
             throw .ruleViolation(
                 field: "position.participant", rule: "observers-take-no-position",
-                reason: "\(participant.id) is an \(participant.kind.rawValue); observers take no position on decisions")
+                reason: "\(participant.id) was \(was) at \(draft.meeting); only member states take a position on "
+                    + "decisions")
         }
         let recordedBy = try speaker(for: participant.id, context: context, field: "position.participant")
         guard meetings[draft.meeting]?.attendance.contains(participant.id) == true else {
@@ -277,191 +275,28 @@ extension ProcessState {
         drafts[draft.id] = draft
     }
 
-    /// Adopts a draft when consensus is reached, records the decision and applies its effects through the same
-    /// rules as any other change, on the decision's authority.
+    /// Adopts a draft when consensus is reached, records the decision in force and applies its effects through
+    /// the same rules as any other change, on the decision's authority.
     private mutating func adoptDraft(_ id: DraftID, context: Context) throws(ChangeError) -> [EntityRef] {
         var draft = try openDraft(id, field: "draft")
-        guard context.authority.decision?.rawValue == id.rawValue else {
-            throw .ruleViolation(
-                field: "authority", rule: "adoption-authority",
-                reason: "adopting \(id) cites the decision it becomes: {\"decision\": \"\(id)\"}")
-        }
+        guard context.authority.decision?.rawValue == id.rawValue else { throw Self.adoptionAuthority(id) }
         let consensus = Consensus(on: draft, in: self)
         if let obstacle = consensus.obstacle {
             throw .ruleViolation(
                 field: "positions", rule: "consensus", reason: "\(id) is not adopted by consensus: \(obstacle)")
         }
-        let decision = Decision(
+        var decision = Decision(
             meeting: draft.meeting, paragraph: draft.paragraph, kind: draft.kind, text: draft.text,
-            adoption: consensus)
-        try recordDecisionChecked(decision)
+            effects: draft.effects, adoption: consensus, status: .inForce)
+        decision.inForceSince = context.sequence
+        try checkParagraph(of: decision, context: context)
+        if let existing = decisions[decision.id], existing.status != .rejected {
+            throw .duplicate(field: "draft", reason: "paragraph \(decision.id) is already recorded")
+        }
+        decisions[decision.id] = decision
         draft.status = .adopted
         drafts[id] = draft
-        var changed: [EntityRef] = [.draft(id), .decision(decision.id)]
-        var effectContext = context
-        effectContext.authority = .decision(decision.id)
-        for (index, effect) in draft.effects.enumerated() {
-            do {
-                changed += try apply(effect, context: effectContext)
-            } catch {
-                throw error.prefixed("effects[\(index)].")
-            }
-        }
-        var seen: Set<EntityRef> = []
-        return changed.filter { seen.insert($0).inserted }
-    }
-
-    // MARK: Challenges
-
-    private mutating func challenge(_ statement: ChallengeStatement, context: Context) throws(ChangeError)
-        -> (ChallengeID, ItemNumber)
-    {
-        guard let editorial = editorials[statement.sequence] else {
-            throw .unknownReference(
-                field: "challenge.sequence",
-                reason: "entry \(statement.sequence) is not an editorial change to an approved item")
-        }
-        guard let participant = participants[statement.participant], participant.kind == .memberState else {
-            throw .ruleViolation(
-                field: "challenge.participant", rule: "member-challenges",
-                reason: "only a member state can challenge an editorial change")
-        }
-        _ = try speaker(for: participant.id, context: context, field: "challenge.participant")
-        try Check.localized(statement.reason, field: "challenge.reason", limit: TextLimit.reason)
-        let id = Challenge.id(of: statement.sequence)
-        guard challenges[id] == nil else {
-            throw .duplicate(field: "challenge.sequence", reason: "entry \(statement.sequence) is already challenged")
-        }
-        guard var item = items[editorial.item], editorial.after.isHeld(by: item) else {
-            throw .ruleViolation(
-                field: "challenge.sequence", rule: "challenge-stale",
-                reason:
-                    "\(editorial.item) has changed since entry \(statement.sequence); challenge the later change instead"
-            )
-        }
-        item.apply(editorial.before)
-        items[item.number] = item
-        challenges[id] = Challenge(
-            sequence: statement.sequence, item: item.number, challenger: participant.id, reason: statement.reason,
-            before: editorial.before, after: editorial.after)
-        return (id, item.number)
-    }
-
-    private mutating func settle(_ id: ChallengeID, _ settlement: Settlement, context: Context) throws(ChangeError)
-        -> [EntityRef]
-    {
-        guard var challenge = challenges[id] else {
-            throw .unknownReference(field: "challenge", reason: "no challenge '\(id)' is recorded")
-        }
-        guard challenge.status == .held else {
-            throw .ruleViolation(
-                field: "challenge", rule: "challenge-held", reason: "\(id) is already \(challenge.status.rawValue)")
-        }
-        guard var item = items[challenge.item] else {
-            throw .unknownReference(field: "challenge", reason: "no plan item has the number '\(challenge.item)'")
-        }
-        guard let decision = context.authority.decision else {
-            throw .ruleViolation(
-                field: "authority", rule: "settled-by-decision", reason: "only a decision settles a challenge")
-        }
-        // Confirming the change is agreeing to it: the same agreement a substantive change needs.
-        if settlement == .confirm {
-            try requireAgreement(on: item, to: "confirm the challenged change", field: "authority", context: context)
-            item.apply(challenge.after)
-            items[item.number] = item
-        }
-        challenge.status = settlement == .confirm ? .confirmed : .rejected
-        challenge.settledBy = decision
-        challenges[id] = challenge
-        return [.challenge(id), .item(item.number)]
-    }
-
-    // MARK: Editions and agendas
-
-    private mutating func publish(_ edition: Edition, context: Context) throws(ChangeError) -> Int {
-        guard let decisionID = context.authority.decision, let decision = decisions[decisionID] else {
-            throw .ruleViolation(
-                field: "authority", rule: "edition-approval",
-                reason: "publishing an edition of the Plan of Action needs the decision that approves it")
-        }
-        let top = bodies.values.map(\.level).max() ?? .viceMinisterial
-        guard let body = meetings[decision.meeting].flatMap({ bodies[$0.body] }), body.level >= top else {
-            throw .ruleViolation(
-                field: "authority", rule: "edition-approval",
-                reason:
-                    "\(decisionID) is not a decision of the \(top.rawValue) level, which approves the Plan of Action")
-        }
-        let next = (editions.keys.max() ?? 0) + 1
-        guard edition.number == next else {
-            throw .invalid(field: "edition.number", reason: "the next edition is number \(next)")
-        }
-        let floor = editions[next - 1]?.position ?? 0
-        guard edition.position > floor, edition.position <= sequence else {
-            throw .invalid(
-                field: "edition.position",
-                reason: "an edition publishes a ledger position after edition \(next - 1)'s (\(floor)) and "
-                    + "no later than the last entry (\(sequence))")
-        }
-        try Check.localized(edition.title, field: "edition.title", limit: TextLimit.title)
-        // DESIGN.md §3 rule 6: a held challenge is a difference without agreement, and it blocks approval.
-        if let held = challenges.values.filter({ $0.status == .held }).min(by: { $0.sequence < $1.sequence }) {
-            throw .ruleViolation(
-                field: "edition", rule: "revision-report",
-                reason:
-                    "the change at entry \(held.sequence) to \(held.item) is challenged by \(held.challenger) and "
-                    + "not yet settled; a decision must settle \(held.id) before the plan is published")
-        }
-        var edition = edition
-        edition.approvedBy = decisionID
-        editions[edition.number] = edition
-        return edition.number
-    }
-
-    private mutating func addStandingItem(_ item: StandingItem, authority: Authority) throws(ChangeError) {
-        guard standingItems[item.id] == nil else {
-            throw .duplicate(field: "standingItem.id", reason: "standing item '\(item.id)' is already recorded")
-        }
-        try Check.code(item.id.rawValue, field: "standingItem.id")
-        try Check.pathSafe(item.id.rawValue, field: "standingItem.id", example: "RCGM-RETURNS")
-        guard bodies[item.body] != nil else {
-            throw .unknownReference(field: "standingItem.body", reason: "no body has the code '\(item.body)'")
-        }
-        try Check.localized(item.title, field: "standingItem.title", limit: TextLimit.title)
-        if case .participant(let id) = item.lead, participants[id] == nil {
-            throw .unknownReference(field: "standingItem.lead", reason: "no participant has the code '\(id)'")
-        }
-        if let note = item.note { try Check.localized(note, field: "standingItem.note", limit: TextLimit.reason) }
-        var item = item
-        item.approvedBy = authority.decision
-        if item.approvedBy != nil {
-            item.status = .standing
-        } else if item.status == .standing, item.note == nil {
-            // Without a decision, an item is standing only as a recorded practice, and the record says whence.
-            throw .invalid(
-                field: "standingItem.note",
-                reason: "a standing item recorded without a decision needs a note citing the practice it records")
-        }
-        standingItems[item.id] = item
-    }
-
-    private mutating func setAgenda(_ agenda: Agenda) throws(ChangeError) {
-        guard meetings[agenda.meeting] != nil else {
-            throw .unknownReference(field: "agenda.meeting", reason: "no meeting has the code '\(agenda.meeting)'")
-        }
-        if agendas[agenda.meeting]?.status == .approved {
-            throw .ruleViolation(
-                field: "agenda.meeting", rule: "agenda-approved",
-                reason: "the agenda of \(agenda.meeting) is approved by the Presidency and no longer changes")
-        }
-        guard agenda.status == .draft else {
-            throw .ruleViolation(
-                field: "agenda.status", rule: "presidency-approves",
-                reason: "the Secretariat sets a draft; the Presidency approves it with approve-agenda")
-        }
-        for (index, entry) in agenda.items.enumerated() {
-            try Check.localized(entry.title, field: "agenda.items[\(index)].title", limit: TextLimit.title)
-        }
-        agendas[agenda.meeting] = agenda
+        return [.draft(id), .decision(decision.id)] + (try applyEffects(of: decision, context: context))
     }
 }
 

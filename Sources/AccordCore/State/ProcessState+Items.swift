@@ -1,6 +1,10 @@
 extension ProcessState {
     /// Adds a plan item after checking its number, place, leads and status.
-    mutating func addItem(_ item: PlanItem, authority: Authority) throws(ChangeError) -> ItemNumber {
+    ///
+    /// An editorial entry records a proposal; anything else is a decision's declared effect, which fixes
+    /// the item's approval level. An approved workplan gains items only as a decision at its level (or of
+    /// its network, once its updates are delegated) declares them.
+    mutating func addItem(_ item: PlanItem, context: Context) throws(ChangeError) -> ItemNumber {
         guard item.number.isWellFormed else {
             throw .invalid(
                 field: "item.number", reason: "'\(item.number)' is not an item number like MPM, MPM-1 or MPM-1.3")
@@ -11,14 +15,17 @@ extension ProcessState {
                 reason: "number \(item.number) is already taken (numbers are never reused, even in the archive)")
         }
         var item = item
-        item.approvedBy = try approval(for: item.status, authority: authority, field: "item.status")
+        item.approvedBy = try approval(for: item.status, context: context, field: "item.status")
+        if item.approvedBy != nil, let workplan = item.workplan.flatMap({ workplans[$0] }) {
+            try requireAgreement(on: workplan, to: "add \(item.number) to it", field: "item.workplan", context: context)
+        }
         try checkItem(item, field: "item")
         items[item.number] = item
         return item.number
     }
 
     /// Changes some fields of an item that is not archived; a substantive change to an approved item needs
-    /// the agreement of its approval level, and an editorial one stays open to challenge.
+    /// a decision at its approval level declaring it, and an editorial one stays open to challenge.
     mutating func amendItem(_ amendment: ItemAmendment, context: Context) throws(ChangeError) -> [EntityRef] {
         guard var item = items[amendment.number] else {
             throw .unknownReference(
@@ -45,14 +52,14 @@ extension ProcessState {
         // Which fields a change makes substantive is worked out word by word: only to refuse a change or to
         // record an editorial one, never for a decision that may change the item in any way.
         if item.status.isCurrent, !isCovered(item, byDecisionIn: context) {
-            let fields = Substance.classify(amendment, of: item)
+            let fields = Substance.classify(amendment, of: item, lexicon: context.lexicon)
             if fields.contains(where: { $0.weight == .substantive }) {
                 // The names of the fields are put together only for a refusal.
                 let substantive = { fields.filter { $0.weight == .substantive }.map(\.field) }
                 try requireAgreement(
                     on: item, to: "change \(substantive().joined(separator: ", "))",
                     field: "amendment.\(substantive()[0])", context: context)
-            } else if !fields.isEmpty, case .editorial = context.authority {
+            } else if !fields.isEmpty, context.decision == nil {
                 editorial = EditorialChange(
                     sequence: context.sequence, item: item.number, before: amendment.previous(in: item),
                     after: amendment)
@@ -69,8 +76,10 @@ extension ProcessState {
 
     /// Moves an item to another status, if the move is one its life allows.
     ///
-    /// Reporting progress (ongoing, pending completion) is the Secretariat's; completing, withdrawing or
-    /// superseding an approved item ends a commitment and needs the agreement of its approval level.
+    /// Reporting progress among the current statuses (approved, ongoing, pending completion) is the
+    /// Secretariat's: it reports what is being done and redefines nothing. Approving an item, and completing,
+    /// withdrawing or superseding an approved one, change the commitment: only a decision's declared effect
+    /// does that, at the item's approval level.
     mutating func changeStatus(of number: ItemNumber, to status: Status, context: Context) throws(ChangeError) {
         guard var item = items[number] else {
             throw .unknownReference(field: "number", reason: "no plan item has the number '\(number)'")
@@ -83,7 +92,10 @@ extension ProcessState {
                     + (allowed.isEmpty ? "it is archived" : "it can become \(allowed.joined(separator: ", "))"))
         }
         if item.status == .proposed {
-            item.approvedBy = try approval(for: status, authority: context.authority, field: "status")
+            item.approvedBy = try approval(for: status, context: context, field: "status")
+            if item.approvedBy != nil, let workplan = item.workplan.flatMap({ workplans[$0] }) {
+                try requireAgreement(on: workplan, to: "approve \(number) in it", field: "status", context: context)
+            }
         } else if status.isArchived {
             try requireAgreement(on: item, to: "make it \(status.rawValue)", field: "status", context: context)
         }
@@ -92,43 +104,38 @@ extension ProcessState {
     }
 
     /// DESIGN.md §3 rule 2: a substantive change to an approved item needs a decision adopted by consensus of
-    /// a body at the item's approval level or higher. The refusal names the item, the decision that approved
-    /// it and its level, and what would be needed.
+    /// a body at the item's approval level or higher, declaring the change as its effect. An item of a
+    /// workplan whose updates are delegated to its network may also be changed by that network's decisions.
+    /// The refusal names the item, the decision that approved it and its level, and what would be needed.
     func requireAgreement(
         on item: PlanItem, to action: @autoclosure () -> String, field: @autoclosure () -> String, context: Context
     ) throws(ChangeError) {
-        guard context.enforcesApprovalLevel, let approvedBy = item.approvedBy else { return }
-        let level = approvalLevel(of: item) ?? .network
+        guard context.enforcesAuthority, let approvedBy = item.approvedBy else { return }
+        var level = approvalLevel(of: item) ?? .network
+        let workplan = item.workplan.flatMap { workplans[$0] }
+        if let workplan, let workplanLevel = approvalLevel(of: workplan) { level = max(level, workplanLevel) }
+        if let body = context.body, context.decision != nil {
+            if body.level >= level { return }
+            if let workplan, workplan.updatesDelegatedBy != nil, workplan.body == body.id { return }
+        }
         // The sentences are built only for a refusal: most changes pass, and the revision report checks
         // thousands of them.
-        func refusal(_ reason: String) -> ChangeError {
-            let needed = bodies.values.filter { $0.level >= level }.map(\.id.rawValue).sorted()
-                .joined(separator: " or ")
-            return .ruleViolation(
-                field: field(), rule: "approval-level",
-                reason: "\(item.number) was approved by \(approvedBy) at the \(level.rawValue) level; \(reason): to "
-                    + "\(action()) needs a decision adopted by consensus of \(needed.isEmpty ? "a body" : needed) "
-                    + "(\(level.rawValue) level or higher)")
-        }
-        switch context.authority {
-        case .decision(let id):
-            // An adopting draft cites itself: its level is its meeting's.
-            let meeting = decisions[id]?.meeting ?? drafts[DraftID(id.rawValue)]?.meeting
-            guard let body = meeting.flatMap({ meetings[$0] }).flatMap({ bodies[$0.body] }) else {
-                throw .unknownReference(field: "authority.decision", reason: "no decision '\(id)' is recorded")
+        let reason: String =
+            if let decision = context.decision, let body = context.body {
+                "\(decision) is of the \(body.id) (\(body.level.rawValue) level), which cannot redefine it"
+            } else {
+                "this is substantive, not editorial"
             }
-            guard body.level >= level else {
-                throw refusal(
-                    "\(id) is of the \(body.id) (\(body.level.rawValue) level), which cannot redefine it")
-            }
-        case .editorial, .participant:
-            throw refusal("this is substantive, not editorial")
-        }
+        throw .ruleViolation(
+            field: field(), rule: "approval-level",
+            reason: "\(item.number) was approved by \(approvedBy) at the \(level.rawValue) level; \(reason): to "
+                + "\(action()) needs a decision adopted by consensus of \(bodies(atOrAbove: level)) "
+                + "(\(level.rawValue) level or higher) that declares the change as its effect")
     }
 
-    /// Whether the authority is a decision that the item's approval level accepts for any change to it.
+    /// Whether the change is a decision's effect that the item's approval level accepts for any change to it.
     private func isCovered(_ item: PlanItem, byDecisionIn context: Context) -> Bool {
-        guard case .decision = context.authority else { return false }
+        guard context.decision != nil else { return false }
         return (try? requireAgreement(on: item, to: "", field: "", context: context)) != nil
     }
 
@@ -213,7 +220,7 @@ enum Check {
         }
     }
 
-    /// A non-blank text no longer than `limit` characters.
+    /// A non-blank text no longer than `limit` characters, without characters that have no place in text.
     ///
     /// Every title and text of every entry passes here, on append and again on verify: the common cases are
     /// decided from the UTF-8 bytes (a character is at least one byte, and a printable ASCII first byte is
@@ -225,6 +232,35 @@ enum Check {
         }
         guard text.utf8.count <= limit || text.count <= limit else {
             throw .invalid(field: field(), reason: "is \(text.count) characters long; the limit is \(limit)")
+        }
+        if let scalar = forbiddenScalar(in: text) {
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            throw .invalid(
+                field: field(),
+                reason: "contains U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), a control "
+                    + "character or noncharacter, which no text may hold (they make the documents Accord writes "
+                    + "malformed)")
+        }
+    }
+
+    /// The first character `text` may not hold, if any: C0 controls other than tab, line feed and carriage
+    /// return (which XML allows, and which browsers send for a line break), DEL, C1 controls, and the
+    /// noncharacters (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE and U+FFFF among them).
+    static func forbiddenScalar(in text: String) -> Unicode.Scalar? {
+        var text = text
+        let suspect = text.withUTF8 { bytes in
+            // Every forbidden character begins with a control byte, DEL, 0xC2 (C1), 0xEF (U+FDD0–U+FFFF) or a
+            // four-byte lead: plain text has none of the first three, and is decided here without decoding.
+            bytes.contains { byte in
+                (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2
+                    || byte == 0xEF || byte >= 0xF0
+            }
+        }
+        guard suspect else { return nil }
+        return text.unicodeScalars.first { scalar in
+            let value = scalar.value
+            return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
+                || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
         }
     }
 

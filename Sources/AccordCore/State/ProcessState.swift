@@ -42,9 +42,15 @@ public struct ProcessState: Sendable, Equatable {
     }
 
     /// The level of the body whose decision approved `item`, if it was approved.
-    public func approvalLevel(of item: PlanItem) -> BodyLevel? {
-        guard let decision = item.approvedBy.flatMap({ decisions[$0] }),
-            let meeting = meetings[decision.meeting], let body = bodies[meeting.body]
+    public func approvalLevel(of item: PlanItem) -> BodyLevel? { level(of: item.approvedBy) }
+
+    /// The level of the body whose decision approved `workplan`, if it was approved.
+    public func approvalLevel(of workplan: Workplan) -> BodyLevel? { level(of: workplan.approvedBy) }
+
+    /// The level of the body that took `decision`.
+    public func level(of decision: DecisionID?) -> BodyLevel? {
+        guard let decision = decision.flatMap({ decisions[$0] }), let meeting = meetings[decision.meeting],
+            let body = bodies[meeting.body]
         else { return nil }
         return body.level
     }

@@ -93,3 +93,17 @@ func padded(_ value: Int, width: Int) -> String {
     let digits = String(value)
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
 }
+
+extension PartialDate {
+    /// The day (in UTC) of `timestamp`: the date a ledger entry was made, which the rules compare with the
+    /// dates of meetings. Read from the timestamp's own ISO 8601 text, so the calendar is worked out once.
+    public init(day timestamp: Timestamp) {
+        self = PartialDate(String(timestamp.description.prefix(10))) ?? PartialDate(year: 1000)!
+    }
+
+    /// Whether this date's first possible day is no later than `other`'s last possible day: "2000" counts as
+    /// of "2000-03-23", and "2000-03-23" counts as of "2000".
+    public func mayBe(onOrBefore other: PartialDate) -> Bool {
+        (year, month ?? 1, day ?? 1) <= (other.year, other.month ?? 12, other.day ?? 31)
+    }
+}

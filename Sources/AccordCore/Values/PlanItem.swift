@@ -23,13 +23,16 @@ public struct PlanItem: Codable, Sendable, Hashable, Identifiable {
     public var status: Status
     /// The decision that approved it; fixes its approval level. Nil while it is only proposed.
     public var approvedBy: DecisionID?
+    /// The Secretariat's note on the record of the item (where a placement or a gap in the sources comes
+    /// from): never part of the agreed text, so changing it is always editorial.
+    public var note: LocalizedText?
 
     public var id: ItemNumber { number }
 
     public init(
         number: ItemNumber, kind: ItemKind, parent: ItemNumber? = nil, workplan: WorkplanID? = nil,
         title: LocalizedText, text: LocalizedText? = nil, leads: [Lead] = [], timeline: Timeline? = nil,
-        status: Status, approvedBy: DecisionID? = nil
+        status: Status, approvedBy: DecisionID? = nil, note: LocalizedText? = nil
     ) {
         self.number = number
         self.kind = kind
@@ -41,6 +44,7 @@ public struct PlanItem: Codable, Sendable, Hashable, Identifiable {
         self.timeline = timeline
         self.status = status
         self.approvedBy = approvedBy
+        self.note = note
     }
 }
 
@@ -52,6 +56,7 @@ extension PlanItem {
         if let leads = amendment.leads { self.leads = leads }
         if let timeline = amendment.timeline { self.timeline = timeline }
         if let parent = amendment.parent { self.parent = parent }
+        if let note = amendment.note { self.note = note }
     }
 }
 
@@ -61,14 +66,14 @@ extension ItemAmendment {
         ItemAmendment(
             number: number, title: title == nil ? nil : item.title, text: text == nil ? nil : item.text,
             leads: leads == nil ? nil : item.leads, timeline: timeline == nil ? nil : item.timeline,
-            parent: parent == nil ? nil : item.parent)
+            parent: parent == nil ? nil : item.parent, note: note == nil ? nil : item.note)
     }
 
     /// Whether `item` holds exactly what this amendment sets.
     func isHeld(by item: PlanItem) -> Bool {
         (title == nil || title == item.title) && (text == nil || text == item.text)
             && (leads == nil || leads == item.leads) && (timeline == nil || timeline == item.timeline)
-            && (parent == nil || parent == item.parent)
+            && (parent == nil || parent == item.parent) && (note == nil || note == item.note)
     }
 }
 

@@ -8,14 +8,21 @@ public struct Workplan: Codable, Sendable, Hashable, Identifiable {
     public var title: LocalizedText
     /// Where it is in its life; an annex is shown while its workplan is proposed or current.
     public var status: Status
-    /// The decision that adopted it, if any.
+    /// The decision that adopted it, if any; fixes the level whose decisions change it.
     public var approvedBy: DecisionID?
+    /// The decision that delegated its updates to its own network, if one did: from then on decisions of the
+    /// network's meetings may change it too, as seed 002 proposes ("updated after each semi-annual meeting").
+    public var updatesDelegatedBy: DecisionID?
 
-    public init(id: WorkplanID, body: BodyID, title: LocalizedText, status: Status, approvedBy: DecisionID? = nil) {
+    public init(
+        id: WorkplanID, body: BodyID, title: LocalizedText, status: Status, approvedBy: DecisionID? = nil,
+        updatesDelegatedBy: DecisionID? = nil
+    ) {
         self.id = id
         self.body = body
         self.title = title
         self.status = status
         self.approvedBy = approvedBy
+        self.updatesDelegatedBy = updatesDelegatedBy
     }
 }

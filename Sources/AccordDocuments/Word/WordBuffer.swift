@@ -12,20 +12,8 @@ struct WordBuffer {
     /// Appends markup as it is.
     mutating func raw(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
 
-    /// Appends `text` escaped for XML, dropping the control characters XML forbids.
-    mutating func escaped(_ text: String) {
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            case 0x09, 0x0A, 0x0D: bytes.append(byte)
-            case ..<0x20: continue
-            default: bytes.append(byte)
-            }
-        }
-    }
+    /// Appends `text` escaped for XML, as every document Accord writes escapes it (`Markup.escape`).
+    mutating func escaped(_ text: String) { Markup.escape(text, into: &bytes) }
 
     /// A run of `text` in `language`; line breaks inside the text become `<w:br/>`.
     mutating func run(_ text: String, language: Language, bold: Bool = false, style: String? = nil) {

@@ -24,10 +24,6 @@ protocol Database: Sendable {
         writing: Bool, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R
 
-    /// Runs `body` with the reads of `verify`, all from one snapshot of the database.
-    func withLedgerSnapshot<R: Sendable>(_ body: @escaping @Sendable (any LedgerSnapshot) async throws -> R)
-        async throws -> R
-
     /// Refuses to run on settings that would lose acknowledged changes, saying which.
     func checkDurability() async throws
 

@@ -1,73 +1,92 @@
+@preconcurrency import AsyncKit
 import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
-import Synchronization
+import SQLiteKit
 
-/// A file-backed SQLite database: one connection for writing and a few for reading, each on a thread of
-/// its own.
+/// A SQLite file through sqlite-kit: a pool of connections for reading, and one connection, pinned, that
+/// every write transaction of this store goes through.
 ///
-/// sqlite-kit's connections run each statement as a separate job on a thread pool, so an append of five
-/// statements spent most of its time passing work between threads. Here a whole transaction runs on the
-/// connection's thread (see `DirectSQLiteConnection`). Durability is unchanged: every connection is in WAL
-/// mode with `synchronous = FULL`, and a write transaction starts with `BEGIN IMMEDIATE`.
+/// Every connection is in WAL mode with `synchronous = FULL` and foreign keys on (see `DurableSQLiteSource`);
+/// a write transaction starts with `BEGIN IMMEDIATE`, which takes SQLite's write lock at once, so a second
+/// process's writer waits (up to the busy timeout) rather than reading a head that is about to change.
+///
+/// sqlite-nio runs each statement on a thread pool, and a writer waiting for another process's lock holds its
+/// thread while it waits. The store's connections therefore run on a pool of its own, one thread more than
+/// the cores: a waiting writer never holds up the readers, nor another store in the same process (the lock's
+/// holder, in tests).
 struct SQLiteDatabase: Database {
     let dialect = Dialect.sqlite
-    /// The connection every write transaction of this process goes through, one transaction at a time.
-    private let writer: SQLiteThread
+    private let threads: NIOThreadPool
+    private let readers: EventLoopGroupConnectionPool<DurableSQLiteSource>
+    /// A pool of one connection on one event loop: the writer, kept open between transactions.
+    private let writer: EventLoopGroupConnectionPool<DurableSQLiteSource>
+    /// Lets this process's writers take turns for the writer connection in order, rather than time out in
+    /// the pool's queue behind a long transaction.
     private let writerLock = AsyncLock()
-    private let readers: SQLiteReaders
+    private let logger: Logger
 
     init(path: String, logger: Logger) {
-        writer = SQLiteThread(path: path, logger: logger)
-        // One reader per core: reads spend their time in the CPU, decoding what they read.
-        readers = SQLiteReaders(
-            (0..<max(2, System.coreCount)).map { _ in SQLiteThread(path: path, logger: logger) })
+        threads = NIOThreadPool(numberOfThreads: System.coreCount + 1)
+        threads.start()
+        let source = DurableSQLiteSource(
+            base: SQLiteConnectionSource(
+                configuration: .init(storage: .file(path: path), enableForeignKeys: true), threadPool: threads))
+        let group = MultiThreadedEventLoopGroup.singleton
+        readers = EventLoopGroupConnectionPool(
+            source: source, maxConnectionsPerEventLoop: 2, logger: logger, on: group)
+        writer = EventLoopGroupConnectionPool(
+            source: source, maxConnectionsPerEventLoop: 1, logger: logger, on: group.next())
+        self.logger = logger
     }
 
     func withSession<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await readers.withReader { thread in try await thread.run { db in try await body(db) } }
+        try await Self.withConnection(of: readers, logger: logger, body)
     }
 
     func transaction<R: Sendable>(
         writing: Bool, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
         guard writing else {
-            return try await readers.withReader { thread in
-                try await thread.run { db in try await Self.run(body, in: db, beginning: "BEGIN") }
-            }
+            // A deferred transaction: its first read fixes the snapshot every later read of it sees.
+            return try await withSession { db in try await Self.run(body, on: db, beginning: "BEGIN") }
         }
-        // IMMEDIATE takes SQLite's write lock now rather than at the first write, so the head we read stays the head.
-        return try await writerLock.withLock {
-            try await writer.run { db in try await Self.run(body, in: db, beginning: "BEGIN IMMEDIATE") }
-        }
+        return try await withWriter { db in try await Self.run(body, on: db, beginning: "BEGIN IMMEDIATE") }
     }
 
-    /// Lends a reader connection, with its thread, to `body` for the whole of it: `verify` keeps one read
-    /// transaction open across many reads, each run on the connection's thread straight from SQLite.
-    func withReaderConnection<R: Sendable>(_ body: @escaping @Sendable (SQLiteThread) async throws -> R)
+    private func withWriter<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R)
         async throws -> R
     {
-        try await readers.withReader(body)
+        try await writerLock.withLock { try await Self.withConnection(of: writer, logger: logger, body) }
+    }
+
+    private static func withConnection<R: Sendable>(
+        of pool: EventLoopGroupConnectionPool<DurableSQLiteSource>, logger: Logger,
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
+        try await pool.withConnection(logger: logger) { connection in
+            connection.eventLoop.makeFutureWithTask { try await body(connection.sql()) }
+        }.get()
     }
 
     private static func run<R>(
-        _ body: (any SQLDatabase) async throws -> R, in db: DirectSQLiteDatabase, beginning begin: String
+        _ body: (any SQLDatabase) async throws -> R, on db: any SQLDatabase, beginning begin: String
     ) async throws -> R {
-        try db.connection.execute(begin)
+        try await db.raw(SQLQueryString(begin)).run()
         do {
             let result = try await body(db)
-            try db.connection.execute("COMMIT")
+            try await db.raw("COMMIT").run()
             return result
         } catch {
-            try? db.connection.execute("ROLLBACK")
+            try? await db.raw("ROLLBACK").run()
             throw error
         }
     }
 
     /// Checks the writer's settings and a reader's: each connection sets its own.
     func checkDurability() async throws {
-        try await writer.run { db in try await Self.checkDurability(of: db) }
+        try await withWriter { db in try await Self.checkDurability(of: db) }
         try await withSession { db in try await Self.checkDurability(of: db) }
     }
 
@@ -87,61 +106,33 @@ struct SQLiteDatabase: Database {
     }
 
     func shutdown() async {
-        await writer.shutdown()
-        await readers.shutdown()
+        try? await writer.shutdownAsync()
+        try? await readers.shutdownAsync()
+        // Only once every connection is closed: closing one runs on the pool.
+        try? await threads.shutdownGracefully()
     }
 }
 
-/// The reader connections, each lent to one session at a time, first come first served.
+/// Opens SQLite connections in WAL mode with full synchronous commits, foreign keys on and a busy timeout.
 ///
-/// A mutex rather than an actor, so that borrowing a free connection does not move the task to an actor
-/// and back before and after every read.
-final class SQLiteReaders: Sendable {
-    private struct State {
-        var free: [Int]
-        var waiting: [CheckedContinuation<Int, Never>] = []
-    }
+/// `synchronous` and `foreign_keys` belong to each connection, so they are set on every connection the pools
+/// open; WAL belongs to the file and lets readers work while the one writer commits; the busy timeout makes
+/// a writer of another process wait for this one's lock instead of failing.
+struct DurableSQLiteSource: ConnectionPoolSource {
+    let base: SQLiteConnectionSource
 
-    private let threads: [SQLiteThread]
-    private let state: Mutex<State>
+    static let settings = [
+        "PRAGMA busy_timeout = 30000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
+        "PRAGMA foreign_keys = ON",
+    ]
 
-    init(_ threads: [SQLiteThread]) {
-        self.threads = threads
-        state = Mutex(State(free: Array(threads.indices.reversed())))
-    }
-
-    func withReader<R: Sendable>(_ body: @Sendable (SQLiteThread) async throws -> R) async throws -> R {
-        let index = await take()
-        defer { give(index) }
-        return try await body(threads[index])
-    }
-
-    private func take() async -> Int {
-        if let index = state.withLock({ $0.free.popLast() }) { return index }
-        return await withCheckedContinuation { continuation in
-            // A connection may have come back between the two looks: then take it at once.
-            let index = state.withLock { state -> Int? in
-                if let index = state.free.popLast() { return index }
-                state.waiting.append(continuation)
-                return nil
-            }
-            if let index { continuation.resume(returning: index) }
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        base.makeConnection(logger: logger, on: eventLoop).flatMap { connection in
+            Self.settings.reduce(eventLoop.makeSucceededVoidFuture()) { previous, setting in
+                previous.flatMap { connection.query(setting).map { _ in } }
+            }.flatMapError { error in
+                connection.close().flatMapThrowing { throw error }
+            }.map { connection }
         }
-    }
-
-    /// Hands the connection to the first waiter, or puts it back.
-    private func give(_ index: Int) {
-        let next = state.withLock { state -> CheckedContinuation<Int, Never>? in
-            guard !state.waiting.isEmpty else {
-                state.free.append(index)
-                return nil
-            }
-            return state.waiting.removeFirst()
-        }
-        next?.resume(returning: index)
-    }
-
-    func shutdown() async {
-        for thread in threads { await thread.shutdown() }
     }
 }

@@ -1,6 +1,5 @@
 import AccordCore
 import SQLKit
-import SQLiteNIO
 
 /// One stored ledger entry: the canonical bytes as hashed, the chain's hashes, and the columns repeated
 /// from the entry for queries.
@@ -15,14 +14,13 @@ public struct StoredEntry: Sendable, Equatable {
     public var previousHash: String
     public var hash: String
 
-    /// The entry, read back from its canonical bytes.
-    public func decoded() throws -> LedgerEntry { try DocumentDecoder.decode(LedgerEntry.self, from: entry.utf8) }
+    /// The entry, read back from its canonical bytes (which must be canonical: see `CanonicalJSON.decode`).
+    public func decoded() throws -> LedgerEntry { try LedgerEntry.decode(canonical: entry.utf8) }
 }
 
 /// The ledger's SQL: the one place entries are written and read.
 enum LedgerTable {
     static let columns = "sequence, recorded_at, actor, decision, kind, entry, previous_hash, hash"
-    private static let insertOnSQLite = "INSERT INTO ledger (\(columns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 
     /// The last entry's sequence and hash, or (0, genesis) for an empty ledger.
     static func head(on db: any SQLDatabase) async throws -> (sequence: Int64, hash: String) {
@@ -32,17 +30,6 @@ enum LedgerTable {
     }
 
     static func insert(_ entry: StoredEntry, on db: any SQLDatabase) async throws {
-        // On SQLite the statement is run as it is, prepared once: building and serializing SQLKit's query for
-        // every append cost about as much as SQLite's insert itself.
-        if let sqlite = db as? DirectSQLiteDatabase {
-            return try sqlite.connection.execute(
-                insertOnSQLite,
-                [
-                    .integer(Int(entry.sequence)), .text(entry.recordedAt), .text(entry.actor),
-                    entry.decision.map(SQLiteData.text) ?? .null, .text(entry.kind), .text(entry.entry),
-                    .text(entry.previousHash), .text(entry.hash),
-                ])
-        }
         try await db.raw(
             """
             INSERT INTO ledger (\(unsafeRaw: columns)) VALUES (\(bind: entry.sequence), \(bind: entry.recordedAt), \
@@ -53,13 +40,26 @@ enum LedgerTable {
     }
 
     /// Entries with `sequence` in `range`, in order.
-    static func entries(in range: ClosedRange<Int64>, on db: any SQLDatabase) async throws -> [StoredEntry] {
-        try await db.raw(
+    ///
+    /// - Parameter chainOnly: read only what the hash chain covers (sequence, hashes, entry), leaving the
+    ///   columns repeated from the entry empty: checking the chain alone reads half as much.
+    static func entries(in range: ClosedRange<Int64>, chainOnly: Bool = false, on db: any SQLDatabase) async throws
+        -> [StoredEntry]
+    {
+        let rows = try await db.raw(
             """
-            SELECT \(unsafeRaw: columns) FROM ledger \
+            SELECT \(unsafeRaw: chainOnly ? "sequence, entry, previous_hash, hash" : columns) FROM ledger \
             WHERE sequence >= \(bind: range.lowerBound) AND sequence <= \(bind: range.upperBound) ORDER BY sequence
             """
-        ).all().map(storedEntry)
+        ).all()
+        guard chainOnly else { return try rows.map(storedEntry) }
+        return try rows.map { row in
+            StoredEntry(
+                sequence: try row.decode(column: "sequence", as: Int64.self), recordedAt: "", actor: "",
+                decision: nil, kind: "", entry: try row.decode(column: "entry", as: String.self),
+                previousHash: try row.decode(column: "previous_hash", as: String.self),
+                hash: try row.decode(column: "hash", as: String.self))
+        }
     }
 
     /// Entries newest first, `limit` at a time, starting below `before` when given.

@@ -1,7 +1,6 @@
 import AccordCore
 import Foundation
 import SQLKit
-import SQLiteNIO
 
 /// One stored version of an entity.
 struct EntityVersion: Sendable {
@@ -15,8 +14,6 @@ struct EntityVersion: Sendable {
 /// record as it stands now or stood at any ledger position.
 enum EntityVersionsTable {
     private static let insertColumns = "kind, id, valid_from, valid_to, scope, status, document"
-    private static let insertOnSQLite =
-        "INSERT INTO entity_versions (\(insertColumns)) VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6)"
 
     /// Inserts the new version of each changed entity, valid from `sequence`; the table's trigger closes
     /// each entity's previous version.
@@ -24,22 +21,8 @@ enum EntityVersionsTable {
         async throws
     {
         guard !changed.isEmpty else { return }
-        // On SQLite each row is inserted by one statement prepared once, without SQLKit's query in between.
-        if let sqlite = db as? DirectSQLiteDatabase {
-            for ref in changed {
-                let row = try Projection.row(for: ref, in: state)
-                try sqlite.connection.execute(
-                    insertOnSQLite,
-                    [
-                        .text(ref.kind), .text(ref.id), .integer(Int(sequence)),
-                        row.scope.map(SQLiteData.text) ?? .null,
-                        row.status.map(SQLiteData.text) ?? .null, .text(row.document),
-                    ])
-            }
-            return
-        }
-        // Elsewhere, all rows in one statement, in plain SQL rather than SQLKit's insert builder: building and
-        // serializing the builder's expression tree cost more than the database spends inserting the rows.
+        // All rows in one statement, in plain SQL rather than SQLKit's insert builder, which would need an
+        // Encodable row type for what is six columns.
         let rows = try changed.map { ref -> SQLQueryString in
             let row = try Projection.row(for: ref, in: state)
             return

@@ -1,76 +1,49 @@
 import AccordCore
+import Foundation
 
-/// What can be worked out for one ledger row without the rows before it: its two hashes as raw bytes, whether
-/// its stored hash is the hash of its own previous hash and entry, and (for the full check) its entry decoded.
-///
-/// Every row stores the hash it links to, so rows are hashed and decoded independently, on every core;
-/// `LedgerCheck` then walks them in order and checks that each links to the one before.
-struct RowCheck: Sendable {
-    var previous: [UInt8]?
-    var hash: [UInt8]?
-    /// Whether SHA-256 over (previous hash, entry) is the stored hash.
-    var matches: Bool
-    var entry: Result<LedgerEntry, any Error>?
-    /// Whether the columns repeated from the entry (sequence, time, actor, decision, kind) agree with it;
-    /// compared here, on every core, rather than in the pass in sequence order.
-    var columnsAgree = false
-
-    /// The checks of every row of `page`, a chunk of consecutive rows per core.
-    static func examine(_ page: LedgerPage, decoding: Bool) async -> [RowCheck] {
-        Array(
-            await Parallel.chunks(page.rows.count) { range in
-                var checks: [RowCheck] = []
-                checks.reserveCapacity(range.count)
-                for index in range {
-                    checks.append(RowCheck(page, row: index, decoding: decoding, after: checks.last))
-                }
-                return checks
-            }.joined())
-    }
-
-    /// - Parameter before: the check of the row before, whose hash this row's previous hash usually repeats.
-    private init(_ page: LedgerPage, row index: Int, decoding: Bool, after before: RowCheck?) {
-        let row = page.rows[index]
-        // A row that links to the row before repeats its hash: the bytes are compared, not decoded again.
-        if let before, index > 0, page.bytes[page.rows[index - 1].hash] == page.bytes[row.previousHash] {
-            previous = before.hash
-        } else {
-            previous = HashChain.raw(hex: page.bytes[row.previousHash])
-        }
-        hash = HashChain.raw(hex: page.bytes[row.hash])
-        let computed = previous.map { previous in
-            page.bytes.withUnsafeBytes { bytes in
-                HashChain.rawHash(previous: previous, entry: UnsafeRawBufferPointer(rebasing: bytes[row.entry]))
-            }
-        }
-        matches = computed != nil && computed == hash
-        // The store's decoder reads the canonical bytes into the same entry as `LedgerEntry.decode(canonical:)`,
-        // in less than half the time.
-        entry = decoding ? Result { try DocumentDecoder.decode(LedgerEntry.self, from: page.bytes[row.entry]) } : nil
-        if case .success(let entry) = entry, let columns = row.columns {
-            columnsAgree = page.bytes.withUnsafeBytes { bytes in
-                let decisionAgrees =
-                    switch (entry.authority.decision, columns.decision) {
-                    case (nil, nil): true
-                    case (let id?, let range?): id.rawValue.utf8.elementsEqual(bytes[range])
-                    default: false
-                    }
-                return decisionAgrees && entry.sequence == row.sequence
-                    && entry.recordedAt.isWritten(as: UnsafeRawBufferPointer(rebasing: bytes[columns.recordedAt]))
-                    && entry.actor.isWritten(as: UnsafeRawBufferPointer(rebasing: bytes[columns.actor]))
-                    && entry.change.kind.utf8.elementsEqual(bytes[columns.kind])
-            }
-        }
-    }
+/// A page of ledger rows as read, with what could be checked of each row on its own.
+struct ExaminedPage: Sendable {
+    var range: ClosedRange<Int64>
+    var rows: [StoredEntry]
+    var checks: [RowCheck]
 }
 
-/// An entity an entry changed, with its record right after the entry (nil if the entry removed it): its
-/// projection row is encoded later, on every core. The record, not the whole state, is kept: a state kept
-/// per entry would hold on to every version of the trees it shares, and release them all at once later.
-struct ChangedEntity: Sendable {
-    var ref: EntityRef
-    var sequence: Int64
-    var record: Record?
+/// What can be worked out for one ledger row without the rows before it: whether its stored hash is the hash
+/// of its own previous hash and entry, and (for the full check) its entry read back and compared with the
+/// columns repeated from it.
+struct RowCheck: Sendable {
+    /// Whether SHA-256 over (previous hash, entry) is the stored hash.
+    var matches: Bool
+    /// The entry read back from its canonical bytes, for the full check.
+    var entry: Result<LedgerEntry, any Error>?
+    /// Whether the columns repeated from the entry (sequence, time, actor, decision, kind) agree with it.
+    var columnsAgree = false
+
+    init(_ row: StoredEntry, decoding: Bool) {
+        matches = HashChain.hash(previous: row.previousHash, entry: row.entry.utf8) == row.hash
+        guard decoding else { return }
+        entry = Result { try row.decoded() }
+        if case .success(let entry) = entry {
+            columnsAgree =
+                entry.sequence == row.sequence && entry.recordedAt.description == row.recordedAt
+                && entry.actor.description == row.actor && entry.authority.decision?.rawValue == row.decision
+                && entry.change.kind == row.kind
+        }
+    }
+
+    /// The checks of every row of `rows`, in order: a run of consecutive rows on each core.
+    static func examine(_ rows: [StoredEntry], decoding: Bool) async -> [RowCheck] {
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, max(1, rows.count / 64))
+        return await withTaskGroup(of: (Int, [RowCheck]).self) { group in
+            for part in 0..<parts {
+                let run = (rows.count * part / parts)..<(rows.count * (part + 1) / parts)
+                group.addTask { (part, rows[run].map { RowCheck($0, decoding: decoding) }) }
+            }
+            var runs = [[RowCheck]](repeating: [], count: parts)
+            for await (part, checks) in group { runs[part] = checks }
+            return Array(runs.joined())
+        }
+    }
 }
 
 /// One pass over the ledger in sequence order: the chain, and for the full check the rules and the
@@ -82,34 +55,45 @@ struct LedgerCheck {
     private(set) var next: Int64 = 1
     /// How many entries were checked, as the report gives it.
     private(set) var entries: Int64 = 0
-    private var previous = HashChain.raw(hex: HashChain.genesis.utf8)!
+    private var previous = HashChain.genesis
     private var state = ProcessState()
-    /// For each entity, the (sequence, document digest) of each version the ledger implies.
-    private(set) var expected: [EntityRef: [(Int64, [UInt8])]] = [:]
+    /// For each entity, the (sequence, document digest) of each version the ledger implies: digests rather
+    /// than documents, so that the pass over a long ledger keeps a few megabytes.
+    private(set) var expected: [EntityRef: [(Int64, String)]] = [:]
     private(set) var failure: (sequence: Int64, problem: String)?
 
-    init(replays: Bool) {
+    /// The dictionary the rules check typo fixes against: the store's, as on append.
+    let lexicon: any Lexicon
+
+    init(replays: Bool, lexicon: any Lexicon) {
         self.replays = replays
+        self.lexicon = lexicon
     }
 
-    mutating func fail(_ sequence: Int64, _ problem: String) {
+    private mutating func fail(_ sequence: Int64, _ problem: String) {
         if failure == nil { failure = (sequence, problem) }
     }
 
-    /// Checks one row against the ones before it, collecting the entities its entry changed.
-    mutating func check(_ row: LedgerPage.Row, _ examined: RowCheck, changing changed: inout [ChangedEntity]) {
-        guard failure == nil else { return }
+    /// Checks each row of a page against the ones before it, then that the page had every entry it should.
+    mutating func check(_ page: ExaminedPage) {
+        for (row, examined) in zip(page.rows, page.checks) where failure == nil {
+            check(row, examined)
+        }
+        if failure == nil, next != page.range.upperBound + 1 { fail(next, "entry \(next) is missing from the ledger") }
+    }
+
+    private mutating func check(_ row: StoredEntry, _ examined: RowCheck) {
         guard row.sequence == next else { return fail(next, "entry \(next) is missing from the ledger") }
-        guard examined.previous == previous else {
+        guard row.previousHash == previous else {
             return fail(row.sequence, "entry \(row.sequence) does not link to the hash of the entry before it")
         }
-        guard examined.matches, let hash = examined.hash else {
+        guard examined.matches else {
             return fail(row.sequence, "entry \(row.sequence) does not match its hash: its content was changed")
         }
-        previous = hash
+        previous = row.hash
         next += 1
         entries = row.sequence
-        guard replays, row.columns != nil, let decoded = examined.entry else { return }
+        guard replays, let decoded = examined.entry else { return }
         let entry: LedgerEntry
         switch decoded {
         case .success(let value): entry = value
@@ -119,35 +103,13 @@ struct LedgerCheck {
             return fail(row.sequence, "the columns of entry \(row.sequence) disagree with its hashed content")
         }
         do {
-            for ref in try state.apply(entry) {
-                changed.append(ChangedEntity(ref: ref, sequence: entry.sequence, record: state.record(ref)))
+            for ref in try state.apply(entry, lexicon: lexicon) {
+                // Encoded exactly as an append writes the projection row.
+                let row = try Projection.row(for: ref, in: state)
+                expected[ref, default: []].append((entry.sequence, HashChain.digest(of: row.document.utf8)))
             }
         } catch {
             fail(row.sequence, "entry \(row.sequence) breaks a rule: \(error)")
-        }
-    }
-
-    /// Records the projection rows the entries of a page imply, as `Projection.row` encodes them.
-    mutating func expect(_ changed: [ChangedEntity], digests: [Result<[UInt8], any Error>]) {
-        for (entity, digest) in zip(changed, digests) {
-            switch digest {
-            case .success(let digest): expected[entity.ref, default: []].append((entity.sequence, digest))
-            case .failure(let error):
-                // Found after later entries of the page were replayed: it is still the first fault.
-                if failure.map({ entity.sequence < $0.sequence }) ?? true {
-                    failure = (entity.sequence, "entry \(entity.sequence) breaks a rule: \(error)")
-                    entries = entity.sequence
-                }
-                return
-            }
-        }
-    }
-
-    /// The digest of the projection row of `entity`, computed apart from the pass.
-    static func digest(of entity: ChangedEntity) -> Result<[UInt8], any Error> {
-        Result {
-            guard let record = entity.record else { throw Projection.missing(entity.ref) }
-            return try record.encoded().withUnsafeBytes { DocumentDigest.of($0) }
         }
     }
 }

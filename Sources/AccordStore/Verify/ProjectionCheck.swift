@@ -2,8 +2,9 @@ import AccordCore
 
 /// The comparison of the stored projection rows with the rows the ledger implies.
 enum ProjectionCheck {
-    /// The earliest difference between `stored` and `expected`, entity by entity, version by version.
-    static func firstDifference(stored: [StoredVersion], expected: [EntityRef: [(Int64, [UInt8])]]) -> (
+    /// The earliest difference between `stored` and `expected` (each version's document digest), entity by
+    /// entity, version by version.
+    static func firstDifference(stored: [EntityVersion], expected: [EntityRef: [(Int64, String)]]) -> (
         Int64, String
     )? {
         var problems: [(Int64, String)] = []
@@ -16,7 +17,7 @@ enum ProjectionCheck {
         return problems.min { $0.0 < $1.0 }
     }
 
-    private static func firstDifference(of ref: EntityRef, have: [StoredVersion], want: [(Int64, [UInt8])]) -> (
+    private static func firstDifference(of ref: EntityRef, have: [EntityVersion], want: [(Int64, String)]) -> (
         Int64, String
     )? {
         for index in 0..<max(have.count, want.count) {
@@ -32,7 +33,7 @@ enum ProjectionCheck {
             if version.validFrom != sequence || version.validTo != validTo {
                 return (min(sequence, version.validFrom), "the projection of \(ref) has the wrong validity")
             }
-            if version.digest != digest {
+            if HashChain.digest(of: version.document.utf8) != digest {
                 return (sequence, "the projection of \(ref) differs from what entry \(sequence) made")
             }
         }

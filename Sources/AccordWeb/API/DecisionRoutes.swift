@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 import AccordStore
 import Hummingbird
 
@@ -24,30 +25,31 @@ enum DecisionRoutes {
         var obstacle: String?
     }
 
-    static func add<Context: RequestContext>(to api: RouterGroup<Context>, store: Store) {
+    static func add(to api: RouterGroup<AccordContext>, record: RecordService) {
         api.get("meetings/:code/drafts") { _, context in
             let code = try context.parameters.require("code")
-            _ = try await RecordRoutes.show(Meeting.self, code: code, store: store)
-            let state = try await store.currentState()
+            _ = try await RecordRoutes.show(Meeting.self, code: code, record: record, for: context.principal)
+            let state = try await record.state(for: context.principal)
             let drafts = state.drafts.values.filter { $0.meeting.rawValue == code }.sorted { $0.id < $1.id }
             return JSONResponse(Page(asOf: state.sequence, items: drafts))
         }
         api.post("meetings/:code/drafts") { request, context in
             let code = try context.parameters.require("code")
             let signed = try await request.decodeJSON(as: Signed<Keyed<DraftDecision>>.self, context: context)
-            _ = try await RecordRoutes.show(Meeting.self, code: code, store: store)
+            _ = try await RecordRoutes.show(Meeting.self, code: code, record: record, for: context.principal)
             // Passed on as written: a draft tabled with positions or another status is Core's to refuse.
             let draft = signed.body.value
             guard draft.meeting.rawValue == code else {
                 throw Problem.mismatch("draft.meeting", body: draft.meeting.rawValue, path: code)
             }
             return try await RecordRoutes.write(
-                DraftDecision.self, .tableDraft(draft), signed, code: draft.id.rawValue, store: store)
+                DraftDecision.self, .tableDraft(draft), signed, code: draft.id.rawValue, record: record,
+                for: context.principal)
         }
         api.get("drafts/:meeting/:paragraph") { _, context in
             let code = try code(context)
             // One read, so the draft and the attendance its consensus counts come from the same state.
-            let state = try await store.currentState()
+            let state = try await record.state(for: context.principal)
             guard let draft = DraftDecision.find(code, in: state) else {
                 throw Problem.notFound(DraftDecision.singular, code, field: "code")
             }
@@ -60,26 +62,28 @@ enum DecisionRoutes {
         api.post("drafts/:meeting/:paragraph/positions") { request, context in
             let code = try code(context)
             let signed = try await request.decodeJSON(as: Signed<PositionBody>.self, context: context)
-            _ = try await RecordRoutes.show(DraftDecision.self, code: code, store: store)
+            _ = try await RecordRoutes.show(DraftDecision.self, code: code, record: record, for: context.principal)
             let fields = signed.body.position
             let statement = PositionStatement(
                 draft: .init(code), participant: fields.participant, position: fields.position, note: fields.note)
             return try await RecordRoutes.write(
-                DraftDecision.self, .recordPosition(statement), signed, code: code, store: store)
+                DraftDecision.self, .recordPosition(statement), signed, code: code, record: record,
+                for: context.principal)
         }
         api.post("drafts/:meeting/:paragraph/adopt") { request, context in
             let code = try code(context)
             let signed = try await request.decodeJSON(as: Signed<NoFields>.self, context: context)
-            _ = try await RecordRoutes.show(DraftDecision.self, code: code, store: store)
+            _ = try await RecordRoutes.show(DraftDecision.self, code: code, record: record, for: context.principal)
             return try await RecordRoutes.write(
-                Decision.self, .adoptDraft(.init(code)), signed, code: code, store: store)
+                Decision.self, .adoptDraft(.init(code)), signed, code: code, record: record, for: context.principal)
         }
         api.post("drafts/:meeting/:paragraph/withdraw") { request, context in
             let code = try code(context)
             let signed = try await request.decodeJSON(as: Signed<NoFields>.self, context: context)
-            _ = try await RecordRoutes.show(DraftDecision.self, code: code, store: store)
+            _ = try await RecordRoutes.show(DraftDecision.self, code: code, record: record, for: context.principal)
             return try await RecordRoutes.write(
-                DraftDecision.self, .withdrawDraft(.init(code)), signed, code: code, store: store, status: .ok)
+                DraftDecision.self, .withdrawDraft(.init(code)), signed, code: code, record: record,
+                for: context.principal, status: .ok)
         }
     }
 

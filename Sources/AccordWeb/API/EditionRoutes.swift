@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 import AccordStore
 import Foundation
 import Hummingbird
@@ -39,50 +40,54 @@ enum EditionRoutes {
         enum Key: String, CodingKey { case summary }
     }
 
-    static func add<Context: RequestContext>(to api: RouterGroup<Context>, store: Store) {
-        RecordRoutes.add(Edition.self, to: api, store: store) { $0.number < $1.number }
-        api.get("compare") { request, _ in
+    static func add(to api: RouterGroup<AccordContext>, record: RecordService) {
+        RecordRoutes.add(Edition.self, to: api, record: record) { $0.number < $1.number }
+        api.get("compare") { request, context in
             let from = try point(request, "from")
             let to = try point(request, "to")
-            let old = try await state(at: from, store: store, field: "from")
-            let new = try await state(at: to, store: store, field: "to")
+            let old = try await state(at: from, record: record, for: context.principal, field: "from")
+            let new = try await state(at: to, record: record, for: context.principal, field: "to")
             return JSONResponse(ComparisonAnswer(comparison: PlanComparison(from: old, to: new)))
         }
-        api.get("revision-report") { _, _ in
-            JSONResponse(ReportAnswer(report: try await store.revisionReport()))
+        api.get("revision-report") { _, context in
+            JSONResponse(ReportAnswer(report: try await record.revisionReport(for: context.principal)))
         }
         api.post("revision-report") { request, context in
             let body = try await request.decodeJSON(as: DraftBody.self, context: context)
-            return JSONResponse(ReportAnswer(report: try await store.revisionReport(draft: body.draft)))
+            return JSONResponse(
+                ReportAnswer(report: try await record.revisionReport(draft: body.draft, for: context.principal)))
         }
-        api.get("editorials") { _, _ in
-            let state = try await store.currentState()
+        api.get("editorials") { _, context in
+            let state = try await record.state(for: context.principal)
             return JSONResponse(
                 Page(asOf: state.sequence, items: state.editorialsOpenToChallenge()))
         }
-        api.get("challenges") { request, _ in
-            let state = try await store.currentState()
+        api.get("challenges") { request, context in
+            let state = try await record.state(for: context.principal)
             let challenges = try state.challenges.values.filter { try Challenge.matches($0, request) }
                 .sorted { $0.sequence < $1.sequence }
             return JSONResponse(Page(asOf: state.sequence, items: challenges))
         }
         api.get("challenges/:code") { _, context in
             JSONResponse(
-                try await RecordRoutes.show(Challenge.self, code: try context.parameters.require("code"), store: store))
+                try await RecordRoutes.show(
+                    Challenge.self, code: try context.parameters.require("code"), record: record, for: context.principal
+                ))
         }
         api.post("challenges") { request, context in
             let signed = try await request.decodeJSON(as: Signed<ChallengeBody>.self, context: context)
             let statement = signed.body.challenge
             return try await RecordRoutes.write(
                 Challenge.self, .challengeEditorial(statement), signed,
-                code: Challenge.id(of: statement.sequence).rawValue, store: store)
+                code: Challenge.id(of: statement.sequence).rawValue, record: record, for: context.principal)
         }
         api.post("challenges/:code/settle") { request, context in
             let code = try context.parameters.require("code")
             let signed = try await request.decodeJSON(as: Signed<SettlementBody>.self, context: context)
-            _ = try await RecordRoutes.show(Challenge.self, code: code, store: store)
+            _ = try await RecordRoutes.show(Challenge.self, code: code, record: record, for: context.principal)
             return try await RecordRoutes.write(
-                Challenge.self, .settleChallenge(.init(code), signed.body.settlement), signed, code: code, store: store,
+                Challenge.self, .settleChallenge(.init(code), signed.body.settlement), signed, code: code,
+                record: record, for: context.principal,
                 status: .ok)
         }
     }
@@ -99,9 +104,11 @@ enum EditionRoutes {
         return point
     }
 
-    private static func state(at point: PlanPoint, store: Store, field: String) async throws -> ProcessState {
+    private static func state(at point: PlanPoint, record: RecordService, for principal: Principal?, field: String)
+        async throws -> ProcessState
+    {
         do {
-            return try await store.state(at: point, field: field)
+            return try await record.state(at: point, for: principal, field: field)
         } catch let error as ChangeError {
             throw Problem.badParameter(field, error.reason)
         }

@@ -1,5 +1,6 @@
 import AccordCore
 import AccordDocuments
+import AccordServices
 import AccordStore
 import Foundation
 import Hummingbird
@@ -21,8 +22,8 @@ enum ExportRoutes {
         var entries: [EntrySummary]
     }
 
-    static func add<Context: RequestContext>(to api: RouterGroup<Context>, store: Store) {
-        api.get("exports/plan") { request, _ in
+    static func add(to api: RouterGroup<AccordContext>, record: RecordService) {
+        api.get("exports/plan") { request, context in
             let format = try request.option("format", as: PlanFormat.self) ?? .docx
             let languages = try DocumentLanguages(parsing: request.text("lang") ?? "en")
             let edition = try request.text("edition").map { text in
@@ -32,7 +33,8 @@ enum ExportRoutes {
                 return number
             }
             let file = try await Exports.plan(
-                from: store, format: format, languages: languages, edition: edition, today: try today())
+                from: record, for: context.principal, format: format, languages: languages, edition: edition,
+                today: try today())
             let name =
                 "plan-of-action" + (edition.map { "-edition-\($0)" } ?? "")
                 + "-\(languages.languages.map(\.rawValue).joined(separator: "-"))"
@@ -41,51 +43,49 @@ enum ExportRoutes {
         api.get("exports/agenda/:code") { request, context in
             let meeting = MeetingID(try context.parameters.require("code"))
             let languages = try DocumentLanguages(parsing: request.text("lang") ?? "en")
-            let file = try await Exports.agenda(from: store, meeting: meeting, languages: languages, today: try today())
+            let file = try await Exports.agenda(
+                from: record, for: context.principal, meeting: meeting, languages: languages, today: try today())
             return download(file, name: "agenda-\(meeting.rawValue)")
         }
         api.get("exports/conclusions/:code") { request, context in
             let meeting = MeetingID(try context.parameters.require("code"))
             let languages = try DocumentLanguages(parsing: request.text("lang") ?? "en")
             let file = try await Exports.conclusions(
-                from: store, meeting: meeting, languages: languages, today: try today())
+                from: record, for: context.principal, meeting: meeting, languages: languages, today: try today())
             return download(file, name: "conclusions-\(meeting.rawValue)")
         }
         api.get("exports/statement/:code") { request, context in
             let meeting = MeetingID(try context.parameters.require("code"))
             let language = try request.option("lang", as: Language.self) ?? .en
             let file = try await Exports.statement(
-                from: store, meeting: meeting, language: language, today: try today())
+                from: record, for: context.principal, meeting: meeting, language: language, today: try today())
             return download(file, name: "statement-\(meeting.rawValue)-\(AkomaNtoso.code(language))")
         }
         api.get("exports/amendment/:code") { request, context in
             let code = try context.parameters.require("code")
             let language = try request.option("lang", as: Language.self) ?? .en
-            let state = try await store.currentState()
-            guard let proposal = state.proposals[ProposalID(code)] else {
-                throw Problem.notFound("proposal", code, field: "code")
-            }
-            let xml = AkomaNtoso.amendment(of: proposal, in: state, language: language, generatedOn: try today())
-            let file = ExportFile(bytes: Data(xml.utf8), contentType: "application/akn+xml", fileExtension: "xml")
+            let file = try await Exports.amendment(
+                from: record, for: context.principal, proposal: ProposalID(code), language: language,
+                today: try today())
             return download(file, name: "amendment-\(code)-\(AkomaNtoso.code(language))")
         }
-        api.get("exports/popolo") { request, _ in
+        api.get("exports/popolo") { request, context in
             let language = try request.option("lang", as: Language.self) ?? .en
-            return download(try await Exports.popolo(from: store, language: language), name: "popolo")
+            return download(
+                try await Exports.popolo(from: record, for: context.principal, language: language), name: "popolo")
         }
-        api.get("exports/calendar") { request, _ in
+        api.get("exports/calendar") { request, context in
             let language = try request.option("lang", as: Language.self) ?? .en
             let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
-            let file = try await Exports.calendar(from: store, language: language, now: now)
+            let file = try await Exports.calendar(from: record, for: context.principal, language: language, now: now)
             return download(file, name: "calendar-\(language.rawValue)")
         }
         api.post("imports/plan") { request, context in
             let signed = try await request.decodeJSON(as: Signed<ImportBody>.self, context: context)
             let apply = signed.body.apply ?? false
             let (plan, appended) = try await Exports.importPlan(
-                into: store, csv: Array(signed.body.csv.utf8), actor: try Authorization.actor(claimed: signed.actor),
-                authority: signed.authority,
-                apply: apply)
+                into: record, csv: Array(signed.body.csv.utf8), authority: signed.authority, apply: apply,
+                as: context.principal)
             guard plan.isAcceptable else {
                 var problem = Problem(
                     .unprocessableContent, kind: "import-refused", title: "Import refused",

@@ -23,7 +23,7 @@ extension Edition: RecordEntity {
     var code: String { String(number) }
     static func all(in state: ProcessState) -> [Edition] { Array(state.editions.values) }
     static func find(_ code: String, in state: ProcessState) -> Edition? { Int(code).flatMap { state.editions[$0] } }
-    static func adding(_ value: Edition) -> Change { .publishEdition(value) }
+    static func adding(_ value: Edition) -> Change { .proposeEdition(value) }
 }
 
 extension StandingItem: RecordEntity {

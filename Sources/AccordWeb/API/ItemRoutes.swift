@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 import AccordStore
 import Hummingbird
 
@@ -29,35 +30,36 @@ enum ItemRoutes {
         var history: [Int64]
     }
 
-    static func add<Context: RequestContext>(to api: RouterGroup<Context>, store: Store) {
-        RecordRoutes.add(PlanItem.self, to: api, store: store, sort: Plan.inReadingOrder)
+    static func add(to api: RouterGroup<AccordContext>, record: RecordService) {
+        RecordRoutes.add(PlanItem.self, to: api, record: record, sort: Plan.inReadingOrder)
         api.get("items/:code/history") { _, context in
             let code = try context.parameters.require("code")
-            let item = try await RecordRoutes.show(PlanItem.self, code: code, store: store)
-            let state = try await store.currentState()
+            let item = try await RecordRoutes.show(PlanItem.self, code: code, record: record, for: context.principal)
+            let state = try await record.state(for: context.principal)
             return JSONResponse(
                 ItemDetail(
                     item: item, approvalLevel: state.approvalLevel(of: item),
-                    history: try await store.history(of: .item(item.number))))
+                    history: try await record.history(of: item.number, for: context.principal) ?? []))
         }
         api.patch("items/:code") { request, context in
             let code = try context.parameters.require("code")
             let signed = try await request.decodeJSON(as: Signed<AmendmentBody>.self, context: context)
-            _ = try await RecordRoutes.show(PlanItem.self, code: code, store: store)
+            _ = try await RecordRoutes.show(PlanItem.self, code: code, record: record, for: context.principal)
             let fields = signed.body.amendment
             let amendment = ItemAmendment(
                 number: .init(code), title: fields.title, text: fields.text, leads: fields.leads,
                 timeline: fields.timeline, parent: fields.parent)
             return try await RecordRoutes.write(
-                PlanItem.self, .amendItem(amendment), signed, code: code, store: store, status: .ok)
+                PlanItem.self, .amendItem(amendment), signed, code: code, record: record, for: context.principal,
+                status: .ok)
         }
         api.post("items/:code/status") { request, context in
             let code = try context.parameters.require("code")
             let signed = try await request.decodeJSON(as: Signed<StatusBody>.self, context: context)
-            _ = try await RecordRoutes.show(PlanItem.self, code: code, store: store)
+            _ = try await RecordRoutes.show(PlanItem.self, code: code, record: record, for: context.principal)
             return try await RecordRoutes.write(
                 PlanItem.self, .changeStatus(item: .init(code), to: signed.body.status), signed, code: code,
-                store: store, status: .ok)
+                record: record, for: context.principal, status: .ok)
         }
     }
 }

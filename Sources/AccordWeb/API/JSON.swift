@@ -73,9 +73,9 @@ extension Request {
     }
 }
 
-/// The part every write request carries: who asks, and on what authority.
+/// The part every write request carries: on what authority. Who asks is the authenticated principal, never
+/// the body: a body naming an `actor` is refused, so that no client can believe it chose one.
 struct Signed<Body: Decodable & Sendable>: Decodable, Sendable {
-    var actor: Actor
     var authority: Authority
     var body: Body
 
@@ -86,10 +86,17 @@ struct Signed<Body: Decodable & Sendable>: Decodable, Sendable {
         init?(intValue: Int) { nil }
     }
 
-    /// Reads `actor` and `authority`, and `Body` from the same object's other keys.
+    /// Reads `authority`, and `Body` from the same object's other keys.
+    ///
+    /// - Throws: `Problem` (400, field `actor`) when the body names an actor.
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Keys.self)
-        actor = try container.decode(Actor.self, forKey: Keys(stringValue: "actor"))
+        if container.contains(Keys(stringValue: "actor")) {
+            throw Problem(
+                .badRequest, kind: "malformed-request", title: "Malformed request",
+                detail: "a change is recorded as the signed-in account (or its API token); leave out 'actor'",
+                field: "actor")
+        }
         authority = try container.decode(Authority.self, forKey: Keys(stringValue: "authority"))
         body = try Body(from: decoder)
     }

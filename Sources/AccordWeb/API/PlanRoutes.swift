@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 import AccordStore
 import Hummingbird
 
@@ -19,30 +20,34 @@ enum PlanRoutes {
         var annexes: [Annex]
     }
 
-    static func add<Context: RequestContext>(to api: RouterGroup<Context>, store: Store) {
-        api.get("plan") { request, _ in
-            try await plan(request.option("version", as: PlanVersion.self) ?? .current, request, store)
+    static func add(to api: RouterGroup<AccordContext>, record: RecordService) {
+        api.get("plan") { request, context in
+            try await plan(request.option("version", as: PlanVersion.self) ?? .current, request, context, record)
         }
-        api.get("plan/archive") { request, _ in try await plan(.archive, request, store) }
-        api.get("plan/annexes") { request, _ in
+        api.get("plan/archive") { request, context in try await plan(.archive, request, context, record) }
+        api.get("plan/annexes") { request, context in
             let version = try request.option("version", as: PlanVersion.self) ?? .current
-            let (state, _) = try await state(for: request, store)
+            let (state, _) = try await state(for: request, context, record)
             let annexes = Plan.annexes(
                 Array(state.workplans.values), items: Array(state.items.values), version: version)
             return JSONResponse(AnnexesAnswer(version: version, asOf: state.sequence, annexes: annexes))
         }
     }
 
-    private static func plan(_ version: PlanVersion, _ request: Request, _ store: Store) async throws
-        -> JSONResponse<PlanAnswer>
-    {
-        let (state, meeting) = try await state(for: request, store)
+    private static func plan(
+        _ version: PlanVersion, _ request: Request, _ context: AccordContext, _ record: RecordService
+    ) async throws -> JSONResponse<PlanAnswer> {
+        let (state, meeting) = try await state(for: request, context, record)
         let view = Plan.view(version, of: Array(state.items.values), asOf: state.sequence)
         return JSONResponse(PlanAnswer(version: version, asOf: view.asOf, nodes: view.nodes, meeting: meeting))
     }
 
-    /// The state the request asks about: `?asOf=N`, `?meeting=ID`, `?edition=N`, or now.
-    private static func state(for request: Request, _ store: Store) async throws -> (ProcessState, MeetingID?) {
+    /// The state the request asks about — `?asOf=N`, `?meeting=ID`, `?edition=N`, or now — as the principal
+    /// may see it: a proposed version of it holds no proposed item for the public, however it is asked for.
+    private static func state(for request: Request, _ context: AccordContext, _ record: RecordService) async throws
+        -> (ProcessState, MeetingID?)
+    {
+        let principal = context.principal
         if let edition = request.text("edition") {
             guard request.text("asOf") == nil, request.text("meeting") == nil else {
                 throw Problem.badParameter("edition", "give one of edition, asOf or meeting")
@@ -51,7 +56,7 @@ enum PlanRoutes {
                 throw Problem.badParameter("edition", "'\(edition)' is not an edition number")
             }
             do {
-                return (try await store.state(at: .edition(number)), nil)
+                return (try await record.state(at: .edition(number), for: principal), nil)
             } catch let error as ChangeError {
                 throw Problem.badParameter("edition", error.reason)
             }
@@ -61,21 +66,19 @@ enum PlanRoutes {
                 throw Problem.badParameter("meeting", "give either asOf or meeting, not both")
             }
             do {
-                return (try await store.state(at: position), nil)
+                return (try await record.state(at: .position(position), for: principal), nil)
             } catch let error as ChangeError {
                 throw Problem.badParameter("asOf", error.reason)
             }
         }
         if let meeting = request.text("meeting") {
             let id = MeetingID(meeting)
-            let position: Int64
             do {
-                position = try await store.position(after: id)
-            } catch ChangeError.unknownReference {
-                throw Problem.badParameter("meeting", "no meeting has the code '\(meeting)'")
+                return (try await record.state(afterMeeting: id, for: principal), id)
+            } catch let error as ChangeError {
+                throw Problem.badParameter("meeting", error.reason)
             }
-            return (try await store.state(at: position), id)
         }
-        return (try await store.currentState(), nil)
+        return (try await record.state(for: context.principal), nil)
     }
 }

@@ -1,5 +1,6 @@
 import AccordCore
 import AccordDocuments
+import AccordServices
 import AccordStore
 import Foundation
 import Hummingbird
@@ -90,6 +91,8 @@ extension Problem {
             case .forbidden, .forgery:
                 self.init(.forbidden, kind: "forbidden", title: "Forbidden", detail: error.description)
             }
+        case let error as NotFound:
+            self.init(.notFound, kind: "not-found", title: "Not found", detail: error.description, field: error.field)
         case let error as PDFConversion.Failure:
             self.init(.serviceUnavailable, kind: "pdf-unavailable", title: "PDF unavailable", detail: error.description)
         case let error as StoreError:

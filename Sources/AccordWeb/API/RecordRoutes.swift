@@ -1,14 +1,16 @@
 import AccordCore
+import AccordServices
 import AccordStore
 import Hummingbird
 
 /// The four routes every record entity has: list, show, add and (where allowed) replace.
 enum RecordRoutes {
-    static func add<Value: RecordEntity, Context: RequestContext>(
-        _ type: Value.Type, to api: RouterGroup<Context>, store: Store, sort: @escaping @Sendable (Value, Value) -> Bool
+    static func add<Value: RecordEntity>(
+        _ type: Value.Type, to api: RouterGroup<AccordContext>, record: RecordService,
+        sort: @escaping @Sendable (Value, Value) -> Bool
     ) {
-        api.get(RouterPath(Value.plural)) { request, _ in
-            let state = try await store.currentState()
+        api.get(RouterPath(Value.plural)) { request, context in
+            let state = try await record.state(for: context.principal)
             let values = try Value.all(in: state).filter { try Value.matches($0, request) }.sorted(by: sort)
             return JSONResponse(Page(asOf: state.sequence, items: values))
         }
@@ -18,12 +20,13 @@ enum RecordRoutes {
             let code =
                 try context.parameters.get("code")
                 ?? "\(try context.parameters.require("meeting"))/\(try context.parameters.require("paragraph"))"
-            return JSONResponse(try await show(Value.self, code: code, store: store))
+            return JSONResponse(try await show(Value.self, code: code, record: record, for: context.principal))
         }
         api.post(RouterPath(Value.plural)) { request, context in
             let signed = try await request.decodeJSON(as: Signed<Keyed<Value>>.self, context: context)
             return try await write(
-                Value.self, Value.adding(signed.body.value), signed, code: signed.body.value.code, store: store)
+                Value.self, Value.adding(signed.body.value), signed, code: signed.body.value.code, record: record,
+                for: context.principal)
         }
         guard Value.isReplaceable else { return }
         api.put(RouterPath("\(Value.plural)/:code")) { request, context in
@@ -36,27 +39,30 @@ enum RecordRoutes {
                     detail: "the body's code '\(signed.body.value.code)' differs from the path's '\(code)'",
                     field: "\(Value.singular).id")
             }
-            _ = try await show(Value.self, code: code, store: store)
-            return try await write(Value.self, change, signed, code: code, store: store, status: .ok)
+            _ = try await show(Value.self, code: code, record: record, for: context.principal)
+            return try await write(
+                Value.self, change, signed, code: code, record: record, for: context.principal, status: .ok)
         }
     }
 
-    /// The entity with `code`, or a 404 problem.
-    static func show<Value: RecordEntity>(_ type: Value.Type, code: String, store: Store) async throws -> Value {
-        guard let value = Value.find(code, in: try await store.currentState()) else {
+    /// The entity with `code` as `principal` may see it, or a 404 problem (also when it may not see it).
+    static func show<Value: RecordEntity>(
+        _ type: Value.Type, code: String, record: RecordService, for principal: Principal?
+    ) async throws -> Value {
+        guard let value = Value.find(code, in: try await record.state(for: principal)) else {
             throw Problem.notFound(Value.singular, code, field: "code")
         }
         return value
     }
 
-    /// Appends `change` and answers with the entry and the entity as it now stands.
+    /// Records `change` as `principal` (the actor is always the principal's) and answers with the entry and
+    /// the entity as it now stands.
     static func write<Value: RecordEntity, Body>(
-        _ type: Value.Type, _ change: Change, _ signed: Signed<Body>, code: String, store: Store,
-        status: HTTPResponse.Status = .created
+        _ type: Value.Type, _ change: Change, _ signed: Signed<Body>, code: String, record: RecordService,
+        for principal: Principal?, status: HTTPResponse.Status = .created
     ) async throws -> JSONResponse<WriteResult<Value>> {
-        let actor = try Authorization.actor(claimed: signed.actor)
-        let appended = try await store.append(change, by: actor, authority: signed.authority)
-        let value = try await show(Value.self, code: code, store: store)
+        let appended = try await record.record(change, authority: signed.authority, as: principal)
+        let value = try await show(Value.self, code: code, record: record, for: principal)
         return JSONResponse(WriteResult(entry: EntrySummary(appended), value: value), status: status)
     }
 }

@@ -1,3 +1,4 @@
+import AccordServices
 import Hummingbird
 import NIOCore
 
@@ -5,12 +6,12 @@ import NIOCore
 /// which address, which sign-in throttling counts by.
 public struct AccordContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The signed-in account, by session cookie or API token; nil for the public.
+    /// Who is asking — the signed-in account (by session cookie or API token), or the trial Secretariat while
+    /// the database has no account; nil for the public. Set once, by `IdentityMiddleware`: the one place the
+    /// principal of a request is kept.
     public var principal: Principal?
     /// The session id the browser brought, when the principal signed in by cookie.
     public var sessionID: String?
-    /// Whether the installation has no account yet; see `Policy.isOpen`.
-    public var isOpen = false
     public let remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {

@@ -1,4 +1,6 @@
+import AccordServices
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Signing in and out through the API: a session cookie for browsers and scripts that keep cookies.
@@ -21,18 +23,28 @@ enum SessionRoutes {
     static func add(to api: RouterGroup<AccordContext>, accounts: AccountService) {
         api.post("session") { request, context in
             let credentials = try await request.decodeJSON(as: Credentials.self, context: context)
+            // Signing in again ends the session this client brought: one client holds one session.
             let (id, principal) = try await accounts.signIn(
-                username: credentials.username, password: credentials.password, address: context.clientAddress)
+                username: credentials.username, password: credentials.password, address: context.clientAddress,
+                ending: context.sessionID)
             var response = try JSONResponse(answer(principal)).response(from: request, context: context)
             response.setCookie(sessionCookie(id))
             return response
         }
         api.get("session") { _, context in
-            guard let principal = context.principal else { throw AuthError.notSignedIn }
+            guard let principal = context.principal, !principal.isTrial else { throw AuthError.notSignedIn }
             return JSONResponse(answer(principal))
         }
-        api.delete("session") { _, context in
-            if let id = context.sessionID { try await accounts.signOut(session: id) }
+        api.delete("session") { request, context in
+            if let id = context.sessionID {
+                // Signing out is a state change too: another site must not end a session.
+                try CrossSite.refuse(request)
+                let sent = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
+                guard let expected = context.principal?.csrfToken, Secrets.equal(sent, expected) else {
+                    throw AuthError.forgery
+                }
+                try await accounts.signOut(session: id)
+            }
             var response = Response(status: .noContent)
             response.setCookie(expiredCookie)
             return response
@@ -49,12 +61,12 @@ enum SessionRoutes {
     /// The session cookie: `__Host-` so no subdomain or path can set or shadow it, Secure, invisible to
     /// scripts, and never sent with a request another site starts.
     static func sessionCookie(_ id: String) -> Cookie {
-        Cookie(name: AuthMiddleware.cookie, value: id, path: "/", secure: true, httpOnly: true, sameSite: .strict)
+        Cookie(name: IdentityMiddleware.cookie, value: id, path: "/", secure: true, httpOnly: true, sameSite: .strict)
     }
 
     static var expiredCookie: Cookie {
         Cookie(
-            name: AuthMiddleware.cookie, value: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
+            name: IdentityMiddleware.cookie, value: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
             secure: true, httpOnly: true, sameSite: .strict)
     }
 }

@@ -13,8 +13,9 @@ enum OpenAPIDocument {
             "version": "1.0.0",
             "description": """
             The Plan of Action of a consensus-based intergovernmental process, kept as a ledger of agreed \
-            changes. Every write names an actor and an authority (a decision paragraph, or an editorial \
-            reason) and is appended to a hash-chained ledger. Errors are RFC 9457 problem details.
+            changes. Every write names an authority (a decision paragraph, or an editorial reason) and is \
+            recorded as the authenticated account (API token or session); a body naming an `actor` is refused. \
+            It is appended to a hash-chained ledger. Errors are RFC 9457 problem details.
             """,
         ],
         "paths": paths,
@@ -213,8 +214,8 @@ enum OpenAPIDocument {
 
     static func signed(_ key: String, _ schema: JSONValue) -> JSONValue {
         [
-            "type": "object", "required": ["actor", "authority", .string(key)],
-            "properties": .object([("actor", ref("Actor")), ("authority", ref("Authority")), (key, schema)]),
+            "type": "object", "required": ["authority", .string(key)],
+            "properties": .object([("authority", ref("Authority")), (key, schema)]),
         ]
     }
 

@@ -26,7 +26,11 @@ extension OpenAPIDocument {
             ),
             (
                 "/api/v1/exports/agenda/{code}",
-                ["get": download("A meeting's agenda as DOCX", types: [docx], parameters: code + [lang], errors: [422])]
+                [
+                    "get": download(
+                        "A meeting's agenda as DOCX (to the public, observers and readers once it is approved)",
+                        types: [docx], parameters: code + [lang], errors: [404, 422])
+                ]
             ),
             (
                 "/api/v1/exports/conclusions/{code}",
@@ -75,9 +79,9 @@ extension OpenAPIDocument {
                             + "with apply, append its changes in one transaction",
                         ok: ref("ImportResult"),
                         body: [
-                            "type": "object", "required": ["actor", "authority", "csv"],
+                            "type": "object", "required": ["authority", "csv"],
                             "properties": [
-                                "actor": ref("Actor"), "authority": ref("Authority"),
+                                "authority": ref("Authority"),
                                 "csv": ["type": "string", "description": "The CSV file's text, as exported"],
                                 "apply": [
                                     "type": "boolean", "default": false,

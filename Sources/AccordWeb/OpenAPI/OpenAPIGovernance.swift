@@ -181,11 +181,11 @@ extension OpenAPIDocument {
             ]
     }
 
-    /// A signed body with only an actor and an authority.
+    /// A write body with only an authority (the actor is the principal).
     static var signedOnly: JSONValue {
         [
-            "type": "object", "required": ["actor", "authority"],
-            "properties": ["actor": ref("Actor"), "authority": ref("Authority")],
+            "type": "object", "required": ["authority"],
+            "properties": ["authority": ref("Authority")],
         ]
     }
 }

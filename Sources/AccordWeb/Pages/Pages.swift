@@ -1,12 +1,19 @@
-import AccordStore
+import AccordServices
 import Hummingbird
 
 /// The server-rendered pages: every kind of user's daily work in the browser, in three languages.
 enum Pages {
-    static func add(to router: Router<AccordContext>, store: Store, accounts: AccountService, cache: PageCache) {
+    /// Adds the pages to `router`: reads in one group, forms in another behind `PageFormGuard`, and the
+    /// sign-in form in a third, whose anti-forgery token is the form cookie's.
+    static func add(to router: Router<AccordContext>, record: RecordService, accounts: AccountService, cache: PageCache)
+    {
         Assets.add(to: router)
-        SignInPages.add(to: router, accounts: accounts)
-        let pages = PageRoutes(router: router, store: store, cache: cache)
+        SignInPages.add(
+            to: router.group(), forms: router.group().add(middleware: PageFormGuard(token: .formCookie)),
+            signedIn: router.group().add(middleware: PageFormGuard(token: .session)), accounts: accounts)
+        let pages = PageRoutes(
+            pages: router.group(), forms: router.group().add(middleware: PageFormGuard(token: .session)),
+            record: record, cache: cache)
         DashboardPage.add(to: pages)
         PlanPage.add(to: pages)
         ItemPage.add(to: pages)

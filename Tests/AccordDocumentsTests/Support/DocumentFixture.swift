@@ -11,23 +11,38 @@ enum DocumentFixture {
     static func demo() throws -> ProcessState { try Demo.state() }
 
     /// `state` after `change`, applied by the rules like any change.
-    static func applying(_ change: Change, to state: ProcessState, authority: Authority) throws -> ProcessState {
+    static func applying(
+        _ change: Change, to state: ProcessState, authority: Authority,
+        actor: Actor = Actor(name: "ts.officer", role: .secretariat)
+    ) throws -> ProcessState {
         let entry = LedgerEntry(
             sequence: state.sequence + 1, recordedAt: Timestamp(millisecondsSince1970: 1_763_942_400_000),
-            actor: Actor(name: "ts.officer", role: .secretariat), authority: authority, change: change)
+            actor: actor, authority: authority, change: change)
         return try state.applying(entry).state
     }
 
-    /// The demo with one more approved activity under HR-5, titled `title` (in English only).
-    static func demo(withActivityTitled title: String) throws -> ProcessState {
-        let state = try demo()
-        let decision = try #require(state.items["HR-5.1"]?.approvedBy)
+    /// The number of the activity `demo(withActivityTitled:)` adds.
+    static let addedActivity: ItemNumber = "TL-1"
+
+    /// The demo with a line of action and an activity under it, titled `title` (in English, and in Spanish
+    /// when given): the current version of the demo is empty since the Strategic Plan replaced the Plan of
+    /// Action. Both are the declared effects of a decision of the XXIX RCM, transcribed and confirmed (test
+    /// data, not the demo's).
+    static func demo(withActivityTitled title: String, spanish: String? = nil) throws -> ProcessState {
+        let decision = Decision(
+            meeting: "RCM-XXIX", paragraph: "90", kind: .decision, text: .en("Approves an activity."),
+            effects: [
+                .addItem(PlanItem(number: "TL", kind: .lineOfAction, title: .en("Test line"), status: .approved)),
+                .addItem(
+                    PlanItem(
+                        number: addedActivity, kind: .activity, parent: "TL", title: .en(title, es: spanish),
+                        leads: [.participant("MEX")], status: .approved)),
+            ])
+        let transcribed = try applying(
+            .recordDecision(decision), to: try demo(), authority: .editorial(reason: "transcribed"))
         return try applying(
-            .addItem(
-                PlanItem(
-                    number: "HR-5.9", kind: .activity, parent: "HR-5", title: .en(title),
-                    leads: [.participant("MEX")], status: .approved)),
-            to: state, authority: .decision(decision))
+            .confirmDecision(decision.id), to: transcribed, authority: .decision(decision.id),
+            actor: Actor(name: "ppt.officer", role: .presidency))
     }
 
     /// The text of one part of a ZIP package.

@@ -3,10 +3,14 @@ import AccordStore
 
 /// A small record of the Regional Conference on Migration, built from real codes, that store tests start from.
 ///
-/// `setup` is 12 entries: the process, four participants, two bodies, the VII RCM (Antigua Guatemala, 2002)
-/// and its paragraph 3, and the first line of action, area and activity of the Plan of Action it restructured.
+/// `setup` is 10 entries: the opening record (the process, four participants, two bodies, the VII RCM of
+/// Antigua Guatemala, 2002), then the VII RCM's paragraph 3 transcribed with its effects (the first line of
+/// action, area and activity of the Plan of Action it restructured) and confirmed by the Presidency. It
+/// leaves 13 projection rows: the decision and its three items change at the confirmation.
 enum Fixture {
     static let secretariat = Actor(name: "maria.lopez", role: .secretariat)
+    /// The Presidency Pro-Tempore, who confirms what the Secretariat transcribes.
+    static let presidency = Actor(name: "jorge.ppt", role: .presidency, participant: "GTM")
 
     static let rcmVII: MeetingID = "RCM-VII"
     static let rcmVIII: MeetingID = "RCM-VIII"
@@ -47,31 +51,26 @@ enum Fixture {
                         id: rcmVII, body: "RCM", title: .en("VII RCM"), start: PartialDate("2002-05-30"),
                         end: PartialDate("2002-05-31"), place: .en("Antigua Guatemala, Guatemala"), host: "GTM",
                         attendance: ["MEX", "CAN", "GTM", "IOM"]))),
-            editorial(
-                .recordDecision(
-                    Decision(
-                        meeting: rcmVII, paragraph: "3", kind: .declaration,
-                        text: .en("Restructures the Plan of Action into three lines of action.")))),
-            decided(
-                .addItem(
-                    PlanItem(
-                        number: lineOfAction, kind: .lineOfAction, title: .en("Migration Policy and Management"),
-                        status: .approved)),
-                by: restructuring),
-            decided(
-                .addItem(
-                    PlanItem(
-                        number: area, kind: .area, parent: lineOfAction, title: .en("Return of migrants"),
-                        status: .approved)),
-                by: restructuring),
-            decided(
-                .addItem(
-                    activity(activity, title: "Workshop on dignified, safe and orderly return", leads: ["MEX", "CAN"])),
-                by: restructuring),
         ]
+            + decide(
+                restructuring, kind: .declaration, text: "Restructures the Plan of Action into three lines of action.",
+                [
+                    .addItem(
+                        PlanItem(
+                            number: lineOfAction, kind: .lineOfAction, title: .en("Migration Policy and Management"),
+                            status: .approved)),
+                    .addItem(
+                        PlanItem(
+                            number: area, kind: .area, parent: lineOfAction, title: .en("Return of migrants"),
+                            status: .approved)),
+                    .addItem(
+                        activity(
+                            activity, title: "Workshop on dignified, safe and orderly return", leads: ["MEX", "CAN"])),
+                ])
     }
 
-    /// The VIII RCM (Cancún, 2003) and its paragraph 5.b: two entries that let later changes cite a second meeting.
+    /// The VIII RCM (Cancún, 2003) and its paragraph 5.b, a "take note" transcribed and left pending: two
+    /// entries that give later tests a second meeting.
     static var secondMeeting: [ProposedChange] {
         [
             editorial(
@@ -102,9 +101,22 @@ enum Fixture {
         ProposedChange(change, by: secretariat, authority: .editorial(reason: "recorded from the meeting's report"))
     }
 
-    /// A change authorized by a decision paragraph.
-    static func decided(_ change: Change, by decision: DecisionID) -> ProposedChange {
-        ProposedChange(change, by: secretariat, authority: .decision(decision))
+    /// A decision transcribed with the changes it declares, then confirmed by the Presidency: two entries, the
+    /// second of which applies the effects.
+    static func decide(
+        _ id: DecisionID, kind: DecisionKind = .decision, text: String? = nil, _ effects: [Change]
+    ) -> [ProposedChange] {
+        // A paragraph number has no slash; a meeting's code may ("RCM-VIII/EXTRA").
+        let paragraph = String(id.rawValue.split(separator: "/").last ?? "")
+        let meeting = MeetingID(String(id.rawValue.dropLast(paragraph.count + 1)))
+        return [
+            editorial(
+                .recordDecision(
+                    Decision(
+                        meeting: meeting, paragraph: paragraph, kind: kind, text: .en(text ?? "Paragraph \(paragraph)"),
+                        effects: effects))),
+            ProposedChange(.confirmDecision(id), by: presidency, authority: .decision(id)),
+        ]
     }
 
     private static func country(_ code: ParticipantID, _ name: String, es: String) -> Participant {

@@ -12,6 +12,9 @@ import Testing
 struct AuthorizationMatrixTests {
     enum Rule {
         case everyone
+        /// Read by everyone, each reading what the read policy leaves them: the working side gets it (2xx); the
+        /// public and observers get it or a 404, and never a working document (the bodies are checked).
+        case published
         /// The Secretariat, the Presidency and delegations: the working documents.
         case workingSide
         /// The working side, and observers (who see what they are invited to comment on).
@@ -34,7 +37,7 @@ struct AuthorizationMatrixTests {
         func allows(_ role: Role, invited: Bool) -> Bool {
             let working: Set<Role> = [.delegateMEX, .delegateCAN, .secretariat, .presidency]
             return switch self {
-            case .everyone: true
+            case .everyone, .published: true
             case .workingSide: working.contains(role)
             case .workingSideOrObserver: working.contains(role) || role == .observer
             case .invitedObserver: working.contains(role) || (role == .observer && invited)
@@ -60,23 +63,23 @@ struct AuthorizationMatrixTests {
             "GET /api/v1/items/{code}/history", "GET /api/v1/plan", "GET /api/v1/plan/archive",
             "GET /api/v1/plan/annexes",
             "GET /api/v1/editions", "GET /api/v1/editions/{code}", "GET /api/v1/compare", "GET /api/v1/exports/plan",
-            "GET /api/v1/exports/agenda/{code}", "GET /api/v1/exports/conclusions/{code}",
+            "GET /api/v1/exports/conclusions/{code}",
             "GET /api/v1/exports/statement/{code}", "GET /api/v1/exports/popolo", "GET /api/v1/exports/calendar",
             "GET /assets/accord.css", "GET /assets/accord.js", "GET /{lang}", "GET /{lang}/sign-in",
             "GET /{lang}/plan", "GET /{lang}/items/{number}", "GET /{lang}/meetings", "GET /{lang}/meetings/{code}",
             "GET /{lang}/decisions", "GET /{lang}/editions", "GET /{lang}/compare", "GET /{lang}/search",
         ]
-        let workingSide = [
+        let published = [
             "GET /api/v1/bodies/{code}/agenda", "GET /api/v1/meetings/{code}/drafts",
-            "GET /api/v1/meetings/{code}/agenda",
-            "GET /api/v1/ledger", "GET /api/v1/ledger/{sequence}", "GET /api/v1/proposals",
-            "GET /api/v1/proposals/{code}",
+            "GET /api/v1/meetings/{code}/agenda", "GET /api/v1/proposals", "GET /api/v1/proposals/{code}",
             "GET /api/v1/proposals/{code}/comments", "GET /api/v1/proposals/{code}/matrix",
-            "GET /api/v1/drafts/{meeting}/{paragraph}", "GET /api/v1/revision-report", "GET /api/v1/editorials",
-            "GET /api/v1/challenges", "GET /api/v1/challenges/{code}", "GET /api/v1/standing-items",
-            "GET /api/v1/standing-items/{code}", "GET /api/v1/exports/amendment/{code}",
-            "GET /{lang}/meetings/{code}/agenda",
-            "GET /{lang}/ledger",
+            "GET /api/v1/drafts/{meeting}/{paragraph}", "GET /api/v1/editorials", "GET /api/v1/challenges",
+            "GET /api/v1/challenges/{code}", "GET /api/v1/standing-items", "GET /api/v1/standing-items/{code}",
+            "GET /api/v1/exports/amendment/{code}", "GET /api/v1/exports/agenda/{code}",
+        ]
+        let workingSide = [
+            "GET /api/v1/ledger", "GET /api/v1/ledger/{sequence}", "GET /api/v1/revision-report",
+            "GET /{lang}/meetings/{code}/agenda", "GET /{lang}/ledger",
         ]
         let actor = [
             "POST /api/v1/participants", "PUT /api/v1/participants/{code}", "POST /api/v1/bodies",
@@ -91,6 +94,7 @@ struct AuthorizationMatrixTests {
             "POST /api/v1/challenges/{code}/settle", "POST /api/v1/standing-items", "POST /api/v1/imports/plan",
         ]
         for route in everyone { matrix[route] = .everyone }
+        for route in published { matrix[route] = .published }
         for route in workingSide { matrix[route] = .workingSide }
         for route in actor { matrix[route] = .actor }
         matrix["GET /api/v1/session"] = .signedIn
@@ -116,6 +120,8 @@ struct AuthorizationMatrixTests {
     @Test("every route has a rule, and every role gets what its rule says")
     func matrixHolds() async throws {
         try await withPages { pages in
+            try await Issue16RegressionTests.tableDraftWithReservation(pages)
+            try await Self.publishEditionAndChallengeIt(pages)
             let state = try await pages.store.currentState()
             let samples = try Samples(state)
             let routes = pages.routes
@@ -133,7 +139,40 @@ struct AuthorizationMatrixTests {
                     let json = uri.hasPrefix("/api/") && method != .get ? "{}" : nil
                     let answer = try await pages.call(method, uri, as: role, form: form, json: json)
                     let allowed = rule.allows(role, invited: samples.observerInvited)
-                    if allowed {
+                    let outside: [Role] = [.anonymous, .reader, .observer]
+                    if outside.contains(role) {
+                        let leaks = WorkingSide(state, invited: role == .observer ? "IOM" : nil)
+                            .leaks(in: answer.bytes)
+                        #expect(leaks.isEmpty, "\(route) as \(role) shows the working side: \(leaks.prefix(3))")
+                    }
+                    if method == .get {
+                        try await variants(of: uri, as: role, pages: pages, state: state)
+                    }
+                    if case .published = rule, outside.contains(role) {
+                        #expect(
+                            answer.status == 404 || (200..<300).contains(answer.status),
+                            "\(route) as \(role): \(answer.status) \(answer.text.prefix(300))")
+                    } else if allowed, method == .get {
+                        // A read is allowed only when it answers 2xx, or sends the reader (303) to a page that
+                        // does: `/` to the page in the reader's language.
+                        var read = answer
+                        if answer.status == 303, let location = answer.headers[.location] {
+                            read = try await pages.call(.get, location, as: role)
+                        }
+                        #expect(
+                            (200..<300).contains(read.status),
+                            "\(route) as \(role) should be allowed: \(answer.status) → \(read.status) \(read.text.prefix(300))"
+                        )
+                    } else if allowed, !uri.hasPrefix("/api/") {
+                        // A page form an allowed role sends with valid fields is done (303 to the result), or
+                        // reaches the rules of the process, which may refuse it (409: a change already
+                        // challenged, a draft without consensus, an observer the proposal does not invite).
+                        // An invalid field (422) or a refusal by the guard (401, 403) fails here.
+                        #expect(
+                            [303, 409].contains(answer.status),
+                            "\(route) as \(role) should be allowed: \(answer.status) \(Self.refusal(answer.text))")
+                    } else if allowed {
+                        // The API's writes get an empty body: past the guard, refused by the decoder or the rules.
                         #expect(
                             ![401, 403].contains(answer.status) && answer.status < 500,
                             "\(route) as \(role) should be allowed: \(answer.status) \(answer.text.prefix(300))")
@@ -144,7 +183,44 @@ struct AuthorizationMatrixTests {
                     }
                 }
             }
+            // The allowed forms did what they asked: the agenda editor's fields (a form read whole, as a
+            // dictionary) added the Secretariat's item, and the decision form recorded its paragraph.
+            let after = try await pages.store.currentState()
+            let agenda = try #require(after.agendas["RCM-V"])
+            #expect(agenda.items.contains { $0.title.original == "Matrix item" }, "\(agenda.items.map(\.title))")
+            #expect(after.decisions["RCM-V/90"] != nil)
         }
+    }
+
+    /// What a refusal page says, without the page around it.
+    static func refusal(_ html: String) -> String {
+        let main = html.components(separatedBy: "<main").last ?? html
+        return String(main.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression).prefix(300))
+    }
+
+    /// The path variants an attacker tries on `uri` — `//`, `/./`, an encoded slash, a trailing slash, upper
+    /// case — and the query with its values percent-encoded: a variant is never answered 2xx, and a redirect
+    /// leads to the canonical path, whose answer is what the policy gives `role`.
+    func variants(of uri: String, as role: Role, pages: PageClient, state: ProcessState) async throws {
+        let (path, query) = uri.split(separator: "?", maxSplits: 1).map(String.init).splitPair
+        let odd = [
+            "/" + path, path.replacingOccurrences(of: "/", with: "/./", options: .anchored),
+            path.count > 1 ? path + "/" : "//", path.uppercased() == path ? "/X" + path : path.uppercased(),
+            path.replacingOccurrences(of: "/v1/", with: "/v1%2F"),
+        ].filter { $0 != path }
+        for variant in odd {
+            let answer = try await pages.call(.get, variant + (query.map { "?" + $0 } ?? ""), as: role)
+            #expect(!(200..<300).contains(answer.status), "\(variant) as \(role) answered \(answer.status)")
+        }
+        guard let query, [.anonymous, .observer].contains(role) else { return }
+        let encoded = query.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { return String(pair) }
+            return "\(parts[0])=" + parts[1].unicodeScalars.map { String(format: "%%%02X", $0.value) }.joined()
+        }.joined(separator: "&")
+        let answer = try await pages.call(.get, path + "?" + encoded, as: role)
+        let leaks = WorkingSide(state, invited: role == .observer ? "IOM" : nil).leaks(in: answer.bytes)
+        #expect(leaks.isEmpty, "\(path)?\(encoded) as \(role) shows \(leaks.prefix(3))")
     }
 
     @Test("a delegate can never act for another country, through the API or a page")
@@ -155,7 +231,12 @@ struct AuthorizationMatrixTests {
                 #"{"actor":{"name":"mex","role":"delegate","participant":"CAN"},"#
                 + #""authority":{"participant":"CAN"},"csv":"record","apply":true}"#
             let answer = try await pages.call(.post, "/api/v1/imports/plan", as: .delegateMEX, json: claim)
-            #expect(answer.status == 403 && answer.text.contains("cannot act as a delegate of CAN"), "\(answer.text)")
+            #expect(answer.status == 400 && answer.text.contains("\"field\":\"actor\""), "\(answer.text)")
+            let position =
+                #"{"authority":{"participant":"CAN"},"position":{"participant":"CAN","position":"supports"}}"#
+            let forCanada = try await pages.call(
+                .post, "/api/v1/drafts/RCM-V/1/positions", as: .delegateMEX, json: position)
+            #expect([403, 404, 409].contains(forCanada.status), "\(forCanada.text)")
             let form = try await pages.call(
                 .post, "/en/meetings/RCM-V/decisions", as: .delegateCAN,
                 form: ["paragraph": "9", "kind": "conclusion", "text": "x", "source": "y"])
@@ -164,13 +245,54 @@ struct AuthorizationMatrixTests {
         }
     }
 
-    /// Concrete values for the route parameters, taken from the demo.
+    /// The Secretariat revises the Spanish title of TS-2 (an editorial change) and Mexico challenges it; a
+    /// decision of the XXIX RCM, transcribed and confirmed, keeps the earlier wording and approves a revised
+    /// plan; the Secretariat proposes edition 1 and the Presidency approves it: so that the routes reading an
+    /// edition and a challenge have one to read.
+    static func publishEditionAndChallengeIt(_ pages: PageClient) async throws {
+        let title = #"""
+            {"authoritative":"en","en":"Judicial cooperation","es":"Cooperación judicial internacional",\#
+            "fr":"Coopération judiciaire"}
+            """#
+        let revised = try await pages.call(
+            .patch, "/api/v1/items/TS-2", as: .secretariat,
+            json: #"{"authority":{"editorial":"Spanish translation revised"},"amendment":{"title":\#(title)}}"#)
+        #expect(revised.status == 200, "\(revised.text)")
+        let sequence = try await pages.store.head().sequence
+        let challenge =
+            #"{"authority":{"participant":"MEX"},"challenge":{"sequence":\#(sequence),"participant":"MEX","reason":{"authoritative":"en","en":"The new wording widens the cooperation"}}}"#
+        let challenged = try await pages.call(.post, "/api/v1/challenges", as: .delegateMEX, json: challenge)
+        #expect(challenged.status == 201, "\(challenged.text)")
+        let decision = Decision(
+            meeting: "RCM-XXIX", paragraph: "91", kind: .decision,
+            text: LocalizedText(authoritative: .en, [.en: "Keeps the earlier wording and approves the revised plan."]),
+            effects: [.settleChallenge(Challenge.id(of: sequence), .reject), .approveRevisedPlan])
+        _ = try await pages.store.append(
+            .recordDecision(decision), by: AccordCore.Actor(name: "ts.officer", role: .secretariat),
+            authority: .editorial(reason: "transcribed"))
+        let presidency = AccordCore.Actor(name: "ppt.officer", role: .presidency)
+        _ = try await pages.store.append(
+            .confirmDecision(decision.id), by: presidency, authority: .decision(decision.id))
+        let position = try await pages.store.head().sequence
+        let edition =
+            #"{"authority":{"editorial":"proposed"},"edition":{"number":1,"title":{"authoritative":"en","en":"Plan of Action, 2025 edition"},"date":"2025-11","position":\#(position)}}"#
+        let proposed = try await pages.call(.post, "/api/v1/editions", as: .secretariat, json: edition)
+        #expect(proposed.status == 201, "\(proposed.text)")
+        _ = try await pages.store.append(.approveEdition(1), by: presidency, authority: .decision(decision.id))
+    }
+
+    /// Concrete values for the route parameters, taken from the record (the demo and what the matrix adds).
     struct Samples {
         var item: String
         var proposal: String
         var decision: (String, String)
+        var draft: (String, String)
         var workplan: String
         var standing: String
+        var edition: String
+        var challenge: String
+        /// The challenged change: its item and its ledger entry.
+        var challenged: (item: String, sequence: String)
         var observerInvited: Bool
 
         init(_ state: ProcessState) throws {
@@ -181,25 +303,37 @@ struct AuthorizationMatrixTests {
             let decision = try #require(state.decisions.keys.min())
             let parts = decision.rawValue.split(separator: "/", maxSplits: 1).map(String.init)
             self.decision = (parts[0], parts[1])
-            workplan = try #require(state.workplans.keys.min()).rawValue
+            let draft = try #require(state.drafts.values.min { $0.id < $1.id })
+            self.draft = (draft.meeting.rawValue, draft.paragraph)
+            // A workplan the public reads as well: the matrix checks that each role reads it.
+            workplan = try #require(state.workplans.values.filter { $0.status != .proposed }.map(\.id).min()).rawValue
             standing = try #require(state.standingItems.keys.min()).rawValue
+            edition = try #require(state.editions.keys.min()).description
+            let challenge = try #require(state.challenges.values.min { $0.id < $1.id })
+            self.challenge = challenge.id.rawValue
+            challenged = (challenge.item.rawValue, "\(challenge.sequence)")
         }
 
         func uri(for template: String) -> String {
             var segments: [String] = []
+            // A draft decision's path names it as a decision's does, by meeting and paragraph.
+            let (meeting, paragraph) = template.contains("/drafts/") ? draft : decision
             for segment in template.split(separator: "/").map(String.init) {
                 let previous = segments.last ?? ""
                 switch segment {
                 case "{lang}": segments.append("en")
-                case "{number}": segments.append(item)
-                case "{meeting}": segments.append(decision.0)
-                case "{paragraph}": segments.append(decision.1)
+                // The challenge forms go to the item whose editorial change is challenged.
+                case "{number}": segments.append(template.contains("/challenges") ? challenged.item : item)
+                case "{meeting}": segments.append(meeting)
+                case "{paragraph}": segments.append(paragraph)
                 case "{sequence}": segments.append("1")
                 case "{code}": segments.append(code(after: previous))
                 default: segments.append(segment)
                 }
             }
-            return "/" + segments.joined(separator: "/")
+            // A body's next agenda is that of its next meeting after `today`: the demo's RCGM meets in July 2024.
+            let query = template == "/api/v1/bodies/{code}/agenda" ? "?today=2024-06-01" : ""
+            return "/" + segments.joined(separator: "/") + query
         }
 
         func code(after collection: String) -> String {
@@ -209,7 +343,8 @@ struct AuthorizationMatrixTests {
             case "participants": "MEX"
             case "bodies": "RCGM"
             case "workplans": workplan
-            case "editions", "challenges": "1"
+            case "editions": edition
+            case "challenges": challenge
             case "standing-items": standing
             default: "RCM-V"
             }
@@ -219,31 +354,38 @@ struct AuthorizationMatrixTests {
         func form(for uri: String, role: Role) -> [String: String] {
             if uri.hasSuffix("/decisions") {
                 return [
-                    "paragraph": "M-\(role.rawValue)", "kind": "conclusion", "text": "Takes note.", "source": "minutes",
+                    "paragraph": "90", "kind": "conclusion", "text": "Takes note.", "source": "minutes",
                 ]
             }
             if uri.hasSuffix("/agenda") { return ["new0": "Matrix item", "newPurpose0": "discussion"] }
             let participant = role.account?.participant ?? "MEX"
             if uri.hasSuffix("/positions") {
-                return ["draft": "1", "participant": participant, "position": "supports"]
+                return ["draft": draft.1, "participant": participant, "position": "supports"]
             }
-            if uri.hasSuffix("/adopt") { return ["draft": "1"] }
+            if uri.hasSuffix("/adopt") { return ["draft": draft.1] }
             if uri.hasSuffix("/challenges/settle") {
-                return ["sequence": "1", "decision": "\(decision.0)/\(decision.1)", "settlement": "reject"]
+                return ["sequence": challenged.sequence, "decision": "RCM-VII/1", "settlement": "reject"]
             }
             if uri.hasSuffix("/challenges") {
-                return ["sequence": "1", "participant": participant, "reason": "It changes the commitment."]
+                return [
+                    "sequence": challenged.sequence, "participant": participant, "reason": "It changes the commitment.",
+                ]
             }
             if uri.hasSuffix("/comments") {
                 return ["item": "1", "participant": participant, "stance": "supports", "text": "Agreed."]
             }
             if uri.hasSuffix("/proposals") {
                 return [
-                    "id": "M-\(role.rawValue)", "participant": participant, "title": "A matrix proposal",
+                    "id": "MTX-\(role.rawValue.uppercased())", "participant": participant, "title": "A matrix proposal",
                     "items": "One\nTwo",
                 ]
             }
             return [:]
         }
     }
+}
+
+extension Array where Element == String {
+    /// The first element and, if there is one, the second.
+    fileprivate var splitPair: (String, String?) { (self[0], count > 1 ? self[1] : nil) }
 }

@@ -11,11 +11,9 @@ struct ChallengePageTests {
     @Test("a delegation challenges an editorial change for its own country only, and the item page shows it held")
     func challengeFromTheItemPage() async throws {
         try await withPages { pages in
+            let number = try await pages.approvedActivity()
             let state = try await pages.store.currentState()
-            let item = try #require(
-                state.items.values.filter { $0.status == .approved && $0.kind == .activity }.min {
-                    $0.number < $1.number
-                })
+            let item = try #require(state.items[number])
             // The Secretariat revises a translation of the title, an editorial change.
             var title = item.title
             let translation: Language = title.authoritative == .es ? .en : .es
@@ -76,7 +74,8 @@ struct ChallengePageTests {
                 form: ["sequence": String(change.entry.sequence), "participant": "CAN", "reason": "Also"])
             #expect((400..<500).contains(again.status) && again.status != 403, "\(again.status) \(again.text)")
 
-            // Only the Secretariat settles it, citing the decision that does; rejected, the change is undone.
+            // Only a decision settles it, as its declared effect: the settle form citing a decision that declares
+            // no settlement is refused, and a transcription declaring it settles it once the Presidency confirms.
             let decision = try #require(state.decisions.keys.max())
             let settle = [
                 "sequence": String(change.entry.sequence), "decision": decision.rawValue, "settlement": "reject",
@@ -85,8 +84,18 @@ struct ChallengePageTests {
             #expect(
                 try await pages.call(.post, "\(path)/challenges/settle", as: .delegateMEX, form: settle).status == 403)
             #expect(try await pages.get(path, as: .secretariat).text.contains("\(path)/challenges/settle"))
-            let settled = try await pages.call(.post, "\(path)/challenges/settle", as: .secretariat, form: settle)
-            #expect(settled.status == 303, "\(settled.text)")
+            let cited = try await pages.call(.post, "\(path)/challenges/settle", as: .secretariat, form: settle)
+            #expect(cited.status == 409, "\(cited.text)")
+            let settlement = Decision(
+                meeting: "RCM-XXIX", paragraph: "91", kind: .decision,
+                text: LocalizedText(authoritative: .en, [.en: "Keeps the earlier wording."]),
+                effects: [.settleChallenge(Challenge.id(of: change.entry.sequence), .reject)])
+            _ = try await pages.store.append(
+                .recordDecision(settlement), by: ParticipationPageTests.secretariat,
+                authority: .editorial(reason: "transcribed"))
+            _ = try await pages.store.append(
+                .confirmDecision(settlement.id), by: AccordCore.Actor(name: "ppt.officer", role: .presidency),
+                authority: .decision(settlement.id))
             let after = try await pages.store.currentState()
             #expect(after.challenges[Challenge.id(of: change.entry.sequence)]?.status == .rejected)
             #expect(after.items[item.number]?.title == item.title, "the item says what it said before the change")

@@ -8,6 +8,7 @@ import HummingbirdTesting
 import Logging
 import Testing
 
+@testable import AccordServices
 @testable import AccordWeb
 
 /// The roles of the authorization matrix: two delegations of different countries, the Secretariat, the
@@ -49,6 +50,8 @@ final class PageClient: @unchecked Sendable {
         var status: Int
         var text: String
         var headers: HTTPFields
+        /// The body as it came, for what is not text (a DOCX): `text` replaces invalid UTF-8.
+        var bytes: [UInt8] = []
     }
 
     /// A request as `role`: its session cookie, and for a state change its anti-forgery token (in the
@@ -72,10 +75,31 @@ final class PageClient: @unchecked Sendable {
             body = ByteBuffer(string: json)
         }
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
-        return Answer(status: Int(response.status.code), text: String(buffer: response.body), headers: response.headers)
+        return Answer(
+            status: Int(response.status.code), text: String(buffer: response.body), headers: response.headers,
+            bytes: Array(buffer: response.body))
     }
 
     func get(_ uri: String, as role: Role = .anonymous) async throws -> Answer { try await call(.get, uri, as: role) }
+}
+
+extension PageClient {
+    /// An approved activity in the current version, which the demo (its Plan of Action replaced by the
+    /// Strategic Plan) no longer has: the XXIX RCM's paragraph 90, confirmed by the Presidency, approves
+    /// Mexico's proposed activity on document standards. Test data, not the demo's.
+    func approvedActivity() async throws -> ItemNumber {
+        let decision = Decision(
+            meeting: "RCM-XXIX", paragraph: "90", kind: .decision,
+            text: LocalizedText(authoritative: .en, [.en: "Approves the activity on document standards."]),
+            effects: [.changeStatus(item: "MPM-3.1", to: .approved)])
+        _ = try await store.append(
+            .recordDecision(decision), by: AccordCore.Actor(name: "ts.officer", role: .secretariat),
+            authority: .editorial(reason: "transcribed"))
+        _ = try await store.append(
+            .confirmDecision(decision.id), by: AccordCore.Actor(name: "ppt.officer", role: .presidency),
+            authority: .decision(decision.id))
+        return "MPM-3.1"
+    }
 }
 
 /// Runs `body` with the demo loaded, an account and a session for every role.
@@ -93,7 +117,7 @@ func withPages(_ body: @escaping @Sendable (PageClient) async throws -> Void) as
             return service
         }()
         let router = buildRouter(store: store, accounts: accounts)
-        let routes = router.routes.map { "\($0.method) \($0.path)" }
+        let routes = router.router.routes.map { "\($0.method) \($0.path)" }
         let app = Application(router: router, logger: logger)
         try await app.test(.router) { client in
             let pages = PageClient(client: client, store: store, routes: routes)
@@ -104,7 +128,7 @@ func withPages(_ body: @escaping @Sendable (PageClient) async throws -> Void) as
                     participant: account.participant, language: "en", password: "a long test password")
                 let (id, principal) = try await accounts.signIn(
                     username: account.username, password: "a long test password", address: "127.0.0.1")
-                pages.sessions[role] = ("\(AuthMiddleware.cookie)=\(id)", principal.csrfToken ?? "")
+                pages.sessions[role] = ("\(IdentityMiddleware.cookie)=\(id)", principal.csrfToken ?? "")
             }
             try await body(pages)
         }

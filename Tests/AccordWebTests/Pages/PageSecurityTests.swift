@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Testing
 
+@testable import AccordServices
 @testable import AccordWeb
 
 /// Pages under attack: stored script in every text field never runs, forged and token-less forms change
@@ -27,7 +28,8 @@ struct PageSecurityTests {
                 _ = try await pages.store.append(
                     .addItem(
                         PlanItem(
-                            number: ItemNumber("HR-9\(index)"), kind: .area, parent: "HR", title: text, text: text,
+                            number: ItemNumber("HR-9\(index)"), kind: .activity, parent: "HR-7", title: text,
+                            text: text,
                             leads: [.secretariat], timeline: Timeline(text: text), status: .proposed)),
                     by: secretariat, authority: .editorial(reason: payload))
             }
@@ -78,8 +80,7 @@ struct PageSecurityTests {
     @Test("recording a decision with an effect changes the plan page, and the cache never serves the old one")
     func decisionChangesThePlan() async throws {
         try await withPages { pages in
-            let state = try await pages.store.currentState()
-            let item = try #require(state.items.values.filter { $0.status == .approved && $0.kind == .activity }.first)
+            let item = try await pages.approvedActivity()
             let before = try await pages.get("/en/plan", as: .reader)
             let etag = try #require(before.headers[.eTag])
             let unchanged = try await pages.call(.get, "/en/plan", as: .reader, headers: [.ifNoneMatch: etag])
@@ -87,17 +88,21 @@ struct PageSecurityTests {
 
             let form = [
                 "paragraph": "7", "kind": "decision", "text": "Declares the activity completed.", "source": "minutes",
-                "item": item.number.rawValue, "status": "completed",
+                "item": item.rawValue, "status": "completed",
             ]
             #expect(
                 try await pages.call(.post, "/en/meetings/RCM-V/decisions", as: .secretariat, form: form).status == 303)
+            // The transcription declares the effect; the Presidency's confirmation applies it.
+            #expect(try await pages.store.currentState().items[item]?.status == .approved)
+            _ = try await pages.store.append(
+                .confirmDecision("RCM-V/7"), by: AccordCore.Actor(name: "ppt.officer", role: .presidency),
+                authority: .decision("RCM-V/7"))
             let after = try await pages.call(.get, "/en/plan", as: .reader, headers: [.ifNoneMatch: etag])
             #expect(after.status == 200 && after.headers[.eTag] != etag)
-            #expect(
-                before.text.contains(">\(item.number.rawValue)<") && !after.text.contains(">\(item.number.rawValue)<"))
+            #expect(before.text.contains(">\(item.rawValue)<") && !after.text.contains(">\(item.rawValue)<"))
             let archive = try await pages.get("/en/plan?version=archive", as: .reader)
-            #expect(archive.text.contains(">\(item.number.rawValue)<"))
-            let history = try await pages.get("/en/items/\(item.number.rawValue)", as: .reader)
+            #expect(archive.text.contains(">\(item.rawValue)<"))
+            let history = try await pages.get("/en/items/\(item.rawValue)", as: .reader)
             #expect(history.text.contains("RCM-V/7"))
         }
     }

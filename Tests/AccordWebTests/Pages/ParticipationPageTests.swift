@@ -32,9 +32,7 @@ struct ParticipationPageTests {
     @Test("delegations record their own positions, the Secretariat the others', and adopts at consensus")
     func positionsAndAdoption() async throws {
         try await withPages { pages in
-            let state = try await pages.store.currentState()
-            let item = try #require(
-                state.items.values.filter { $0.status == .approved && $0.kind == .activity }.map(\.number).min())
+            let item = try await pages.approvedActivity()
             let members = try await Self.tableDraft(on: item, pages.store)
 
             // Mexico's delegate is offered Mexico only.
@@ -111,12 +109,12 @@ struct ParticipationPageTests {
                 .post, "/en/proposals/MEX-FORM/comments", as: .delegateCAN,
                 form: [
                     "item": "2", "participant": "CAN", "stance": "has-concerns", "text": "Which indicators?",
-                    "parent": "MPM",
+                    "parent": "LA-1",
                 ])
             #expect(comment.status == 303, "\(comment.text.prefix(300))")
             let matrix = try await pages.get("/fr/proposals/MEX-FORM", as: .delegateMEX)
             #expect(matrix.text.contains("a des réserves") && matrix.text.contains("Which indicators?"))
-            #expect(matrix.text.contains("→ MPM"))
+            #expect(matrix.text.contains("→ LA-1"))
 
             // An observer the proposal does not invite neither sees it nor comments on it.
             let head = try await pages.store.head()

@@ -19,7 +19,7 @@ struct TranslationMarkTests {
             _ = try await pages.store.append(
                 .addItem(
                     PlanItem(
-                        number: "HR-77", kind: .area, parent: "HR",
+                        number: "HR-77", kind: .activity, parent: "HR-7",
                         title: LocalizedText(
                             authoritative: .en, [.en: "Regional shelters", .es: "Albergues regionales"]),
                         leads: [.secretariat], status: .proposed)),

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 import Hummingbird
 
 /// Signing in and out in the browser. The sign-in form carries an anti-forgery token too, tied to a
@@ -6,22 +7,33 @@ import Hummingbird
 enum SignInPages {
     static let formCookie = "__Host-accord-form"
 
-    static func add(to router: Router<AccordContext>, accounts: AccountService) {
+    /// The sign-in form's fields.
+    struct Credentials: Decodable, Sendable {
+        var username: String?
+        var password: String?
+    }
+
+    static func add(
+        to router: RouterGroup<AccordContext>, forms: RouterGroup<AccordContext>, signedIn: RouterGroup<AccordContext>,
+        accounts: AccountService
+    ) {
         router.get("/") { request, context in
             let language = context.principal?.language ?? preferred(request.headers[.acceptLanguage] ?? "")
-            return Response(status: .seeOther, headers: [.location: "/\(language.rawValue)/"])
+            return Response(status: .seeOther, headers: [.location: "/\(language.rawValue)"])
         }
         router.get("{lang}/sign-in") { request, context in
             let viewer = try PageRoutes.viewer(request, context)
             return form(viewer, request: request, problem: nil)
         }
-        router.post("{lang}/sign-in") { request, context in
+        forms.post("{lang}/sign-in") { request, context in
             let viewer = try PageRoutes.viewer(request, context)
-            let fields = try await FormData.read(request, context: context)
             do {
+                var request = request
+                let fields = try await FormBody.read(&request, as: Credentials.self)
+                // Signing in again ends the session this browser brought, so one browser holds one session.
                 let (id, _) = try await accounts.signIn(
-                    username: fields["username"] ?? "", password: fields["password"] ?? "",
-                    address: context.clientAddress)
+                    username: fields.username ?? "", password: fields.password ?? "",
+                    address: context.clientAddress, ending: context.sessionID)
                 var response = Response(status: .seeOther, headers: [.location: viewer.link("/").path])
                 response.setCookie(SessionRoutes.sessionCookie(id))
                 response.setCookie(expired(formCookie))
@@ -30,7 +42,7 @@ enum SignInPages {
                 return form(viewer, request: request, problem: Problem(error))
             }
         }
-        router.post("{lang}/sign-out") { request, context in
+        signedIn.post("{lang}/sign-out") { request, context in
             let viewer = try PageRoutes.viewer(request, context)
             if let id = context.sessionID { try await accounts.signOut(session: id) }
             var response = Response(status: .seeOther, headers: [.location: viewer.link("/").path])

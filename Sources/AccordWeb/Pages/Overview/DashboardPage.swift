@@ -1,27 +1,16 @@
 import AccordCore
 import AccordDocuments
+import AccordServices
 import AccordStore
 
 /// The dashboard: the plan at a glance, with charts drawn on the server — status by line of action,
 /// overdue activities by lead, and the changes each meeting's decisions made.
 enum DashboardPage {
     static func add(to pages: PageRoutes) {
-        let store = pages.store
+        let record = pages.record
         pages.page("") { viewer, _, _ in
-            let state = try await store.currentState()
-            var changes: [MeetingID: Int] = [:]
-            var before: Int64? = nil
-            // The ledger names the decision behind each entry; counting needs no decoding.
-            while true {
-                let page = try await store.entries(before: before, limit: 1_000)
-                for entry in page {
-                    if let decision = entry.decision {
-                        changes[MeetingID(String(decision.prefix { $0 != "/" })), default: 0] += 1
-                    }
-                }
-                guard let last = page.last, page.count == 1_000 else { break }
-                before = last.sequence
-            }
+            let state = try await record.state(for: viewer.principal)
+            let changes = try await record.changesPerMeeting(for: viewer.principal)
             return render(state: state, changesByMeeting: changes, today: AgendaEditor.today(), viewer: viewer)
         }
     }
@@ -29,7 +18,7 @@ enum DashboardPage {
     static func render(state: ProcessState, changesByMeeting: [MeetingID: Int], today: PartialDate, viewer: Viewer)
         -> PageContent
     {
-        let items = state.items.values.filter(viewer.policy.sees)
+        let items = state.items.values
         let activities = items.filter { $0.kind == .activity }
         let overdue = activities.filter { item in
             item.status.isCurrent && item.timeline?.target.map { $0.isBefore(today) } == true

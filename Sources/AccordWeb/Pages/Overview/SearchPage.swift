@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 import AccordStore
 import Foundation
 
@@ -13,7 +14,7 @@ enum SearchPage {
     }
 
     static func add(to pages: PageRoutes) {
-        let store = pages.store
+        let record = pages.record
         pages.page("search") { viewer, request, _ in
             let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
             var main = HTML()
@@ -33,7 +34,7 @@ enum SearchPage {
             guard query.count <= 200 else {
                 throw AuthError.invalid(field: "q", reason: "search for at most 200 characters")
             }
-            let hits = search(query, in: try await store.currentState(), viewer: viewer)
+            let hits = search(query, in: try await record.state(for: viewer.principal), viewer: viewer)
             main.element("p", text: "\(hits.count) \(viewer.t(.results))")
             main.element("ol") { html in
                 for hit in hits.prefix(200) {
@@ -56,7 +57,6 @@ enum SearchPage {
     /// Every visible text that contains all the words of `query`, in the viewer's language first.
     static func search(_ query: String, in state: ProcessState, viewer: Viewer) -> [Hit] {
         let words = fold(query).split(separator: " ").map(String.init)
-        let policy = viewer.policy
         var hits: [Hit] = []
         func consider(_ texts: [LocalizedText?], link: Link, label: String) {
             for text in texts.compactMap({ $0 }) {
@@ -71,7 +71,7 @@ enum SearchPage {
                 }
             }
         }
-        for item in state.items.values.sorted(by: Plan.inReadingOrder) where policy.sees(item) {
+        for item in state.items.values.sorted(by: Plan.inReadingOrder) {
             consider(
                 [item.title, item.text], link: viewer.link("/items/\(item.number.rawValue)"),
                 label: item.number.rawValue)
@@ -81,7 +81,7 @@ enum SearchPage {
                 [decision.text], link: viewer.link("/decisions", [("id", decision.id.rawValue)]),
                 label: decision.id.rawValue)
         }
-        for proposal in state.proposals.values.sorted(by: { $0.id < $1.id }) where policy.sees(proposal) {
+        for proposal in state.proposals.values.sorted(by: { $0.id < $1.id }) {
             let link = viewer.link("/proposals/\(proposal.id.rawValue)")
             consider([proposal.title], link: link, label: proposal.id.rawValue)
             for item in proposal.items {
@@ -90,7 +90,9 @@ enum SearchPage {
             for comment in state.comments.values where comment.proposal == proposal.id {
                 consider(
                     [comment.text], link: link,
-                    label: "\(proposal.id.rawValue) \(comment.item) · \(viewer.name(comment.participant, in: state))")
+                    label:
+                        "\(proposal.id.rawValue) \(comment.item.map(String.init) ?? "") · \(viewer.name(comment.participant, in: state))"
+                )
             }
         }
         return hits

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 import AccordStore
 
 /// The Secretariat's list of what needs translating: every item, decision and meeting title whose text is
@@ -12,11 +13,11 @@ enum TranslationsPage {
     }
 
     static func add(to pages: PageRoutes) {
-        let store = pages.store
+        let record = pages.record
         pages.page("translations") { viewer, _, _ in
             try viewer.policy.require(viewer.policy.seesTranslationWork, "see the translation work list")
-            let state = try await store.currentState()
-            let staleTranslations = try await store.staleTranslations(in: state)
+            let state = try await record.state(for: viewer.principal)
+            let staleTranslations = try await record.staleTranslations(in: state)
             var needs: [Need] = []
             func missing(_ texts: [LocalizedText?]) -> [Language] {
                 Language.allCases.filter { language in

@@ -1,5 +1,6 @@
 import AccordCore
 import AccordDocuments
+import AccordServices
 import AccordStore
 
 /// One item of the plan and its whole provenance as a timeline: the proposal items aimed at it and the
@@ -7,18 +8,16 @@ import AccordStore
 /// included.
 enum ItemPage {
     static func add(to pages: PageRoutes) {
-        let store = pages.store
+        let record = pages.record
         pages.page("items/{number}") { viewer, _, context in
             let number = ItemNumber(context.parameters.get("number") ?? "")
-            let state = try await store.currentState()
-            guard let item = state.items[number], viewer.policy.sees(item) else {
+            let state = try await record.state(for: viewer.principal)
+            guard let item = state.items[number],
+                let entries = try await record.timeline(of: number, for: viewer.principal)
+            else {
                 throw Problem.notFound("item", number.rawValue, field: "number")
             }
-            var entries: [LedgerEntry] = []
-            for sequence in try await store.history(of: .item(number)) {
-                if let entry = try await store.entry(sequence)?.decoded() { entries.append(entry) }
-            }
-            let stale = try await store.staleTranslations(in: state)[number] ?? []
+            let stale = try await record.staleTranslations(in: state)[number] ?? []
             return render(item, entries: entries, stale: stale, state: state, viewer: viewer)
         }
     }
@@ -117,7 +116,7 @@ enum ItemPage {
     /// The proposal items aimed at this item (or at its place, for an item still proposed), for the viewer.
     private static func aimedHere(_ item: PlanItem, state: ProcessState, viewer: Viewer) -> [(Proposal, ProposalItem)] {
         var found: [(Proposal, ProposalItem)] = []
-        for proposal in state.proposals.values.sorted(by: { $0.id < $1.id }) where viewer.policy.sees(proposal) {
+        for proposal in state.proposals.values.sorted(by: { $0.id < $1.id }) {
             for proposed in proposal.items {
                 let parent = proposed.target?.parent
                 let sameWords =

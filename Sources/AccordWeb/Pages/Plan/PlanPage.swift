@@ -1,5 +1,6 @@
 import AccordCore
 import AccordDocuments
+import AccordServices
 import AccordStore
 import Hummingbird
 
@@ -27,13 +28,13 @@ enum PlanPage {
     }
 
     static func add(to pages: PageRoutes) {
-        let store = pages.store
+        let record = pages.record
         pages.page("plan") { viewer, request, _ in
             let query = Query(request)
-            let state = try await PlanPoints.state(query.at, store: store, field: "at")
+            let state = try await PlanPoints.state(query.at, record: record, viewer: viewer, field: "at")
             // Stale translations are marked in the plan as it stands now, which is what translators work on;
             // the plan as of a meeting or an edition shows the texts of then without marks.
-            let stale = query.at.isEmpty ? try await store.staleTranslations(in: state) : [:]
+            let stale = query.at.isEmpty ? try await record.staleTranslations(in: state) : [:]
             return render(query, state: state, stale: stale, viewer: viewer)
         }
     }
@@ -51,7 +52,7 @@ enum PlanPage {
         let policy = viewer.policy
         if query.version == "annexes" {
             let annexes = Plan.annexes(
-                Array(state.workplans.values), items: Array(state.items.values.filter(policy.sees)), version: .current)
+                Array(state.workplans.values), items: Array(state.items.values), version: .current)
             for annex in annexes {
                 main.element("h2", text: viewer.words(annex.workplan.title))
                 table(
@@ -65,7 +66,7 @@ enum PlanPage {
                 main.element("p", [("class", "notice")], text: viewer.t(.notPublished))
                 return PageContent(title: viewer.t(.planOfAction), main: main, section: .plan)
             }
-            let view = Plan.view(version, of: Array(state.items.values.filter(policy.sees)), asOf: state.sequence)
+            let view = Plan.view(version, of: Array(state.items.values), asOf: state.sequence)
             main.element("p", [("class", "muted")]) { html in
                 html.text("\(viewer.t(.ledgerPosition)) \(view.asOf)")
             }
@@ -89,8 +90,7 @@ enum PlanPage {
             Forms.select("version", viewer.t(.version), versions, selected: query.version, &html)
             Forms.select(
                 "at", viewer.t(.asOf), PlanPoints.options(state: state, viewer: viewer), selected: query.at, &html)
-            let policy = viewer.policy
-            let lines = state.items.values.filter { $0.kind == .lineOfAction && policy.sees($0) }
+            let lines = state.items.values.filter { $0.kind == .lineOfAction }
                 .sorted(by: Plan.inReadingOrder)
             Forms.select(
                 "line", viewer.t(.lineOfAction),

@@ -1,6 +1,6 @@
 import AccordCore
 import AccordDocuments
-import AccordStore
+import AccordServices
 import Foundation
 
 /// The agenda editor: the Secretariat starts from the record's suggestion (standing items, activities due,
@@ -8,10 +8,10 @@ import Foundation
 /// draft; the Presidency approves it, after which it no longer changes.
 enum AgendaEditor {
     static func add(to pages: PageRoutes) {
-        let store = pages.store
+        let record = pages.record
         pages.page("meetings/{code}/agenda", cached: false) { viewer, _, context in
             try viewer.policy.require(viewer.policy.seesWorkingState, "see draft agendas")
-            let state = try await store.currentState()
+            let state = try await record.state(for: viewer.principal)
             let code = MeetingID(context.parameters.get("code") ?? "")
             guard let meeting = state.meetings[code] else {
                 throw Problem.notFound("meeting", code.rawValue, field: "code")
@@ -19,29 +19,27 @@ enum AgendaEditor {
             let agenda = state.agendas[code] ?? Agenda.suggested(for: code, in: state, today: today())
             return render(meeting, agenda: agenda, isStored: state.agendas[code] != nil, viewer: viewer)
         }
-        pages.form("meetings/{code}/agenda") { viewer, fields, context in
+        // The editor's rows are numbered (title0, keep0, …), so its fields are read by name.
+        pages.form("meetings/{code}/agenda", [String: String].self) { viewer, fields, context in
             try viewer.policy.require(viewer.policy.draftsAgendas, "draft agendas")
             let code = MeetingID(context.parameters.get("code") ?? "")
-            let state = try await store.currentState()
+            let state = try await record.state(for: viewer.principal)
             guard state.meetings[code] != nil else { throw Problem.notFound("meeting", code.rawValue, field: "code") }
             let base = state.agendas[code] ?? Agenda.suggested(for: code, in: state, today: today())
             let agenda = try edited(base ?? Agenda(meeting: code, items: []), fields: fields, language: viewer.language)
-            try await append(.setAgenda(agenda), viewer, reason: "agenda drafted by the Secretariat", store)
+            try await record.record(
+                .setAgenda(agenda), authority: .editorial(reason: "agenda drafted by the Secretariat"),
+                as: viewer.principal)
             return viewer.link("/meetings/\(code.rawValue)/agenda")
         }
-        pages.form("meetings/{code}/agenda/approve") { viewer, _, context in
+        pages.form("meetings/{code}/agenda/approve", PageFormGuard.AntiForgery.self) { viewer, _, context in
             try viewer.policy.require(viewer.policy.approvesAgendas, "approve agendas")
             let code = MeetingID(context.parameters.get("code") ?? "")
-            try await append(
-                .approveAgenda(code), viewer, reason: "agenda approved by the Presidency Pro-Tempore", store)
+            try await record.record(
+                .approveAgenda(code), authority: .editorial(reason: "agenda approved by the Presidency Pro-Tempore"),
+                as: viewer.principal)
             return viewer.link("/meetings/\(code.rawValue)")
         }
-    }
-
-    private static func append(_ change: Change, _ viewer: Viewer, reason: String, _ store: Store) async throws {
-        guard let claimed = viewer.principal?.actor else { throw AuthError.notSignedIn }
-        _ = try await store.append(
-            change, by: try Authorization.actor(claimed: claimed), authority: .editorial(reason: reason))
     }
 
     /// The agenda as the form left it: rows kept in order with their edited titles and purposes, then the

@@ -1,51 +1,68 @@
 import AccordCore
-import AccordStore
+import AccordServices
 
 /// A member state challenges an editorial change to an item as substantive — its delegate, or the
 /// Secretariat on its behalf — from the item's page; the change is then held until a decision settles it
 /// (DESIGN §3, rule 4). Core's rules decide whether the change is still open to challenge and who may
 /// speak; the form is only offered where they would allow it.
 enum ChallengeForms {
+    /// The challenge form's fields.
+    struct ChallengeFields: Decodable, Sendable {
+        var participant: String?
+        var sequence: String?
+        var reason: String?
+    }
+
+    /// The settlement form's fields.
+    struct SettlementFields: Decodable, Sendable {
+        var sequence: String?
+        var decision: String?
+        var settlement: String?
+    }
+
     static func add(to pages: PageRoutes) {
-        let store = pages.store
-        pages.form("items/{number}/challenges") { viewer, fields, context in
+        let record = pages.record
+        pages.form("items/{number}/challenges", ChallengeFields.self) { viewer, fields, context in
             let number = ItemNumber(context.parameters.get("number") ?? "")
-            let participant = ParticipantID(try FormData.required(fields, "participant", "choose the member state"))
+            let participant = ParticipantID(
+                try FormBody.required(fields.participant, "participant", "choose the member state"))
             try viewer.policy.require(
                 viewer.policy.recordsPositions && viewer.policy.mayAct(for: participant),
                 "challenge an editorial change for \(participant)")
-            guard let sequence = Int64(FormData.value(fields, "sequence")) else {
+            guard let sequence = Int64(FormBody.trimmed(fields.sequence)) else {
                 throw AuthError.invalid(field: "sequence", reason: "choose the editorial change to challenge")
             }
-            let reason = try FormData.required(fields, "reason", "say why the change is substantive")
-            guard try await store.currentState().editorials[sequence]?.item == number else {
+            let reason = try FormBody.required(fields.reason, "reason", "say why the change is substantive")
+            guard try await record.state(for: viewer.principal).editorials[sequence]?.item == number else {
                 throw AuthError.invalid(
                     field: "sequence", reason: "entry \(sequence) is not an editorial change of \(number.rawValue)")
             }
             let statement = ChallengeStatement(
                 sequence: sequence, participant: participant,
                 reason: viewer.typed(reason))
-            _ = try await store.append(
-                .challengeEditorial(statement), by: try viewer.actor(), authority: .participant(participant))
+            try await record.record(
+                .challengeEditorial(statement), authority: .participant(participant), as: viewer.principal)
             return viewer.link("/items/\(number.rawValue)")
         }
-        pages.form("items/{number}/challenges/settle") { viewer, fields, context in
+        pages.form("items/{number}/challenges/settle", SettlementFields.self) { viewer, fields, context in
             let number = ItemNumber(context.parameters.get("number") ?? "")
             try viewer.policy.require(viewer.policy.recordsDecisions, "settle a challenge")
-            guard let sequence = Int64(FormData.value(fields, "sequence")) else {
+            guard let sequence = Int64(FormBody.trimmed(fields.sequence)) else {
                 throw AuthError.invalid(field: "sequence", reason: "choose the challenged change")
             }
-            let decision = DecisionID(try FormData.required(fields, "decision", "choose the decision that settles it"))
-            guard let settlement = Settlement(rawValue: FormData.value(fields, "settlement")) else {
+            let decision = DecisionID(
+                try FormBody.required(fields.decision, "decision", "choose the decision that settles it"))
+            guard let settlement = Settlement(rawValue: FormBody.trimmed(fields.settlement)) else {
                 throw AuthError.invalid(field: "settlement", reason: "choose confirm or reject")
             }
-            guard try await store.currentState().challenges[Challenge.id(of: sequence)]?.item == number else {
+            guard try await record.state(for: viewer.principal).challenges[Challenge.id(of: sequence)]?.item == number
+            else {
                 throw AuthError.invalid(
                     field: "sequence", reason: "no change of \(number.rawValue) at entry \(sequence) is challenged")
             }
-            _ = try await store.append(
-                .settleChallenge(Challenge.id(of: sequence), settlement), by: try viewer.actor(),
-                authority: .decision(decision))
+            try await record.record(
+                .settleChallenge(Challenge.id(of: sequence), settlement), authority: .decision(decision),
+                as: viewer.principal)
             return viewer.link("/items/\(number.rawValue)")
         }
     }

@@ -1,13 +1,14 @@
 import AccordCore
 import AccordDocuments
+import AccordServices
 import AccordStore
 
 /// Decisions: every adopted or transcribed paragraph, by meeting, and one decision with what it authorized.
 enum DecisionPages {
     static func add(to pages: PageRoutes) {
-        let store = pages.store
+        let record = pages.record
         pages.page("decisions") { viewer, request, _ in
-            let state = try await store.currentState()
+            let state = try await record.state(for: viewer.principal)
             if let id = request.uri.queryParameters["id"].map(String.init) {
                 guard let decision = state.decisions[DecisionID(id)] else {
                     throw Problem.notFound("decision", id, field: "id")
@@ -60,7 +61,7 @@ enum DecisionPages {
                         + adoption.present.map { viewer.name($0, in: state) }.joined(separator: ", "))
             }
         }
-        let approved = state.items.values.filter { $0.approvedBy == decision.id && viewer.policy.sees($0) }
+        let approved = state.items.values.filter { $0.approvedBy == decision.id }
             .sorted(by: Plan.inReadingOrder)
         if !approved.isEmpty {
             main.element("h2", text: viewer.t(.itemsApproved))

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 import AccordStore
 import Hummingbird
 
@@ -6,9 +7,9 @@ import Hummingbird
 /// removed and changed, with word-level highlights.
 enum EditionPages {
     static func add(to pages: PageRoutes) {
-        let store = pages.store
+        let record = pages.record
         pages.page("editions") { viewer, _, _ in
-            let state = try await store.currentState()
+            let state = try await record.state(for: viewer.principal)
             var main = HTML()
             main.element("h1", text: viewer.t(.editions))
             let editions = state.editions.values.sorted { $0.number > $1.number }
@@ -35,16 +36,11 @@ enum EditionPages {
         pages.page("compare") { viewer, request, _ in
             let from = request.uri.queryParameters["from"].map(String.init) ?? ""
             let to = request.uri.queryParameters["to"].map(String.init) ?? ""
-            let old = try await PlanPoints.state(from, store: store, field: "from")
-            let new = try await PlanPoints.state(to, store: store, field: "to")
-            let current = try await store.currentState()
-            var comparison = PlanComparison(from: old, to: new)
-            if !viewer.policy.seesWorkingState {
-                // Proposed items are not published: their arrival or change is not shown to the public.
-                comparison.items.removeAll { change in
-                    [old.items[change.number], new.items[change.number]].contains { $0?.status == .proposed }
-                }
-            }
+            let old = try await PlanPoints.state(from, record: record, viewer: viewer, field: "from")
+            let new = try await PlanPoints.state(to, record: record, viewer: viewer, field: "to")
+            let current = try await record.state(for: viewer.principal)
+            // Both states are what the viewer may see, so the comparison shows no unpublished item either.
+            let comparison = PlanComparison(from: old, to: new)
             return render(comparison, from: from, to: to, state: current, viewer: viewer)
         }
     }

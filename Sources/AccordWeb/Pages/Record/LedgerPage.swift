@@ -1,16 +1,16 @@
 import AccordCore
+import AccordServices
 import AccordStore
 
 /// The ledger, newest first, fifty entries a page: who changed what, when, and on whose authority, with
 /// each entry's hash so that anyone can check the chain.
 enum LedgerPage {
     static func add(to pages: PageRoutes) {
-        let store = pages.store
+        let record = pages.record
         pages.page("ledger") { viewer, request, _ in
-            try viewer.policy.require(viewer.policy.seesLedger, "browse the ledger")
             let before = request.uri.queryParameters["before"].flatMap { Int64(String($0)) }
-            let entries = try await store.entries(before: before, limit: 50)
-            let state = try await store.currentState()
+            let entries = try await record.entries(before: before, limit: 50, for: viewer.principal)
+            let state = try await record.state(for: viewer.principal)
             var main = HTML()
             main.element("h1", text: viewer.t(.ledger))
             main.element("table") { html in

@@ -1,15 +1,15 @@
 import AccordCore
 import AccordDocuments
-import AccordStore
+import AccordServices
 import Foundation
 
 /// Meetings: the list, and one meeting with its attendance, agenda, decisions and (for the working side)
 /// draft decisions with each delegation's position. The Secretariat records what the meeting decided here.
 enum MeetingPages {
     static func add(to pages: PageRoutes) {
-        let store = pages.store
+        let record = pages.record
         pages.page("meetings") { viewer, _, _ in
-            let state = try await store.currentState()
+            let state = try await record.state(for: viewer.principal)
             var main = HTML()
             main.element("h1", text: viewer.t(.meetings))
             for body in state.bodies.values.sorted(by: { ($0.level, $1.id) > ($1.level, $0.id) }) {
@@ -30,17 +30,17 @@ enum MeetingPages {
             return PageContent(title: viewer.t(.meetings), main: main, section: .meetings)
         }
         pages.page("meetings/{code}") { viewer, _, context in
-            let state = try await store.currentState()
+            let state = try await record.state(for: viewer.principal)
             let code = MeetingID(context.parameters.get("code") ?? "")
             guard let meeting = state.meetings[code] else {
                 throw Problem.notFound("meeting", code.rawValue, field: "code")
             }
             return render(meeting, state: state, viewer: viewer)
         }
-        pages.form("meetings/{code}/decisions") { viewer, fields, context in
+        pages.form("meetings/{code}/decisions", DecisionFields.self) { viewer, fields, context in
             let code = MeetingID(context.parameters.get("code") ?? "")
             try viewer.policy.require(viewer.policy.recordsDecisions, "record a meeting's decisions")
-            try await record(fields, meeting: code, viewer: viewer, store: store)
+            try await Self.record(fields, meeting: code, viewer: viewer, record: record)
             return viewer.link("/meetings/\(code.rawValue)")
         }
     }
@@ -74,7 +74,7 @@ enum MeetingPages {
             html.link(Link("/api/v1/exports/statement/\(meeting.id.rawValue)", query: lang), "Akoma Ntoso")
         }
         main.element("h2", text: Words.agenda(viewer.language))
-        if let agenda = state.agendas[meeting.id], policy.sees(agenda) {
+        if let agenda = state.agendas[meeting.id] {
             AgendaEditor.list(agenda, viewer: viewer, &main)
         } else {
             main.element("p", [("class", "muted")], text: viewer.t(.noAgenda))
@@ -88,7 +88,7 @@ enum MeetingPages {
         let decisions = state.decisions.values.filter { $0.meeting == meeting.id }.sorted { $0.id < $1.id }
         if decisions.isEmpty { main.element("p", text: Words.noDecisions(viewer.language)) }
         DecisionPages.list(decisions, state: state, viewer: viewer, &main)
-        if policy.seesDrafts {
+        if policy.seesWorkingState {
             let drafts = state.drafts.values.filter { $0.meeting == meeting.id && $0.status == .draft }
             if !drafts.isEmpty {
                 main.element("h2", text: viewer.t(.draftDecisions))
@@ -169,28 +169,37 @@ enum MeetingPages {
         }
     }
 
-    /// Records the paragraph, transcribed from the outcome document, and its effect, in one transaction:
-    /// either both are on the ledger or neither is.
-    static func record(_ fields: [String: String], meeting: MeetingID, viewer: Viewer, store: Store) async throws {
-        let actor = try viewer.actor()
-        let paragraph = FormData.value(fields, "paragraph")
-        let text = try FormData.required(fields, "text", "write the paragraph's text")
-        guard let kind = DecisionKind(rawValue: fields["kind"] ?? "") else {
+    /// The decision form's fields: the paragraph, and the status it gives an item, if any.
+    struct DecisionFields: Decodable, Sendable {
+        var paragraph: String?
+        var kind: String?
+        var text: String?
+        var source: String?
+        var item: String?
+        var status: String?
+    }
+
+    /// Records the paragraph, transcribed from the outcome document, with the effect it declares: pending
+    /// until the Presidency confirms the transcription, which applies the effect.
+    static func record(_ fields: DecisionFields, meeting: MeetingID, viewer: Viewer, record: RecordService)
+        async throws
+    {
+        let paragraph = FormBody.trimmed(fields.paragraph)
+        let text = try FormBody.required(fields.text, "text", "write the paragraph's text")
+        guard let kind = DecisionKind(rawValue: fields.kind ?? "") else {
             throw AuthError.invalid(field: "kind", reason: "choose conclusion, decision, recommendation or declaration")
         }
-        let source = try FormData.required(fields, "source", "say which document the paragraph is transcribed from")
-        let decision = Decision(
-            meeting: meeting, paragraph: paragraph, kind: kind,
-            text: viewer.typed(text))
-        var changes = [ProposedChange(.recordDecision(decision), by: actor, authority: .editorial(reason: source))]
-        if let item = fields["item"], !item.isEmpty {
-            guard let status = Status(rawValue: fields["status"] ?? "") else {
+        let source = try FormBody.required(
+            fields.source, "source", "say which document the paragraph is transcribed from")
+        var effects: [Change] = []
+        if let item = fields.item, !item.isEmpty {
+            guard let status = Status(rawValue: fields.status ?? "") else {
                 throw AuthError.invalid(field: "status", reason: "choose the status the decision gives the item")
             }
-            changes.append(
-                ProposedChange(
-                    .changeStatus(item: ItemNumber(item), to: status), by: actor, authority: .decision(decision.id)))
+            effects.append(.changeStatus(item: ItemNumber(item), to: status))
         }
-        _ = try await store.append(changes)
+        let decision = Decision(
+            meeting: meeting, paragraph: paragraph, kind: kind, text: viewer.typed(text), effects: effects)
+        try await record.record(.recordDecision(decision), authority: .editorial(reason: source), as: viewer.principal)
     }
 }

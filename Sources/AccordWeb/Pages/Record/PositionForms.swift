@@ -1,40 +1,53 @@
 import AccordCore
-import AccordStore
+import AccordServices
 
 /// At a meeting, each delegation records its position on a draft decision — or the Secretariat does on
 /// its behalf, and the record says so — and the Secretariat adopts the draft once consensus is reached.
 /// The rules in Core decide who is present and who may speak; these forms only offer what they allow.
 enum PositionForms {
+    /// The position form's fields.
+    struct PositionFields: Decodable, Sendable {
+        var draft: String?
+        var participant: String?
+        var position: String?
+        var note: String?
+    }
+
+    /// The adoption form's fields.
+    struct AdoptionFields: Decodable, Sendable {
+        var draft: String?
+    }
+
     static func add(to pages: PageRoutes) {
-        let store = pages.store
-        pages.form("meetings/{code}/positions") { viewer, fields, context in
+        let record = pages.record
+        pages.form("meetings/{code}/positions", PositionFields.self) { viewer, fields, context in
             let meeting = MeetingID(context.parameters.get("code") ?? "")
-            let draft = try FormData.required(fields, "draft", "choose the draft decision")
-            let participant = ParticipantID(try FormData.required(fields, "participant", "choose the member state"))
+            let draft = try FormBody.required(fields.draft, "draft", "choose the draft decision")
+            let participant = ParticipantID(
+                try FormBody.required(fields.participant, "participant", "choose the member state"))
             try viewer.policy.require(
                 viewer.policy.recordsPositions && viewer.policy.mayAct(for: participant),
                 "record a position for \(participant)")
-            guard let position = Position(rawValue: FormData.value(fields, "position")) else {
+            guard let position = Position(rawValue: FormBody.trimmed(fields.position)) else {
                 throw AuthError.invalid(
                     field: "position",
                     reason: "choose supports, does not object, a reservation pending consultation or objects")
             }
-            let note = FormData.value(fields, "note")
+            let note = FormBody.trimmed(fields.note)
             let statement = PositionStatement(
                 draft: DraftID(Decision.id(meeting: meeting, paragraph: draft).rawValue), participant: participant,
                 position: position,
                 note: note.isEmpty ? nil : viewer.typed(note))
-            _ = try await store.append(
-                .recordPosition(statement), by: try viewer.actor(), authority: .participant(participant))
+            try await record.record(
+                .recordPosition(statement), authority: .participant(participant), as: viewer.principal)
             return viewer.link("/meetings/\(meeting.rawValue)")
         }
-        pages.form("meetings/{code}/adopt") { viewer, fields, context in
+        pages.form("meetings/{code}/adopt", AdoptionFields.self) { viewer, fields, context in
             let meeting = MeetingID(context.parameters.get("code") ?? "")
             try viewer.policy.require(viewer.policy.recordsDecisions, "adopt a draft decision")
-            let paragraph = try FormData.required(fields, "draft", "choose the draft decision")
+            let paragraph = try FormBody.required(fields.draft, "draft", "choose the draft decision")
             let id = Decision.id(meeting: meeting, paragraph: paragraph)
-            _ = try await store.append(
-                .adoptDraft(DraftID(id.rawValue)), by: try viewer.actor(), authority: .decision(id))
+            try await record.record(.adoptDraft(DraftID(id.rawValue)), authority: .decision(id), as: viewer.principal)
             return viewer.link("/meetings/\(meeting.rawValue)")
         }
     }

@@ -1,53 +1,72 @@
 import AccordCore
-import AccordStore
+import AccordServices
 
 /// A member state submits a proposal; member states, and observers it invites, comment on each of its
 /// items with a stance and a suggested place in the plan. Delegations act for themselves, the Secretariat
 /// for any of them; Core's rules refuse the rest (an observer not invited, a proposal withdrawn).
 enum ProposalForms {
+    /// The proposal form's fields; `items` holds one proposal item per line.
+    struct ProposalFields: Decodable, Sendable {
+        var id: String?
+        var participant: String?
+        var title: String?
+        var items: String?
+        var tabledFor: String?
+    }
+
+    /// The comment form's fields.
+    struct CommentFields: Decodable, Sendable {
+        var item: String?
+        var participant: String?
+        var stance: String?
+        var text: String?
+        var parent: String?
+    }
+
     static func add(to pages: PageRoutes) {
-        let store = pages.store
-        pages.form("proposals") { viewer, fields, _ in
+        let record = pages.record
+        pages.form("proposals", ProposalFields.self) { viewer, fields, _ in
             let proposal = try proposal(fields, viewer: viewer)
             try viewer.policy.require(
                 viewer.policy.submitsProposals && viewer.policy.mayAct(for: proposal.submitter),
                 "submit a proposal for \(proposal.submitter)")
-            _ = try await store.append(
-                .submitProposal(proposal), by: try viewer.actor(), authority: .participant(proposal.submitter))
+            try await record.record(
+                .submitProposal(proposal), authority: .participant(proposal.submitter), as: viewer.principal)
             return viewer.link("/proposals/\(proposal.id.rawValue)")
         }
-        pages.form("proposals/{code}/comments") { viewer, fields, context in
+        pages.form("proposals/{code}/comments", CommentFields.self) { viewer, fields, context in
             let code = ProposalID(context.parameters.get("code") ?? "")
-            guard let item = Int(FormData.value(fields, "item")) else {
+            guard let item = Int(FormBody.trimmed(fields.item)) else {
                 throw AuthError.invalid(field: "item", reason: "choose the proposal item the comment answers")
             }
-            let participant = ParticipantID(try FormData.required(fields, "participant", "choose who comments"))
+            let participant = ParticipantID(
+                try FormBody.required(fields.participant, "participant", "choose who comments"))
             try viewer.policy.require(
                 viewer.policy.comments && viewer.policy.mayAct(for: participant), "comment for \(participant)")
-            guard let stance = Stance(rawValue: FormData.value(fields, "stance")) else {
+            guard let stance = Stance(rawValue: FormBody.trimmed(fields.stance)) else {
                 throw AuthError.invalid(field: "stance", reason: "choose a stance")
             }
-            let text = try FormData.required(fields, "text", "write the comment")
-            let parent = FormData.value(fields, "parent")
+            let text = try FormBody.required(fields.text, "text", "write the comment")
+            let parent = FormBody.trimmed(fields.parent)
             let comment = Comment(
                 proposal: code, item: item, participant: participant, stance: stance,
                 text: viewer.typed(text),
                 placement: parent.isEmpty ? nil : Placement(parent: ItemNumber(parent)))
-            _ = try await store.append(
-                .fileComment(comment), by: try viewer.actor(), authority: .participant(participant))
+            try await record.record(.fileComment(comment), authority: .participant(participant), as: viewer.principal)
             return viewer.link("/proposals/\(code.rawValue)")
         }
     }
 
     /// A proposal from the form: its code, submitter, title, the meeting it is tabled for, and one item per
     /// line of the items field, numbered from 1.
-    private static func proposal(_ fields: [String: String], viewer: Viewer) throws -> Proposal {
-        let id = ProposalID(try FormData.required(fields, "id", "give the proposal a code, such as MEX-REVIEW"))
-        let submitter = ParticipantID(try FormData.required(fields, "participant", "choose the member state"))
-        let title = try FormData.required(fields, "title", "give the proposal a title")
-        let lines = try FormData.required(fields, "items", "write at least one item, one per line")
+    private static func proposal(_ fields: ProposalFields, viewer: Viewer) throws -> Proposal {
+        let id = ProposalID(try FormBody.required(fields.id, "id", "give the proposal a code, such as MEX-REVIEW"))
+        let submitter = ParticipantID(
+            try FormBody.required(fields.participant, "participant", "choose the member state"))
+        let title = try FormBody.required(fields.title, "title", "give the proposal a title")
+        let lines = try FormBody.required(fields.items, "items", "write at least one item, one per line")
             .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let meeting = FormData.value(fields, "tabledFor")
+        let meeting = FormBody.trimmed(fields.tabledFor)
         func text(_ value: String) -> LocalizedText {
             viewer.typed(value)
         }

@@ -1,19 +1,20 @@
 import AccordCore
 import AccordDocuments
+import AccordServices
 import AccordStore
 
 /// Proposals and their comment matrix: one row per proposal item, one column per participant that
 /// commented, each cell the stance and the placement suggested.
 enum ProposalPages {
     static func add(to pages: PageRoutes) {
-        let store = pages.store
+        let record = pages.record
         pages.page("proposals") { viewer, _, _ in
             try viewer.policy.require(
                 viewer.policy.seesWorkingState || viewer.policy.role == .observer, "see proposals")
-            let state = try await store.currentState()
+            let state = try await record.state(for: viewer.principal)
             var main = HTML()
             main.element("h1", text: viewer.t(.proposals))
-            let proposals = state.proposals.values.filter(viewer.policy.sees).sorted { $0.id < $1.id }
+            let proposals = state.proposals.values.sorted { $0.id < $1.id }
             if proposals.isEmpty { main.element("p", text: Words.noItems(viewer.language)) }
             main.element("ul") { html in
                 for proposal in proposals {
@@ -29,9 +30,9 @@ enum ProposalPages {
             return PageContent(title: viewer.t(.proposals), main: main, section: .proposals)
         }
         pages.page("proposals/{code}") { viewer, _, context in
-            let state = try await store.currentState()
+            let state = try await record.state(for: viewer.principal)
             let code = ProposalID(context.parameters.get("code") ?? "")
-            guard let proposal = state.proposals[code], viewer.policy.sees(proposal),
+            guard let proposal = state.proposals[code],
                 let matrix = CommentMatrix(of: code, in: state)
             else { throw Problem.notFound("proposal", code.rawValue, field: "code") }
             return render(proposal, matrix: matrix, state: state, viewer: viewer)

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 
 /// What a page handler produces: its title and the contents of `<main>`.
 struct PageContent {
@@ -50,7 +51,7 @@ enum Layout {
                         var attributes: [(StaticString, String)] = [("lang", language.rawValue)]
                         if language == viewer.language { attributes.append(("aria-current", "true")) }
                         html.link(
-                            Link("/\(language.rawValue)\(viewer.path)"), UIText.languageName(language), attributes)
+                            Link(Viewer.path(viewer.path, in: language)), UIText.languageName(language), attributes)
                     }
                 }
                 account(viewer, &html)
@@ -79,7 +80,7 @@ enum Layout {
             all.append((.proposals, "/proposals", viewer.t(.proposals)))
         }
         all.append((.editions, "/editions", viewer.t(.editions)))
-        if policy.seesLedger { all.append((.ledger, "/ledger", viewer.t(.ledger))) }
+        if policy.seesWorkingState { all.append((.ledger, "/ledger", viewer.t(.ledger))) }
         all.append((.search, "/search", viewer.t(.search)))
         if policy.seesTranslationWork { all.append((.translations, "/translations", viewer.t(.translations))) }
         return all
@@ -87,8 +88,9 @@ enum Layout {
 
     private static func account(_ viewer: Viewer, _ html: inout HTML) {
         html.element("div", [("class", "account")]) { html in
-            guard let principal = viewer.principal else {
-                html.link(viewer.link("/sign-in"), viewer.t(.signIn))
+            guard let principal = viewer.principal, !principal.isTrial else {
+                // In the trial mode nobody signs in: there is no account yet, and everyone reads everything.
+                if viewer.principal == nil { html.link(viewer.link("/sign-in"), viewer.t(.signIn)) }
                 return
             }
             html.element("span", [("class", "who")]) { html in
@@ -107,7 +109,7 @@ enum Layout {
 
 /// Pieces every form needs.
 enum Forms {
-    /// The anti-forgery token, checked by `AuthMiddleware` before any handler runs.
+    /// The anti-forgery token, checked by `PageFormGuard` before any handler runs.
     static func token(_ viewer: Viewer, _ html: inout HTML) {
         html.open("input", [("type", "hidden"), ("name", "csrf"), ("value", viewer.principal?.csrfToken ?? "")])
     }

@@ -1,5 +1,5 @@
 import AccordCore
-import AccordStore
+import AccordServices
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -8,24 +8,27 @@ import Hummingbird
 /// ledger position, page and viewer, and answered with an entity tag so that a browser's `If-None-Match`
 /// gets a 304. Errors become pages in the viewer's language, never a trace.
 struct PageRoutes {
-    let router: Router<AccordContext>
-    let store: Store
+    /// The pages' group: reads only.
+    let pages: RouterGroup<AccordContext>
+    /// The forms' group, behind `PageFormGuard`.
+    let forms: RouterGroup<AccordContext>
+    let record: RecordService
     let cache: PageCache
 
     typealias Render = @Sendable (Viewer, Request, AccordContext) async throws -> PageContent
 
     /// A page at `/{lang}/path`, cached by ledger position when `cached`.
     func page(_ path: String, cached: Bool = true, _ render: @escaping Render) {
-        let store = store
+        let record = record
         let cache = cache
-        router.get(path.isEmpty ? "{lang}" : "{lang}/\(path)") { request, context in
+        pages.get(path.isEmpty ? "{lang}" : "{lang}/\(path)") { request, context in
             let viewer = try Self.viewer(request, context)
             do {
                 guard cached else {
                     let content = try await render(viewer, request, context)
                     return Self.response(Layout.render(content, for: viewer), status: .ok, etag: nil)
                 }
-                let position = try await store.head().sequence
+                let position = try await record.head().sequence
                 let key = PageCache.key(
                     uri: request.uri.description, position: position,
                     viewer: "\(viewer.policy.audience)|\(viewer.principal?.csrfToken ?? "")")
@@ -53,14 +56,19 @@ struct PageRoutes {
         }
     }
 
-    /// A form's target at `/{lang}/path`: `act` changes the record and returns where to go next; a refusal
-    /// is shown as a page that names the field and the reason.
-    func form(_ path: String, _ act: @escaping @Sendable (Viewer, [String: String], AccordContext) async throws -> Link)
-    {
-        router.post("{lang}/\(path)") { request, context in
+    /// A form's target at `/{lang}/path`, its fields decoded as `Fields`: `act` changes the record and returns
+    /// where to go next; a refusal is shown as a page that names the field and the reason. The route is in the
+    /// forms' group, whose guard has checked the content type, the size, the anti-forgery token and that
+    /// someone is signed in before `act` runs.
+    func form<Fields: Decodable & Sendable>(
+        _ path: String, _ fields: Fields.Type,
+        _ act: @escaping @Sendable (Viewer, Fields, AccordContext) async throws -> Link
+    ) {
+        forms.post("{lang}/\(path)") { request, context in
             let viewer = try Self.viewer(request, context)
             do {
-                let fields = try await FormData.read(request, context: context)
+                var request = request
+                let fields = try await FormBody.read(&request, as: Fields.self)
                 let next = try await act(viewer, fields, context)
                 return Response(status: .seeOther, headers: [.location: next.path])
             } catch {
@@ -77,8 +85,7 @@ struct PageRoutes {
         var rest = request.uri.path.dropFirst(code.count + 1)
         if rest.isEmpty { rest = "/" }
         let query = request.uri.query.map { "?" + $0 } ?? ""
-        return Viewer(
-            language: language, principal: context.principal, path: String(rest) + query, isOpen: context.isOpen)
+        return Viewer(language: language, principal: context.principal, path: String(rest) + query)
     }
 
     static func response(_ html: [UInt8], status: HTTPResponse.Status, etag: String?) -> Response {
@@ -109,41 +116,47 @@ struct PageRoutes {
     }
 }
 
-/// A form's fields (`application/x-www-form-urlencoded`), read once and kept on the request.
-enum FormData {
+/// A page form's body: `application/x-www-form-urlencoded` only, at most `limit` bytes, decoded into a typed
+/// value with Hummingbird's `URLEncodedFormDecoder`. The body is read once and kept on the request, so the
+/// guard and the handler read the same bytes.
+enum FormBody {
     static let limit = 1 << 20
 
-    static func read(_ request: Request, context: AccordContext) async throws -> [String: String] {
-        var request = request
-        let buffer = try await request.collectBody(upTo: limit)
-        return parse(String(buffer: buffer))
+    /// Decodes the body of `request` as `T`, keeping the collected body on the request.
+    ///
+    /// - Throws: a 415 problem for another content type, 413 beyond `limit`, 400 naming the field that
+    ///   cannot be read.
+    static func read<T: Decodable>(_ request: inout Request, as type: T.Type) async throws -> T {
+        let mediaType = (request.headers[.contentType] ?? "").split(separator: ";").first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        guard mediaType == "application/x-www-form-urlencoded" else {
+            throw Problem(
+                .unsupportedMediaType, kind: "unsupported-media-type", title: "Unsupported media type",
+                detail: "a page's form is sent as application/x-www-form-urlencoded")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: limit)
+        } catch {
+            throw Problem(
+                .contentTooLarge, kind: "too-large", title: "Request too large",
+                detail: "the form is larger than \(limit) bytes")
+        }
+        do {
+            return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: buffer))
+        } catch {
+            throw Problem(error)
+        }
     }
 
-    /// A field's value, trimmed; empty when it was not sent.
-    static func value(_ fields: [String: String], _ name: String) -> String {
-        (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// A field's value, trimmed; a refusal naming the field and `reason` when it is empty.
-    static func required(_ fields: [String: String], _ name: String, _ reason: String) throws -> String {
-        let value = value(fields, name)
-        guard !value.isEmpty else { throw AuthError.invalid(field: name, reason: reason) }
+    /// A required text: trimmed, and a refusal naming the field and `reason` when it is empty.
+    static func required(_ value: String?, _ field: String, _ reason: String) throws -> String {
+        let value = trimmed(value)
+        guard !value.isEmpty else { throw AuthError.invalid(field: field, reason: reason) }
         return value
     }
 
-    /// The fields of an urlencoded body; a repeated name keeps its values joined by newlines.
-    static func parse(_ body: String) -> [String: String] {
-        var fields: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = decode(parts[0])
-            let value = parts.count > 1 ? decode(parts[1]) : ""
-            fields[name] = fields[name].map { $0 + "\n" + value } ?? value
-        }
-        return fields
-    }
-
-    private static func decode(_ part: Substring) -> String {
-        part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-    }
+    /// An optional text, trimmed; empty when it was not sent.
+    static func trimmed(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -1,27 +1,27 @@
 import AccordCore
-import AccordStore
+import AccordServices
 
 /// The "as of" switch: the plan now, as it stood right after a meeting, or as published in an edition.
 /// Written in queries as "", "meeting:ID" or "edition:N".
 enum PlanPoints {
-    static func state(_ point: String, store: Store, field: String) async throws -> ProcessState {
-        if point.isEmpty { return try await store.currentState() }
-        if point.hasPrefix("edition:") {
-            guard let number = Int(point.dropFirst(8)), number > 0 else {
-                throw Problem.badParameter(field, "'\(point)' is not an edition")
+    /// The record at `point` as `viewer` may see it.
+    static func state(_ point: String, record: RecordService, viewer: Viewer, field: String) async throws
+        -> ProcessState
+    {
+        do {
+            if point.isEmpty { return try await record.state(for: viewer.principal) }
+            if point.hasPrefix("edition:") {
+                guard let number = Int(point.dropFirst(8)), number > 0 else {
+                    throw Problem.badParameter(field, "'\(point)' is not an edition")
+                }
+                return try await record.state(at: .edition(number), for: viewer.principal, field: field)
             }
-            do {
-                return try await store.state(at: .edition(number))
-            } catch let error as ChangeError {
-                throw Problem.badParameter(field, error.reason)
+            if point.hasPrefix("meeting:") {
+                return try await record.state(
+                    afterMeeting: MeetingID(String(point.dropFirst(8))), for: viewer.principal, field: field)
             }
-        }
-        if point.hasPrefix("meeting:") {
-            do {
-                return try await store.state(at: try await store.position(after: MeetingID(String(point.dropFirst(8)))))
-            } catch ChangeError.unknownReference {
-                throw Problem.badParameter(field, "no meeting has the code '\(point.dropFirst(8))'")
-            }
+        } catch let error as ChangeError {
+            throw Problem.badParameter(field, error.reason)
         }
         throw Problem.badParameter(field, "use edition:N or meeting:CODE")
     }

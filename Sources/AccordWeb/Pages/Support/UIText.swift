@@ -1,4 +1,5 @@
 import AccordCore
+import AccordServices
 
 /// Every string of the interface, in Spanish, English and French. One table, so that a missing
 /// translation is a compile error here rather than an English word on a delegate's screen.

@@ -1,5 +1,6 @@
 import AccordCore
 import AccordDocuments
+import AccordServices
 
 /// Who is looking at a page, in which language: what the page shows and links to depends on nothing else.
 struct Viewer: Sendable {
@@ -7,22 +8,22 @@ struct Viewer: Sendable {
     var principal: Principal?
     /// The page's path without its language prefix, with its query: the language switch links to it.
     var path: String
-    var isOpen = false
 
-    var policy: Policy { Policy(principal: principal, isOpen: isOpen) }
-
-    /// Who a form's change is recorded as: the signed-in principal, always.
-    func actor() throws -> Actor {
-        guard let claimed = principal?.actor else { throw AuthError.notSignedIn }
-        return try Authorization.actor(claimed: claimed)
-    }
+    var policy: Policy { Policy(principal: principal) }
 
     /// An interface string in the viewer's language.
     func t(_ key: UIText) -> String { key(language) }
 
     /// A link to `path` (which starts with "/") in the viewer's language.
     func link(_ path: String, _ query: [(String, String)] = []) -> Link {
-        Link("/\(language.rawValue)\(path)", query: query)
+        Link(Self.path(path, in: language), query: query)
+    }
+
+    /// `path` (which starts with "/", and may have a query) in `language`, canonical: the dashboard, "/", is
+    /// "/en", since a trailing slash is redirected (`CanonicalPathResponder`).
+    static func path(_ path: String, in language: Language) -> String {
+        path == "/" || path.hasPrefix("/?")
+            ? "/\(language.rawValue)\(path.dropFirst())" : "/\(language.rawValue)\(path)"
     }
 
     /// The text of `value` in the viewer's language, or its authoritative original when there is no translation.
