@@ -97,6 +97,17 @@ struct ChangeEncodingTests {
                         title: .en("Returns"), source: .standing, reference: "RCGM-RETURNS", leads: [.secretariat])
                 ])),
         .approveAgenda("RCGM-2008"),
+        .addCode(CodeAddition(codelist: "CL_BORDER_POINT", code: "GTM_OCOS", names: .es("Ocós", en: "Ocós"))),
+        .commitVintage(
+            StatisticalVintage(
+                flow: "DF_MIGR_RETURNS", area: "MEX", number: 2,
+                file: .init(
+                    name: "devoluciones.xlsx", format: "xlsx", sha256: String(repeating: "0f", count: 32), bytes: 8_192),
+                data: .init(sha256: String(repeating: "a1", count: 32), observations: 27))),
+        .publishRelease(
+            StatisticalRelease(
+                number: 1, date: PartialDate("2026-12-06")!, vintages: ["DF_MIGR_RETURNS/MEX/2"],
+                notes: .en("First release", es: "Primera publicación"))),
     ]
 
     /// The `kind` each case is written with. The switch has no default, so adding a case to `Change` stops the
@@ -133,6 +144,9 @@ struct ChangeEncodingTests {
         case .addStandingItem: "add-standing-item"
         case .setAgenda: "set-agenda"
         case .approveAgenda: "approve-agenda"
+        case .addCode: "add-code"
+        case .commitVintage: "commit-vintage"
+        case .publishRelease: "publish-release"
         }
     }
 
@@ -148,8 +162,8 @@ struct ChangeEncodingTests {
 
     @Test("the samples cover every case once")
     func coverage() {
-        #expect(Set(Self.samples.map(Self.writtenKind)).count == 30)
-        #expect(Self.samples.count == 30)
+        #expect(Set(Self.samples.map(Self.writtenKind)).count == 33)
+        #expect(Self.samples.count == 33)
     }
 
     @Test("kind strings are stable", arguments: samples)

@@ -67,6 +67,15 @@ public enum Change: Sendable, Hashable {
     /// The Presidency approves a meeting's agenda.
     case approveAgenda(MeetingID)
 
+    // Shared migration statistics (issue 21).
+
+    /// The Secretariat adds a code to a codelist of the statistics' data structure.
+    case addCode(CodeAddition)
+    /// A member state's delegation (or the Secretariat on its behalf) commits an upload as a new vintage.
+    case commitVintage(StatisticalVintage)
+    /// The Secretariat publishes a release: a cut of vintages, made public on a date.
+    case publishRelease(StatisticalRelease)
+
     /// The name of the case, as written in JSON and shown in the ledger.
     public var kind: String {
         switch self {
@@ -100,6 +109,9 @@ public enum Change: Sendable, Hashable {
         case .addStandingItem: "add-standing-item"
         case .setAgenda: "set-agenda"
         case .approveAgenda: "approve-agenda"
+        case .addCode: "add-code"
+        case .commitVintage: "commit-vintage"
+        case .publishRelease: "publish-release"
         }
     }
 }
@@ -133,6 +145,9 @@ extension Change {
         case .addStandingItem(let value): .standingItem(value.id)
         case .setAgenda(let value): .agenda(value.meeting)
         case .approveAgenda(let id): .agenda(id)
+        case .addCode(let value): .code(value.id)
+        case .commitVintage(let value): .vintage(value.id)
+        case .publishRelease(let value): .release(value.number)
         }
     }
 
@@ -140,7 +155,7 @@ extension Change {
     public static let effectKinds: Set<String> = [
         "add-item", "amend-item", "change-status", "add-workplan", "amend-workplan", "delegate-workplan-updates",
         "add-participant", "amend-participant", "add-standing-item", "amend-meeting", "settle-challenge",
-        "approve-revised-plan",
+        "approve-revised-plan", "add-code",
     ]
 
     /// Whether the change can only be a decision's declared effect, never an entry of its own.
@@ -154,7 +169,8 @@ extension Change {
     /// Whether the change is a participant's own act, made on its own authority.
     public var isSubmission: Bool {
         switch self {
-        case .submitProposal, .withdrawProposal, .fileComment, .recordPosition, .challengeEditorial: true
+        case .submitProposal, .withdrawProposal, .fileComment, .recordPosition, .challengeEditorial, .commitVintage:
+            true
         default: false
         }
     }
@@ -224,6 +240,7 @@ extension Change: Codable {
         case proposal, comment, draft, position, challenge, settlement, edition, reason
         case standingItem = "standing-item"
         case agenda
+        case code, vintage, release
     }
 
     public init(from decoder: any Decoder) throws {
@@ -269,6 +286,9 @@ extension Change: Codable {
         case "add-standing-item": self = .addStandingItem(try c.decode(StandingItem.self, forKey: .standingItem))
         case "set-agenda": self = .setAgenda(try c.decode(Agenda.self, forKey: .agenda))
         case "approve-agenda": self = .approveAgenda(try c.decode(MeetingID.self, forKey: .meeting))
+        case "add-code": self = .addCode(try c.decode(CodeAddition.self, forKey: .code))
+        case "commit-vintage": self = .commitVintage(try c.decode(StatisticalVintage.self, forKey: .vintage))
+        case "publish-release": self = .publishRelease(try c.decode(StatisticalRelease.self, forKey: .release))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: c, debugDescription: "unknown change kind '\(kind)'")
@@ -311,6 +331,9 @@ extension Change: Codable {
         case .addStandingItem(let value): try c.encode(value, forKey: .standingItem)
         case .setAgenda(let value): try c.encode(value, forKey: .agenda)
         case .approveAgenda(let id): try c.encode(id, forKey: .meeting)
+        case .addCode(let value): try c.encode(value, forKey: .code)
+        case .commitVintage(let value): try c.encode(value, forKey: .vintage)
+        case .publishRelease(let value): try c.encode(value, forKey: .release)
         }
     }
 }

@@ -184,6 +184,9 @@ extension ProcessState {
         case .submitProposal, .withdrawProposal, .fileComment, .tableDraft, .withdrawDraft, .recordPosition,
             .adoptDraft, .challengeEditorial, .settleChallenge, .addStandingItem, .setAgenda, .approveAgenda:
             return try applyGovernance(change, context: context)
+
+        case .addCode, .commitVintage, .publishRelease:
+            return try applyStatistics(change, context: context)
         }
     }
 

@@ -133,6 +133,8 @@ extension ProcessState {
             case .submitProposal, .withdrawProposal, .fileComment, .recordPosition, .challengeEditorial:
                 [.delegate, .observer, .secretariat, .system]
             case .tableDraft: [.delegate, .secretariat, .presidency, .system]
+            // A member state's statistics are its delegation's to commit (or the Secretariat's on its behalf).
+            case .commitVintage: [.delegate, .secretariat, .system]
             case .setAgenda: [.secretariat, .presidency, .system]
             case .approveAgenda: [.presidency, .system]
             case .confirmDecision, .rejectDecision, .approveEdition: [.presidency]

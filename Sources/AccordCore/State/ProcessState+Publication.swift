@@ -18,7 +18,8 @@ extension ProcessState {
     /// - draft decisions, with the positions and reservations recorded on them, are working documents;
     /// - an agenda is published once the Presidency approves it; standing items feed draft agendas only;
     /// - proposals and their comments are read by the working side, and by the observers each one invites;
-    /// - editorial changes open to challenge, and challenges, are the member states' business.
+    /// - editorial changes open to challenge, and challenges, are the member states' business;
+    /// - a statistical vintage is public once a release publishes it.
     ///
     /// The same reduction applies to a state as of a meeting or an edition, so history shows no more than now.
     public func published(for readership: Readership) -> ProcessState {
@@ -38,6 +39,9 @@ extension ProcessState {
         state.comments = comments.filter { proposals[$0.value.proposal] != nil }
         state.editorials = [:]
         state.challenges = [:]
+        // Statistics are public once a release publishes them; later vintages wait for the next release.
+        let released = Set(releases.values.flatMap(\.vintages))
+        state.vintages = vintages.filter { released.contains($0.key) }
         let visible = state
         state.lastChanged = lastChanged.filter { visible.holds($0.key) }
         return state
@@ -61,6 +65,9 @@ extension ProcessState {
         case .edition(let number): editions[number] != nil
         case .standingItem(let id): standingItems[id] != nil
         case .agenda(let id): agendas[id] != nil
+        case .code(let id): codeAdditions[id] != nil
+        case .vintage(let id): vintages[id] != nil
+        case .release(let number): releases[number] != nil
         }
     }
 }

@@ -28,6 +28,12 @@ public struct ProcessState: Sendable, Equatable {
     public internal(set) var editions: TreeDictionary<Int, Edition> = [:]
     public internal(set) var standingItems: TreeDictionary<StandingItemID, StandingItem> = [:]
     public internal(set) var agendas: TreeDictionary<MeetingID, Agenda> = [:]
+    /// Codes added to the statistics' codelists since the structure was first published.
+    public internal(set) var codeAdditions: TreeDictionary<CodeAdditionID, CodeAddition> = [:]
+    /// Every vintage of every member state's statistics, the older ones included.
+    public internal(set) var vintages: TreeDictionary<VintageID, StatisticalVintage> = [:]
+    /// The statistical releases, by number.
+    public internal(set) var releases: TreeDictionary<Int, StatisticalRelease> = [:]
     /// For each entity, the sequence of the last entry that changed it.
     public internal(set) var lastChanged: TreeDictionary<EntityRef, Int64> = [:]
 
@@ -74,6 +80,12 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
     case edition(Int)
     case standingItem(StandingItemID)
     case agenda(MeetingID)
+    /// A code added to a statistical codelist.
+    case code(CodeAdditionID)
+    /// A member state's vintage of a dataflow.
+    case vintage(VintageID)
+    /// A statistical release, by number.
+    case release(Int)
 
     /// The kind of entity, as the store names it.
     public var kind: String {
@@ -93,6 +105,9 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .edition: "edition"
         case .standingItem: "standing-item"
         case .agenda: "agenda"
+        case .code: "code"
+        case .vintage: "vintage"
+        case .release: "release"
         }
     }
 
@@ -114,6 +129,9 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .edition(let number): String(number)
         case .standingItem(let id): id.rawValue
         case .agenda(let id): id.rawValue
+        case .code(let id): id.rawValue
+        case .vintage(let id): id.rawValue
+        case .release(let number): String(number)
         }
     }
 
@@ -139,6 +157,11 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
             self = .edition(number)
         case "standing-item": self = .standingItem(.init(id))
         case "agenda": self = .agenda(.init(id))
+        case "code": self = .code(.init(id))
+        case "vintage": self = .vintage(.init(id))
+        case "release":
+            guard let number = Int(id) else { return nil }
+            self = .release(number)
         default: return nil
         }
     }

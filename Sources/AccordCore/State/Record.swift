@@ -20,6 +20,9 @@ public enum Record: Sendable, Hashable {
     case edition(Edition)
     case standingItem(StandingItem)
     case agenda(Agenda)
+    case code(CodeAddition)
+    case vintage(StatisticalVintage)
+    case release(StatisticalRelease)
 
     /// The entity this record is.
     public var ref: EntityRef {
@@ -39,6 +42,9 @@ public enum Record: Sendable, Hashable {
         case .edition(let value): .edition(value.number)
         case .standingItem(let value): .standingItem(value.id)
         case .agenda(let value): .agenda(value.meeting)
+        case .code(let value): .code(value.id)
+        case .vintage(let value): .vintage(value.id)
+        case .release(let value): .release(value.number)
         }
     }
 
@@ -46,7 +52,7 @@ public enum Record: Sendable, Hashable {
     /// a meeting's body, a decision's meeting, an item's workplan, a comment's proposal…
     public var scope: String? {
         switch self {
-        case .process, .participant, .edition: nil
+        case .process, .participant, .edition, .release: nil
         case .body(let value): value.parent?.rawValue
         case .meeting(let value): value.body.rawValue
         case .decision(let value): value.meeting.rawValue
@@ -59,13 +65,15 @@ public enum Record: Sendable, Hashable {
         case .challenge(let value): value.item.rawValue
         case .standingItem(let value): value.body.rawValue
         case .agenda(let value): value.meeting.rawValue
+        case .code(let value): value.codelist
+        case .vintage(let value): value.flow
         }
     }
 
     /// The record's kind or status, kept in its own column for filtering.
     public var status: String? {
         switch self {
-        case .process, .meeting, .editorial, .edition: nil
+        case .process, .meeting, .editorial, .edition, .code, .release: nil
         case .participant(let value): value.kind.rawValue
         case .body(let value): value.level.rawValue
         case .decision(let value): value.kind.rawValue
@@ -77,6 +85,7 @@ public enum Record: Sendable, Hashable {
         case .challenge(let value): value.status.rawValue
         case .standingItem(let value): value.status.rawValue
         case .agenda(let value): value.status.rawValue
+        case .vintage(let value): value.area.rawValue
         }
     }
 
@@ -103,6 +112,9 @@ public enum Record: Sendable, Hashable {
         case .edition(let value): value
         case .standingItem(let value): value
         case .agenda(let value): value
+        case .code(let value): value
+        case .vintage(let value): value
+        case .release(let value): value
         }
     }
 
@@ -126,6 +138,9 @@ public enum Record: Sendable, Hashable {
         case "edition": return .edition(try decoder.decode(Edition.self, from: data))
         case "standing-item": return .standingItem(try decoder.decode(StandingItem.self, from: data))
         case "agenda": return .agenda(try decoder.decode(Agenda.self, from: data))
+        case "code": return .code(try decoder.decode(CodeAddition.self, from: data))
+        case "vintage": return .vintage(try decoder.decode(StatisticalVintage.self, from: data))
+        case "release": return .release(try decoder.decode(StatisticalRelease.self, from: data))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown record kind '\(kind)'"))
         }
@@ -151,6 +166,9 @@ extension ProcessState {
         case .edition(let number): editions[number].map(Record.edition)
         case .standingItem(let id): standingItems[id].map(Record.standingItem)
         case .agenda(let id): agendas[id].map(Record.agenda)
+        case .code(let id): codeAdditions[id].map(Record.code)
+        case .vintage(let id): vintages[id].map(Record.vintage)
+        case .release(let number): releases[number].map(Record.release)
         }
     }
 
@@ -172,6 +190,9 @@ extension ProcessState {
         case .edition(let value): editions[value.number] = value
         case .standingItem(let value): standingItems[value.id] = value
         case .agenda(let value): agendas[value.meeting] = value
+        case .code(let value): codeAdditions[value.id] = value
+        case .vintage(let value): vintages[value.id] = value
+        case .release(let value): releases[value.number] = value
         }
     }
 }

@@ -12,7 +12,9 @@ struct Migration: Sendable {
     let statements: @Sendable (Dialect) -> [String]
 
     /// Every migration, in order.
-    static let all: [Migration] = [.m0001Ledger, .m0002Projections, .m0003Accounts, .m0004LeanerAppends]
+    static let all: [Migration] = [
+        .m0001Ledger, .m0002Projections, .m0003Accounts, .m0004LeanerAppends, .m0006Statistics,
+    ]
 }
 
 /// Applies the migrations a database lacks, each in its own transaction, recording each in `schema_migrations`.
