@@ -1,6 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Fuzzing (README, "Fuzzing"). The accord-fuzz executable's own module is always built with libFuzzer, so that a
+// plain `swift build` builds it with the rest and scripts/check runs it briefly on the seed corpus in Fuzz/Corpus.
+// ACCORD_FUZZ=1 also instruments the libraries the fuzz targets reach, with AddressSanitizer, for a deep
+// coverage-guided run; such a build can link only accord-fuzz, so it gets a scratch path of its own:
+// `ACCORD_FUZZ=1 swift build --scratch-path .build-fuzz --product accord-fuzz`.
+// libFuzzer ships with Swift on Linux only (not in Xcode's toolchain), so elsewhere accord-fuzz builds without it.
+let deepFuzzing = Context.environment["ACCORD_FUZZ"] == "1"
+let fuzzFlags = deepFuzzing ? ["-sanitize=fuzzer,address"] : ["-sanitize=fuzzer"]
+let fuzzedLibrary: [SwiftSetting] = deepFuzzing ? [.unsafeFlags(fuzzFlags, .when(platforms: [.linux]))] : []
+
 let package = Package(
     name: "Accord",
     platforms: [.macOS(.v14)],
@@ -35,7 +45,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HashTreeCollections", package: "swift-collections"),
-            ]
+            ],
+            swiftSettings: fuzzedLibrary
         ),
         .target(
             name: "AccordStore",
@@ -59,7 +70,8 @@ let package = Package(
             dependencies: [
                 "AccordCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            swiftSettings: fuzzedLibrary
         ),
         // Shared migration statistics (issue 21): the SDMX structure, reading, validation, cube and writers.
         .target(
@@ -92,7 +104,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            resources: [.process("Resources")]
+            resources: [.process("Resources")],
+            swiftSettings: fuzzedLibrary
         ),
         .executableTarget(
             name: "accord",
@@ -107,11 +120,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A fuzz target per parser that takes outside bytes: `accord-fuzz TARGET [libFuzzer options] [corpus]`.
+        .executableTarget(
+            name: "accord-fuzz",
+            dependencies: ["AccordCore", "AccordDemo", "AccordDocuments", "AccordWeb", "CLibFuzzer"],
+            swiftSettings: [
+                .unsafeFlags(fuzzFlags, .when(platforms: [.linux])),
+                .define("ACCORD_LIBFUZZER", .when(platforms: [.linux])),
+            ],
+            linkerSettings: [.unsafeFlags(fuzzFlags, .when(platforms: [.linux]))]
+        ),
+        // libFuzzer's driver, declared for Swift; the sanitizer runtime linked into accord-fuzz defines it.
+        .target(name: "CLibFuzzer"),
         .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore"]),
         .testTarget(
             name: "AccordStoreTests",
             dependencies: [
-                "AccordCore", "AccordDemo", "AccordStore",
+                "AccordCore", "AccordDemo", "AccordStore", "AccordTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
@@ -132,8 +157,13 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
-        // What the test targets share: snapshot files kept beside each target's tests.
-        .target(name: "AccordTestSupport", path: "Tests/Support"),
+        // What the test targets share: snapshot files kept beside each target's tests, and a fresh database of
+        // either backend per test, PostgreSQL on one throwaway server per test process.
+        .target(
+            name: "AccordTestSupport",
+            dependencies: ["AccordStore", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Support"
+        ),
         .testTarget(
             name: "AccordDocumentsTests",
             dependencies: [

@@ -33,56 +33,6 @@ import Testing
         #expect(fault.output.contains("FAULT at ledger sequence 7"), "\(fault.output)")
     }
 
-    @Test func aForcedKillOfTheServerMidWritesLosesNoAcknowledgedChangeAndLeavesNoneHalfWritten() async throws {
-        let folder = try Command.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let port = 20_000 + Int.random(in: 0..<20_000)
-        let server = Command.start(["serve", "--database-url", "killed.sqlite", "--port", "\(port)"], in: folder)
-        try server.run()
-        let api = "http://127.0.0.1:\(port)/api/v1"
-        _ = try #require(await HTTP.waitUntilUp("\(api)/health"), "accord serve did not start")
-        let signed = #""authority":{"editorial":"crash test"}"#
-        let line =
-            #"{\#(signed),"item":{"number":"MPM","kind":"line-of-action","title":{"authoritative":"en","en":"Line"},"leads":[],"status":"proposed"}}"#
-        #expect(try await HTTP.post("\(api)/items", line) == 201)
-
-        // A client (curl, a process of its own) writes proposed activities as fast as it can, noting each
-        // answer; the server is killed in the middle of that.
-        let answers = folder.appendingPathComponent("answers.txt").path
-        let script = """
-            for i in $(seq 1 20000); do
-              curl -s -o /dev/null -w "%{http_code} MPM-$i\\n" --max-time 2 -H 'content-type: application/json' \\
-                -d "{\\"authority\\":{\\"editorial\\":\\"crash test\\"},\\"item\\":{\\"number\\":\\"MPM-$i\\",\\"kind\\":\\"activity\\",\\"parent\\":\\"MPM\\",\\"title\\":{\\"authoritative\\":\\"en\\",\\"en\\":\\"Activity $i\\"},\\"leads\\":[],\\"status\\":\\"proposed\\"}}" \\
-                \(api)/items >> \(answers) || exit 0
-            done
-            """
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/bin/bash")
-        writer.arguments = ["-c", script]
-        try writer.run()
-        try await Task.sleep(for: .milliseconds(1_500))
-        kill(server.processIdentifier, SIGKILL)
-        server.waitUntilExit()
-        writer.terminate()
-        writer.waitUntilExit()
-
-        let report = try await Command.run(["verify", "--database-url", "killed.sqlite"], in: folder)
-        #expect(report.status == 0, "after a forced kill: \(report.output)")
-        let entries = try #require(Int(report.output.split(separator: " ").dropFirst().first ?? ""))
-        #expect(entries > 1, "the kill came before any write: \(report.output)")
-
-        // Every change the server acknowledged before it died is in the ledger: an acknowledged change was
-        // handed to the disk before the answer, not left in the process's memory.
-        let acknowledged = try String(contentsOfFile: answers, encoding: .utf8).split(separator: "\n")
-            .filter { $0.hasPrefix("201 ") }.map { String($0.dropFirst(4)) }
-        #expect(!acknowledged.isEmpty, "no change was acknowledged before the kill")
-        let stored = try await Command.system(
-            "sqlite3", ["killed.sqlite", "SELECT id FROM entity_versions WHERE kind = 'item'"], in: folder)
-        let storedItems = Set(stored.output.split(separator: "\n").map(String.init))
-        let lost = acknowledged.filter { !storedItems.contains($0) }
-        #expect(lost.isEmpty, "acknowledged but not stored: \(lost.prefix(5))")
-    }
-
     @Test func serveDemoAnswersThePlanAndRefusesAFullDatabase() async throws {
         let folder = try Command.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -18,15 +18,4 @@ enum HTTP {
         }
         return nil
     }
-
-    /// POSTs a JSON body and returns the status.
-    static func post(_ url: String, _ body: String) async throws -> Int {
-        var request = URLRequest(url: URL(string: url)!)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "content-type")
-        request.httpBody = Data(body.utf8)
-        request.timeoutInterval = 5
-        let (_, response) = try await URLSession.shared.data(for: request)
-        return (response as? HTTPURLResponse)?.statusCode ?? 0
-    }
 }

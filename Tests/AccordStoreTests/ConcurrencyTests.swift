@@ -47,7 +47,8 @@ struct ConcurrencyTests {
     }
 
     @Test(
-        "many reads at once, more than there are connections, while changes are appended", .timeLimit(.minutes(1)),
+        "many reads at once, more than there are connections, while changes are appended",
+        .timeLimit(.minutes(5)),
         arguments: Backend.all)
     func readsWaitForAConnection(_ backend: Backend) async throws {
         try await withStore(backend) { store in

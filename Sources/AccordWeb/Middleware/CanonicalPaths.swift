@@ -41,8 +41,8 @@ public struct CanonicalPathResponder<Next: HTTPResponder>: HTTPResponder where N
 }
 
 /// The canonical form of a request path, and what is wrong with one that is not.
-enum CanonicalPath {
-    enum Verdict: Equatable {
+package enum CanonicalPath {
+    package enum Verdict: Equatable {
         case canonical
         /// The path has exactly one plain reading, this one.
         case redirect(String)
@@ -60,7 +60,7 @@ enum CanonicalPath {
         }
     }
 
-    static func check(_ path: String) -> Verdict {
+    package static func check(_ path: String) -> Verdict {
         let bytes = Array(path.utf8)
         guard bytes.first == UInt8(ascii: "/") else { return .refused("a path starts with /") }
         if path == "/" { return .canonical }

@@ -1,13 +1,14 @@
 import AccordCore
 import AccordStore
+import AccordTestSupport
 import Foundation
 import HTTPTypes
 import Testing
 
 @testable import AccordWeb
 
-/// Every route × every role. Each route of the router must have a rule here; a new route without one
-/// fails the suite, so nobody adds a page or an API operation without deciding who may use it.
+/// Every route × every role, on SQLite and on PostgreSQL. Each route of the router must have a rule here; a new
+/// route without one fails the suite, so nobody adds a page or an API operation without deciding who may use it.
 @Suite("Authorization matrix")
 struct AuthorizationMatrixTests {
     enum Rule {
@@ -117,9 +118,9 @@ struct AuthorizationMatrixTests {
         return matrix
     }()
 
-    @Test("every route has a rule, and every role gets what its rule says")
-    func matrixHolds() async throws {
-        try await withPages { pages in
+    @Test("every route has a rule, and every role gets what its rule says", arguments: Backend.all)
+    func matrixHolds(_ backend: Backend) async throws {
+        try await withPages(backend) { pages in
             try await Issue16RegressionTests.tableDraftWithReservation(pages)
             try await Self.publishEditionAndChallengeIt(pages)
             let state = try await pages.store.currentState()
@@ -223,9 +224,9 @@ struct AuthorizationMatrixTests {
         #expect(leaks.isEmpty, "\(path)?\(encoded) as \(role) shows \(leaks.prefix(3))")
     }
 
-    @Test("a delegate can never act for another country, through the API or a page")
-    func delegatesActOnlyForTheirOwnCountry() async throws {
-        try await withPages { pages in
+    @Test("a delegate can never act for another country, through the API or a page", arguments: Backend.all)
+    func delegatesActOnlyForTheirOwnCountry(_ backend: Backend) async throws {
+        try await withPages(backend) { pages in
             let head = try await pages.store.head()
             let claim =
                 #"{"actor":{"name":"mex","role":"delegate","participant":"CAN"},"#

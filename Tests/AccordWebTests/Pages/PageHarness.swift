@@ -1,6 +1,7 @@
 import AccordCore
 import AccordDemo
 import AccordStore
+import AccordTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -31,8 +32,8 @@ enum Role: String, CaseIterable, Sendable, CustomTestStringConvertible {
     var testDescription: String { rawValue }
 }
 
-/// A browser-like client over the whole application (pages and API) on the demo in a real SQLite file,
-/// with one signed-in session per role.
+/// A browser-like client over the whole application (pages and API) on the demo in a real database (SQLite,
+/// or PostgreSQL on the suite's own server), with one signed-in session per role.
 final class PageClient: @unchecked Sendable {
     let client: any TestClientProtocol
     let store: Store
@@ -102,13 +103,20 @@ extension PageClient {
     }
 }
 
-/// Runs `body` with the demo loaded, an account and a session for every role.
-func withPages(_ body: @escaping @Sendable (PageClient) async throws -> Void) async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-pages-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+/// Runs `body` with the demo loaded into a fresh database of `backend`, an account and a session for every role.
+func withPages(
+    _ backend: Backend = .sqlite, _ body: @escaping @Sendable (PageClient) async throws -> Void
+) async throws {
+    try await withDatabase(backend) { database in
+        try await withPages(on: database, body)
+    }
+}
+
+private func withPages(
+    on database: TestDatabase, _ body: @escaping @Sendable (PageClient) async throws -> Void
+) async throws {
     let logger = Logger(label: "test")
-    let store = try await Store.open(.sqlite(path: folder.appendingPathComponent("pages.sqlite").path), logger: logger)
+    let store = try await Store.open(database.location, logger: logger)
     do {
         try await store.append(Demo.changes)
         let accounts = {

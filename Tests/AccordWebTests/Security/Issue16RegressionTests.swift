@@ -1,4 +1,5 @@
 import AccordCore
+import AccordTestSupport
 import Foundation
 import HTTPTypes
 import Testing
@@ -6,7 +7,8 @@ import Testing
 @testable import AccordWeb
 
 /// Every reproduction of issue 16, as an attacker sent it to `accord serve --demo` (accounts exist), each a
-/// named test: written first against the code that had the holes, where each failed.
+/// named test: written first against the code that had the holes, where each failed. Each runs on both databases,
+/// since what is stored and what a query reads back are the store's, which differs between them.
 @Suite("Issue 16: fail closed")
 struct Issue16RegressionTests {
     /// The write that was recorded as "mallory (system)": an anonymous POST through `//api/…`, with a forged
@@ -14,9 +16,11 @@ struct Issue16RegressionTests {
     static let mallory =
         #"{"actor":{"name":"mallory","role":"system"},"authority":{"editorial":"x"},"status":"ongoing","pad":"&csrf=x&"}"#
 
-    @Test("an anonymous POST //api/v1/items/MPM-1/status with a forged form cookie stores nothing")
-    func anonymousWriteThroughDoubleSlash() async throws {
-        try await withPages { pages in
+    @Test(
+        "an anonymous POST //api/v1/items/MPM-1/status with a forged form cookie stores nothing", arguments: Backend.all
+    )
+    func anonymousWriteThroughDoubleSlash(_ backend: Backend) async throws {
+        try await withPages(backend) { pages in
             let head = try await pages.store.head()
             let answer = try await pages.call(
                 .post, "//api/v1/items/MPM-1/status", as: .anonymous, json: Self.mallory,
@@ -26,9 +30,11 @@ struct Issue16RegressionTests {
         }
     }
 
-    @Test("the same write on every write route, on its canonical path and with //, stores nothing")
-    func anonymousWritesOnEveryRoute() async throws {
-        try await withPages { pages in
+    @Test(
+        "the same write on every write route, on its canonical path and with //, stores nothing", arguments: Backend.all
+    )
+    func anonymousWritesOnEveryRoute(_ backend: Backend) async throws {
+        try await withPages(backend) { pages in
             // Something on every route to write to: a draft with a position, an edition, a held challenge.
             try await Self.tableDraftWithReservation(pages)
             try await AuthorizationMatrixTests.publishEditionAndChallengeIt(pages)
@@ -49,9 +55,9 @@ struct Issue16RegressionTests {
         }
     }
 
-    @Test("a signed-in write whose body names an actor is refused with 400 naming the field")
-    func bodyActorRefused() async throws {
-        try await withPages { pages in
+    @Test("a signed-in write whose body names an actor is refused with 400 naming the field", arguments: Backend.all)
+    func bodyActorRefused(_ backend: Backend) async throws {
+        try await withPages(backend) { pages in
             let head = try await pages.store.head()
             let answer = try await pages.call(
                 .post, "/api/v1/items/MPM-1/status", as: .secretariat,
@@ -63,9 +69,9 @@ struct Issue16RegressionTests {
         }
     }
 
-    @Test("a write is recorded as the principal, with its role and participant")
-    func actorIsThePrincipal() async throws {
-        try await withPages { pages in
+    @Test("a write is recorded as the principal, with its role and participant", arguments: Backend.all)
+    func actorIsThePrincipal(_ backend: Backend) async throws {
+        try await withPages(backend) { pages in
             // An editorial translation of a workplan row's French title: accepted by the rules as the Secretariat's.
             let answer = try await pages.call(
                 .patch, "/api/v1/items/TS-2", as: .secretariat,
@@ -81,12 +87,13 @@ struct Issue16RegressionTests {
 
     @Test(
         "the public reads no working document through an odd path",
-        arguments: [
+        arguments: Backend.all,
+        [
             "//api/v1/ledger", "//api/v1/proposals", "/api/v1//proposals", "//api/v1/revision-report",
             "/api/v1/./ledger", "/api/v1/%6Cedger", "/api/v1/ledger/", "/api/v1%2Fledger", "/API/v1/ledger",
         ])
-    func oddPaths(_ path: String) async throws {
-        try await withPages { pages in
+    func oddPaths(_ backend: Backend, _ path: String) async throws {
+        try await withPages(backend) { pages in
             let answer = try await pages.get(path)
             #expect(!(200..<300).contains(answer.status), "\(path): \(answer.status) \(answer.text.prefix(200))")
             #expect([308, 400, 404].contains(answer.status), "\(path): \(answer.status)")
@@ -105,9 +112,9 @@ struct Issue16RegressionTests {
         }
     }
 
-    @Test("a draft decision with a reservation, and a draft agenda, stay with the working side")
-    func draftsPositionsAndAgendas() async throws {
-        try await withPages { pages in
+    @Test("a draft decision with a reservation, and a draft agenda, stay with the working side", arguments: Backend.all)
+    func draftsPositionsAndAgendas(_ backend: Backend) async throws {
+        try await withPages(backend) { pages in
             try await Self.tableDraftWithReservation(pages)
             let state = try await pages.store.currentState()
             let meeting = try #require(state.agendas.values.first { $0.status == .draft }?.meeting)
@@ -131,7 +138,8 @@ struct Issue16RegressionTests {
 
     @Test(
         "the public and observers see no proposed item, workplan or uninvited proposal, however the query is spelled",
-        arguments: [
+        arguments: Backend.all,
+        [
             "/api/v1/items", "/api/v1/items/CP-1", "/api/v1/items/CP-1/history", "/api/v1/plan?version=proposed",
             "/api/v1/plan?version=%70roposed", "/api/v1/items?status=%70roposed",
             "/api/v1/plan/annexes?version=proposed",
@@ -140,8 +148,8 @@ struct Issue16RegressionTests {
             "/api/v1/compare?from=now&to=now", "/en/plan?version=proposed", "/en/plan?version=annexes",
             "/en/search?q=consular", "/en/items/CP-1", "/en", "/api/v1/exports/popolo",
         ])
-    func proposedItems(_ uri: String) async throws {
-        try await withPages { pages in
+    func proposedItems(_ backend: Backend, _ uri: String) async throws {
+        try await withPages(backend) { pages in
             let state = try await pages.store.currentState()
             for role in [Role.anonymous, .reader, .observer] {
                 let answer = try await pages.call(.get, uri, as: role)
@@ -151,17 +159,17 @@ struct Issue16RegressionTests {
         }
     }
 
-    @Test("an observer may not ask for a revision report")
-    func revisionReportAsObserver() async throws {
-        try await withPages { pages in
+    @Test("an observer may not ask for a revision report", arguments: Backend.all)
+    func revisionReportAsObserver(_ backend: Backend) async throws {
+        try await withPages(backend) { pages in
             let answer = try await pages.call(.post, "/api/v1/revision-report", as: .observer, json: #"{"draft":[]}"#)
             #expect([401, 403].contains(answer.status), "\(answer.status) \(answer.text.prefix(200))")
         }
     }
 
-    @Test("a page form sent as JSON is not read as a form: 415, nothing stored")
-    func formContentType() async throws {
-        try await withPages { pages in
+    @Test("a page form sent as JSON is not read as a form: 415, nothing stored", arguments: Backend.all)
+    func formContentType(_ backend: Backend) async throws {
+        try await withPages(backend) { pages in
             let head = try await pages.store.head()
             let csrf = try #require(pages.sessions[.secretariat]?.csrf)
             let answer = try await pages.call(
@@ -172,9 +180,9 @@ struct Issue16RegressionTests {
         }
     }
 
-    @Test("a page form over 1 MiB answers 413, as the API does")
-    func oversizedForm() async throws {
-        try await withPages { pages in
+    @Test("a page form over 1 MiB answers 413, as the API does", arguments: Backend.all)
+    func oversizedForm(_ backend: Backend) async throws {
+        try await withPages(backend) { pages in
             let answer = try await pages.call(
                 .post, "/en/proposals", as: .delegateMEX, form: ["items": String(repeating: "x", count: 1 << 21)])
             #expect(answer.status == 413, "\(answer.status)")
