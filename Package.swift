@@ -85,6 +85,7 @@ let package = Package(
             dependencies: [
                 "AccordCore",
                 "AccordDocuments",
+                "AccordStatistics",
                 "AccordStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -97,6 +98,7 @@ let package = Package(
                 "AccordCore",
                 "AccordDocuments",
                 "AccordServices",
+                "AccordStatistics",
                 "AccordStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -114,6 +116,7 @@ let package = Package(
                 "AccordDemo",
                 "AccordDocuments",
                 "AccordServices",
+                "AccordStatistics",
                 "AccordStore",
                 "AccordWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -147,7 +150,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AccordServicesTests",
-            dependencies: ["AccordCore", "AccordDemo", "AccordServices", "AccordStore"]
+            dependencies: [
+                "AccordCore", "AccordDemo", "AccordServices", "AccordStatistics", "AccordStore", "AccordTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "AccordStatisticsTests",

@@ -68,49 +68,7 @@ import ZIPFoundation
     }
 }
 
-/// A minimal XLSX workbook: shared strings for text, numbers inline, one sheet per entry.
+/// A workbook of `sheets`, written by the library's own XLSX writer.
 func makeWorkbook(sheets: KeyValuePairs<String, [[String]]>) throws -> Data {
-    let archive = try Archive(accessMode: .create)
-    func add(_ path: String, _ text: String) throws {
-        let data = Data(text.utf8)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count)) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }
-    }
-    var shared: [String] = []
-    var sheetEntries = ""
-    var relations = ""
-    for (number, (name, rows)) in sheets.enumerated() {
-        var xml = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-        for (rowIndex, cells) in rows.enumerated() {
-            xml += "<row r=\"\(rowIndex + 1)\">"
-            for (column, cell) in cells.enumerated() {
-                let reference = "\(Character(UnicodeScalar(65 + column)!))\(rowIndex + 1)"
-                if Int(cell) != nil {
-                    xml += "<c r=\"\(reference)\"><v>\(cell)</v></c>"
-                } else {
-                    shared.append(cell)
-                    xml += "<c r=\"\(reference)\" t=\"s\"><v>\(shared.count - 1)</v></c>"
-                }
-            }
-            xml += "</row>"
-        }
-        try add("xl/worksheets/sheet\(number + 1).xml", xml + "</sheetData></worksheet>")
-        sheetEntries += "<sheet name=\"\(name)\" sheetId=\"\(number + 1)\" r:id=\"rId\(number + 1)\"/>"
-        relations +=
-            "<Relationship Id=\"rId\(number + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(number + 1).xml\"/>"
-    }
-    try add(
-        "xl/workbook.xml",
-        "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>\(sheetEntries)</sheets></workbook>"
-    )
-    try add(
-        "xl/_rels/workbook.xml.rels",
-        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(relations)</Relationships>"
-    )
-    try add(
-        "xl/sharedStrings.xml",
-        "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-            + shared.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>")
-    return archive.data!
+    try Spreadsheet.xlsx(sheets: sheets.map { ($0.key, $0.value) })
 }

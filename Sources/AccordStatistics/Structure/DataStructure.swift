@@ -93,3 +93,24 @@ public struct DataStructure: Sendable {
         codelist(dimension).position(of: Component.total)
     }
 }
+
+extension DataStructure {
+    /// The dimension whose codelist is `id` (`CL_BORDER_POINT` → BORDER_POINT), if one is: only dimensions'
+    /// codelists grow; the attributes' are SDMX's global codelists.
+    public func dimension(ofCodelist id: String) -> KeyDimension? {
+        KeyDimension.allCases.first { codelist($0).id == id }
+    }
+
+    /// The structure with `additions` added, in the order given (the order the ledger recorded them, so that
+    /// every code keeps its position).
+    ///
+    /// - Throws: `StructureError.unknownCodelist` for a codelist no dimension uses, and what `add(_:to:)` throws.
+    public func adding(_ additions: [(codelist: String, code: Code)]) throws(StructureError) -> DataStructure {
+        var structure = self
+        for (codelist, code) in additions {
+            guard let dimension = dimension(ofCodelist: codelist) else { throw .unknownCodelist(codelist) }
+            try structure.add(code, to: dimension)
+        }
+        return structure
+    }
+}

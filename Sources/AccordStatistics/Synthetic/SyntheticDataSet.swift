@@ -64,7 +64,15 @@ public enum SyntheticDataSet {
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    /// The saved mapping of `mexicoSpreadsheet()`.
+    /// `mexicoSpreadsheet()` as an Excel workbook, its one sheet named "Devoluciones": the file the demo's
+    /// delegate of Mexico uploads through the page.
+    public static func mexicoWorkbook() throws -> [UInt8] {
+        let lines = String(decoding: mexicoSpreadsheet(), as: UTF8.self).split(separator: "\n")
+        let rows = lines.map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        return Array(try Spreadsheet.xlsx(sheets: [("Devoluciones", rows)]))
+    }
+
+    /// The saved mapping of `mexicoSpreadsheet()` and `mexicoWorkbook()`.
     public static let mexicoMapping = SpreadsheetMapping(
         headerRow: 1,
         columns: [

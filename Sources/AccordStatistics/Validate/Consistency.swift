@@ -31,10 +31,7 @@ struct Consistency {
     }
 
     /// The key of an observation as SDMX writes a series key, then its period: `M.GTM.RET_RECV…:2024-01`.
-    func describe(_ index: Int) -> String {
-        let codes = KeyDimension.allCases.map { structure.codelist($0)[table.code($0, at: index)].id }
-        return codes.joined(separator: ".") + ":" + table.period(at: index, in: structure).description
-    }
+    func describe(_ index: Int) -> String { table.describe(index, in: structure) }
 
     /// F + M (+ unknown) = total, and the same for ages and border points: for every total observation
     /// (`_T` in that dimension) with components reported, the components must sum to it.

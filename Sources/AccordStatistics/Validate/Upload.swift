@@ -71,6 +71,13 @@ public struct UploadReport: Sendable {
     /// What committing would change; nil while there are errors.
     public var preview: Preview?
 
+    public init(table: ObservationTable, rows: [Int], problems: ProblemList, preview: Preview?) {
+        self.table = table
+        self.rows = rows
+        self.problems = problems
+        self.preview = preview
+    }
+
     /// Whether the upload may be committed: no error (warnings do not block).
     public var canCommit: Bool { !problems.hasErrors }
 }

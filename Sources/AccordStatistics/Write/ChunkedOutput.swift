@@ -98,14 +98,24 @@ struct ChunkedOutput {
     }
 
     /// An SDMX-ML 2.1 message header up to its sender: `<message:Header>`, ID, Test, Prepared, Sender.
-    mutating func appendHeaderStart(id: String, prepared: String, sender: String) {
+    mutating func appendHeaderStart(
+        id: String, prepared: String, sender: String, isTest: Bool = false, name: String? = nil
+    ) {
         append("<message:Header><message:ID>")
         append(xml: id)
-        append("</message:ID><message:Test>false</message:Test><message:Prepared>")
+        append(
+            isTest
+                ? "</message:ID><message:Test>true</message:Test><message:Prepared>"
+                : "</message:ID><message:Test>false</message:Test><message:Prepared>")
         append(xml: prepared)
         append("</message:Prepared><message:Sender id=\"")
         append(xml: sender)
         append("\"/>")
+        if let name {
+            append("<message:Name xml:lang=\"en\">")
+            append(xml: name)
+            append("</message:Name>")
+        }
     }
 
     /// Hands the buffer to the sink once it is past a chunk.

@@ -18,6 +18,13 @@ public struct DataMessage: Sendable {
     public var sender: String
     /// The language of the names the formats write once (SDMX-JSON's `name`); all three are written as `names`.
     public var language: Language
+    /// How observations are grouped: in time series (the default), or each with its full key.
+    public var dimensionAtObservation: DimensionAtObservation = .timePeriod
+    /// Marks the message as a test message (SDMX's header `Test`): Accord's synthetic demo data are.
+    public var isTest = false
+    /// The message's name, in English (SDMX-ML's header `Name`, SDMX-JSON's `meta.name`): what the data are,
+    /// "SYNTHETIC DATA …" for the demo's.
+    public var name: String?
 
     /// The observations' indices in series order.
     let order: [UInt32]
@@ -69,4 +76,12 @@ public struct DataMessage: Sendable {
     var frequencies: [Period.Frequency] {
         structure.codelist(.frequency).codes.map { Period.Frequency(rawValue: $0.id) ?? .monthly }
     }
+}
+
+/// SDMX's `dimensionAtObservation`: which dimension varies within a group of observations.
+public enum DimensionAtObservation: String, Sendable, CaseIterable {
+    /// Time series: the observations of one key, period by period (SDMX's default).
+    case timePeriod = "TIME_PERIOD"
+    /// A flat list: every observation with all its dimensions.
+    case allDimensions = "AllDimensions"
 }

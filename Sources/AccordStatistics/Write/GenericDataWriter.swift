@@ -1,7 +1,8 @@
 extension DataMessage {
     /// Writes the message as an SDMX-ML 2.1 generic data message, streamed: series by series, each
     /// observation with its TIME_PERIOD, OBS_VALUE (left out when missing) and attributes, handed to `sink`
-    /// in chunks of about 64 KB so that the document is never whole in memory.
+    /// in chunks of about 64 KB so that the document is never whole in memory. With `dimensionAtObservation`
+    /// `.allDimensions` the observations come without series, each with its whole key.
     public func writeGenericData(to sink: @escaping ByteSink) throws {
         var out = ChunkedOutput(sink)
         out.append(
@@ -12,10 +13,12 @@ extension DataMessage {
             xmlns:common="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common">
 
             """)
-        out.appendHeaderStart(id: id, prepared: prepared, sender: sender)
+        out.appendHeaderStart(id: id, prepared: prepared, sender: sender, isTest: isTest, name: name)
         out.append("<message:Structure structureID=\"")
         out.append(xml: structureID)
-        out.append("\" dimensionAtObservation=\"TIME_PERIOD\"><common:StructureUsage><Ref agencyID=\"")
+        out.append("\" dimensionAtObservation=\"")
+        out.append(xml: dimensionAtObservation.rawValue)
+        out.append("\"><common:StructureUsage><Ref agencyID=\"")
         out.append(xml: structure.agency)
         out.append("\" id=\"")
         out.append(xml: flow.id)
@@ -37,11 +40,12 @@ extension DataMessage {
             escaped.append(xml: text)
             return escaped.bytes
         }
+        let isFlat = dimensionAtObservation == .allDimensions
         var previousSeries: UInt64?
         for position in order {
             let index = Int(position)
             let series = keys[index] >> 16
-            if series != previousSeries {
+            if !isFlat, series != previousSeries {
                 if previousSeries != nil { out.append("</generic:Series>\n") }
                 out.append("<generic:Series><generic:SeriesKey>")
                 for dimension in KeyDimension.allCases {
@@ -61,9 +65,22 @@ extension DataMessage {
                 period = Self.periodText(frequency, month)
                 periodTexts[frequency, default: [:]][month] = period
             }
-            out.append("<generic:Obs><generic:ObsDimension value=\"")
-            out.append(period)
-            out.append("\"/>")
+            if isFlat {
+                // Each observation carries its whole key, TIME_PERIOD last.
+                out.append("<generic:Obs><generic:ObsKey>")
+                for dimension in KeyDimension.allCases {
+                    out.append(dimensionOpenings[dimension.rawValue])
+                    out.append(codes.dimensions[dimension.rawValue][Int(table.codes[dimension.rawValue][index])])
+                    out.append("\"/>")
+                }
+                out.append("<generic:Value id=\"TIME_PERIOD\" value=\"")
+                out.append(period)
+                out.append("\"/></generic:ObsKey>")
+            } else {
+                out.append("<generic:Obs><generic:ObsDimension value=\"")
+                out.append(period)
+                out.append("\"/>")
+            }
             let value = table.values[index]
             if value != ObservationTable.missing {
                 out.append("<generic:ObsValue value=\"")

@@ -5,7 +5,9 @@ extension DataMessage {
     /// dimensions with the values used, series-level, and TIME_PERIOD at observation level; OBS_VALUE;
     /// the attributes at observation level) and one data set whose series are keyed by value positions
     /// (`"0:2:1:…"`), each observation `[value, OBS_STATUS, CONF_STATUS, UNIT_MEASURE, DATA_SOURCE,
-    /// COMMENT_OBS]` with attribute values as positions in their `values` (null for none).
+    /// COMMENT_OBS]` with attribute values as positions in their `values` (null for none). With
+    /// `dimensionAtObservation` `.allDimensions` every dimension is at observation level and the data set
+    /// holds `observations` keyed by all nine positions, TIME_PERIOD last.
     public func writeSDMXJSON(to sink: @escaping ByteSink) throws {
         var out = ChunkedOutput(sink)
         let language = self.language
@@ -52,7 +54,13 @@ extension DataMessage {
         )
         out.append(",\"id\":")
         out.append(json: id)
-        out.append(",\"test\":false,\"prepared\":")
+        out.append(isTest ? ",\"test\":true," : ",\"test\":false,")
+        if let name {
+            out.append("\"name\":")
+            out.append(json: name)
+            out.append(",")
+        }
+        out.append("\"prepared\":")
         out.append(json: prepared)
         out.append(",\"contentLanguages\":[")
         out.append(json: language.rawValue)
@@ -62,7 +70,9 @@ extension DataMessage {
         out.append(json: "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=\(structure.reference(of: flow))")
         out.append("}],")
         appendNames(flow.names, to: &out)
-        out.append(",\"dimensions\":{\"series\":[")
+        // In a flat message every dimension is at observation level, before TIME_PERIOD.
+        let isFlat = dimensionAtObservation == .allDimensions
+        out.append(isFlat ? ",\"dimensions\":{\"series\":[],\"observation\":[" : ",\"dimensions\":{\"series\":[")
         for dimension in KeyDimension.allCases {
             if dimension.rawValue > 0 { out.append(byte: UInt8(ascii: ",")) }
             out.append("{\"id\":")
@@ -79,7 +89,7 @@ extension DataMessage {
             }
             out.append("]}")
         }
-        out.append("],\"observation\":[{\"id\":\"TIME_PERIOD\",")
+        out.append(isFlat ? ",{\"id\":\"TIME_PERIOD\"," : "],\"observation\":[{\"id\":\"TIME_PERIOD\",")
         appendNames(structure.componentNames[Component.timePeriod]!, to: &out)
         out.append(",\"keyPosition\":8,\"roles\":[\"TIME_PERIOD\"],\"values\":[")
         for (place, period) in periods.enumerated() {
@@ -129,13 +139,23 @@ extension DataMessage {
             "]},\"dataSets\":[0]}],\n\"dataSets\":[{\"structure\":0,\"action\":\"Information\",\"links\":[{\"rel\":\"dataflow\",\"urn\":"
         )
         out.append(json: "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=\(structure.reference(of: flow))")
-        out.append("}],\"series\":{")
+        out.append(isFlat ? "}],\"observations\":{" : "}],\"series\":{")
 
         var previousSeries: UInt64?
+        var isFirst = true
         for position in order {
             let index = Int(position)
             let series = keys[index] >> 16
-            if series != previousSeries {
+            if isFlat {
+                if !isFirst { out.append(",\n") }
+                isFirst = false
+                out.append(byte: UInt8(ascii: "\""))
+                for dimension in KeyDimension.allCases {
+                    let code = Int(table.codes[dimension.rawValue][index])
+                    out.append(decimal: UInt64(dimensionValues[dimension.rawValue].places[code]))
+                    out.append(byte: UInt8(ascii: ":"))
+                }
+            } else if series != previousSeries {
                 if previousSeries != nil { out.append("}},\n") }
                 out.append(byte: UInt8(ascii: "\""))
                 for dimension in KeyDimension.allCases {
@@ -149,7 +169,7 @@ extension DataMessage {
                 out.append(byte: UInt8(ascii: ","))
             }
             let period = Period(frequency: frequencies[Int(table.codes[0][index])], firstMonth: table.periods[index])
-            out.append(byte: UInt8(ascii: "\""))
+            if !isFlat { out.append(byte: UInt8(ascii: "\"")) }
             out.append(decimal: UInt64(periodPlace[period]!))
             out.append("\":[")
             let value = table.values[index]
@@ -174,7 +194,7 @@ extension DataMessage {
             out.append("]")
             try out.flushIfFull()
         }
-        if previousSeries != nil { out.append("}}") }
+        if !isFlat, previousSeries != nil { out.append("}}") }
         out.append("}}]}}\n")
         try out.flush()
     }
