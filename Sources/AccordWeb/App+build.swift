@@ -1,5 +1,6 @@
 import AccordCore
 import AccordServices
+import AccordStatistics
 import AccordStore
 import Hummingbird
 import Logging
@@ -70,9 +71,10 @@ public func serve(store: Store, configuration: ServerConfiguration, logger: Logg
 /// - Parameter pageCacheBytes: rendered pages kept; 32 MiB holds some forty full plan pages of a
 ///   2,000-activity plan and keeps the server well under 150 MB while it serves them.
 /// - Parameter allowsTrial: whether the open trial mode is offered while the database has no account.
+/// - Parameter disclosure: the small-cell threshold the public statistics apply.
 public func buildRouter(
     store: Store, accounts: AccountService? = nil, pageCacheBytes: Int = 32 << 20, publicFolder: String? = nil,
-    allowsTrial: Bool = true
+    allowsTrial: Bool = true, disclosure: DisclosureControl = .init()
 ) -> AccordRouter {
     let accounts = accounts ?? AccountService(store: store)
     let record = RecordService(store: store)
@@ -107,6 +109,9 @@ public func buildRouter(
     EditionRoutes.add(to: api, record: record)
     AgendaRoutes.add(to: api, record: record)
     ExportRoutes.add(to: api, record: record)
+    let statistics = StatisticsService(store: store, disclosure: disclosure)
+    SDMXController(statistics: statistics).addRoutes(to: api)
+    StatisticsController(statistics: statistics).addRoutes(to: api)
     Pages.add(to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes))
     return AccordRouter(router: router)
 }

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordStatistics
 import Foundation
 import NIOCore
 
@@ -29,6 +30,8 @@ package enum RequestBodies {
             read(Signed<DecisionRoutes.PositionBody>.self), read(Signed<EditionRoutes.ChallengeBody>.self),
             read(Signed<EditionRoutes.SettlementBody>.self), read(EditionRoutes.DraftBody.self),
             read(Signed<ExportRoutes.ImportBody>.self), read(SessionRoutes.Credentials.self),
+            // The statistics' bodies (the uploaded files themselves are read by AccordStatistics).
+            read(StatisticsController.PublishBody.self), read(SpreadsheetMapping.self), read(Signed<CodeAddition>.self),
         ]
     }
 

@@ -20,6 +20,15 @@ public struct ProblemList: Sendable {
         if count < Self.limit { problems.append(problem) }
     }
 
+    /// The problems kept, errors first, each kind by row: the order a person reads them in.
+    public var inReadingOrder: [Problem] {
+        problems.enumerated().sorted { a, b in
+            (a.element.isError ? 0 : 1, a.element.row ?? 0, a.offset) < (
+                b.element.isError ? 0 : 1, b.element.row ?? 0, b.offset
+            )
+        }.map(\.element)
+    }
+
     public var hasErrors: Bool { errorCount > 0 }
     public var errors: [Problem] { problems.filter(\.isError) }
     public var warnings: [Problem] { problems.filter { !$0.isError } }

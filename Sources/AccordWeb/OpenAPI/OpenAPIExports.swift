@@ -97,7 +97,7 @@ extension OpenAPIDocument {
     private static let docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
     /// A GET whose success is a file of one of `types`, downloaded as an attachment.
-    private static func download(
+    static func download(
         _ summary: String, types: [String], parameters: [JSONValue], errors: [Int]
     ) -> JSONValue {
         let operation = operation(summary, ok: ["type": "string"], parameters: parameters, errors: errors + [404])
