@@ -112,7 +112,9 @@ public func buildRouter(
     let statistics = StatisticsService(store: store, disclosure: disclosure)
     SDMXController(statistics: statistics).addRoutes(to: api)
     StatisticsController(statistics: statistics).addRoutes(to: api)
-    Pages.add(to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes))
+    Pages.add(
+        to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes),
+        statistics: statistics)
     return AccordRouter(router: router)
 }
 

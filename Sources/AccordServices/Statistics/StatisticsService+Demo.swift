@@ -16,12 +16,14 @@ extension StatisticsService {
     /// Loads Accord's synthetic data set (`SyntheticDataSet`, labelled synthetic in every observation): each
     /// state's vintage of each flow committed by the Secretariat on the state's behalf, as SDMX-CSV uploads
     /// through the same checks as any upload, then published as release 1. Mexico's spreadsheet of early 2026
-    /// is left for the demo's upload.
+    /// is left for the demo's upload, its mapping saved as Mexico's "devoluciones".
     ///
     /// - Returns: the ledger entries appended.
     @discardableResult
     public func loadSyntheticDataSet(as principal: Principal?) async throws -> [AppendedEntry] {
         let structure = try await structure()
+        // How Mexico's spreadsheet is read, saved for its delegation (the demo's upload uses it).
+        try await saveMapping(SyntheticDataSet.mexicoMapping, named: "devoluciones", for: "MEX", as: principal)
         var entries: [AppendedEntry] = []
         for vintage in SyntheticDataSet.vintages(structure) {
             guard let flow = structure.dataflow(vintage.flow) else { continue }

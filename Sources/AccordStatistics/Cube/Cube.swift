@@ -127,3 +127,11 @@ public struct Cube: Sendable {
         return copy
     }
 }
+
+extension Cube {
+    /// Whether any observation of the cube has the code at `position` in `dimension`.
+    public func holds(_ position: UInt16, in dimension: KeyDimension) -> Bool {
+        presentCodes[dimension.rawValue].indices.contains(Int(position))
+            && presentCodes[dimension.rawValue][Int(position)]
+    }
+}

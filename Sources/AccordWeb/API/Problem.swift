@@ -1,6 +1,7 @@
 import AccordCore
 import AccordDocuments
 import AccordServices
+import AccordStatistics
 import AccordStore
 import Foundation
 import Hummingbird
@@ -91,6 +92,11 @@ extension Problem {
             case .forbidden, .forgery:
                 self.init(.forbidden, kind: "forbidden", title: "Forbidden", detail: error.description)
             }
+        case let error as UploadError:
+            self.init(uploadError: error)
+        case let error as StructureError:
+            self.init(
+                .unprocessableContent, kind: "invalid-field", title: "Invalid field", detail: error.description)
         case let error as NotFound:
             self.init(.notFound, kind: "not-found", title: "Not found", detail: error.description, field: error.field)
         case let error as PDFConversion.Failure:
@@ -148,6 +154,25 @@ extension Problem {
         case is Int.Type, is Int64.Type: "an integer"
         case is Bool.Type: "true or false"
         default: type is any Collection.Type ? "an array" : "an object"
+        }
+    }
+}
+
+extension Problem {
+    /// An upload that cannot be taken or committed, with the status that says why.
+    init(uploadError error: UploadError) {
+        switch error {
+        case .unknownUpload:
+            self.init(.notFound, kind: "not-found", title: "Not found", detail: error.description, field: "upload")
+        case .tooLarge:
+            self.init(.contentTooLarge, kind: "too-large", title: "Request too large", detail: error.description)
+        case .stalePreview:
+            self.init(
+                .conflict, kind: "stale-preview", title: "Stale preview", detail: error.description, field: "expect")
+        case .hasErrors, .mappingNeeded, .empty:
+            self.init(
+                .unprocessableContent, kind: "invalid-upload", title: "Upload refused", detail: error.description,
+                field: "file")
         }
     }
 }

@@ -34,6 +34,9 @@ struct StatisticsController {
     }
 
     @Sendable func publish(_ request: Request, context: AccordContext) async throws -> JSONResponse<EntrySummary> {
+        // Who may publish is decided before the body is read, so that a refusal never depends on the body.
+        let policy = Policy(principal: context.principal)
+        try policy.require(policy.publishesStatistics, "publish a statistical release, which is the Secretariat's")
         let body = try await request.decodeJSON(as: PublishBody.self, context: context)
         let entry = try await statistics.publish(on: body.date, notes: body.notes, as: context.principal)
         return JSONResponse(EntrySummary(entry), status: .created)
@@ -45,6 +48,13 @@ struct StatisticsController {
 
     /// `POST /api/v1/statistics/uploads?flow=…&format=…&name=…[&area=…][&mapping=…]` with the file as the body.
     @Sendable func upload(_ request: Request, context: AccordContext) async throws -> JSONResponse<UploadPreviewDTO> {
+        // Who may upload for the state is decided first; the service decides it again with the file.
+        let policy = Policy(principal: context.principal)
+        if let area = request.text("area").map({ ParticipantID($0) }) ?? context.principal?.participant {
+            try policy.require(policy.uploadsStatistics(for: area), "upload statistics for \(area)")
+        } else {
+            try policy.require(policy.publishesStatistics, "upload statistics: name the state with area=CODE")
+        }
         guard let flow = request.text("flow") else { throw Problem.badParameter("flow", "name the dataflow") }
         let format = try request.option("format", as: UploadFormat.self) ?? .sdmxCSV
         let buffer: ByteBuffer
@@ -98,6 +108,8 @@ struct StatisticsController {
     @Sendable func saveMapping(_ request: Request, context: AccordContext) async throws -> Response {
         let area = ParticipantID(try context.parameters.require("area"))
         let name = try context.parameters.require("name")
+        let policy = Policy(principal: context.principal)
+        try policy.require(policy.uploadsStatistics(for: area), "save a spreadsheet mapping for \(area)")
         let mapping = try await request.decodeJSON(as: SpreadsheetMapping.self, context: context)
         try await statistics.saveMapping(mapping, named: name, for: area, as: context.principal)
         return Response(status: .noContent)

@@ -5,8 +5,10 @@ import Hummingbird
 enum Pages {
     /// Adds the pages to `router`: reads in one group, forms in another behind `PageFormGuard`, and the
     /// sign-in form in a third, whose anti-forgery token is the form cookie's.
-    static func add(to router: Router<AccordContext>, record: RecordService, accounts: AccountService, cache: PageCache)
-    {
+    static func add(
+        to router: Router<AccordContext>, record: RecordService, accounts: AccountService, cache: PageCache,
+        statistics: StatisticsService
+    ) {
         Assets.add(to: router)
         SignInPages.add(
             to: router.group(), forms: router.group().add(middleware: PageFormGuard(token: .formCookie)),
@@ -28,5 +30,7 @@ enum Pages {
         LedgerPage.add(to: pages)
         SearchPage.add(to: pages)
         TranslationsPage.add(to: pages)
+        StatisticsPages.add(to: pages, statistics: statistics)
+        StatisticsUploadPages.add(to: pages, statistics: statistics)
     }
 }
