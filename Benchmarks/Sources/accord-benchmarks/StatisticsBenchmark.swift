@@ -91,7 +91,9 @@ struct StatisticsBenchmark {
         let path = workspace.path("generic.xml")
         var times: [Double] = []
         for run in 0...runs {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw BenchmarkError("cannot create \(path)")
+            }
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
             let begin = now()
             try message.writeGenericData { chunk in try handle.write(contentsOf: chunk) }

@@ -41,10 +41,10 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Reads TIME_PERIOD written for `frequency`: `YYYY`, `YYYY-Qn` or `YYYY-MM`; nil when the text does
     /// not have that form (a month given for an annual series is nil, as the rule wants).
     public init?(_ text: some StringProtocol, frequency: Frequency) {
-        self.init(utf8: Array(text.utf8), frequency: frequency)
+        self.init(utf8: Array(text.utf8)[...], frequency: frequency)
     }
 
-    init?<Bytes: RandomAccessCollection<UInt8>>(utf8 bytes: Bytes, frequency: Frequency) where Bytes.Index == Int {
+    init?(utf8 bytes: ArraySlice<UInt8>, frequency: Frequency) {
         func digits(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {

@@ -73,11 +73,11 @@ struct ObservationDecoder {
     /// Decodes one row; `field(_:)` gives the bytes of a component, nil when the file has no such column.
     /// Problems go to `problems`; the observation is kept only when the row has none.
     mutating func decode(
-        row number: Int, problems: inout ProblemList, field: (Field) -> FieldBytes?
+        row number: Int, problems: inout ProblemList, field: (Field) -> ArraySlice<UInt8>?
     ) {
         let before = problems.errorCount
         for dimension in KeyDimension.allCases {
-            let bytes = field(Field(rawValue: dimension.rawValue)!)?.trimmed ?? .empty
+            let bytes = field(Field(rawValue: dimension.rawValue)!)?.trimmed ?? []
             guard let position = lookups[dimension.rawValue].position(of: bytes) else {
                 problems.append(
                     Problem(
@@ -104,7 +104,7 @@ struct ObservationDecoder {
             }
         }
         let frequencyPosition = lookups[KeyDimension.frequency.rawValue].lastPosition
-        let periodBytes = field(.timePeriod)?.trimmed ?? .empty
+        let periodBytes = field(.timePeriod)?.trimmed ?? []
         // Without a valid FREQ the period's form is unknown; the FREQ problem is already reported.
         if let frequencyPosition, let frequency = frequencies[Int(frequencyPosition)] {
             if let period = Period(utf8: periodBytes, frequency: frequency) {
@@ -131,10 +131,10 @@ struct ObservationDecoder {
     }
 
     private mutating func decodeAttributes(
-        row number: Int, problems: inout ProblemList, field: (Field) -> FieldBytes?
+        row number: Int, problems: inout ProblemList, field: (Field) -> ArraySlice<UInt8>?
     ) {
         func coded(_ which: Field, _ attribute: Attribute, default fallback: UInt8) -> UInt8? {
-            let bytes = field(which)?.trimmed ?? .empty
+            let bytes = field(which)?.trimmed ?? []
             if bytes.isEmpty { return fallback }
             if let position = lookups[8 + attribute.rawValue].position(of: bytes) { return UInt8(position) }
             problems.append(
@@ -148,10 +148,10 @@ struct ObservationDecoder {
             coded(.confidentialityStatus, .confidentialityStatus, default: ObservationTable.absent) ?? 0
         row.unit = coded(.unitOfMeasure, .unitOfMeasure, default: defaultUnit) ?? 0
         row.status = status ?? defaultStatus
-        row.source = texts[0].text(of: field(.dataSource) ?? .empty)
-        row.comment = texts[1].text(of: field(.comment) ?? .empty)
+        row.source = texts[0].text(of: field(.dataSource) ?? [])
+        row.comment = texts[1].text(of: field(.comment) ?? [])
 
-        let valueBytes = field(.value)?.trimmed ?? .empty
+        let valueBytes = field(.value)?.trimmed ?? []
         if valueBytes.isEmpty || valueBytes.elementsEqual("NaN".utf8) {
             row.value = nil
             if status != nil, status != missingStatus {
@@ -198,8 +198,8 @@ private struct TextMemo {
     private var lastBytes: [UInt8] = []
     private var lastText = ""
 
-    mutating func text(of bytes: FieldBytes) -> String {
-        if !bytes.isSame(as: lastBytes) {
+    mutating func text(of bytes: ArraySlice<UInt8>) -> String {
+        if !bytes.elementsEqual(lastBytes) {
             lastBytes = Array(bytes)
             lastText = bytes.text
         }
@@ -216,8 +216,8 @@ private struct CodeLookup {
 
     init(_ codelist: Codelist) { self.codelist = codelist }
 
-    mutating func position(of bytes: FieldBytes) -> UInt16? {
-        if bytes.isSame(as: lastBytes) { return lastPosition }
+    mutating func position(of bytes: ArraySlice<UInt8>) -> UInt16? {
+        if bytes.elementsEqual(lastBytes) { return lastPosition }
         lastBytes = Array(bytes)
         lastPosition = codelist.position(of: bytes.text)
         return lastPosition

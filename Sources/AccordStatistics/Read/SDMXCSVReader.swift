@@ -30,15 +30,9 @@ public struct SDMXCSVReader: Sendable {
 
     /// Reads `bytes`, an SDMX-CSV 2.0 file.
     public func read(_ bytes: [UInt8]) -> ReadResult {
-        var bytes = bytes
-        return bytes.withUnsafeMutableBufferPointer { read($0) }
-    }
-
-    /// Reads the file in `bytes`, which it may rewrite (quoted fields are unescaped in place).
-    private func read(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> ReadResult {
         var problems = ProblemList()
         var decoder = ObservationDecoder(
-            structure: structure, flow: flow, reportingArea: reportingArea, capacity: bytes.count / 100)
+            structure: structure, flow: flow, reportingArea: reportingArea, capacity: bytes.count / 64)
         guard let separator = Self.separator(of: bytes) else {
             problems.append(
                 Problem(
@@ -47,13 +41,11 @@ public struct SDMXCSVReader: Sendable {
             return ReadResult(table: ObservationTable(), rows: [], problems: problems)
         }
         var records = CSVRecords(bytes, separator: separator)
-        guard records.next() != nil, let layout = Layout(records.fields, problems: &problems) else {
+        guard let header = records.next(), let layout = Layout(header.fields, problems: &problems) else {
             return ReadResult(table: ObservationTable(), rows: [], problems: problems)
         }
         let expectedID = Array(structure.reference(of: flow).utf8)
-        let dataflow = Array("dataflow".utf8)
-        while let line = records.next() {
-            let fields = records.fields
+        while let (line, fields) = records.next() {
             guard fields.count == layout.width else {
                 problems.append(
                     Problem(
@@ -61,14 +53,14 @@ public struct SDMXCSVReader: Sendable {
                         "the row has \(fields.count) fields where the header has \(layout.width)"))
                 continue
             }
-            if !fields[0].isSame(as: dataflow) {
+            if !fields[0].elementsEqual("dataflow".utf8) {
                 problems.append(
                     Problem(
                         .structure, row: line, column: "STRUCTURE", code: fields[0].text,
                         "STRUCTURE must be 'dataflow'"))
                 continue
             }
-            if !fields[1].isSame(as: expectedID) {
+            if !fields[1].elementsEqual(expectedID) {
                 problems.append(
                     Problem(
                         .structure, row: line, column: "STRUCTURE_ID", code: fields[1].text,
@@ -100,7 +92,7 @@ public struct SDMXCSVReader: Sendable {
     }
 
     /// The separator an SDMX-CSV 2.0 file uses: the character after `STRUCTURE` or `STRUCTURE[x]`.
-    static func separator(of bytes: UnsafeMutableBufferPointer<UInt8>) -> UInt8? {
+    static func separator(of bytes: [UInt8]) -> UInt8? {
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard bytes[index...].starts(with: "STRUCTURE".utf8) else { return nil }
         index += 9
@@ -121,7 +113,7 @@ public struct SDMXCSVReader: Sendable {
         /// The column of each `Field`, nil where the file has none.
         var columns: [Int?] = Array(repeating: nil, count: Field.allCases.count)
 
-        init?(_ header: [FieldBytes], problems: inout ProblemList) {
+        init?(_ header: [ArraySlice<UInt8>], problems: inout ProblemList) {
             width = header.count
             let names = header.map { field -> String in
                 let text = field.trimmed.text

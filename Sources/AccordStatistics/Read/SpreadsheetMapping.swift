@@ -46,13 +46,7 @@ public struct Spreadsheet: Sendable {
         let semicolons = firstLine.filter { $0 == UInt8(ascii: ";") }.count
         let commas = firstLine.filter { $0 == UInt8(ascii: ",") }.count
         let separator = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
-        var copy = bytes
-        var rows: [(number: Int, cells: [String])] = []
-        copy.withUnsafeMutableBufferPointer { buffer in
-            var records = CSVRecords(buffer, separator: separator)
-            while let line = records.next() { rows.append((line, records.fields.map(\.text))) }
-        }
-        self.rows = rows
+        rows = CSVRecords(bytes, separator: separator).map { ($0.line, $0.fields.map(\.text)) }
     }
 }
 
@@ -108,26 +102,17 @@ struct SpreadsheetReader {
         let labels = labelTable()
         for (number, cells) in sheet.rows where number > mapping.headerRow {
             if cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-            // The row's fields one after another in one buffer, each field a range of it.
-            var buffer: [UInt8] = []
-            var ranges: [Range<Int>?] = Array(repeating: nil, count: Field.allCases.count)
+            var fields: [ArraySlice<UInt8>?] = Array(repeating: nil, count: Field.allCases.count)
             for field in Field.allCases {
-                let start = buffer.count
                 if let index = columnOf[field] {
                     let cell = index < cells.count ? cells[index] : ""
-                    buffer.append(contentsOf: (labels[field]?[Self.fold(cell)] ?? cell).utf8)
+                    let code = labels[field]?[Self.fold(cell)] ?? cell
+                    fields[field.rawValue] = Array(code.utf8)[...]
                 } else if let constant = constants[field] {
-                    buffer.append(contentsOf: constant)
-                } else {
-                    continue
-                }
-                ranges[field.rawValue] = start..<buffer.count
-            }
-            buffer.withUnsafeBufferPointer { base in
-                decoder.decode(row: number, problems: &problems) { field in
-                    ranges[field.rawValue].map { FieldBytes(rebasing: base[$0]) }
+                    fields[field.rawValue] = constant[...]
                 }
             }
+            decoder.decode(row: number, problems: &problems) { fields[$0.rawValue] }
         }
         let (table, rows) = decoder.finish()
         return ReadResult(table: table, rows: rows, problems: problems)
