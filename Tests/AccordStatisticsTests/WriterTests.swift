@@ -90,7 +90,7 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let cube = Cube(structure: structure, flow: returns, vintages: SyntheticDataSet.vintages(structure))
         let message = DataMessage(
-            structure: structure, flow: returns, table: cube.publicTable(), id: "ACCORD_DEMO",
+            structure: structure, flow: returns, table: cube.publishedTable(), id: "ACCORD_DEMO",
             prepared: "2026-11-24T10:00:00Z")
         for (name, write) in [
             ("returns.csv", message.writeSDMXCSV), ("returns.json", message.writeSDMXJSON),

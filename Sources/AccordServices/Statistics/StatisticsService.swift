@@ -210,8 +210,8 @@ public struct StatisticsDataset: Sendable {
     /// `.public` applies disclosure control to every figure.
     public var audience: Cube.Audience
 
-    /// The observations as this reader may see them: withheld ones without their value, for the public.
-    public var table: ObservationTable { audience == .public ? cube.publicTable() : cube.table }
+    /// The observations as this reader may see them: for the public, those not withheld (`Cube.publishedTable`).
+    public var table: ObservationTable { audience == .public ? cube.publishedTable() : cube.table }
 
     /// Whether any observation is from Accord's synthetic demo data set, which every page and file must say.
     public var isSynthetic: Bool { cube.table.texts.contains(SyntheticDataSet.source) }

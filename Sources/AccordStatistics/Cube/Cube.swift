@@ -135,3 +135,22 @@ extension Cube {
             && presentCodes[dimension.rawValue][Int(position)]
     }
 }
+
+extension Cube {
+    /// The observations an exchange file for the public carries: only those not withheld, each marked
+    /// CONF_STATUS F (free for publication), which every one of them is.
+    ///
+    /// A withheld observation is left out rather than written without its value: the structure's OBS_VALUE is a
+    /// whole number, and SDMX validators (sdmxthon's SS02) take an observation without one as an error; leaving
+    /// the key out says no more than the withheld mark would.
+    public func publishedTable() -> ObservationTable {
+        let kept = (0..<table.count).filter { !withheld[$0] }
+        var published = kept.count == table.count ? table : table.rows(kept)
+        if let free = structure.codelist(.confidentialityStatus)?.position(of: Component.freeStatus).map(UInt8.init) {
+            for index in 0..<published.count where published.confidentiality[index] == ObservationTable.absent {
+                published.confidentiality[index] = free
+            }
+        }
+        return published
+    }
+}

@@ -112,9 +112,9 @@ struct ChunkedOutput {
         append(xml: sender)
         append("\"/>")
         if let name {
-            append("<message:Name xml:lang=\"en\">")
+            append("<common:Name xml:lang=\"en\">")
             append(xml: name)
-            append("</message:Name>")
+            append("</common:Name>")
         }
     }
 
