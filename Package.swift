@@ -108,7 +108,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            resources: [.process("Resources")],
+            // The OpenAPI document, one JSON file per area of the API, merged when the server starts.
+            resources: [.process("Resources"), .copy("OpenAPI/openapi")],
             swiftSettings: fuzzedLibrary
         ),
         .executableTarget(

@@ -11,11 +11,18 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// A folder whose files are served as they are (an installation's own logo, notices…); none by default.
     public var publicFolder: String?
+    /// The key checkpoints of the ledger's head are signed with, read from a file kept outside the database;
+    /// none when the installation signs no checkpoint.
+    public var checkpointSigner: NoteSigner?
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8080, publicFolder: String? = nil) {
+    public init(
+        hostname: String = "127.0.0.1", port: Int = 8080, publicFolder: String? = nil,
+        checkpointSigner: NoteSigner? = nil
+    ) {
         self.hostname = hostname
         self.port = port
         self.publicFolder = publicFolder
+        self.checkpointSigner = checkpointSigner
     }
 
     /// Whether the server listens on the loopback interface only, where the open trial mode may be offered.
@@ -26,6 +33,8 @@ public struct ServerConfiguration: Sendable {
 public enum ServeError: Error, CustomStringConvertible {
     /// The database has no account and the server would listen beyond this machine.
     case trialBeyondLoopback(hostname: String)
+    /// The ledger no longer extends the newest checkpoint signed: it was truncated or rewritten outside Accord.
+    case checkpoint(CheckpointError)
 
     public var description: String {
         switch self {
@@ -33,6 +42,7 @@ public enum ServeError: Error, CustomStringConvertible {
             "the database has no account yet, so everyone could change the record as a trial Secretariat; "
                 + "accord serve offers that only on 127.0.0.1, not on \(hostname). Add the first account "
                 + "(`accord user add NAME --role secretariat`), or listen on 127.0.0.1"
+        case .checkpoint(let error): "\(error)"
         }
     }
 }
@@ -42,6 +52,8 @@ public enum ServeError: Error, CustomStringConvertible {
 /// The open trial mode — everyone writes as a trial Secretariat — exists only while the database has no
 /// account, only on the loopback interface (listening further without an account is refused), and is logged.
 public func serve(store: Store, configuration: ServerConfiguration, logger: Logger) async throws {
+    // A document whose checked-in fragments do not merge is a fault of the build: refuse to start with it.
+    _ = try OpenAPIDocument.bundled.get()
     let accounts = AccountService(store: store)
     if try await !accounts.hasAccounts() {
         guard configuration.isLoopback else { throw ServeError.trialBeyondLoopback(hostname: configuration.hostname) }
@@ -51,10 +63,22 @@ public func serve(store: Store, configuration: ServerConfiguration, logger: Logg
             a trial Secretariat until the first account exists (accord user add NAME --role secretariat)
             """)
     }
+    if let signer = configuration.checkpointSigner {
+        // The head as the server finds it is signed before the first request, and a ledger that no longer
+        // extends the last checkpoint stops the server: someone must look before it signs anything again.
+        do {
+            let signed = try await store.signCheckpoint(with: signer)
+            logger.info(
+                "checkpoint signed",
+                metadata: ["size": "\(signed.checkpoint.size)", "key": "\(signer.verifier.vkey)"])
+        } catch let error as CheckpointError {
+            throw ServeError.checkpoint(error)
+        }
+    }
     let app = Application(
         router: buildRouter(
             store: store, accounts: accounts, publicFolder: configuration.publicFolder,
-            allowsTrial: configuration.isLoopback),
+            allowsTrial: configuration.isLoopback, checkpointSigner: configuration.checkpointSigner),
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port), serverName: "Accord"),
         logger: logger)
@@ -71,50 +95,52 @@ public func serve(store: Store, configuration: ServerConfiguration, logger: Logg
 /// - Parameter pageCacheBytes: rendered pages kept; 32 MiB holds some forty full plan pages of a
 ///   2,000-activity plan and keeps the server well under 150 MB while it serves them.
 /// - Parameter allowsTrial: whether the open trial mode is offered while the database has no account.
+/// - Parameter checkpointSigner: the key that signs a checkpoint of the ledger's head after every write.
 /// - Parameter disclosure: the small-cell threshold the public statistics apply.
 public func buildRouter(
     store: Store, accounts: AccountService? = nil, pageCacheBytes: Int = 32 << 20, publicFolder: String? = nil,
-    allowsTrial: Bool = true, disclosure: DisclosureControl = .init()
+    allowsTrial: Bool = true, checkpointSigner: NoteSigner? = nil, disclosure: DisclosureControl = .init()
 ) -> AccordRouter {
     let accounts = accounts ?? AccountService(store: store)
-    let record = RecordService(store: store)
+    let record = RecordService(store: store, signer: checkpointSigner)
     let router = Router(context: AccordContext.self)
     // Outermost first: the security headers go on every response, problem responses included.
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: IdentityMiddleware(accounts: accounts, allowsTrial: allowsTrial))
     if let publicFolder { router.add(middleware: FileMiddleware(publicFolder, searchForIndexHtml: false)) }
-    router.get("openapi.json") { _, _ in OpenAPIDocument.response }
-    SessionRoutes.add(to: router.group("api/v1"), accounts: accounts)
+    router.get("openapi.json") { _, _ in try OpenAPIDocument.bundled.get().response }
+    // Signing in and out is not a write to the record: the session routes are outside the API's write guard.
+    router.group("api/v1").addRoutes(SessionController(accounts: accounts).endpoints)
     let api = router.group("api/v1").add(middleware: APIWriteGuard())
-    api.get("process") { _, context in
-        guard let process = try await record.state(for: context.principal).process else {
-            throw Problem.notFound("process", "", field: "process")
-        }
-        return JSONResponse(process)
-    }
-    api.get("health") { _, _ in JSONResponse(try await record.head()) }
-    RecordRoutes.add(Participant.self, to: api, record: record) { $0.id < $1.id }
-    RecordRoutes.add(Body.self, to: api, record: record) { ($0.level, $1.id) > ($1.level, $0.id) }
-    RecordRoutes.add(Meeting.self, to: api, record: record) {
-        ($0.start?.description ?? "", $0.id) < ($1.start?.description ?? "", $1.id)
-    }
-    RecordRoutes.add(Decision.self, to: api, record: record) { $0.id < $1.id }
-    RecordRoutes.add(Workplan.self, to: api, record: record) { $0.id < $1.id }
-    ItemRoutes.add(to: api, record: record)
-    PlanRoutes.add(to: api, record: record)
+    api.addRoutes(ProcessController(record: record).endpoints)
+    api.addRoutes(RecordController<Participant>(record: record) { $0.id < $1.id }.endpoints)
+    api.addRoutes(RecordController<Body>(record: record) { ($0.level, $1.id) > ($1.level, $0.id) }.endpoints)
+    api.addRoutes(
+        RecordController<Meeting>(record: record) {
+            ($0.start?.description ?? "", $0.id) < ($1.start?.description ?? "", $1.id)
+        }.endpoints)
+    api.addRoutes(RecordController<Decision>(record: record) { $0.id < $1.id }.endpoints)
+    api.addRoutes(RecordController<Workplan>(record: record) { $0.id < $1.id }.endpoints)
+    api.addRoutes(RecordController<PlanItem>(record: record, sort: Plan.inReadingOrder).endpoints)
+    api.addRoutes(ItemController(record: record).endpoints)
+    api.addRoutes(PlanController(record: record).endpoints)
+    api.addRoutes(RecordController<Proposal>(record: record) { $0.id < $1.id }.endpoints)
+    api.addRoutes(ProposalController(record: record).endpoints)
+    api.addRoutes(RecordController<StandingItem>(record: record) { $0.id < $1.id }.endpoints)
+    api.addRoutes(AgendaController(record: record).endpoints)
+    api.addRoutes(ExportController(record: record).endpoints)
     LedgerRoutes.add(to: api, record: record)
-    ProposalRoutes.add(to: api, record: record)
     DecisionRoutes.add(to: api, record: record)
     EditionRoutes.add(to: api, record: record)
-    AgendaRoutes.add(to: api, record: record)
-    ExportRoutes.add(to: api, record: record)
-    let statistics = StatisticsService(store: store, disclosure: disclosure)
-    SDMXController(statistics: statistics).addRoutes(to: api)
-    StatisticsController(statistics: statistics).addRoutes(to: api)
+    let statistics = StatisticsService(record: record, disclosure: disclosure)
+    api.addRoutes(SDMXController(statistics: statistics).endpoints)
+    api.addRoutes(StatisticsController(statistics: statistics).endpoints)
     Pages.add(
         to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes),
         statistics: statistics)
+    // Last, so that it wraps only the not-found responder: a known path asked with another method is a 405.
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path, $0.method) }))
     return AccordRouter(router: router)
 }
 

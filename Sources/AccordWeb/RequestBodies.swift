@@ -26,10 +26,11 @@ package enum RequestBodies {
             // The other routes' bodies.
             read(Signed<Keyed<Comment>>.self), read(Signed<Keyed<Agenda>>.self),
             read(Signed<Keyed<DraftDecision>>.self), read(Signed<NoFields>.self),
-            read(Signed<ItemRoutes.AmendmentBody>.self), read(Signed<ItemRoutes.StatusBody>.self),
+            read(Signed<ItemController.AmendmentBody>.self), read(Signed<ItemController.StatusBody>.self),
             read(Signed<DecisionRoutes.PositionBody>.self), read(Signed<EditionRoutes.ChallengeBody>.self),
             read(Signed<EditionRoutes.SettlementBody>.self), read(EditionRoutes.DraftBody.self),
-            read(Signed<ExportRoutes.ImportBody>.self), read(SessionRoutes.Credentials.self),
+            read(Signed<ExportController.ImportBody>.self), read(SessionController.Credentials.self),
+            read(LedgerRoutes.CosignatureBody.self), read(Signed<DecisionRoutes.RejectBody>.self),
             // The statistics' bodies (the uploaded files themselves are read by AccordStatistics).
             read(StatisticsController.PublishBody.self), read(SpreadsheetMapping.self), read(Signed<CodeAddition>.self),
         ]
@@ -45,7 +46,8 @@ package enum RequestBodies {
             read(ProposalForms.ProposalFields.self), read(ProposalForms.CommentFields.self),
             read(PositionForms.PositionFields.self), read(PositionForms.AdoptionFields.self),
             read(ChallengeForms.ChallengeFields.self), read(ChallengeForms.SettlementFields.self),
-            read(MeetingPages.DecisionFields.self),
+            read(MeetingPages.DecisionFields.self), read(TranscriptionForms.ReviewFields.self),
+            read(EditionForms.ProposalFields.self), read(EditionForms.ApprovalFields.self),
         ]
         // The agenda editor reads its numbered fields from a dictionary, against the agenda it edits.
         if let fields = try? FormBody.decode(text, as: [String: String].self) {

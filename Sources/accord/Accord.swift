@@ -9,5 +9,6 @@ struct Accord: AsyncParsableCommand {
         subcommands: [
             Serve.self, LoadDemo.self, Migrate.self, Verify.self, RevisionReportCommand.self, CompareCommand.self,
             AgendaCommand.self, ExportCommand.self, ImportCommand.self, StatsCommand.self, UserCommand.self,
+            CheckpointCommand.self,
         ])
 }

@@ -49,8 +49,11 @@ struct RevisionReportCommand: AsyncParsableCommand {
         }
         do {
             return try JSONDecoder().decode([ProposedChange].self, from: data)
-        } catch {
-            throw ValidationError("--draft: \(path) is not a JSON array of {change, actor, authority}: \(error)")
+        } catch let error as DecodingError {
+            // Named as the API names it: the field at fault and why (an unknown kind lists the kinds).
+            let field = error.field.isEmpty ? "" : " \(error.field)"
+            throw ValidationError(
+                "--draft: \(path)\(field) \(error.reason) (the file is a JSON array of {change, actor, authority})")
         }
     }
 

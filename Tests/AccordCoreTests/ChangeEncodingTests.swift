@@ -164,6 +164,8 @@ struct ChangeEncodingTests {
     func coverage() {
         #expect(Set(Self.samples.map(Self.writtenKind)).count == 33)
         #expect(Self.samples.count == 33)
+        // The list a refusal names and the OpenAPI document describes is the cases' own, in their order.
+        #expect(Self.samples.map(\.kind) == Change.kinds)
     }
 
     @Test("kind strings are stable", arguments: samples)
@@ -266,7 +268,14 @@ struct ChangeEncodingTests {
     func unknownKind() throws {
         let base = try Self.canonicalText(Self.entry(.changeStatus(item: "MPM-1", to: .completed)))
         let unknownKind = base.replacingOccurrences(of: "change-status", with: "change-colour")
-        #expect(throws: DecodingError.self) { try LedgerEntry.decode(canonical: Array(unknownKind.utf8)) }
+        let refusal = #expect(throws: DecodingError.self) {
+            try LedgerEntry.decode(canonical: Array(unknownKind.utf8))
+        }
+        #expect(refusal?.field == "change.kind")
+        #expect(
+            refusal?.reason
+                == "'change-colour' is not a kind of change; the kinds are \(Change.kinds.joined(separator: ", "))")
+        #expect(refusal?.reason.contains("add-item, amend-item, change-status") == true)
         let noAuthority = base.replacingOccurrences(of: #"{"decision":"RCM-V/3"}"#, with: "{}")
         #expect(throws: DecodingError.self) { try LedgerEntry.decode(canonical: Array(noAuthority.utf8)) }
     }

@@ -29,6 +29,12 @@ import Testing
             name: "malformed JSON", method: "POST", path: "/api/v1/items", body: #"{"actor": {"name": "#, status: 400,
             field: nil, reason: "not valid JSON"),
         Case(
+            name: "a number no integer holds", method: "POST", path: "/api/v1/challenges",
+            body: Bodies.signed(
+                "challenge", #"{"sequence":1e30,"participant":"MEX","reason":\#(Bodies.text("x"))}"#,
+                authority: #"{"participant":"MEX"}"#),
+            status: 400, field: nil, reason: "a number in the body is not a whole number from -92233720368547758"),
+        Case(
             name: "missing authority", method: "POST", path: "/api/v1/items",
             body: #"{"actor":\#(Bodies.secretariat),"item":\#(activity("MPM-1.9", "MPM-1", "", "x"))}"#, status: 400,
             field: "authority", reason: "is required"),
@@ -81,6 +87,20 @@ import Testing
             body: #"{"actor":\#(Bodies.secretariat),"authority":{"editorial":"tidy"},"status":"approved"}"#,
             status: 409, field: "status", reason: "only a decision"),
         Case(
+            name: "an unknown kind of change, answered with the kinds", method: "POST", path: "/api/v1/decisions",
+            body: Bodies.signed(
+                "decision",
+                #"{"id":"RCM-V/9","meeting":"RCM-V","paragraph":"9","kind":"decision","text":\#(Bodies.text("x")),"effects":[{"kind":"change-colour","number":"MPM-1"}]}"#
+            ),
+            status: 400, field: "decision.effects[0].kind",
+            reason: "'change-colour' is not a kind of change; the kinds are describe-process, add-participant,"),
+        Case(
+            name: "a filter given twice", method: "GET", path: "/api/v1/items?status=approved&status=ongoing",
+            body: "", status: 400, field: "status", reason: "is given more than once"),
+        Case(
+            name: "a query value of the wrong type", method: "GET", path: "/api/v1/plan?edition=first", body: "",
+            status: 400, field: "edition", reason: "'first' is not a whole number"),
+        Case(
             name: "unknown item", method: "PATCH", path: "/api/v1/items/MPM-99",
             body: #"{"actor":\#(Bodies.secretariat),"authority":{"editorial":"typo"},"amendment":{"leads":["TS"]}}"#,
             status: 404, field: "code", reason: "no item 'MPM-99'"),
@@ -88,12 +108,29 @@ import Testing
             name: "bad ledger position", method: "GET", path: "/api/v1/plan?asOf=-3", body: "", status: 400,
             field: "asOf", reason: "not a ledger position"),
         Case(
-            name: "position beyond the ledger", method: "GET", path: "/api/v1/plan?asOf=100000", body: "", status: 400,
+            name: "position beyond the ledger", method: "GET", path: "/api/v1/plan?asOf=100000", body: "", status: 422,
             field: "asOf", reason: "is not one of them"),
         Case(
             name: "unknown meeting for as-of", method: "GET", path: "/api/v1/plan?meeting=RCM-XL", body: "",
-            status: 400, field: "meeting", reason: "no meeting"),
+            status: 422, field: "meeting", reason: "no meeting"),
+        Case(
+            name: "an unpublished edition", method: "GET", path: "/api/v1/plan?edition=9", body: "", status: 422,
+            field: "edition", reason: "edition 9 is not published"),
+        Case(
+            name: "a filter value that is not one, even with nothing to filter", method: "GET",
+            path: "/api/v1/proposals?status=bogus", body: "", status: 400, field: "status",
+            reason: "'bogus' is not one of"),
     ]
+
+    /// A page's form goes through the same decoder as a query: a field given twice is the client's fault.
+    @Test func aFormFieldGivenTwiceIsABadRequest() throws {
+        let refusal = #expect(throws: Problem.self) {
+            try FormBody.decode("csrf=a&csrf=b", as: PageFormGuard.AntiForgery.self)
+        }
+        #expect(refusal?.statusCode == 400)
+        #expect(refusal?.field == "csrf")
+        #expect(refusal?.detail == "is given more than once")
+    }
 
     @Test(arguments: cases) func isRefusedWithAProblemAndStoresNothing(_ bad: Case) async throws {
         try await withAPI(demo: true) { api, store in

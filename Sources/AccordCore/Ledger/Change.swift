@@ -151,6 +151,17 @@ extension Change {
         }
     }
 
+    /// Every kind of change, as `kind` names them: what a refusal of an unknown kind lists, and what the OpenAPI
+    /// document's `Change` schema describes (a test holds both to the cases).
+    public static let kinds = [
+        "describe-process", "add-participant", "amend-participant", "add-body", "add-meeting", "amend-meeting",
+        "record-decision", "confirm-decision", "reject-decision", "add-item", "amend-item", "change-status",
+        "add-workplan", "amend-workplan", "delegate-workplan-updates", "submit-proposal", "withdraw-proposal",
+        "file-comment", "table-draft", "withdraw-draft", "record-position", "adopt-draft", "challenge-editorial",
+        "settle-challenge", "approve-revised-plan", "propose-edition", "approve-edition", "add-standing-item",
+        "set-agenda", "approve-agenda", "add-code", "commit-vintage", "publish-release",
+    ]
+
     /// The kinds of change a decision may declare as its effects (DESIGN.md §2, "Decision").
     public static let effectKinds: Set<String> = [
         "add-item", "amend-item", "change-status", "add-workplan", "amend-workplan", "delegate-workplan-updates",
@@ -291,7 +302,9 @@ extension Change: Codable {
         case "publish-release": self = .publishRelease(try c.decode(StatisticalRelease.self, forKey: .release))
         default:
             throw DecodingError.dataCorruptedError(
-                forKey: .kind, in: c, debugDescription: "unknown change kind '\(kind)'")
+                forKey: .kind, in: c,
+                debugDescription:
+                    "'\(kind)' is not a kind of change; the kinds are \(Self.kinds.joined(separator: ", "))")
         }
     }
 

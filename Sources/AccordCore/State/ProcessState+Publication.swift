@@ -19,6 +19,8 @@ extension ProcessState {
     /// - an agenda is published once the Presidency approves it; standing items feed draft agendas only;
     /// - proposals and their comments are read by the working side, and by the observers each one invites;
     /// - editorial changes open to challenge, and challenges, are the member states' business;
+    /// - an edition is published once the Presidency approves it: the Secretariat's proposal is a working
+    ///   document;
     /// - a statistical vintage is public once a release publishes it.
     ///
     /// The same reduction applies to a state as of a meeting or an edition, so history shows no more than now.
@@ -39,6 +41,7 @@ extension ProcessState {
         state.comments = comments.filter { proposals[$0.value.proposal] != nil }
         state.editorials = [:]
         state.challenges = [:]
+        state.editions = editions.filter { $0.value.isPublished }
         // Statistics are public once a release publishes them; later vintages wait for the next release.
         let released = Set(releases.values.flatMap(\.vintages))
         state.vintages = vintages.filter { released.contains($0.key) }

@@ -24,3 +24,6 @@ extension DecisionKind: ClosedSet {}
 extension Status: ClosedSet {}
 extension ItemKind: ClosedSet {}
 extension Actor.Role: ClosedSet {}
+extension ProposalStatus: ClosedSet {}
+extension ChallengeStatus: ClosedSet {}
+extension PlanVersion: ClosedSet {}

@@ -27,7 +27,7 @@ extension StatisticsService {
         let number = state.releases.count + 1
         let release = StatisticalRelease(
             number: number, date: date, vintages: newest.values.map(\.id).sorted(), notes: notes)
-        return try await RecordService(store: store).record(
+        return try await record.record(
             .publishRelease(release), authority: .editorial(reason: "statistical release \(number) of \(date)"),
             as: principal)
     }
@@ -56,6 +56,6 @@ extension StatisticsService {
             default: throw ChangeError.invalid(field: "code.code", reason: error.description)
             }
         }
-        return try await RecordService(store: store).record(.addCode(addition), authority: authority, as: principal)
+        return try await record.record(.addCode(addition), authority: authority, as: principal)
     }
 }

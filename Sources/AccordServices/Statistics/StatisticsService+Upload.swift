@@ -196,11 +196,9 @@ extension StatisticsService {
             file: .init(
                 name: preview.fileName, format: preview.format.rawValue, sha256: upload.sha256, bytes: content.count),
             data: .init(sha256: observations.sha256, observations: preview.report.table.count))
-        let actor = try RecordService.actor(of: principal)
-        return try await store.append(
-            [ProposedChange(.commitVintage(vintage), by: actor, authority: .participant(preview.area))],
-            storing: [upload, observations]
-        )[0]
+        return try await record.record(
+            .commitVintage(vintage), authority: .participant(preview.area), storing: [upload, observations],
+            as: principal)
     }
 
     /// Reads `request` and checks it: who may upload it, its size, every rule of the structure; then its

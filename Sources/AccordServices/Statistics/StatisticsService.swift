@@ -12,17 +12,25 @@ import Foundation
 /// principal, and `Policy` decides whether they see the committed figures (the Secretariat) or the newest
 /// release through disclosure control (everyone else).
 public struct StatisticsService: Sendable {
-    public let store: Store
+    /// The record the statistics' entries are written to, as every other write (checkpoints signed after each).
+    public let record: RecordService
     /// What public output withholds: confidential cells, and cells under this threshold.
     public let disclosure: DisclosureControl
     let cache: StatisticsCache
 
     /// - Parameter disclosure: the small-cell threshold public output applies (3 by default).
-    public init(store: Store, disclosure: DisclosureControl = .init()) {
-        self.store = store
+    public init(record: RecordService, disclosure: DisclosureControl = .init()) {
+        self.record = record
         self.disclosure = disclosure
         cache = StatisticsCache()
     }
+
+    /// The service over `store`, with no checkpoint key (the command line, the tests).
+    public init(store: Store, disclosure: DisclosureControl = .init()) {
+        self.init(record: RecordService(store: store), disclosure: disclosure)
+    }
+
+    public var store: Store { record.store }
 
     /// The structure as first published, read once from the statistics module's resources.
     static let base: Result<DataStructure, any Error> = Result { try DataStructure.migrationFlows() }

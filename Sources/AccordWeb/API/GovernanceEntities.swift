@@ -10,10 +10,12 @@ extension Proposal: RecordEntity {
     static func all(in state: ProcessState) -> [Proposal] { Array(state.proposals.values) }
     static func find(_ code: String, in state: ProcessState) -> Proposal? { state.proposals[.init(code)] }
     static func adding(_ value: Proposal) -> Change { .submitProposal(value) }
-    static func matches(_ value: Proposal, _ request: Request) throws -> Bool {
-        let status = try request.option("status", as: ProposalStatus.self)
-        return (status.map { $0 == value.status } ?? true)
-            && (request.text("submitter").map { $0 == value.submitter.rawValue } ?? true)
+    struct Filter: Decodable, Sendable {
+        var status: ProposalStatus?
+        var submitter: ParticipantID?
+    }
+    static func matches(_ value: Proposal, _ filter: Filter) -> Bool {
+        (filter.status.map { $0 == value.status } ?? true) && (filter.submitter.map { $0 == value.submitter } ?? true)
     }
 }
 
@@ -33,8 +35,9 @@ extension StandingItem: RecordEntity {
     static func all(in state: ProcessState) -> [StandingItem] { Array(state.standingItems.values) }
     static func find(_ code: String, in state: ProcessState) -> StandingItem? { state.standingItems[.init(code)] }
     static func adding(_ value: StandingItem) -> Change { .addStandingItem(value) }
-    static func matches(_ value: StandingItem, _ request: Request) throws -> Bool {
-        request.text("body").map { $0 == value.body.rawValue } ?? true
+    struct Filter: Decodable, Sendable { var body: BodyID? }
+    static func matches(_ value: StandingItem, _ filter: Filter) -> Bool {
+        filter.body.map { $0 == value.body } ?? true
     }
 }
 
@@ -68,8 +71,9 @@ extension Challenge: RecordEntity {
         .challengeEditorial(
             ChallengeStatement(sequence: value.sequence, participant: value.challenger, reason: value.reason))
     }
-    static func matches(_ value: Challenge, _ request: Request) throws -> Bool {
-        try request.option("status", as: ChallengeStatus.self).map { $0 == value.status } ?? true
+    struct Filter: Decodable, Sendable { var status: ChallengeStatus? }
+    static func matches(_ value: Challenge, _ filter: Filter) -> Bool {
+        filter.status.map { $0 == value.status } ?? true
     }
 }
 

@@ -39,22 +39,14 @@ extension Request {
         return try JSONBody.decode(buffer, as: T.self)
     }
 
+    // The two readers below are LedgerRoutes' and EditionRoutes', not yet controllers; the controllers read
+    // their query as one typed value (`query(as:)`).
+
     /// An optional query parameter read as a ledger position.
     func position(_ name: String) throws -> Int64? {
         guard let text = uri.queryParameters[name[...]].map(String.init) else { return nil }
         guard let value = Int64(text), value >= 0 else {
             throw Problem.badParameter(name, "'\(text)' is not a ledger position (a whole number from 0)")
-        }
-        return value
-    }
-
-    /// An optional query parameter read as a value of an enumeration.
-    func option<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T?
-    where T.RawValue == String {
-        guard let text = uri.queryParameters[name[...]].map(String.init) else { return nil }
-        guard let value = T(rawValue: text) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw Problem.badParameter(name, "'\(text)' is not one of \(allowed)")
         }
         return value
     }
@@ -78,6 +70,15 @@ enum JSONBody {
         }
         do {
             return try JSONDecoder().decode(T.self, from: buffer)
+        } catch DecodingError.dataCorrupted(let context)
+            where context.codingPath.isEmpty && (try? JSONSerialization.jsonObject(with: Data(buffer: buffer))) != nil
+        {
+            // Foundation's decoder says "not valid JSON", with no field, of a number it cannot hold where an
+            // integer is read (1.5, 1e30): the body is JSON, so say what is wrong with it.
+            throw Problem(
+                .badRequest, kind: "malformed-request", title: "Malformed request",
+                detail: "a number in the body is not a whole number from \(Int64.min) to \(Int64.max), "
+                    + "where one is expected")
         } catch {
             throw Problem(error)
         }

@@ -72,6 +72,11 @@ extension Problem {
             self.init(changeError: error)
         case let error as DecodingError:
             self.init(decodingError: error)
+        case let error as URLEncodedFormError:
+            // A form or query Hummingbird's decoder cannot take apart: a key given twice, a broken escape.
+            let reason = error.code == .duplicateKeys ? "is given more than once" : "cannot be read (\(error))"
+            self.init(
+                .badRequest, kind: "malformed-request", title: "Malformed request", detail: reason, field: error.value)
         case let error as HTTPError:
             self.init(
                 error.status, kind: "http", title: error.status.reasonPhrase,
@@ -129,32 +134,10 @@ extension Problem {
     }
 
     private init(decodingError error: DecodingError) {
-        func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
-            let keys = context.codingPath + (key.map { [$0] } ?? [])
-            return keys.reduce("") { path, key in
-                if let index = key.intValue { return "\(path)[\(index)]" }
-                return path.isEmpty ? key.stringValue : "\(path).\(key.stringValue)"
-            }
-        }
-        let (field, reason): (String, String) =
-            switch error {
-            case .keyNotFound(let key, let context): (path(context, key), "is required")
-            case .valueNotFound(_, let context): (path(context), "must not be null")
-            case .typeMismatch(let type, let context): (path(context), "must be \(Problem.describe(type))")
-            case .dataCorrupted(let context):
-                (path(context), context.codingPath.isEmpty ? "the body is not valid JSON" : context.debugDescription)
-            @unknown default: ("", "cannot be read")
-            }
-        self.init(.badRequest, kind: "malformed-request", title: "Malformed request", detail: reason, field: field)
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type, is Int64.Type: "an integer"
-        case is Bool.Type: "true or false"
-        default: type is any Collection.Type ? "an array" : "an object"
-        }
+        let field = error.field
+        self.init(
+            .badRequest, kind: "malformed-request", title: "Malformed request",
+            detail: field.isEmpty ? "the body \(error.reason)" : error.reason, field: field)
     }
 }
 

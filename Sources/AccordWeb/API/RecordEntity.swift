@@ -18,14 +18,26 @@ protocol RecordEntity: Codable, Sendable {
     static var isReplaceable: Bool { get }
     /// The change that replaces one, where replacing is allowed.
     static func replacing(_ value: Self) -> Change?
-    /// Whether `value` passes the collection's query filters.
-    static func matches(_ value: Self, _ request: Request) throws -> Bool
+    /// The query of its list (`?status=…`), decoded before any record is read.
+    associatedtype Filter: Decodable & Sendable = NoQuery
+    /// Whether `value` passes the list's filter.
+    static func matches(_ value: Self, _ filter: Filter) -> Bool
+    /// The path of one record under its collection: `:code`, or `:meeting/:paragraph` for a decision, whose code
+    /// holds a slash.
+    static var codePath: String { get }
 }
 
 extension RecordEntity {
     static var isReplaceable: Bool { false }
     static func replacing(_ value: Self) -> Change? { nil }
-    static func matches(_ value: Self, _ request: Request) throws -> Bool { true }
+    static var codePath: String { ":code" }
+
+    /// Whether `value` passes the filter `request` asks for; what EditionRoutes, not yet a controller, reads.
+    static func matches(_ value: Self, _ request: Request) throws -> Bool { matches(value, try request.query()) }
+}
+
+extension RecordEntity where Filter == NoQuery {
+    static func matches(_ value: Self, _ filter: NoQuery) -> Bool { true }
 }
 
 /// A write body that carries one entity under its singular key: `{"participant": {…}}`.
@@ -53,9 +65,8 @@ extension Participant: RecordEntity {
     static func adding(_ value: Participant) -> Change { .addParticipant(value) }
     static var isReplaceable: Bool { true }
     static func replacing(_ value: Participant) -> Change? { .amendParticipant(value) }
-    static func matches(_ value: Participant, _ request: Request) throws -> Bool {
-        try request.option("kind", as: ParticipantKind.self).map { $0 == value.kind } ?? true
-    }
+    struct Filter: Decodable, Sendable { var kind: ParticipantKind? }
+    static func matches(_ value: Participant, _ filter: Filter) -> Bool { filter.kind.map { $0 == value.kind } ?? true }
 }
 
 extension Body: RecordEntity {
@@ -76,9 +87,8 @@ extension Meeting: RecordEntity {
     static func adding(_ value: Meeting) -> Change { .addMeeting(value) }
     static var isReplaceable: Bool { true }
     static func replacing(_ value: Meeting) -> Change? { .amendMeeting(value) }
-    static func matches(_ value: Meeting, _ request: Request) throws -> Bool {
-        request.text("body").map { $0 == value.body.rawValue } ?? true
-    }
+    struct Filter: Decodable, Sendable { var body: BodyID? }
+    static func matches(_ value: Meeting, _ filter: Filter) -> Bool { filter.body.map { $0 == value.body } ?? true }
 }
 
 extension Decision: RecordEntity {
@@ -88,8 +98,10 @@ extension Decision: RecordEntity {
     static func all(in state: ProcessState) -> [Decision] { Array(state.decisions.values) }
     static func find(_ code: String, in state: ProcessState) -> Decision? { state.decisions[.init(code)] }
     static func adding(_ value: Decision) -> Change { .recordDecision(value) }
-    static func matches(_ value: Decision, _ request: Request) throws -> Bool {
-        request.text("meeting").map { $0 == value.meeting.rawValue } ?? true
+    static let codePath = ":meeting/:paragraph"
+    struct Filter: Decodable, Sendable { var meeting: MeetingID? }
+    static func matches(_ value: Decision, _ filter: Filter) -> Bool {
+        filter.meeting.map { $0 == value.meeting } ?? true
     }
 }
 
@@ -111,10 +123,15 @@ extension PlanItem: RecordEntity {
     static func all(in state: ProcessState) -> [PlanItem] { Array(state.items.values) }
     static func find(_ code: String, in state: ProcessState) -> PlanItem? { state.items[.init(code)] }
     static func adding(_ value: PlanItem) -> Change { .addItem(value) }
-    static func matches(_ value: PlanItem, _ request: Request) throws -> Bool {
-        let status = try request.option("status", as: Status.self)
-        return (status.map { $0 == value.status } ?? true)
-            && (request.text("workplan").map { $0 == (value.workplan?.rawValue ?? "") } ?? true)
-            && (request.text("parent").map { $0 == (value.parent?.rawValue ?? "") } ?? true)
+    /// An empty `workplan` or `parent` asks for the items without one.
+    struct Filter: Decodable, Sendable {
+        var status: Status?
+        var workplan: String?
+        var parent: String?
+    }
+    static func matches(_ value: PlanItem, _ filter: Filter) -> Bool {
+        (filter.status.map { $0 == value.status } ?? true)
+            && (filter.workplan.map { $0 == (value.workplan?.rawValue ?? "") } ?? true)
+            && (filter.parent.map { $0 == (value.parent?.rawValue ?? "") } ?? true)
     }
 }

@@ -14,14 +14,15 @@ import Hummingbird
 ///   SDMX-JSON 2.0 or SDMX-CSV 2.0, streamed.
 ///
 /// What each reader gets is the service's: the public reads the newest release through disclosure control.
-struct SDMXController {
+struct SDMXController: Sendable {
     let statistics: StatisticsService
 
-    func addRoutes(to api: RouterGroup<AccordContext>) {
-        api.get("sdmx/structure", use: structure)
-        api.get("sdmx/structure/:type/:agency/:id/:version", use: artefact)
-        api.get("sdmx/data/:flow", use: data)
-        api.get("sdmx/data/:flow/:key", use: data)
+    var endpoints: RouteCollection<AccordContext> {
+        RouteCollection(context: AccordContext.self)
+            .get("sdmx/structure", use: structure)
+            .get("sdmx/structure/:type/:agency/:id/:version", use: artefact)
+            .get("sdmx/data/:flow", use: data)
+            .get("sdmx/data/:flow/:key", use: data)
     }
 
     /// The structure message.
@@ -63,19 +64,35 @@ struct SDMXController {
             })
     }
 
+    /// `GET /sdmx/data/{flow}/{key}`'s query.
+    struct DataQuery: Decodable, Sendable {
+        var format: Format?
+        var startPeriod: String?
+        var endPeriod: String?
+        var dimensionAtObservation: String?
+        var release: String?
+    }
+
     /// The data of a flow, selected by key and periods, in the format asked for.
     @Sendable func data(_ request: Request, context: AccordContext) async throws -> Response {
+        let query = try request.query(as: DataQuery.self)
         let flow = try Self.flowID(try context.parameters.require("flow"))
-        let format = try Self.format(of: request)
+        let format = query.format ?? Self.format(accepting: request.headers[.accept])
         let layout =
-            try request.option("dimensionAtObservation", as: DimensionAtObservation.self) ?? .timePeriod
-        let selection = try Self.selection(request.text("release"), for: context.principal, statistics: statistics)
+            try query.dimensionAtObservation.map { text in
+                guard let layout = DimensionAtObservation(rawValue: text) else {
+                    throw Problem.badParameter(
+                        "dimensionAtObservation", "'\(text)' is not one of TIME_PERIOD, AllDimensions")
+                }
+                return layout
+            } ?? .timePeriod
+        let selection = try Self.selection(query.release, for: context.principal, statistics: statistics)
         let dataset = try await statistics.dataset(flow, selection, for: context.principal)
         let chosen: DataSelection
         do {
             chosen = try DataSelection(
-                key: context.parameters.get("key") ?? "all", startPeriod: request.text("startPeriod"),
-                endPeriod: request.text("endPeriod"), structure: dataset.structure)
+                key: context.parameters.get("key") ?? "all", startPeriod: query.startPeriod,
+                endPeriod: query.endPeriod, structure: dataset.structure)
         } catch {
             throw Problem.badParameter(error.parameter, error.description)
         }
@@ -102,7 +119,7 @@ struct SDMXController {
     }
 
     /// The exchange formats of the data route.
-    enum Format: String, CaseIterable {
+    enum Format: String, CaseIterable, Decodable, Sendable {
         case xml, json, csv
 
         var contentType: String {
@@ -116,10 +133,9 @@ struct SDMXController {
         var fileExtension: String { rawValue }
     }
 
-    /// `format=…`, else the first format the `Accept` header names, else SDMX-ML.
-    static func format(of request: Request) throws -> Format {
-        if let format = try request.option("format", as: Format.self) { return format }
-        let accept = request.headers[.accept]?.lowercased() ?? ""
+    /// The first format an `Accept` header names, else SDMX-ML.
+    static func format(accepting header: String?) -> Format {
+        let accept = header?.lowercased() ?? ""
         for part in accept.split(separator: ",") {
             if part.contains("csv") { return .csv }
             if part.contains("json") { return .json }

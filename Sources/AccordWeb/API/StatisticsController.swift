@@ -7,20 +7,21 @@ import Hummingbird
 /// The statistics' JSON API (issue 21 §2–3): uploads staged, previewed and committed as vintages, saved
 /// spreadsheet mappings, releases, and codes added to the codelists. Every write goes through
 /// `StatisticsService` as the authenticated principal; the SDMX exchange routes are `SDMXController`'s.
-struct StatisticsController {
+struct StatisticsController: Sendable {
     let statistics: StatisticsService
 
-    func addRoutes(to api: RouterGroup<AccordContext>) {
-        api.get("statistics/releases", use: releases)
-        api.post("statistics/releases", use: publish)
-        api.get("statistics/vintages", use: vintages)
-        api.post("statistics/uploads", use: upload)
-        api.get("statistics/uploads/:id", use: preview)
-        api.post("statistics/uploads/:id/commit", use: commit)
-        api.delete("statistics/uploads/:id", use: discard)
-        api.get("statistics/mappings/:area", use: mappings)
-        api.put("statistics/mappings/:area/:name", use: saveMapping)
-        api.post("statistics/codes", use: addCode)
+    var endpoints: RouteCollection<AccordContext> {
+        RouteCollection(context: AccordContext.self)
+            .get("statistics/releases", use: releases)
+            .post("statistics/releases", use: publish)
+            .get("statistics/vintages", use: vintages)
+            .post("statistics/uploads", use: upload)
+            .get("statistics/uploads/:id", use: preview)
+            .post("statistics/uploads/:id/commit", use: commit)
+            .delete("statistics/uploads/:id", use: discard)
+            .get("statistics/mappings/:area", use: mappings)
+            .put("statistics/mappings/:area/:name", use: saveMapping)
+            .post("statistics/codes", use: addCode)
     }
 
     @Sendable func releases(_ request: Request, context: AccordContext) async throws -> JSONResponse<[ReleaseDTO]> {
@@ -46,17 +47,27 @@ struct StatisticsController {
         JSONResponse(try await statistics.vintages(for: context.principal).map(VintageDTO.init))
     }
 
+    /// `POST /statistics/uploads`'s query; the file is the body.
+    struct UploadQuery: Decodable, Sendable {
+        var flow: String?
+        var format: UploadFormat?
+        var name: String?
+        var area: String?
+        var mapping: String?
+    }
+
     /// `POST /api/v1/statistics/uploads?flow=…&format=…&name=…[&area=…][&mapping=…]` with the file as the body.
     @Sendable func upload(_ request: Request, context: AccordContext) async throws -> JSONResponse<UploadPreviewDTO> {
+        let query = try request.query(as: UploadQuery.self)
         // Who may upload for the state is decided first; the service decides it again with the file.
         let policy = Policy(principal: context.principal)
-        if let area = request.text("area").map({ ParticipantID($0) }) ?? context.principal?.participant {
+        if let area = query.area.map({ ParticipantID($0) }) ?? context.principal?.participant {
             try policy.require(policy.uploadsStatistics(for: area), "upload statistics for \(area)")
         } else {
             try policy.require(policy.publishesStatistics, "upload statistics: name the state with area=CODE")
         }
-        guard let flow = request.text("flow") else { throw Problem.badParameter("flow", "name the dataflow") }
-        let format = try request.option("format", as: UploadFormat.self) ?? .sdmxCSV
+        guard let flow = query.flow else { throw Problem.badParameter("flow", "name the dataflow") }
+        let format = query.format ?? .sdmxCSV
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: StatisticsService.maximumUploadBytes)
@@ -67,9 +78,9 @@ struct StatisticsController {
         }
         let preview = try await statistics.stage(
             UploadRequest(
-                flow: flow, area: request.text("area").map { ParticipantID($0) }, format: format,
-                fileName: request.text("name") ?? "upload.\(format == .xlsx ? "xlsx" : "csv")",
-                content: Array(buffer.readableBytesView), savedMapping: request.text("mapping")),
+                flow: flow, area: query.area.map { ParticipantID($0) }, format: format,
+                fileName: query.name ?? "upload.\(format == .xlsx ? "xlsx" : "csv")",
+                content: Array(buffer.readableBytesView), savedMapping: query.mapping),
             as: context.principal)
         return JSONResponse(UploadPreviewDTO(preview), status: .created)
     }
@@ -79,15 +90,16 @@ struct StatisticsController {
         return JSONResponse(UploadPreviewDTO(try await statistics.preview(upload: id, as: context.principal)))
     }
 
+    /// `POST /statistics/uploads/{id}/commit`'s query.
+    struct CommitQuery: Decodable, Sendable {
+        /// The vintage number the preview showed.
+        var expect: QueryNumber?
+    }
+
     /// Commits a staged upload; `expect=N` refuses it when another vintage came in since the preview of N.
     @Sendable func commit(_ request: Request, context: AccordContext) async throws -> JSONResponse<EntrySummary> {
+        let expected = try request.query(as: CommitQuery.self).expect.map { Int($0.value) }
         let id = try context.parameters.require("id")
-        let expected = try request.text("expect").map { text in
-            guard let number = Int(text), number > 0 else {
-                throw Problem.badParameter("expect", "'\(text)' is not a vintage number")
-            }
-            return number
-        }
         let entry = try await statistics.commit(upload: id, expecting: expected, as: context.principal)
         return JSONResponse(EntrySummary(entry), status: .created)
     }

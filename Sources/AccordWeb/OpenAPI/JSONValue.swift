@@ -1,67 +1,64 @@
-/// A JSON value written as Swift literals, for building documents such as the OpenAPI description.
-indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
-{
-    case string(String)
-    case number(Int)
+/// A JSON value as read from a file: the OpenAPI document's fragments are merged as trees of these, and the
+/// tests walk the merged tree.
+enum JSONValue: Codable, Sendable, Equatable {
+    case null
     case bool(Bool)
+    case integer(Int)
+    case number(Double)
+    case string(String)
     case array([JSONValue])
-    /// Keys keep the order they were written in; the encoder sorts them anyway.
-    case object([(String, JSONValue)])
+    case object([String: JSONValue])
 
-    typealias Key = String
-    typealias Value = JSONValue
-    typealias ArrayLiteralElement = JSONValue
-
-    init(stringLiteral value: String) { self = .string(value) }
-    init(integerLiteral value: Int) { self = .number(value) }
-    init(booleanLiteral value: Bool) { self = .bool(value) }
-    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
-
-    /// The value under `key` of an object.
-    subscript(key: String) -> JSONValue? {
-        guard case .object(let pairs) = self else { return nil }
-        return pairs.first { $0.0 == key }?.1
-    }
-
-    /// The keys of an object, in order.
-    var keys: [String] {
-        guard case .object(let pairs) = self else { return [] }
-        return pairs.map(\.0)
-    }
-
-    /// An object with `other`'s keys added (or replaced).
-    func merging(_ other: JSONValue) -> JSONValue {
-        guard case .object(let mine) = self, case .object(let theirs) = other else { return other }
-        let replaced = Set(theirs.map(\.0))
-        return .object(mine.filter { !replaced.contains($0.0) } + theirs)
-    }
-
-    private struct CodingName: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
     func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
         switch self {
-        case .string(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .number(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .bool(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .array(let values):
-            var container = encoder.unkeyedContainer()
-            for value in values { try container.encode(value) }
-        case .object(let pairs):
-            var container = encoder.container(keyedBy: CodingName.self)
-            for (key, value) in pairs { try container.encode(value, forKey: CodingName(stringValue: key)) }
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let values): try container.encode(values)
+        case .object(let members): try container.encode(members)
         }
+    }
+
+    /// The member `key` of an object; nil for anything else.
+    subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members[key]
+    }
+
+    /// An object's members; nil for anything else.
+    var members: [String: JSONValue]? {
+        guard case .object(let members) = self else { return nil }
+        return members
+    }
+
+    /// An object's keys, sorted; none for anything else.
+    var keys: [String] { members?.keys.sorted() ?? [] }
+
+    /// The text of a string.
+    var string: String? {
+        guard case .string(let value) = self else { return nil }
+        return value
     }
 }

@@ -3,241 +3,130 @@ import Hummingbird
 
 /// The OpenAPI 3.1 description of the JSON API, served at `/openapi.json`.
 ///
-/// Written by hand next to the routes; a test fails when a route is missing here or answers with a status
-/// its operation does not declare, so the two cannot drift apart unnoticed.
-enum OpenAPIDocument {
-    static let document: JSONValue = [
-        "openapi": "3.1.0",
-        "info": [
-            "title": "Accord API",
-            "version": "1.0.0",
-            "description": """
-            The Plan of Action of a consensus-based intergovernmental process, kept as a ledger of agreed \
-            changes. Every write names an authority (a decision paragraph, or an editorial reason) and is \
-            recorded as the authenticated account (API token or session); a body naming an `actor` is refused. \
-            It is appended to a hash-chained ledger. Errors are RFC 9457 problem details.
-            """,
-        ],
-        "paths": paths,
-        "components": ["schemas": OpenAPISchemas.all],
-    ]
+/// The document is checked in, not built: one JSON file per area of the API in `openapi/` beside this file
+/// (`base.json`, `record.json`, `plan.json`, `ledger.json`, `changes.json`, `governance.json`, …), copied
+/// into the target's resources and merged when the server starts. `base.json` holds the top of the document
+/// (info, security, tags) and what every area shares (the problem responses, the security schemes, the
+/// common schemas); every other file holds only `paths` and `components`. Files merge two levels deep: the
+/// operations of one path (`paths./api/v1/items.get`) and the components of one kind
+/// (`components.schemas.PlanItem`) may come from different files, but one defined twice is an error, and a
+/// server whose document does not merge does not start.
+///
+/// `OpenAPIContractTests` holds the document to the router (the same operations, every reference resolved,
+/// every kind of change described); `scripts/check` holds the running server to the document with
+/// schemathesis.
+struct OpenAPIDocument: Sendable {
+    /// The merged document.
+    let root: JSONValue
+    /// The merged document as served.
+    let bytes: [UInt8]
 
-    /// The document's bytes, encoded once.
-    static let bytes: [UInt8] = {
+    /// The sections every file may add to, two levels deep.
+    static let sections = ["paths", "components"]
+
+    /// Merges `fragments` (file name and contents); one must be `base.json`.
+    init(fragments: [(name: String, data: Data)]) throws(OpenAPIError) {
+        var files: [(name: String, members: [String: JSONValue])] = []
+        // base.json first, then the areas by name, so that a duplicate is always reported the same way.
+        let ordered = fragments.sorted { $0.name == "base.json" || ($1.name != "base.json" && $0.name < $1.name) }
+        for fragment in ordered {
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: fragment.data),
+                let members = value.members
+            else { throw .unreadable(file: fragment.name, reason: "it is not a JSON object") }
+            files.append((fragment.name, members))
+        }
+        guard let base = files.first, base.name == "base.json" else { throw .noBase }
+        var root = base.members.filter { !Self.sections.contains($0.key) }
+        var merged: [String: [String: [String: JSONValue]]] = [:]
+        // Where each merged key came from, so that a duplicate names both files.
+        var origin: [String: String] = [:]
+        for file in files {
+            for (section, value) in file.members {
+                guard Self.sections.contains(section) else {
+                    guard file.name == base.name else { throw .unexpectedKey(file: file.name, key: section) }
+                    continue
+                }
+                guard let entries = value.members else {
+                    throw .unreadable(file: file.name, reason: "\(section) is not an object")
+                }
+                for (name, entry) in entries {
+                    guard let inner = entry.members else {
+                        throw .unreadable(file: file.name, reason: "\(section).\(name) is not an object")
+                    }
+                    for (key, innerValue) in inner {
+                        let path = "\(section).\(name).\(key)"
+                        if let first = origin[path] { throw .duplicate(path: path, files: [first, file.name]) }
+                        origin[path] = file.name
+                        merged[section, default: [:]][name, default: [:]][key] = innerValue
+                    }
+                }
+            }
+        }
+        for (section, entries) in merged { root[section] = .object(entries.mapValues { .object($0) }) }
+        self.root = .object(root)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        return Array((try? encoder.encode(document)) ?? Data())
-    }()
-
-    static var response: Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    private static let paths: JSONValue = .object(
-        [
-            ("/openapi.json", ["get": operation("This document", ok: ["type": "object"], errors: [])]),
-            (
-                "/api/v1/process",
-                ["get": operation("The process the record is about", ok: ref("Process"), errors: [404])]
-            ),
-            (
-                "/api/v1/health",
-                [
-                    "get": operation(
-                        "The ledger head; answers when the store is reachable", ok: ref("LedgerHead"), errors: [])
-                ]
-            ),
-        ]
-            + record(
-                "participants", "Participant", filters: [("kind", enumeration("ParticipantKind"))], replaceable: true)
-            + record("bodies", "Body")
-            + record("meetings", "Meeting", filters: [("body", ["type": "string"])], replaceable: true)
-            + record(
-                "decisions", "Decision", filters: [("meeting", ["type": "string"])], codePath: "{meeting}/{paragraph}")
-            + record("workplans", "Workplan", replaceable: true)
-            + record(
-                "items", "PlanItem",
-                filters: [
-                    ("status", enumeration("Status")), ("workplan", ["type": "string"]), ("parent", ["type": "string"]),
-                ],
-                more: [
-                    "patch": operation(
-                        "Amend some fields of an item", ok: written("PlanItem"), parameters: [pathParameter("code")],
-                        body: signed("amendment", ref("ItemAmendment")), errors: [400, 404, 409, 413, 422])
-                ])
-            + [
-                (
-                    "/api/v1/items/{code}/history",
-                    [
-                        "get": operation(
-                            "An item with the ledger positions it changed at", ok: ref("ItemDetail"),
-                            parameters: [pathParameter("code")], errors: [404])
-                    ]
-                ),
-                (
-                    "/api/v1/items/{code}/status",
-                    [
-                        "post": operation(
-                            "Move an item to another status", ok: written("PlanItem"),
-                            parameters: [pathParameter("code")],
-                            body: signed("status", enumeration("Status")), errors: [400, 404, 409, 413, 422])
-                    ]
-                ),
-                (
-                    "/api/v1/plan",
-                    [
-                        "get": operation(
-                            "A version of the Plan of Action", ok: ref("PlanAnswer"),
-                            parameters: planParameters(withVersion: true), errors: [400])
-                    ]
-                ),
-                (
-                    "/api/v1/plan/archive",
-                    [
-                        "get": operation(
-                            "The archive version: every past item under its original number", ok: ref("PlanAnswer"),
-                            parameters: planParameters(withVersion: false), errors: [400])
-                    ]
-                ),
-                (
-                    "/api/v1/plan/annexes",
-                    [
-                        "get": operation(
-                            "The annexes: each network workplan with its items", ok: ref("AnnexesAnswer"),
-                            parameters: planParameters(withVersion: true), errors: [400])
-                    ]
-                ),
-                (
-                    "/api/v1/ledger",
-                    [
-                        "get": operation(
-                            "Ledger entries, newest first", ok: ref("LedgerPage"),
-                            parameters: [
-                                queryParameter(
-                                    "before", ["type": "integer", "minimum": 0], "Entries before this sequence"),
-                                queryParameter(
-                                    "limit", ["type": "integer", "minimum": 1, "maximum": 500],
-                                    "Page size, 50 by default"),
-                            ], errors: [400])
-                    ]
-                ),
-                (
-                    "/api/v1/ledger/{sequence}",
-                    [
-                        "get": operation(
-                            "One ledger entry with its hashes", ok: ref("Entry"),
-                            parameters: [pathParameter("sequence")], errors: [400, 404])
-                    ]
-                ),
-            ] + governancePaths + exportPaths + sessionPaths + statisticsPaths)
-
-    /// The list, show, add and (if replaceable) replace operations of a record collection.
-    static func record(
-        _ plural: String, _ schema: String, filters: [(String, JSONValue)] = [], replaceable: Bool = false,
-        codePath: String = "{code}", more: JSONValue = [:]
-    ) -> [(String, JSONValue)] {
-        let key = OpenAPISchemas.singular[schema] ?? schema.lowercased()
-        let codeParameters = codePath.split(separator: "/").map { pathParameter(String($0.dropFirst().dropLast())) }
-        var show: JSONValue = [
-            "get": operation("One \(key)", ok: ref(schema), parameters: codeParameters, errors: [404])
-        ]
-        if replaceable {
-            show = show.merging([
-                "put": operation(
-                    "Replace a \(key)'s record", ok: written(schema), parameters: codeParameters,
-                    body: signed(key, ref(schema)), errors: [400, 404, 409, 413, 422])
-            ])
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            bytes = Array(try encoder.encode(self.root))
+        } catch {
+            throw .unreadable(file: "the merged document", reason: "it cannot be encoded: \(error)")
         }
-        return [
-            (
-                "/api/v1/\(plural)",
-                [
-                    "get": operation(
-                        "List \(plural)",
-                        ok: [
-                            "type": "object", "required": ["asOf", "items"],
-                            "properties": [
-                                "asOf": ["type": "integer"], "items": ["type": "array", "items": ref(schema)],
-                            ],
-                        ],
-                        parameters: filters.map { queryParameter($0.0, $0.1, "Only \(plural) with this \($0.0)") },
-                        errors: [400]),
-                    "post": operation(
-                        "Record a new \(key)", ok: written(schema), okStatus: "201", body: signed(key, ref(schema)),
-                        errors: [400, 409, 413, 422]),
-                ]
-            ),
-            ("/api/v1/\(plural)/\(codePath)", show.merging(more)),
-        ]
     }
 
-    static func operation(
-        _ summary: String, ok: JSONValue, okStatus: String = "200", parameters: [JSONValue] = [],
-        body: JSONValue? = nil, errors: [Int]
-    ) -> JSONValue {
-        var responses: [(String, JSONValue)] = [
-            (okStatus, ["description": "Success", "content": ["application/json": ["schema": ok]]])
-        ]
-        // Every operation may meet a bad API token (401) or a principal without the right (403).
-        for status in Set(errors + [401, 403]).sorted() + [500, 503] {
-            responses.append(
-                (
-                    "\(status)",
-                    [
-                        "description": .string(HTTPResponse.Status(code: status).reasonPhrase),
-                        "content": ["application/problem+json": ["schema": ref("Problem")]],
-                    ]
-                ))
+    /// Merges the `.json` files of `folder`.
+    static func load(folder: URL) throws(OpenAPIError) -> OpenAPIDocument {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+        } catch {
+            throw .unreadable(file: folder.path, reason: "the folder cannot be listed")
         }
-        var value: JSONValue = ["summary": .string(summary), "responses": .object(responses)]
-        if !parameters.isEmpty { value = value.merging(["parameters": .array(parameters)]) }
-        if let body {
-            value = value.merging([
-                "requestBody": ["required": true, "content": ["application/json": ["schema": body]]]
-            ])
+        var fragments: [(name: String, data: Data)] = []
+        for name in names {
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else {
+                throw .unreadable(file: name, reason: "it cannot be read")
+            }
+            fragments.append((name, data))
         }
-        return value
+        return try OpenAPIDocument(fragments: fragments)
     }
 
-    private static func planParameters(withVersion: Bool) -> [JSONValue] {
-        (withVersion
-            ? [queryParameter("version", enumeration("PlanVersion"), "current (default), archive or proposed")] : [])
-            + [
-                queryParameter(
-                    "asOf", ["type": "integer", "minimum": 0], "Show the plan right after this ledger entry"),
-                queryParameter("meeting", ["type": "string"], "Show the plan as it stood after this meeting"),
-                queryParameter("edition", ["type": "integer", "minimum": 1], "Show the plan of this edition"),
-            ]
+    /// The document of this build, merged once from the target's resources.
+    static let bundled = Result { () throws(OpenAPIError) -> OpenAPIDocument in
+        guard let folder = Bundle.module.url(forResource: "openapi", withExtension: nil) else {
+            throw .unreadable(file: "openapi", reason: "the resource folder is missing from the build")
+        }
+        return try load(folder: folder)
     }
 
-    static func signed(_ key: String, _ schema: JSONValue) -> JSONValue {
-        [
-            "type": "object", "required": ["authority", .string(key)],
-            "properties": .object([("authority", ref("Authority")), (key, schema)]),
-        ]
+    /// The response to `GET /openapi.json`.
+    var response: Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
+}
 
-    static func written(_ schema: String) -> JSONValue {
-        [
-            "type": "object", "required": ["entry", "value"],
-            "properties": ["entry": ref("Entry"), "value": ref(schema)],
-        ]
-    }
+/// Why the OpenAPI document could not be merged: a fault in the checked-in files, found when the server starts.
+enum OpenAPIError: Error, CustomStringConvertible {
+    /// A file, or a part of one, is not what the document needs.
+    case unreadable(file: String, reason: String)
+    /// There is no `base.json` to merge the other files into.
+    case noBase
+    /// A file other than `base.json` has a top-level key other than `paths` and `components`.
+    case unexpectedKey(file: String, key: String)
+    /// Two files define the same operation or component.
+    case duplicate(path: String, files: [String])
 
-    static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
-
-    static func enumeration(_ name: String) -> JSONValue { ref(name) }
-
-    static func pathParameter(_ name: String) -> JSONValue {
-        ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string"]]
-    }
-
-    static func queryParameter(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
-        [
-            "name": .string(name), "in": "query", "required": false, "schema": schema,
-            "description": .string(description),
-        ]
+    var description: String {
+        switch self {
+        case .unreadable(let file, let reason): "the OpenAPI fragment \(file) cannot be used: \(reason)"
+        case .noBase: "the OpenAPI document has no base.json"
+        case .unexpectedKey(let file, let key):
+            "the OpenAPI fragment \(file) sets \(key); only base.json sets anything but paths and components"
+        case .duplicate(let path, let files):
+            "\(path) is defined in both \(files.joined(separator: " and ")); each operation and component belongs "
+                + "to one file"
+        }
     }
 }

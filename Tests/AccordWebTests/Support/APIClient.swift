@@ -95,9 +95,8 @@ final class APIClient: @unchecked Sendable {
             return answer
         }
         called.insert("\(method) \(template.openAPIPath)")
-        let declared =
-            OpenAPIDocument.document["paths"]?[template.openAPIPath]?[method.rawValue.lowercased()]?[
-                "responses"]?.keys ?? []
+        let document = try OpenAPIDocument.bundled.get().root
+        let declared = document["paths"]?[template.openAPIPath]?[method.rawValue.lowercased()]?["responses"]?.keys ?? []
         #expect(
             declared.contains("\(answer.status)"),
             "\(method) \(template.openAPIPath) answered \(answer.status), which its OpenAPI operation does not declare (\(declared)): \(text)"
@@ -127,11 +126,13 @@ final class APIClient: @unchecked Sendable {
 /// A registered route, matched against concrete paths.
 struct RouteTemplate: Sendable {
     var method: HTTPRequest.Method
+    var path: RouterPath
     /// Segments, with parameters as "{name}" (Hummingbird writes them as OpenAPI does).
     var segments: [String]
 
     init(_ description: Router<AccordContext>.RouteDescription) {
         method = description.method
+        path = description.path
         segments = description.path.description.split(separator: "/").map(String.init)
     }
 
@@ -143,11 +144,7 @@ struct RouteTemplate: Sendable {
     /// Whether the route belongs to the JSON API (or is its document), rather than to the pages.
     var isAPI: Bool { segments.first == "api" || segments == ["openapi.json"] }
 
-    func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/").map(String.init)
-        return parts.count == segments.count
-            && zip(parts, segments).allSatisfy { part, segment in segment.hasPrefix("{") || part == segment }
-    }
+    func matches(_ path: String) -> Bool { self.path.matches(path) }
 }
 
 /// Runs `body` with an API client over a fresh store in a temporary SQLite file.
@@ -157,7 +154,8 @@ func withAPI(demo: Bool = false, _ body: @escaping @Sendable (APIClient, Store) 
 
 /// Runs `body` with an API client, the store and its account service (bcrypt's cost lowered for speed).
 func withAPIStore(
-    demo: Bool = false, _ body: @escaping @Sendable (APIClient, Store, AccountService) async throws -> Void
+    demo: Bool = false, checkpointSigner: NoteSigner? = nil,
+    _ body: @escaping @Sendable (APIClient, Store, AccountService) async throws -> Void
 ) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-web-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -170,7 +168,7 @@ func withAPIStore(
         accounts.cost = 4
         return accounts
     }()
-    let router = buildRouter(store: store, accounts: accounts)
+    let router = buildRouter(store: store, accounts: accounts, checkpointSigner: checkpointSigner)
     // The pages have their own tests; this client checks the API against its OpenAPI document.
     let routes = router.router.routes.map(RouteTemplate.init).filter(\.isAPI)
     let app = Application(router: router, logger: logger)

@@ -35,7 +35,7 @@ enum SignInPages {
                     username: fields.username ?? "", password: fields.password ?? "",
                     address: context.clientAddress, ending: context.sessionID)
                 var response = Response(status: .seeOther, headers: [.location: viewer.link("/").path])
-                response.setCookie(SessionRoutes.sessionCookie(id))
+                response.setCookie(SessionController.sessionCookie(id))
                 response.setCookie(expired(formCookie))
                 return response
             } catch {
@@ -46,7 +46,7 @@ enum SignInPages {
             let viewer = try PageRoutes.viewer(request, context)
             if let id = context.sessionID { try await accounts.signOut(session: id) }
             var response = Response(status: .seeOther, headers: [.location: viewer.link("/").path])
-            response.setCookie(SessionRoutes.expiredCookie)
+            response.setCookie(SessionController.expiredCookie)
             return response
         }
     }
