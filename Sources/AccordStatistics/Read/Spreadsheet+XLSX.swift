@@ -72,6 +72,14 @@ public enum SpreadsheetError: Error, CustomStringConvertible {
     }
 }
 
+/// Runs Foundation's XML parser over `data` with `delegate`; false when the XML is not well formed (or the
+/// delegate stopped it).
+private func parse(_ data: Data, with delegate: some XMLParserDelegate) -> Bool {
+    let parser = XMLParser(data: data)
+    parser.delegate = delegate
+    return parser.parse()
+}
+
 /// The attributes of every element of one name in a small XML part (workbook, relationships).
 private final class XMLElements: NSObject, XMLParserDelegate {
     private let name: String
@@ -81,9 +89,7 @@ private final class XMLElements: NSObject, XMLParserDelegate {
 
     static func read(_ data: Data, element: String, part: String) throws -> [[String: String]] {
         let delegate = XMLElements(name: element)
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        guard parser.parse() else { throw SpreadsheetError.notAWorkbook("\(part) is not well-formed XML") }
+        guard parse(data, with: delegate) else { throw SpreadsheetError.notAWorkbook("\(part) is not well-formed XML") }
         return delegate.found
     }
 
@@ -103,9 +109,9 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
 
     static func read(_ data: Data) throws -> [String] {
         let delegate = SharedStrings()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        guard parser.parse() else { throw SpreadsheetError.notAWorkbook("xl/sharedStrings.xml is not well-formed XML") }
+        guard parse(data, with: delegate) else {
+            throw SpreadsheetError.notAWorkbook("xl/sharedStrings.xml is not well-formed XML")
+        }
         return delegate.strings
     }
 
@@ -145,9 +151,7 @@ private final class SheetCells: NSObject, XMLParserDelegate {
 
     static func read(_ data: Data, shared: [String], part: String) throws -> [(number: Int, cells: [String])] {
         let delegate = SheetCells(shared: shared)
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        guard parser.parse(), !delegate.isOutOfRange else {
+        guard parse(data, with: delegate), !delegate.isOutOfRange else {
             throw SpreadsheetError.notAWorkbook(
                 delegate.isOutOfRange
                     ? "\(part) places a cell outside a sheet's 16,384 columns, or has more than 20 million cells"

@@ -41,6 +41,14 @@ extension DataMessage {
             return escaped.bytes
         }
         let isFlat = dimensionAtObservation == .allDimensions
+        /// `<generic:Value id="FREQ" value="M"/>`… for each dimension of the observation at `index`.
+        func appendKey(_ index: Int, to out: inout ChunkedOutput) {
+            for dimension in KeyDimension.allCases {
+                out.append(dimensionOpenings[dimension.rawValue])
+                out.append(codes.dimensions[dimension.rawValue][Int(table.codes[dimension.rawValue][index])])
+                out.append("\"/>")
+            }
+        }
         var previousSeries: UInt64?
         for position in order {
             let index = Int(position)
@@ -48,11 +56,7 @@ extension DataMessage {
             if !isFlat, series != previousSeries {
                 if previousSeries != nil { out.append("</generic:Series>\n") }
                 out.append("<generic:Series><generic:SeriesKey>")
-                for dimension in KeyDimension.allCases {
-                    out.append(dimensionOpenings[dimension.rawValue])
-                    out.append(codes.dimensions[dimension.rawValue][Int(table.codes[dimension.rawValue][index])])
-                    out.append("\"/>")
-                }
+                appendKey(index, to: &out)
                 out.append("</generic:SeriesKey>\n")
                 previousSeries = series
             }
@@ -68,11 +72,7 @@ extension DataMessage {
             if isFlat {
                 // Each observation carries its whole key, TIME_PERIOD last.
                 out.append("<generic:Obs><generic:ObsKey>")
-                for dimension in KeyDimension.allCases {
-                    out.append(dimensionOpenings[dimension.rawValue])
-                    out.append(codes.dimensions[dimension.rawValue][Int(table.codes[dimension.rawValue][index])])
-                    out.append("\"/>")
-                }
+                appendKey(index, to: &out)
                 out.append("<generic:Value id=\"TIME_PERIOD\" value=\"")
                 out.append(period)
                 out.append("\"/></generic:ObsKey>")
