@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "AccordStore", targets: ["AccordStore"]),
         .library(name: "AccordDocuments", targets: ["AccordDocuments"]),
         .library(name: "AccordServices", targets: ["AccordServices"]),
+        .library(name: "AccordStatistics", targets: ["AccordStatistics"]),
         .library(name: "AccordWeb", targets: ["AccordWeb"]),
     ],
     dependencies: [
@@ -36,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -53,6 +55,7 @@ let package = Package(
                 "AccordCore",
                 .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -72,12 +75,19 @@ let package = Package(
             ],
             swiftSettings: fuzzedLibrary
         ),
+        // Shared migration statistics (issue 21): the SDMX structure, reading, validation, cube and writers.
+        .target(
+            name: "AccordStatistics",
+            dependencies: ["AccordCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.process("Resources")]
+        ),
         // The application layer: commands and queries, the read policy, accounts. No HTTP.
         .target(
             name: "AccordServices",
             dependencies: [
                 "AccordCore",
                 "AccordDocuments",
+                "AccordStatistics",
                 "AccordStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -90,6 +100,7 @@ let package = Package(
                 "AccordCore",
                 "AccordDocuments",
                 "AccordServices",
+                "AccordStatistics",
                 "AccordStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -108,6 +119,7 @@ let package = Package(
                 "AccordDemo",
                 "AccordDocuments",
                 "AccordServices",
+                "AccordStatistics",
                 "AccordStore",
                 "AccordWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -141,7 +153,18 @@ let package = Package(
         ),
         .testTarget(
             name: "AccordServicesTests",
-            dependencies: ["AccordCore", "AccordDemo", "AccordServices", "AccordStore"]
+            dependencies: [
+                "AccordCore", "AccordDemo", "AccordServices", "AccordStatistics", "AccordStore", "AccordTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .testTarget(
+            name: "AccordStatisticsTests",
+            dependencies: [
+                "AccordCore", "AccordStatistics", "AccordTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["__Snapshots__"]
         ),
         // What the test targets share: snapshot files kept beside each target's tests, and a fresh database of
         // either backend per test, PostgreSQL on one throwaway server per test process.

@@ -21,14 +21,19 @@ extension Store {
     }
 
     /// Appends several changes in one transaction: all of them, or (when any is refused) none.
+    ///
+    /// - Parameter files: files the changes name by their SHA-256 (a statistical vintage's upload and
+    ///   observations), kept in the same transaction, so that an entry is never without them.
     @discardableResult
-    public func append(_ changes: [ProposedChange]) async throws -> [AppendedEntry] {
+    public func append(_ changes: [ProposedChange], storing files: [StatisticsFile] = []) async throws
+        -> [AppendedEntry]
+    {
         guard !changes.isEmpty else { return [] }
         return try await writeLock.withLock {
             do {
-                return try await self.appendOnce(changes, trustingCache: true)
+                return try await self.appendOnce(changes, files: files, trustingCache: true)
             } catch is StaleCache {
-                return try await self.appendOnce(changes, trustingCache: false)
+                return try await self.appendOnce(changes, files: files, trustingCache: false)
             }
         }
     }
@@ -39,7 +44,9 @@ extension Store {
     /// ledger's unique sequence and previous hash refuse the insert, and the append is tried once more from
     /// the head. A refusal by the rules is double-checked the same way, since a stale state may refuse what
     /// the current one allows.
-    private func appendOnce(_ changes: [ProposedChange], trustingCache: Bool) async throws -> [AppendedEntry] {
+    private func appendOnce(_ changes: [ProposedChange], files: [StatisticsFile], trustingCache: Bool) async throws
+        -> [AppendedEntry]
+    {
         let cached = cache.newest?.value
         let trusted = trustingCache ? cached : nil
         let (appended, snapshot) = try await database.transaction(writing: true) { db in
@@ -53,6 +60,7 @@ extension Store {
                 previousHash = head.hash
             }
             var appended: [AppendedEntry] = []
+            for file in files { try await StatisticsTables.insert(file, on: db) }
             do {
                 for proposed in changes {
                     let entry = LedgerEntry(

@@ -19,7 +19,8 @@ public struct VerificationReport: Sendable, Codable, Equatable {
 public enum VerificationScope: Sendable {
     /// The hash chain only: sequence, links and hashes.
     case chain
-    /// The chain, each entry against the rules, and every projection row against a rebuild from the ledger.
+    /// The chain, each entry against the rules, every projection row against a rebuild from the ledger, and the
+    /// files of every statistical vintage against the digests its entry carries.
     case everything
 }
 
@@ -81,6 +82,10 @@ extension Store {
             let stored = try await EntityVersionsTable.allVersions(on: db)
             report.projectionRows = stored.count
             if let (sequence, problem) = ProjectionCheck.firstDifference(stored: stored, expected: check.expected) {
+                report.firstBadSequence = sequence
+                report.problem = problem
+            } else if let (sequence, problem) = try await StatisticsTables.firstFault(on: db) {
+                // The files a vintage's entry names by digest are part of what the chain covers.
                 report.firstBadSequence = sequence
                 report.problem = problem
             }

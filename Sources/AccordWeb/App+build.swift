@@ -1,5 +1,6 @@
 import AccordCore
 import AccordServices
+import AccordStatistics
 import AccordStore
 import Hummingbird
 import Logging
@@ -95,9 +96,10 @@ public func serve(store: Store, configuration: ServerConfiguration, logger: Logg
 ///   2,000-activity plan and keeps the server well under 150 MB while it serves them.
 /// - Parameter allowsTrial: whether the open trial mode is offered while the database has no account.
 /// - Parameter checkpointSigner: the key that signs a checkpoint of the ledger's head after every write.
+/// - Parameter disclosure: the small-cell threshold the public statistics apply.
 public func buildRouter(
     store: Store, accounts: AccountService? = nil, pageCacheBytes: Int = 32 << 20, publicFolder: String? = nil,
-    allowsTrial: Bool = true, checkpointSigner: NoteSigner? = nil
+    allowsTrial: Bool = true, checkpointSigner: NoteSigner? = nil, disclosure: DisclosureControl = .init()
 ) -> AccordRouter {
     let accounts = accounts ?? AccountService(store: store)
     let record = RecordService(store: store, signer: checkpointSigner)
@@ -143,7 +145,12 @@ public func buildRouter(
     LedgerRoutes.add(to: api, record: record)
     DecisionRoutes.add(to: api, record: record)
     EditionRoutes.add(to: api, record: record)
-    Pages.add(to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes))
+    let statistics = StatisticsService(record: record, disclosure: disclosure)
+    api.addRoutes(SDMXController(statistics: statistics).endpoints)
+    api.addRoutes(StatisticsController(statistics: statistics).endpoints)
+    Pages.add(
+        to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes),
+        statistics: statistics)
     // Last, so that it wraps only the not-found responder: a known path asked with another method is a 405.
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path, $0.method) }))
     return AccordRouter(router: router)

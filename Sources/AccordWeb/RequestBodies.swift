@@ -1,4 +1,5 @@
 import AccordCore
+import AccordStatistics
 import Foundation
 import NIOCore
 
@@ -30,6 +31,8 @@ package enum RequestBodies {
             read(Signed<EditionRoutes.SettlementBody>.self), read(EditionRoutes.DraftBody.self),
             read(Signed<ExportController.ImportBody>.self), read(SessionController.Credentials.self),
             read(LedgerRoutes.CosignatureBody.self), read(Signed<DecisionRoutes.RejectBody>.self),
+            // The statistics' bodies (the uploaded files themselves are read by AccordStatistics).
+            read(StatisticsController.PublishBody.self), read(SpreadsheetMapping.self), read(Signed<CodeAddition>.self),
         ]
     }
 

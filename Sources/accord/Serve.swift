@@ -104,4 +104,6 @@ func loadDemo(into store: Store) async throws {
                 "accord: the database already holds \(head.sequence) ledger entries; the demo goes into an empty one")
     }
     try await store.append(Demo.changes)
+    // The synthetic statistics, labelled synthetic in every observation, published as release 1.
+    try await StatisticsService(store: store).loadSyntheticDataSet(as: StatisticsService.demoSecretariat)
 }

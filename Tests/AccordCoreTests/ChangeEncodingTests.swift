@@ -142,6 +142,17 @@ struct ChangeEncodingTests {
             EventSeries(
                 id: "WS-TRAVEL-DOCS", kind: .workshop, title: .en("Travel documents"), everyMonths: 12,
                 atLeastEveryMonths: 36, activities: ["MPM-5"], note: .en("Seed 002, item 5"))),
+        .addCode(CodeAddition(codelist: "CL_BORDER_POINT", code: "GTM_OCOS", names: .es("Ocós", en: "Ocós"))),
+        .commitVintage(
+            StatisticalVintage(
+                flow: "DF_MIGR_RETURNS", area: "MEX", number: 2,
+                file: .init(
+                    name: "devoluciones.xlsx", format: "xlsx", sha256: String(repeating: "0f", count: 32), bytes: 8_192),
+                data: .init(sha256: String(repeating: "a1", count: 32), observations: 27))),
+        .publishRelease(
+            StatisticalRelease(
+                number: 1, date: PartialDate("2026-12-06")!, vintages: ["DF_MIGR_RETURNS/MEX/2"],
+                notes: .en("First release", es: "Primera publicación"))),
     ]
 
     /// The `kind` each case is written with. The switch has no default, so adding a case to `Change` stops the
@@ -188,6 +199,9 @@ struct ChangeEncodingTests {
         case .recordEvent: "record-event"
         case .amendEvent: "amend-event"
         case .addEventSeries: "add-event-series"
+        case .addCode: "add-code"
+        case .commitVintage: "commit-vintage"
+        case .publishRelease: "publish-release"
         }
     }
 
@@ -203,8 +217,8 @@ struct ChangeEncodingTests {
 
     @Test("the samples cover every case once")
     func coverage() {
-        #expect(Set(Self.samples.map(Self.writtenKind)).count == 40)
-        #expect(Self.samples.count == 40)
+        #expect(Set(Self.samples.map(Self.writtenKind)).count == 43)
+        #expect(Self.samples.count == 43)
         // The list a refusal names and the OpenAPI document describes is the cases' own, in their order.
         #expect(Self.samples.map(\.kind) == Change.kinds)
     }

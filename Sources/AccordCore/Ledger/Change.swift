@@ -90,6 +90,14 @@ public enum Change: Sendable, Hashable {
     case amendEvent(Event)
     /// The Secretariat records a series of events meant to recur.
     case addEventSeries(EventSeries)
+    // Shared migration statistics (issue 21).
+
+    /// The Secretariat adds a code to a codelist of the statistics' data structure.
+    case addCode(CodeAddition)
+    /// A member state's delegation (or the Secretariat on its behalf) commits an upload as a new vintage.
+    case commitVintage(StatisticalVintage)
+    /// The Secretariat publishes a release: a cut of vintages, made public on a date.
+    case publishRelease(StatisticalRelease)
 
     /// The name of the case, as written in JSON and shown in the ledger.
     public var kind: String {
@@ -134,6 +142,9 @@ public enum Change: Sendable, Hashable {
         case .recordEvent: "record-event"
         case .amendEvent: "amend-event"
         case .addEventSeries: "add-event-series"
+        case .addCode: "add-code"
+        case .commitVintage: "commit-vintage"
+        case .publishRelease: "publish-release"
         }
     }
 }
@@ -174,6 +185,9 @@ extension Change {
         case .publishReport(let id): .report(id)
         case .recordEvent(let value), .amendEvent(let value): .event(value.id)
         case .addEventSeries(let value): .series(value.id)
+        case .addCode(let value): .code(value.id)
+        case .commitVintage(let value): .vintage(value.id)
+        case .publishRelease(let value): .release(value.number)
         }
     }
 
@@ -187,13 +201,14 @@ extension Change {
         "settle-challenge", "approve-revised-plan", "propose-edition", "approve-edition", "add-standing-item",
         "set-agenda", "approve-agenda", "add-external-plan", "add-mandate", "amend-mandate", "add-cycle",
         "amend-cycle", "file-report", "publish-report", "record-event", "amend-event", "add-event-series",
+        "add-code", "commit-vintage", "publish-release",
     ]
 
     /// The kinds of change a decision may declare as its effects (DESIGN.md §2, "Decision").
     public static let effectKinds: Set<String> = [
         "add-item", "amend-item", "change-status", "add-workplan", "amend-workplan", "delegate-workplan-updates",
         "add-participant", "amend-participant", "add-standing-item", "amend-meeting", "settle-challenge",
-        "approve-revised-plan",
+        "approve-revised-plan", "add-code",
     ]
 
     /// Whether the change can only be a decision's declared effect, never an entry of its own.
@@ -207,7 +222,9 @@ extension Change {
     /// Whether the change is a participant's own act, made on its own authority.
     public var isSubmission: Bool {
         switch self {
-        case .submitProposal, .withdrawProposal, .fileComment, .recordPosition, .challengeEditorial, .fileReport: true
+        case .submitProposal, .withdrawProposal, .fileComment, .recordPosition, .challengeEditorial, .fileReport,
+            .commitVintage:
+            true
         default: false
         }
     }
@@ -279,6 +296,7 @@ extension Change: Codable {
         case agenda
         case externalPlan = "plan"
         case mandate, cycle, report, event, series
+        case code, vintage, release
     }
 
     public init(from decoder: any Decoder) throws {
@@ -334,6 +352,9 @@ extension Change: Codable {
         case "record-event": self = .recordEvent(try c.decode(Event.self, forKey: .event))
         case "amend-event": self = .amendEvent(try c.decode(Event.self, forKey: .event))
         case "add-event-series": self = .addEventSeries(try c.decode(EventSeries.self, forKey: .series))
+        case "add-code": self = .addCode(try c.decode(CodeAddition.self, forKey: .code))
+        case "commit-vintage": self = .commitVintage(try c.decode(StatisticalVintage.self, forKey: .vintage))
+        case "publish-release": self = .publishRelease(try c.decode(StatisticalRelease.self, forKey: .release))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: c,
@@ -385,6 +406,9 @@ extension Change: Codable {
         case .publishReport(let id): try c.encode(id, forKey: .report)
         case .recordEvent(let value), .amendEvent(let value): try c.encode(value, forKey: .event)
         case .addEventSeries(let value): try c.encode(value, forKey: .series)
+        case .addCode(let value): try c.encode(value, forKey: .code)
+        case .commitVintage(let value): try c.encode(value, forKey: .vintage)
+        case .publishRelease(let value): try c.encode(value, forKey: .release)
         }
     }
 }

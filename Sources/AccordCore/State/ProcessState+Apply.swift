@@ -188,6 +188,8 @@ extension ProcessState {
         case .addExternalPlan, .addMandate, .amendMandate, .addCycle, .amendCycle, .fileReport, .publishReport,
             .recordEvent, .amendEvent, .addEventSeries:
             return try applyFollowUp(change, context: context)
+        case .addCode, .commitVintage, .publishRelease:
+            return try applyStatistics(change, context: context)
         }
     }
 

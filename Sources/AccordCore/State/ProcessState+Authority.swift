@@ -135,6 +135,8 @@ extension ProcessState {
             case .tableDraft: [.delegate, .secretariat, .presidency, .system]
             // A country's report is its delegation's (or the Secretariat's on its behalf); observers file none.
             case .fileReport: [.delegate, .secretariat, .system]
+            // A member state's statistics are its delegation's to commit (or the Secretariat's on its behalf).
+            case .commitVintage: [.delegate, .secretariat, .system]
             case .setAgenda: [.secretariat, .presidency, .system]
             case .approveAgenda: [.presidency, .system]
             case .confirmDecision, .rejectDecision, .approveEdition: [.presidency]

@@ -23,6 +23,7 @@ extension ProcessState {
     ///   document;
     /// - a national or coordinator's report is read outside once the Secretariat publishes it: drafts and
     ///   submitted reports awaiting review are the working side's.
+    /// - a statistical vintage is public once a release publishes it.
     ///
     /// The same reduction applies to a state as of a meeting or an edition, so history shows no more than now.
     public func published(for readership: Readership) -> ProcessState {
@@ -44,6 +45,9 @@ extension ProcessState {
         state.challenges = [:]
         state.editions = editions.filter { $0.value.isPublished }
         state.reports = reports.filter { $0.value.status == .published }
+        // Statistics are public once a release publishes them; later vintages wait for the next release.
+        let released = Set(releases.values.flatMap(\.vintages))
+        state.vintages = vintages.filter { released.contains($0.key) }
         let visible = state
         state.lastChanged = lastChanged.filter { visible.holds($0.key) }
         return state
@@ -73,6 +77,9 @@ extension ProcessState {
         case .report(let id): reports[id] != nil
         case .event(let id): events[id] != nil
         case .series(let id): series[id] != nil
+        case .code(let id): codeAdditions[id] != nil
+        case .vintage(let id): vintages[id] != nil
+        case .release(let number): releases[number] != nil
         }
     }
 }

@@ -36,6 +36,12 @@ public struct ProcessState: Sendable, Equatable {
     public internal(set) var reports: TreeDictionary<ReportID, NationalReport> = [:]
     public internal(set) var events: TreeDictionary<EventID, Event> = [:]
     public internal(set) var series: TreeDictionary<SeriesID, EventSeries> = [:]
+    /// Codes added to the statistics' codelists since the structure was first published.
+    public internal(set) var codeAdditions: TreeDictionary<CodeAdditionID, CodeAddition> = [:]
+    /// Every vintage of every member state's statistics, the older ones included.
+    public internal(set) var vintages: TreeDictionary<VintageID, StatisticalVintage> = [:]
+    /// The statistical releases, by number.
+    public internal(set) var releases: TreeDictionary<Int, StatisticalRelease> = [:]
     /// For each entity, the sequence of the last entry that changed it.
     public internal(set) var lastChanged: TreeDictionary<EntityRef, Int64> = [:]
 
@@ -88,6 +94,12 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
     case report(ReportID)
     case event(EventID)
     case series(SeriesID)
+    /// A code added to a statistical codelist.
+    case code(CodeAdditionID)
+    /// A member state's vintage of a dataflow.
+    case vintage(VintageID)
+    /// A statistical release, by number.
+    case release(Int)
 
     /// The kind of entity, as the store names it.
     public var kind: String {
@@ -113,6 +125,9 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .report: "report"
         case .event: "event"
         case .series: "event-series"
+        case .code: "code"
+        case .vintage: "vintage"
+        case .release: "release"
         }
     }
 
@@ -140,6 +155,9 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .report(let id): id.rawValue
         case .event(let id): id.rawValue
         case .series(let id): id.rawValue
+        case .code(let id): id.rawValue
+        case .vintage(let id): id.rawValue
+        case .release(let number): String(number)
         }
     }
 
@@ -171,6 +189,11 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case "report": self = .report(.init(id))
         case "event": self = .event(.init(id))
         case "event-series": self = .series(.init(id))
+        case "code": self = .code(.init(id))
+        case "vintage": self = .vintage(.init(id))
+        case "release":
+            guard let number = Int(id) else { return nil }
+            self = .release(number)
         default: return nil
         }
     }

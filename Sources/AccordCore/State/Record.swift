@@ -26,6 +26,9 @@ public enum Record: Sendable, Hashable {
     case report(NationalReport)
     case event(Event)
     case series(EventSeries)
+    case code(CodeAddition)
+    case vintage(StatisticalVintage)
+    case release(StatisticalRelease)
 
     /// The entity this record is.
     public var ref: EntityRef {
@@ -51,6 +54,9 @@ public enum Record: Sendable, Hashable {
         case .report(let value): .report(value.id)
         case .event(let value): .event(value.id)
         case .series(let value): .series(value.id)
+        case .code(let value): .code(value.id)
+        case .vintage(let value): .vintage(value.id)
+        case .release(let value): .release(value.number)
         }
     }
 
@@ -58,7 +64,7 @@ public enum Record: Sendable, Hashable {
     /// a meeting's body, a decision's meeting, an item's workplan, a comment's proposal…
     public var scope: String? {
         switch self {
-        case .process, .participant, .edition, .externalPlan, .series: nil
+        case .process, .participant, .edition, .externalPlan, .series, .release: nil
         case .body(let value): value.parent?.rawValue
         case .meeting(let value): value.body.rawValue
         case .decision(let value): value.meeting.rawValue
@@ -75,13 +81,15 @@ public enum Record: Sendable, Hashable {
         case .cycle(let value): value.plan.rawValue
         case .report(let value): value.cycle.rawValue
         case .event(let value): value.series?.rawValue
+        case .code(let value): value.codelist
+        case .vintage(let value): value.flow
         }
     }
 
     /// The record's kind or status, kept in its own column for filtering.
     public var status: String? {
         switch self {
-        case .process, .meeting, .editorial, .edition, .externalPlan, .mandate, .cycle: nil
+        case .process, .meeting, .editorial, .edition, .externalPlan, .mandate, .cycle, .code, .release: nil
         case .participant(let value): value.kind.rawValue
         case .body(let value): value.level.rawValue
         case .decision(let value): value.kind.rawValue
@@ -96,6 +104,7 @@ public enum Record: Sendable, Hashable {
         case .report(let value): value.status.rawValue
         case .event(let value): value.kind.rawValue
         case .series(let value): value.kind.rawValue
+        case .vintage(let value): value.area.rawValue
         }
     }
 
@@ -128,6 +137,9 @@ public enum Record: Sendable, Hashable {
         case .report(let value): value
         case .event(let value): value
         case .series(let value): value
+        case .code(let value): value
+        case .vintage(let value): value
+        case .release(let value): value
         }
     }
 
@@ -157,6 +169,9 @@ public enum Record: Sendable, Hashable {
         case "report": return .report(try decoder.decode(NationalReport.self, from: data))
         case "event": return .event(try decoder.decode(Event.self, from: data))
         case "event-series": return .series(try decoder.decode(EventSeries.self, from: data))
+        case "code": return .code(try decoder.decode(CodeAddition.self, from: data))
+        case "vintage": return .vintage(try decoder.decode(StatisticalVintage.self, from: data))
+        case "release": return .release(try decoder.decode(StatisticalRelease.self, from: data))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown record kind '\(kind)'"))
         }
@@ -188,6 +203,9 @@ extension ProcessState {
         case .report(let id): reports[id].map(Record.report)
         case .event(let id): events[id].map(Record.event)
         case .series(let id): series[id].map(Record.series)
+        case .code(let id): codeAdditions[id].map(Record.code)
+        case .vintage(let id): vintages[id].map(Record.vintage)
+        case .release(let number): releases[number].map(Record.release)
         }
     }
 
@@ -215,6 +233,9 @@ extension ProcessState {
         case .report(let value): reports[value.id] = value
         case .event(let value): events[value.id] = value
         case .series(let value): series[value.id] = value
+        case .code(let value): codeAdditions[value.id] = value
+        case .vintage(let value): vintages[value.id] = value
+        case .release(let value): releases[value.number] = value
         }
     }
 }

@@ -1,6 +1,7 @@
 import AccordCore
 import AccordDocuments
 import AccordServices
+import AccordStatistics
 import AccordStore
 import Foundation
 import Hummingbird
@@ -96,6 +97,11 @@ extension Problem {
             case .forbidden, .forgery:
                 self.init(.forbidden, kind: "forbidden", title: "Forbidden", detail: error.description)
             }
+        case let error as UploadError:
+            self.init(uploadError: error)
+        case let error as StructureError:
+            self.init(
+                .unprocessableContent, kind: "invalid-field", title: "Invalid field", detail: error.description)
         case let error as NotFound:
             self.init(.notFound, kind: "not-found", title: "Not found", detail: error.description, field: error.field)
         case let error as PDFConversion.Failure:
@@ -132,5 +138,24 @@ extension Problem {
         self.init(
             .badRequest, kind: "malformed-request", title: "Malformed request",
             detail: field.isEmpty ? "the body \(error.reason)" : error.reason, field: field)
+    }
+}
+
+extension Problem {
+    /// An upload that cannot be taken or committed, with the status that says why.
+    init(uploadError error: UploadError) {
+        switch error {
+        case .unknownUpload:
+            self.init(.notFound, kind: "not-found", title: "Not found", detail: error.description, field: "upload")
+        case .tooLarge:
+            self.init(.contentTooLarge, kind: "too-large", title: "Request too large", detail: error.description)
+        case .stalePreview:
+            self.init(
+                .conflict, kind: "stale-preview", title: "Stale preview", detail: error.description, field: "expect")
+        case .hasErrors, .mappingNeeded, .empty:
+            self.init(
+                .unprocessableContent, kind: "invalid-upload", title: "Upload refused", detail: error.description,
+                field: "file")
+        }
     }
 }

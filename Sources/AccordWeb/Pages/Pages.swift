@@ -5,8 +5,10 @@ import Hummingbird
 enum Pages {
     /// Adds the pages to `router`: reads in one group, forms in another behind `PageFormGuard`, and the
     /// sign-in form in a third, whose anti-forgery token is the form cookie's.
-    static func add(to router: Router<AccordContext>, record: RecordService, accounts: AccountService, cache: PageCache)
-    {
+    static func add(
+        to router: Router<AccordContext>, record: RecordService, accounts: AccountService, cache: PageCache,
+        statistics: StatisticsService
+    ) {
         Assets.add(to: router)
         SignInPages.add(
             to: router.group(), forms: router.group().add(middleware: PageFormGuard(token: .formCookie)),
@@ -30,5 +32,7 @@ enum Pages {
         TranslationsPage.add(to: pages)
         ReportPages.add(to: pages)
         ReportForms.add(to: pages)
+        StatisticsPages.add(to: pages, statistics: statistics)
+        StatisticsUploadPages.add(to: pages, statistics: statistics)
     }
 }

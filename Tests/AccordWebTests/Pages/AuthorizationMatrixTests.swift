@@ -5,6 +5,7 @@ import Foundation
 import HTTPTypes
 import Testing
 
+@testable import AccordServices
 @testable import AccordWeb
 
 /// Every route × every role, on SQLite and on PostgreSQL. Each route of the router must have a rule here; a new
@@ -34,6 +35,8 @@ struct AuthorizationMatrixTests {
         case signedIn
         /// Any account that acts in the process (not a reader, not anonymous); the rules decide the rest.
         case actor
+        /// The delegation of this member state, or the Secretariat: that state's statistics.
+        case delegationOf(String)
         /// Tested on its own, because calling it changes the session the matrix runs with.
         case exempt(String)
 
@@ -51,6 +54,7 @@ struct AuthorizationMatrixTests {
             case .delegate: role == .delegateMEX || role == .delegateCAN
             case .signedIn: role != .anonymous
             case .actor: role != .reader && role != .anonymous
+            case .delegationOf(let participant): role == .secretariat || role.account?.participant == participant
             case .exempt: true
             }
         }
@@ -143,12 +147,35 @@ struct AuthorizationMatrixTests {
         matrix["DELETE /api/v1/session"] = .exempt("SessionAPIScenario signs out")
         matrix["POST /{lang}/sign-in"] = .exempt("PageSecurityTests signs in through the form")
         matrix["POST /{lang}/sign-out"] = .exempt("PageSecurityTests signs out through the form")
+        // The statistics (issue 21): the matrix runs with the synthetic data set published as release 1.
+        for route in [
+            "GET /api/v1/sdmx/structure", "GET /api/v1/sdmx/structure/{type}/{agency}/{id}/{version}",
+            "GET /api/v1/sdmx/data/{flow}", "GET /api/v1/sdmx/data/{flow}/{key}", "GET /api/v1/statistics/releases",
+            "GET /api/v1/statistics/vintages", "GET /{lang}/statistics", "GET /{lang}/statistics/{flow}",
+            "GET /{lang}/statistics/{flow}/table.csv", "GET /{lang}/statistics/demo-workbook.xlsx",
+        ] { matrix[route] = .everyone }
+        matrix["POST /api/v1/statistics/releases"] = .secretariat
+        matrix["POST /{lang}/statistics/releases"] = .secretariat
+        matrix["POST /api/v1/statistics/uploads"] = .delegationOrSecretariat
+        matrix["GET /{lang}/statistics/upload"] = .delegationOrSecretariat
+        matrix["GET /api/v1/statistics/mappings/{area}"] = .delegationOf("MEX")
+        matrix["PUT /api/v1/statistics/mappings/{area}/{name}"] = .delegationOf("MEX")
+        matrix["POST /api/v1/statistics/uploads/{id}/commit"] = .actor
+        matrix["DELETE /api/v1/statistics/uploads/{id}"] = .actor
+        matrix["POST /api/v1/statistics/codes"] = .actor
+        let staged = "exists only for the account that staged it: StatisticsAPITests and StatisticsPageTests"
+        matrix["GET /api/v1/statistics/uploads/{id}"] = .exempt("a staged upload " + staged)
+        matrix["GET /{lang}/statistics/uploads/{id}"] = .exempt("a staged upload's preview " + staged)
+        matrix["POST /{lang}/statistics/uploads/{id}/commit"] = .exempt("committing " + staged)
+        matrix["POST /{lang}/statistics/uploads/{id}/discard"] = .exempt("discarding " + staged)
+        matrix["POST /{lang}/statistics/upload"] = .exempt("a multipart form: StatisticsPageTests uploads through it")
         return matrix
     }()
 
     @Test("every route has a rule, and every role gets what its rule says", arguments: Backend.all)
     func matrixHolds(_ backend: Backend) async throws {
         try await withPages(backend) { pages in
+            try await StatisticsService(store: pages.store).loadSyntheticDataSet(as: StatisticsService.demoSecretariat)
             try await Issue16RegressionTests.tableDraftWithReservation(pages)
             try await Self.publishEditionAndChallengeIt(pages)
             try await Self.draftReportAndSeries(pages)
@@ -392,6 +419,15 @@ struct AuthorizationMatrixTests {
                 case "{mandate}": segments.append(report.mandate)
                 case "{participant}": segments.append(report.participant)
                 case "{code}": segments.append(code(after: previous))
+                // The statistics' parameters.
+                case "{flow}": segments.append("DF_MIGR_RETURNS")
+                case "{key}": segments.append("M.MEX......")
+                case "{type}": segments.append("datastructure")
+                case "{agency}": segments.append("RCM")
+                case "{id}": segments.append(template.contains("/uploads/") ? "0123456789abcdef" : "DSD_MIGR_FLOW")
+                case "{version}": segments.append("1.0")
+                case "{area}": segments.append("MEX")
+                case "{name}": segments.append("devoluciones")
                 default: segments.append(segment)
                 }
             }
@@ -435,6 +471,7 @@ struct AuthorizationMatrixTests {
             }
             if uri.hasSuffix("/editions") { return ["title": "Matrix edition", "date": "2026-12"] }
             if uri.contains("/editions/"), uri.hasSuffix("/approve") { return ["decision": "RCM-XXIX/91"] }
+            if uri.hasSuffix("/statistics/releases") { return ["date": "2026-06-01", "notes": "Matrix release"] }
             let participant = role.account?.participant ?? "MEX"
             if uri == "/en/reports/\(report.cycle)" {
                 // Mexico revises its draft; Canada's report is published, which the rules refuse (409).

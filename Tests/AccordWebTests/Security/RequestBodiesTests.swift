@@ -15,7 +15,7 @@ struct RequestBodiesTests {
         let mallory = try Data(contentsOf: Self.corpus.appendingPathComponent("mallory.json"))
         let outcomes = RequestBodies.readJSON(Array(mallory))
         let signed = outcomes.filter { $0.hasPrefix("Signed<") }
-        #expect(signed.count == 20, "\(outcomes)")
+        #expect(signed.count == 21, "\(outcomes)")
         #expect(signed.allSatisfy { $0.hasSuffix(": actor") }, "\(signed)")
     }
 

@@ -9,7 +9,7 @@ struct PageContent {
     var section: Section? = nil
 
     enum Section: CaseIterable {
-        case dashboard, plan, meetings, decisions, proposals, editions, ledger, search, translations
+        case dashboard, plan, meetings, decisions, proposals, editions, ledger, search, translations, statistics
     }
 }
 
@@ -80,6 +80,7 @@ enum Layout {
             all.append((.proposals, "/proposals", viewer.t(.proposals)))
         }
         all.append((.editions, "/editions", viewer.t(.editions)))
+        all.append((.statistics, "/statistics", StatisticsText.statistics(viewer.language)))
         if policy.seesWorkingState { all.append((.ledger, "/ledger", viewer.t(.ledger))) }
         all.append((.search, "/search", viewer.t(.search)))
         if policy.seesTranslationWork { all.append((.translations, "/translations", viewer.t(.translations))) }

@@ -1,0 +1,93 @@
+/// A reporting period of TIME_PERIOD: a year (`2024`), a quarter (`2024-Q1`) or a month (`2024-01`).
+///
+/// Kept as the index of its first month counted from January of year 0 (`year × 12 + month − 1`), which
+/// fits 16 bits until the year 5461: the cube's period column is that index, and a year or a quarter is
+/// an integer division of it.
+public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public enum Frequency: String, Sendable, CaseIterable {
+        case annual = "A"
+        case quarterly = "Q"
+        case monthly = "M"
+
+        /// How many months one period of this frequency spans.
+        public var months: Int {
+            switch self {
+            case .annual: 12
+            case .quarterly: 3
+            case .monthly: 1
+            }
+        }
+    }
+
+    public let frequency: Frequency
+    /// The index of the period's first month: `year × 12 + month − 1`.
+    public let firstMonth: UInt16
+
+    /// The years a period may fall in: wide enough for any migration record, narrow enough to catch typos.
+    public static let years = 1900...2999
+
+    public init?(year: Int, frequency: Frequency, part: Int = 1) {
+        let parts = 12 / frequency.months
+        guard Self.years.contains(year), (1...parts).contains(part) else { return nil }
+        self.frequency = frequency
+        firstMonth = UInt16(year * 12 + (part - 1) * frequency.months)
+    }
+
+    init(frequency: Frequency, firstMonth: UInt16) {
+        self.frequency = frequency
+        self.firstMonth = firstMonth
+    }
+
+    /// Reads TIME_PERIOD written for `frequency`: `YYYY`, `YYYY-Qn` or `YYYY-MM`; nil when the text does
+    /// not have that form (a month given for an annual series is nil, as the rule wants).
+    public init?(_ text: some StringProtocol, frequency: Frequency) {
+        self.init(utf8: Array(text.utf8)[...], frequency: frequency)
+    }
+
+    init?(utf8 bytes: ArraySlice<UInt8>, frequency: Frequency) {
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[bytes.startIndex + index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard bytes.count >= 4, let year = digits(0..<4) else { return nil }
+        let rest = bytes.count - 4
+        let hyphen = rest > 0 && bytes[bytes.startIndex + 4] == UInt8(ascii: "-")
+        switch frequency {
+        case .annual:
+            guard rest == 0 else { return nil }
+            self.init(year: year, frequency: .annual)
+        case .quarterly:
+            guard rest == 3, hyphen, bytes[bytes.startIndex + 5] == UInt8(ascii: "Q"), let quarter = digits(6..<7)
+            else { return nil }
+            self.init(year: year, frequency: .quarterly, part: quarter)
+        case .monthly:
+            guard rest == 3, hyphen, let month = digits(5..<7) else { return nil }
+            self.init(year: year, frequency: .monthly, part: month)
+        }
+    }
+
+    public var year: Int { Int(firstMonth) / 12 }
+    /// The month (1–12) the period starts in.
+    public var month: Int { Int(firstMonth) % 12 + 1 }
+
+    /// TIME_PERIOD as SDMX writes it.
+    public var description: String {
+        let year = String(self.year)
+        switch frequency {
+        case .annual: return year
+        case .quarterly: return "\(year)-Q\((month - 1) / 3 + 1)"
+        case .monthly: return month < 10 ? "\(year)-0\(month)" : "\(year)-\(month)"
+        }
+    }
+
+    /// Periods compare by start, then the longer first (2024 before 2024-Q1 before 2024-01).
+    public static func < (lhs: Period, rhs: Period) -> Bool {
+        lhs.firstMonth != rhs.firstMonth
+            ? lhs.firstMonth < rhs.firstMonth : lhs.frequency.months > rhs.frequency.months
+    }
+}

@@ -1,0 +1,225 @@
+/// The components a row of an upload carries, in the order `ObservationDecoder` reads them: the eight
+/// coded dimensions, TIME_PERIOD, OBS_VALUE and the five attributes.
+enum Field: Int, CaseIterable {
+    case frequency, referenceArea, event, citizenship, counterpartArea, sex, age, borderPoint
+    case timePeriod, value
+    case observationStatus, confidentialityStatus, unitOfMeasure, dataSource, comment
+
+    var id: String {
+        if let dimension = KeyDimension(rawValue: rawValue) { return dimension.id }
+        switch self {
+        case .timePeriod: return Component.timePeriod
+        case .value: return Component.observationValue
+        default: return Attribute(rawValue: rawValue - Field.observationStatus.rawValue)!.id
+        }
+    }
+
+    /// The field of the component `id`, if the structure has that component.
+    init?(id: String) {
+        guard let field = Field.allCases.first(where: { $0.id == id }) else { return nil }
+        self = field
+    }
+
+    /// Whether an upload must have a column (or, in a spreadsheet mapping, a constant) for the field.
+    var isRequired: Bool { rawValue <= Field.value.rawValue }
+}
+
+/// Turns the fields of one row into an observation, checking each against the structure: codes in their
+/// codelists, the event in the dataflow, the delegation's own REF_AREA, TIME_PERIOD as FREQ says, a whole
+/// value from 0 up or a missing one marked M.
+///
+/// Consecutive rows of an upload mostly repeat their codes, so each column remembers the last bytes it
+/// looked up and their position: most fields cost a comparison of a few bytes, not a hash.
+struct ObservationDecoder {
+    let structure: DataStructure
+    let flow: Dataflow
+    let reportingArea: UInt16?
+    private var lookups: [CodeLookup]
+    /// Per MIGR_EVENT position, whether the flow admits it.
+    private let eventsInFlow: [Bool]
+    /// Per FREQ position, its frequency.
+    private let frequencies: [Period.Frequency?]
+    private let defaultStatus: UInt8
+    private let missingStatus: UInt8
+    private let defaultUnit: UInt8
+    private var table: ObservationTable
+    private var rows: [Int] = []
+    /// DATA_SOURCE and COMMENT_OBS, remembering their last text.
+    private var texts = [TextMemo(), TextMemo()]
+    private var row = ObservationTable.Row(
+        codes: Array(repeating: 0, count: 8), period: 0, value: 0, status: 0, unit: 0)
+
+    init(structure: DataStructure, flow: Dataflow, reportingArea: String?, capacity: Int = 0) {
+        self.structure = structure
+        self.flow = flow
+        self.reportingArea = reportingArea.flatMap { structure.codelist(.referenceArea).position(of: $0) }
+        lookups =
+            KeyDimension.allCases.map { CodeLookup(structure.codelist($0)) }
+            + [.observationStatus, .confidentialityStatus, .unitOfMeasure].map {
+                CodeLookup(structure.codelist($0)!)
+            }
+        let events = structure.codelist(.event)
+        var admitted = [Bool](repeating: false, count: events.count)
+        for event in flow.events { if let position = events.position(of: event) { admitted[Int(position)] = true } }
+        eventsInFlow = admitted
+        frequencies = structure.codelist(.frequency).codes.map { Period.Frequency(rawValue: $0.id) }
+        let statuses = structure.codelist(.observationStatus)!
+        defaultStatus = UInt8(statuses.position(of: "A")!)
+        missingStatus = UInt8(statuses.position(of: Component.missingStatus)!)
+        defaultUnit = UInt8(structure.codelist(.unitOfMeasure)!.position(of: "PS")!)
+        table = ObservationTable(reservingCapacity: capacity)
+    }
+
+    /// Decodes one row; `field(_:)` gives the bytes of a component, nil when the file has no such column.
+    /// Problems go to `problems`; the observation is kept only when the row has none.
+    mutating func decode(
+        row number: Int, problems: inout ProblemList, field: (Field) -> ArraySlice<UInt8>?
+    ) {
+        let before = problems.errorCount
+        for dimension in KeyDimension.allCases {
+            let bytes = field(Field(rawValue: dimension.rawValue)!)?.trimmed ?? []
+            guard let position = lookups[dimension.rawValue].position(of: bytes) else {
+                problems.append(
+                    Problem(
+                        .codelist, row: number, column: dimension.id, code: bytes.text,
+                        bytes.isEmpty
+                            ? "\(dimension.id) has no code"
+                            : "'\(bytes.text)' is not a code of \(structure.codelist(dimension).reference)"))
+                continue
+            }
+            row.codes[dimension.rawValue] = position
+            if dimension == .referenceArea, let reportingArea, position != reportingArea {
+                let own = structure.codelist(.referenceArea)[reportingArea].id
+                problems.append(
+                    Problem(
+                        .referenceArea, row: number, column: dimension.id, code: bytes.text,
+                        "this delegation reports for \(own) only, not for \(bytes.text)"))
+            }
+            if dimension == .event, !eventsInFlow[Int(position)] {
+                problems.append(
+                    Problem(
+                        .codelist, row: number, column: dimension.id, code: bytes.text,
+                        "\(bytes.text) is not reported under \(flow.id), which takes \(flow.events.joined(separator: ", "))"
+                    ))
+            }
+        }
+        let frequencyPosition = lookups[KeyDimension.frequency.rawValue].lastPosition
+        let periodBytes = field(.timePeriod)?.trimmed ?? []
+        // Without a valid FREQ the period's form is unknown; the FREQ problem is already reported.
+        if let frequencyPosition, let frequency = frequencies[Int(frequencyPosition)] {
+            if let period = Period(utf8: periodBytes, frequency: frequency) {
+                row.period = period.firstMonth
+            } else {
+                let form =
+                    switch frequency {
+                    case .annual: "YYYY (e.g. 2024)"
+                    case .quarterly: "YYYY-Qn (e.g. 2024-Q1)"
+                    case .monthly: "YYYY-MM (e.g. 2024-01)"
+                    }
+                problems.append(
+                    Problem(
+                        .timePeriod, row: number, column: Component.timePeriod, code: periodBytes.text,
+                        "FREQ \(frequency.rawValue) needs TIME_PERIOD as \(form), years \(Period.years.lowerBound)–\(Period.years.upperBound)"
+                    ))
+            }
+        }
+        decodeAttributes(row: number, problems: &problems, field: field)
+        if problems.errorCount == before {
+            table.append(row)
+            rows.append(number)
+        }
+    }
+
+    private mutating func decodeAttributes(
+        row number: Int, problems: inout ProblemList, field: (Field) -> ArraySlice<UInt8>?
+    ) {
+        func coded(_ which: Field, _ attribute: Attribute, default fallback: UInt8) -> UInt8? {
+            let bytes = field(which)?.trimmed ?? []
+            if bytes.isEmpty { return fallback }
+            if let position = lookups[8 + attribute.rawValue].position(of: bytes) { return UInt8(position) }
+            problems.append(
+                Problem(
+                    .codelist, row: number, column: attribute.id, code: bytes.text,
+                    "'\(bytes.text)' is not a code of \(structure.codelist(attribute)!.reference)"))
+            return nil
+        }
+        let status = coded(.observationStatus, .observationStatus, default: defaultStatus)
+        row.confidentiality =
+            coded(.confidentialityStatus, .confidentialityStatus, default: ObservationTable.absent) ?? 0
+        row.unit = coded(.unitOfMeasure, .unitOfMeasure, default: defaultUnit) ?? 0
+        row.status = status ?? defaultStatus
+        row.source = texts[0].text(of: field(.dataSource) ?? [])
+        row.comment = texts[1].text(of: field(.comment) ?? [])
+
+        let valueBytes = field(.value)?.trimmed ?? []
+        if valueBytes.isEmpty || valueBytes.elementsEqual("NaN".utf8) {
+            row.value = nil
+            if status != nil, status != missingStatus {
+                problems.append(
+                    Problem(
+                        .value, row: number, column: Component.observationValue, code: valueBytes.text,
+                        "OBS_VALUE is empty: give the value, or mark the observation OBS_STATUS M (data cannot exist)"))
+            }
+            return
+        }
+        var value: UInt64 = 0
+        var isWhole = true
+        for byte in valueBytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), value < UInt64(ObservationTable.missing) else {
+                isWhole = false
+                break
+            }
+            value = value * 10 + UInt64(byte - UInt8(ascii: "0"))
+        }
+        guard isWhole, value < UInt64(ObservationTable.missing) else {
+            problems.append(
+                Problem(
+                    .value, row: number, column: Component.observationValue, code: valueBytes.text,
+                    "OBS_VALUE must be a whole number of people or events from 0 to 4294967294, not '\(valueBytes.text)'"
+                ))
+            return
+        }
+        if status == missingStatus {
+            problems.append(
+                Problem(
+                    .value, row: number, column: "OBS_STATUS", code: Component.missingStatus,
+                    "OBS_STATUS M says the value cannot exist, but OBS_VALUE is \(value): leave it empty or change the status"
+                ))
+        }
+        row.value = UInt32(value)
+    }
+
+    /// The observations decoded so far, with the file row each came from.
+    func finish() -> (table: ObservationTable, rows: [Int]) { (table, rows) }
+}
+
+/// A free-text column, remembering its last text: a file repeats one DATA_SOURCE on every row.
+private struct TextMemo {
+    private var lastBytes: [UInt8] = []
+    private var lastText = ""
+
+    mutating func text(of bytes: ArraySlice<UInt8>) -> String {
+        if !bytes.elementsEqual(lastBytes) {
+            lastBytes = Array(bytes)
+            lastText = bytes.text
+        }
+        return lastText
+    }
+}
+
+/// One column's lookup of codes, remembering the last bytes it saw.
+private struct CodeLookup {
+    let codelist: Codelist
+    private var lastBytes: [UInt8] = [0xFF]
+    /// The position of the last code looked up, nil when it was not a code.
+    private(set) var lastPosition: UInt16?
+
+    init(_ codelist: Codelist) { self.codelist = codelist }
+
+    mutating func position(of bytes: ArraySlice<UInt8>) -> UInt16? {
+        if bytes.elementsEqual(lastBytes) { return lastPosition }
+        lastBytes = Array(bytes)
+        lastPosition = codelist.position(of: bytes.text)
+        return lastPosition
+    }
+}

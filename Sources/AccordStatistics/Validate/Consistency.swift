@@ -1,0 +1,173 @@
+/// The checks of an upload that look at several observations at once: duplicate keys (an error) and the
+/// warnings of issue 21 §2 (totals, months against the year, outliers).
+struct Consistency {
+    let structure: DataStructure
+    let table: ObservationTable
+    /// The file row of each observation.
+    let rows: [Int]
+    let packing: KeyPacking
+    let keys: [UInt64]
+    /// The observations' indices in key order.
+    let order: [UInt32]
+
+    init(structure: DataStructure, table: ObservationTable, rows: [Int]) {
+        self.structure = structure
+        self.table = table
+        self.rows = rows
+        packing = KeyPacking(structure)
+        keys = packing.keys(of: table)
+        order = KeySort.order(of: keys)
+    }
+
+    /// Every observation whose key an earlier row of the file already has.
+    func duplicateKeys(into problems: inout ProblemList) {
+        for (first, second) in DuplicateKeys.pairs(in: table, structure: structure) {
+            let key = describe(Int(first))
+            problems.append(
+                Problem(
+                    .duplicateKey, row: rows[Int(second)], column: nil, code: key,
+                    "the key \(key) is already reported on row \(rows[Int(first)])"))
+        }
+    }
+
+    /// The key of an observation as SDMX writes a series key, then its period: `M.GTM.RET_RECV…:2024-01`.
+    func describe(_ index: Int) -> String { table.describe(index, in: structure) }
+
+    /// F + M (+ unknown) = total, and the same for ages and border points: for every total observation
+    /// (`_T` in that dimension) with components reported, the components must sum to it.
+    func totals(into problems: inout ProblemList) {
+        let rules: [KeyDimension: Rule] = [.sex: .sexTotal, .age: .ageTotal, .borderPoint: .borderPointTotal]
+        for dimension in KeyDimension.withTotals {
+            // Without a total observation there is nothing to compare the breakdowns with.
+            guard let total = structure.totalPosition(dimension), table.codes[dimension.rawValue].contains(total)
+            else { continue }
+            var sums: [UInt64: (sum: UInt64, count: Int, missing: Bool)] = [:]
+            for index in 0..<table.count where table.code(dimension, at: index) != total {
+                let group = packing.replacing(dimension, in: keys[index], with: total)
+                let value = table.values[index]
+                sums[group, default: (0, 0, false)].sum += value == ObservationTable.missing ? 0 : UInt64(value)
+                sums[group, default: (0, 0, false)].count += 1
+                if value == ObservationTable.missing { sums[group]!.missing = true }
+            }
+            for index in 0..<table.count where table.code(dimension, at: index) == total {
+                let value = table.values[index]
+                guard value != ObservationTable.missing, let parts = sums[keys[index]], !parts.missing,
+                    parts.sum != UInt64(value)
+                else { continue }
+                problems.append(
+                    Problem(
+                        rules[dimension]!, row: rows[index], column: dimension.id, code: Component.total,
+                        "\(describe(index)) is \(value), but its \(parts.count) \(dimension.id) breakdowns sum to \(parts.sum)"
+                    ))
+            }
+        }
+    }
+
+    /// An annual value must equal the sum of its twelve months, where all twelve are reported.
+    func monthsSumToYear(into problems: inout ProblemList) {
+        let frequencies = structure.codelist(.frequency)
+        guard let monthly = frequencies.position(of: "M"), let annual = frequencies.position(of: "A"),
+            table.codes[KeyDimension.frequency.rawValue].contains(annual)
+        else { return }
+        var years: [UInt64: (sum: UInt64, months: Int)] = [:]
+        for index in 0..<table.count where table.code(.frequency, at: index) == monthly {
+            let value = table.values[index]
+            guard value != ObservationTable.missing else { continue }
+            let year = packing.replacingPeriod(
+                in: packing.replacing(.frequency, in: keys[index], with: annual), with: table.periods[index] / 12 * 12)
+            years[year, default: (0, 0)].sum += UInt64(value)
+            years[year, default: (0, 0)].months += 1
+        }
+        for index in 0..<table.count where table.code(.frequency, at: index) == annual {
+            let value = table.values[index]
+            guard value != ObservationTable.missing, let months = years[keys[index]], months.months == 12,
+                months.sum != UInt64(value)
+            else { continue }
+            problems.append(
+                Problem(
+                    .monthsSumToYear, row: rows[index], column: Component.observationValue, code: String(value),
+                    "\(describe(index)) is \(value), but its twelve months sum to \(months.sum)"))
+        }
+    }
+
+    /// A monthly value above `factor` times the median of the previous twelve months of its series; the
+    /// median is taken over the months reported among those twelve, when there are at least three, and
+    /// only when it is above zero.
+    func outliers(factor: UInt64 = 3, into problems: inout ProblemList) {
+        guard let monthly = structure.codelist(.frequency).position(of: "M") else { return }
+        // In key order, a series' months are consecutive and ascending.
+        var start = 0
+        var window: [UInt64] = []
+        window.reserveCapacity(12)
+        let sorted = order.map(Int.init).filter { table.code(.frequency, at: $0) == monthly }
+        while start < sorted.count {
+            var end = start + 1
+            let series = keys[sorted[start]] & ~0xFFFF
+            while end < sorted.count, keys[sorted[end]] & ~0xFFFF == series { end += 1 }
+            for position in start..<end {
+                let index = sorted[position]
+                let value = table.values[index]
+                guard value != ObservationTable.missing else { continue }
+                let month = Int(table.periods[index])
+                // The previous twelve months are among the twelve observations before this one in the series.
+                window.removeAll(keepingCapacity: true)
+                for earlier in sorted[max(start, position - 12)..<position] {
+                    let earlierValue = table.values[earlier]
+                    if Int(table.periods[earlier]) >= month - 12, earlierValue != ObservationTable.missing {
+                        window.append(UInt64(earlierValue))
+                    }
+                }
+                guard window.count >= 3 else { continue }
+                // The median is at least value / factor unless half the window is below it: most values
+                // are settled by that count, without sorting.
+                let below = window.reduce(0) { $0 + (factor * $1 < UInt64(value) ? 1 : 0) }
+                if below * 2 < window.count { continue }
+                window.sort()
+                let middle = window.count / 2
+                let median2 = window.count % 2 == 1 ? 2 * window[middle] : window[middle - 1] + window[middle]
+                // value > factor × median, compared in halves to stay in whole numbers.
+                guard median2 > 0, 2 * UInt64(value) > factor * median2 else { continue }
+                problems.append(
+                    Problem(
+                        .outlier, row: rows[index], column: Component.observationValue, code: String(value),
+                        "\(describe(index)) is \(value), more than \(factor)× the median (\(Double(median2) / 2)) of the previous twelve months"
+                    ))
+            }
+            start = end
+        }
+    }
+}
+
+/// Finding equal keys.
+enum Duplicates {
+    /// For every key equal to an earlier one: the index of the first observation with that key and of the
+    /// repeated one. `order` is the keys' stable sort order, so within a run of equal keys the first is the
+    /// earliest row.
+    static func pairs(keys: [UInt64], order: [UInt32]) -> [(UInt32, UInt32)] {
+        var pairs: [(UInt32, UInt32)] = []
+        guard order.count > 1 else { return pairs }
+        var first = order[0]
+        for position in 1..<order.count {
+            let index = order[position]
+            if keys[Int(index)] == keys[Int(first)] {
+                pairs.append((first, index))
+            } else {
+                first = index
+            }
+        }
+        return pairs
+    }
+
+}
+
+extension ObservationTable {
+    /// How many observations repeat the key of an earlier one: the duplicate-key check of an upload,
+    /// which the benchmark times on ten million keys.
+    public func duplicateKeyCount(in structure: DataStructure) -> Int {
+        DuplicateKeys.pairs(in: self, structure: structure).count
+    }
+
+    /// Each observation's key (its eight codes and its period) packed into 64 bits; equal keys are equal
+    /// observations' keys, and their order is the order of the dimensions, then the period.
+    public func packedKeys(in structure: DataStructure) -> [UInt64] { KeyPacking(structure).keys(of: self) }
+}

@@ -1,0 +1,64 @@
+/// What committing an upload would change, compared with the state's previous vintage of the flow:
+/// observations added, changed (value or an attribute) and deleted (in the previous vintage, not in this one).
+public struct Preview: Sendable {
+    /// Indices into the new observations.
+    public var added: [Int]
+    /// Pairs of indices: into the new observations, into the previous vintage's.
+    public var changed: [(new: Int, old: Int)]
+    /// Indices into the previous vintage's observations.
+    public var deleted: [Int]
+    /// How many observations are the same in both.
+    public var unchanged: Int
+
+    /// Compares `new` with `previous` (empty for a first submission) by observation key.
+    public init(new: ObservationTable, previous: ObservationTable, structure: DataStructure) {
+        let packing = KeyPacking(structure)
+        let newKeys = packing.keys(of: new)
+        let oldKeys = packing.keys(of: previous)
+        let newOrder = KeySort.order(of: newKeys)
+        let oldOrder = KeySort.order(of: oldKeys)
+        added = []
+        changed = []
+        deleted = []
+        unchanged = 0
+        var newPosition = 0
+        var oldPosition = 0
+        // A merge of the two sorted key lists.
+        while newPosition < newOrder.count || oldPosition < oldOrder.count {
+            let newIndex = newPosition < newOrder.count ? Int(newOrder[newPosition]) : nil
+            let oldIndex = oldPosition < oldOrder.count ? Int(oldOrder[oldPosition]) : nil
+            switch (newIndex, oldIndex) {
+            case (let newIndex?, let oldIndex?) where newKeys[newIndex] == oldKeys[oldIndex]:
+                if Self.isSame(new, newIndex, previous, oldIndex) {
+                    unchanged += 1
+                } else {
+                    changed.append((newIndex, oldIndex))
+                }
+                newPosition += 1
+                oldPosition += 1
+            case (let newIndex?, let oldIndex?):
+                if newKeys[newIndex] < oldKeys[oldIndex] {
+                    added.append(newIndex)
+                    newPosition += 1
+                } else {
+                    deleted.append(oldIndex)
+                    oldPosition += 1
+                }
+            case (let newIndex?, nil):
+                added.append(newIndex)
+                newPosition += 1
+            case (nil, let oldIndex?):
+                deleted.append(oldIndex)
+                oldPosition += 1
+            case (nil, nil):
+                return
+            }
+        }
+    }
+
+    private static func isSame(_ a: ObservationTable, _ i: Int, _ b: ObservationTable, _ j: Int) -> Bool {
+        a.values[i] == b.values[j] && a.statuses[i] == b.statuses[j] && a.confidentiality[i] == b.confidentiality[j]
+            && a.units[i] == b.units[j] && a.texts[Int(a.sources[i])] == b.texts[Int(b.sources[j])]
+            && a.texts[Int(a.comments[i])] == b.texts[Int(b.comments[j])]
+    }
+}

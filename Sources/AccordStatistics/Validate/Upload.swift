@@ -1,0 +1,83 @@
+/// A member state's upload of one dataflow, checked before it is committed as a new vintage.
+///
+/// The later part stages the file, calls `validate(sdmxCSV:)` or `validate(spreadsheet:mapping:)` and shows
+/// the report: its problems and, when there is no error, its preview against the previous vintage. Only a
+/// report without errors may be committed, all of it, as one ledger entry.
+///
+/// ```swift
+/// let upload = Upload(structure: structure, flow: returns, reportingArea: "GTM",
+///                     previous: guatemalasCurrentVintage, others: currentVintagesOfOtherStates)
+/// let report = upload.validate(sdmxCSV: bytes)
+/// if report.canCommit { … Vintage(flow:area:sequence:observations: report.table) … }
+/// ```
+public struct Upload: Sendable {
+    public var structure: DataStructure
+    public var flow: Dataflow
+    /// The delegation's REF_AREA; nil when the Secretariat uploads for any state.
+    public var reportingArea: String?
+    /// The observations of this state's current vintage of the flow (empty for a first submission).
+    public var previous: ObservationTable
+    /// The current vintages of the flow of the other states, for the mirror check.
+    public var others: [ObservationTable]
+    /// How far apart two mirror figures may be before a warning, as a share of the larger.
+    public var mirrorTolerance = 0.10
+
+    public init(
+        structure: DataStructure, flow: Dataflow, reportingArea: String?, previous: ObservationTable = .init(),
+        others: [ObservationTable] = []
+    ) {
+        self.structure = structure
+        self.flow = flow
+        self.reportingArea = reportingArea
+        self.previous = previous
+        self.others = others
+    }
+
+    /// Reads and checks an SDMX-CSV 2.0 file.
+    public func validate(sdmxCSV bytes: [UInt8]) -> UploadReport {
+        validate(SDMXCSVReader(structure: structure, flow: flow, reportingArea: reportingArea).read(bytes))
+    }
+
+    /// Reads and checks a spreadsheet export (CSV or XLSX) through its saved mapping.
+    public func validate(spreadsheet: Spreadsheet, mapping: SpreadsheetMapping) -> UploadReport {
+        validate(
+            SpreadsheetReader(structure: structure, flow: flow, reportingArea: reportingArea, mapping: mapping)
+                .read(spreadsheet))
+    }
+
+    /// Checks what a reader read: duplicate keys, then the warnings; the preview when there is no error.
+    public func validate(_ read: ReadResult) -> UploadReport {
+        var problems = read.problems
+        let consistency = Consistency(structure: structure, table: read.table, rows: read.rows)
+        consistency.duplicateKeys(into: &problems)
+        consistency.totals(into: &problems)
+        consistency.monthsSumToYear(into: &problems)
+        consistency.outliers(into: &problems)
+        Mirror(structure: structure, tolerance: mirrorTolerance).check(
+            read.table, rows: read.rows, against: others, describe: consistency.describe, into: &problems)
+        let preview =
+            problems.hasErrors ? nil : Preview(new: read.table, previous: previous, structure: structure)
+        return UploadReport(table: read.table, rows: read.rows, problems: problems, preview: preview)
+    }
+}
+
+/// The outcome of checking an upload.
+public struct UploadReport: Sendable {
+    /// The observations read without error.
+    public var table: ObservationTable
+    /// The file row of each observation.
+    public var rows: [Int]
+    public var problems: ProblemList
+    /// What committing would change; nil while there are errors.
+    public var preview: Preview?
+
+    public init(table: ObservationTable, rows: [Int], problems: ProblemList, preview: Preview?) {
+        self.table = table
+        self.rows = rows
+        self.problems = problems
+        self.preview = preview
+    }
+
+    /// Whether the upload may be committed: no error (warnings do not block).
+    public var canCommit: Bool { !problems.hasErrors }
+}

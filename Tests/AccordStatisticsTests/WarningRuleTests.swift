@@ -1,0 +1,107 @@
+import Testing
+
+@testable import AccordStatistics
+
+/// Each warning rule of issue 21 §2: shown with row, column and code, and never blocking the upload.
+@Suite struct WarningRuleTests {
+    @Test func femaleAndMaleMustSumToTheTotal() {
+        let report = check([
+            row(sex: "F", value: "4"), row(sex: "M", value: "5"), row(sex: "_U", value: "2"),
+            row(sex: "_T", value: "12"),
+        ])
+        let problem = only(.sexTotal, in: report)
+        #expect(problem?.row == 5)
+        #expect(problem?.column == "SEX")
+        #expect(problem?.code == "_T")
+        #expect(problem?.message.contains("sum to 11") == true)
+        #expect(report.canCommit)
+    }
+
+    @Test func ageBandsMustSumToTheTotal() {
+        let report = check([row(age: "Y_LT18", value: "3"), row(age: "Y18T29", value: "5"), row(age: "_T", value: "9")])
+        let problem = only(.ageTotal, in: report)
+        #expect(problem?.row == 4)
+        #expect(problem?.column == "AGE")
+        #expect(problem?.code == "_T")
+        #expect(report.canCommit)
+    }
+
+    @Test func borderPointsMustSumToTheTotal() {
+        let report = check([
+            row(border: "GTM_TECUN_UMAN", value: "30"), row(border: "GTM_AURORA_AIR", value: "20"),
+            row(border: "_T", value: "49"),
+        ])
+        let problem = only(.borderPointTotal, in: report)
+        #expect(problem?.row == 4)
+        #expect(problem?.column == "BORDER_POINT")
+        #expect(problem?.code == "_T")
+    }
+
+    @Test func monthsMustSumToTheYear() {
+        let months = (1...12).map { row(period: $0 < 10 ? "2024-0\($0)" : "2024-\($0)", value: "10") }
+        let report = check(months + [row(freq: "A", period: "2024", value: "125")])
+        let problem = only(.monthsSumToYear, in: report)
+        #expect(problem?.row == 14)
+        #expect(problem?.column == "OBS_VALUE")
+        #expect(problem?.code == "125")
+        #expect(problem?.message.contains("sum to 120") == true)
+        #expect(only(.monthsSumToYear, in: check(months + [row(freq: "A", period: "2024", value: "120")])) == nil)
+    }
+
+    @Test func aValueAboveThreeTimesTheMedianOfTheLastTwelveMonthsIsFlagged() {
+        let values = [10, 12, 11, 9, 10, 13, 10, 11, 12, 10, 9, 10, 40, 31]
+        let rows = values.enumerated().map { month, value in
+            row(period: "\(2024 + month / 12)-\(month % 12 < 9 ? "0" : "")\(month % 12 + 1)", value: "\(value)")
+        }
+        let report = check(rows)
+        let problem = only(.outlier, in: report)
+        // 40 (2025-01) is above 3 × 10.5; 31 is not above 3 × 10.5 = 31.5.
+        #expect(problem?.row == 14)
+        #expect(problem?.code == "40")
+        #expect(problem?.column == "OBS_VALUE")
+    }
+
+    @Test func returnsReceivedAreCheckedAgainstTheOtherStatesRemovals() {
+        // Mexico's current vintage: 100 removals of Guatemalans to Guatemala in January.
+        let mexico = check(
+            [row(area: "MEX", event: "REMOVAL", citizenship: "GTM", counterpart: "GTM", value: "100")], area: "MEX"
+        ).table
+        #expect(mexico.count == 1)
+        let report = check(
+            [row(value: "80"), row(period: "2024-02", value: "70")], others: [mexico])
+        let problem = only(.mirror, in: report)
+        #expect(problem?.row == 2)
+        #expect(problem?.code == "80")
+        #expect(problem?.message.contains("MEX reports 100 removals of GTM citizens") == true)
+        // Within 10% there is nothing to say.
+        #expect(only(.mirror, in: check([row(value: "95")], others: [mexico])) == nil)
+        // And the check runs the other way, for Mexico's upload against Guatemala's vintage.
+        let guatemala = check([row(value: "80")]).table
+        let fromMexico = check(
+            [row(area: "MEX", event: "REMOVAL", citizenship: "GTM", counterpart: "GTM", value: "100")], area: "MEX",
+            others: [guatemala])
+        #expect(only(.mirror, in: fromMexico)?.message.contains("GTM reports 80 returns received from MEX") == true)
+    }
+
+    @Test func thePreviewComparesWithThePreviousVintage() {
+        let previous = check([
+            row(period: "2024-01", value: "10"), row(period: "2024-02", value: "20"),
+            row(period: "2024-03", value: "30"),
+        ]).table
+        let report = check(
+            [
+                row(period: "2024-01", value: "10"), row(period: "2024-02", value: "21"),
+                row(period: "2024-04", value: "40"),
+            ],
+            previous: previous)
+        let preview = try! #require(report.preview)
+        #expect(preview.unchanged == 1)
+        #expect(preview.added.map { report.table.periods[$0] } == [UInt16(2024 * 12 + 3)])
+        #expect(preview.changed.map { report.table.values[$0.new] } == [21])
+        #expect(preview.deleted.map { previous.values[$0] } == [30])
+    }
+
+    @Test func noPreviewWhileThereAreErrors() {
+        #expect(check([row(value: "-1")]).preview == nil)
+    }
+}
