@@ -81,6 +81,7 @@ let package = Package(
                 "AccordStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
@@ -140,7 +141,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AccordServicesTests",
-            dependencies: ["AccordCore", "AccordDemo", "AccordServices", "AccordStore"]
+            dependencies: [
+                "AccordCore", "AccordDemo", "AccordServices", "AccordStore", "AccordTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // What the test targets share: snapshot files kept beside each target's tests, and a fresh database of
         // either backend per test, PostgreSQL on one throwaway server per test process.

@@ -46,14 +46,14 @@ struct Verify: AsyncParsableCommand {
     var chainOnly = false
 
     func run() async throws {
-        let location = try database.location()
-        let report = try await withStore(location, migrate: false, logger: makeLogger()) { store in
-            try await store.verify(chainOnly ? .chain : .everything)
+        let (report, head) = try await withRecord(database, migrate: false, logger: makeLogger()) { store in
+            (try await store.verify(chainOnly ? .chain : .everything), try await store.head())
         }
         if report.isValid {
             print(
                 "OK: \(report.entries) ledger entries re-hashed"
-                    + (chainOnly ? "." : ", \(report.projectionRows) projection rows match a rebuild from the ledger."))
+                    + (chainOnly ? "." : ", \(report.projectionRows) projection rows match a rebuild from the ledger.")
+                    + " Head: ledger position \(head.sequence), hash \(head.hash).")
         } else {
             let sequence = report.firstBadSequence.map(String.init) ?? "?"
             print("FAULT at ledger sequence \(sequence): \(report.problem ?? "unknown problem")")

@@ -136,6 +136,17 @@ extension Change {
         }
     }
 
+    /// Every kind of change, as JSON names it, in the order the cases are declared: what `--help`, the README
+    /// and every refusal of an unknown kind list. `ChangeKindTests` checks it against the decoder.
+    public static let kinds: [String] = [
+        "describe-process", "add-participant", "amend-participant", "add-body", "add-meeting", "amend-meeting",
+        "record-decision", "confirm-decision", "reject-decision", "add-item", "amend-item", "change-status",
+        "add-workplan", "amend-workplan", "delegate-workplan-updates", "submit-proposal", "withdraw-proposal",
+        "file-comment", "table-draft", "withdraw-draft", "record-position", "adopt-draft", "challenge-editorial",
+        "settle-challenge", "approve-revised-plan", "propose-edition", "approve-edition", "add-standing-item",
+        "set-agenda", "approve-agenda",
+    ]
+
     /// The kinds of change a decision may declare as its effects (DESIGN.md §2, "Decision").
     public static let effectKinds: Set<String> = [
         "add-item", "amend-item", "change-status", "add-workplan", "amend-workplan", "delegate-workplan-updates",
@@ -270,8 +281,9 @@ extension Change: Codable {
         case "set-agenda": self = .setAgenda(try c.decode(Agenda.self, forKey: .agenda))
         case "approve-agenda": self = .approveAgenda(try c.decode(MeetingID.self, forKey: .meeting))
         default:
+            let known = Change.kinds.joined(separator: ", ")
             throw DecodingError.dataCorruptedError(
-                forKey: .kind, in: c, debugDescription: "unknown change kind '\(kind)'")
+                forKey: .kind, in: c, debugDescription: "unknown change kind '\(kind)'; the kinds are \(known)")
         }
     }
 
