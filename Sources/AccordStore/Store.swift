@@ -17,6 +17,8 @@ public final class Store: Sendable {
     let decodedItems = DecodedItems()
     /// The age of every item's translations at the newest position a page asked for.
     let translationAges = NewestCache<TranslationAges>()
+    /// Whether the database has the search index (migration 5) for appends to keep: once true, for good.
+    let searchIndexReady = Mutex(false)
 
     /// The location the store was opened on.
     public let location: StoreLocation

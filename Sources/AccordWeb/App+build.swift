@@ -107,6 +107,7 @@ public func buildRouter(
     EditionRoutes.add(to: api, record: record)
     AgendaRoutes.add(to: api, record: record)
     ExportRoutes.add(to: api, record: record)
+    SearchController(record: record).add(to: api)
     Pages.add(to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes))
     return AccordRouter(router: router)
 }

@@ -9,6 +9,7 @@ struct Accord: AsyncParsableCommand {
         subcommands: [
             Serve.self, LoadDemo.self, Migrate.self, Verify.self, RevisionReportCommand.self, CompareCommand.self,
             AgendaCommand.self, ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self,
+            SearchCommand.self,
             RestoreCommand.self,
         ])
 }

@@ -6,7 +6,7 @@ import Testing
 /// Migrations run once, whoever runs them and however often.
 @Suite("Migrations")
 struct MigrationTests {
-    static let all = ["1 ledger", "2 projections", "3 accounts", "4 leaner appends"]
+    static let all = ["1 ledger", "2 projections", "3 accounts", "4 leaner appends", "5 search index"]
 
     @Test("a second migrate() applies nothing and keeps the data", arguments: Backend.all)
     func migrateIsIdempotent(_ backend: Backend) async throws {
@@ -54,7 +54,7 @@ struct MigrationTests {
                 return (head, try await store.allEntries(), try await store.items())
             }
             try await withOpenStore(database, migrate: false) { store in
-                #expect(try await store.migrate() == ["4 leaner appends"])
+                #expect(try await store.migrate() == ["4 leaner appends", "5 search index"])
                 #expect(try await store.head() == head)
                 #expect(try await store.allEntries() == entries)
                 #expect(

@@ -1,0 +1,86 @@
+import AccordCore
+import AccordStore
+import Testing
+
+/// The full-text index (issue 19.5) on both databases: kept by the store in the transaction of each entry, so
+/// that it finds the words of the record as it stands — after amendments too — ignoring case and accents, and
+/// `verify` compares it with the record.
+@Suite struct SearchIndexTests {
+    /// The codes of what the index finds for `query`.
+    static func found(_ query: String, in store: Store) async throws -> Set<String> {
+        Set(
+            try await store.searchIndex(for: SearchText.phrases(in: query), limit: 100).map {
+                "\($0.entity.kind) \($0.entity.id)"
+            })
+    }
+
+    @Test(arguments: Backend.all) func theIndexFollowsEveryAmendmentAndVerifyChecksIt(_ backend: Backend) async throws {
+        try await withDatabase(backend) { database in
+            try await withOpenStore(database) { store in
+                // Setup: the fixture (English only), then a Spanish title for its activity, an editorial change.
+                try await store.appendSetup()
+                #expect(try await Self.found("migration", in: store).contains("item MPM"))
+                #expect(try await Self.found("retorno", in: store).isEmpty)
+                try await store.append(
+                    .amendItem(
+                        ItemAmendment(
+                            number: Fixture.activity,
+                            title: .en(
+                                "Workshop on dignified, safe and orderly return",
+                                es: "Taller sobre la migración de retorno digna, segura y ordenada"))),
+                    by: Fixture.secretariat, authority: .editorial(reason: "Spanish translation"))
+
+                // Check: accents and case ignored both ways, every word needed, each a prefix of a word.
+                #expect(try await Self.found("MIGRACION retorno", in: store) == ["item MPM-1.1"])
+                #expect(try await Self.found("migración", in: store).contains("item MPM-1.1"))
+                #expect(try await Self.found("Migr", in: store).isSuperset(of: ["item MPM", "item MPM-1.1"]))
+                #expect(try await Self.found("retorno Canada", in: store).isEmpty)
+                // Meetings, participants and bodies are found too, by their words and codes.
+                #expect(try await Self.found("Antigua", in: store) == ["meeting RCM-VII"])
+                #expect(try await Self.found("canadá", in: store) == ["participant CAN"])
+                #expect(try await Self.found("consultation group", in: store) == ["body RCGM"])
+                // A code is a phrase of words in a row: MPM-1.1, not MPM-1.
+                #expect(try await Self.found("MPM-1.1", in: store) == ["item MPM-1.1"])
+                #expect(try await Self.found("mpm-1", in: store) == ["item MPM-1", "item MPM-1.1"])
+
+                // Act: the translation is revised again; the old words are gone, the new ones found.
+                try await store.append(
+                    .amendItem(
+                        ItemAmendment(
+                            number: Fixture.activity,
+                            title: .en(
+                                "Workshop on dignified, safe and orderly return",
+                                es: "Taller sobre el regreso digno, seguro y ordenado"))),
+                    by: Fixture.secretariat, authority: .editorial(reason: "Spanish translation revised"))
+                #expect(try await Self.found("migracion retorno", in: store).isEmpty)
+                #expect(try await Self.found("regreso", in: store) == ["item MPM-1.1"])
+
+                // A refused change leaves the index as it was: it is written in the entry's transaction.
+                await #expect(throws: ChangeError.self) {
+                    try await store.append(
+                        [
+                            Fixture.editorial(
+                                .addMeeting(
+                                    Meeting(id: "RCM-IX", body: "RCM", title: .en("IX RCM Tegucigalpa")))),
+                            Fixture.editorial(.changeStatus(item: "NOPE-1", to: .completed)),
+                        ])
+                }
+                #expect(try await Self.found("Tegucigalpa", in: store).isEmpty)
+
+                let report = try await store.verify()
+                #expect(report.isValid, "\(report.problem ?? "")")
+                #expect(report.searchRows > 10)
+            }
+            // Someone with database access removes a row: verify names the entity whose words are missing.
+            let removed = try await database.executeOutsideStore(
+                "DELETE FROM search_entries WHERE kind = 'item' AND id = 'MPM-1.1' AND language = 'es'")
+            #expect(removed.succeeded, "\(removed.output)")
+            try await withOpenStore(database) { store in
+                let report = try await store.verify()
+                #expect(!report.isValid)
+                #expect(
+                    report.problem?.contains("search index lacks or holds stale words for item MPM-1.1 (es)") == true)
+            }
+        }
+    }
+}
