@@ -16,6 +16,7 @@ let package = Package(
             dependencies: [
                 .product(name: "AccordCore", package: "Accord"),
                 .product(name: "AccordDocuments", package: "Accord"),
+                .product(name: "AccordServices", package: "Accord"),
                 .product(name: "AccordStore", package: "Accord"),
                 .product(name: "Logging", package: "swift-log"),
             ]

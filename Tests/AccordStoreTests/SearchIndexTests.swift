@@ -14,6 +14,14 @@ import Testing
             })
     }
 
+    /// Gives the fixture's activity a Spanish title: an editorial change, since its English title is the agreed one.
+    static func translate(_ item: ItemNumber, _ spanish: String, in store: Store) async throws {
+        let title = LocalizedText.en("Workshop on dignified, safe and orderly return", es: spanish)
+        try await store.append(
+            .amendItem(ItemAmendment(number: item, title: title)), by: Fixture.secretariat,
+            authority: .editorial(reason: "Spanish translation"))
+    }
+
     @Test(arguments: Backend.all) func theIndexFollowsEveryAmendmentAndVerifyChecksIt(_ backend: Backend) async throws {
         try await withDatabase(backend) { database in
             try await withOpenStore(database) { store in
@@ -21,14 +29,8 @@ import Testing
                 try await store.appendSetup()
                 #expect(try await Self.found("migration", in: store).contains("item MPM"))
                 #expect(try await Self.found("retorno", in: store).isEmpty)
-                try await store.append(
-                    .amendItem(
-                        ItemAmendment(
-                            number: Fixture.activity,
-                            title: .en(
-                                "Workshop on dignified, safe and orderly return",
-                                es: "Taller sobre la migración de retorno digna, segura y ordenada"))),
-                    by: Fixture.secretariat, authority: .editorial(reason: "Spanish translation"))
+                try await Self.translate(
+                    Fixture.activity, "Taller sobre la migración de retorno digna, segura y ordenada", in: store)
 
                 // Check: accents and case ignored both ways, every word needed, each a prefix of a word.
                 #expect(try await Self.found("MIGRACION retorno", in: store) == ["item MPM-1.1"])
@@ -44,14 +46,8 @@ import Testing
                 #expect(try await Self.found("mpm-1", in: store) == ["item MPM-1", "item MPM-1.1"])
 
                 // Act: the translation is revised again; the old words are gone, the new ones found.
-                try await store.append(
-                    .amendItem(
-                        ItemAmendment(
-                            number: Fixture.activity,
-                            title: .en(
-                                "Workshop on dignified, safe and orderly return",
-                                es: "Taller sobre el regreso digno, seguro y ordenado"))),
-                    by: Fixture.secretariat, authority: .editorial(reason: "Spanish translation revised"))
+                try await Self.translate(
+                    Fixture.activity, "Taller sobre el regreso digno, seguro y ordenado", in: store)
                 #expect(try await Self.found("migracion retorno", in: store).isEmpty)
                 #expect(try await Self.found("regreso", in: store) == ["item MPM-1.1"])
 

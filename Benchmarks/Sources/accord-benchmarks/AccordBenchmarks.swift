@@ -57,6 +57,8 @@ enum AccordBenchmarks {
             case .page:
                 outcomes.append(
                     await PageBenchmark(options: options, workspace: workspace).run(planDatabase: planDatabase))
+            case .search:
+                outcomes.append(await SearchBenchmark(options: options, workspace: workspace).run())
             }
         }
 

@@ -26,7 +26,7 @@ extension ProcessState {
     /// Whether `meeting` has outcomes its attendance decided: a decision (in any state) or a position
     /// recorded on one of its drafts. Its attendance and dates are then the record of who decided, and change
     /// only as a decision of its body corrects them.
-    func hasOutcome(_ meeting: MeetingID) -> Bool {
+    public func hasOutcome(_ meeting: MeetingID) -> Bool {
         decisions.values.contains { $0.meeting == meeting }
             || drafts.values.contains { $0.meeting == meeting && !$0.positions.isEmpty }
     }

@@ -104,6 +104,9 @@ struct AuthorizationMatrixTests {
         matrix["GET /{lang}/proposals/{code}"] = .invitedObserver
         matrix["GET /{lang}/translations"] = .secretariat
         matrix["POST /{lang}/meetings/{code}/decisions"] = .secretariat
+        matrix["POST /{lang}/meetings"] = .secretariat
+        matrix["POST /{lang}/meetings/{code}/attendance"] = .secretariat
+        matrix["POST /{lang}/meetings/{code}/drafts"] = .secretariat
         matrix["POST /{lang}/meetings/{code}/agenda"] = .secretariat
         matrix["POST /{lang}/meetings/{code}/agenda/approve"] = .presidency
         matrix["POST /{lang}/meetings/{code}/positions"] = .delegationOrSecretariat
@@ -364,6 +367,16 @@ struct AuthorizationMatrixTests {
                 ]
             }
             if uri.hasSuffix("/agenda") { return ["new0": "Matrix item", "newPurpose0": "discussion"] }
+            if uri.hasSuffix("/meetings") {
+                return [
+                    "body": "RCM", "id": "RCM-MTX-\(role.rawValue.uppercased())", "title": "Matrix meeting",
+                    "start": "2026-03-02", "present-MEX": "on", "source": "convocation",
+                ]
+            }
+            if uri.hasSuffix("/attendance") { return ["present-MEX": "on", "source": "corrected list"] }
+            if uri.hasSuffix("/drafts") {
+                return ["paragraph": "96", "kind": "conclusion", "text": "A matrix draft.", "status-item": ""]
+            }
             let participant = role.account?.participant ?? "MEX"
             if uri.hasSuffix("/positions") {
                 return ["draft": draft.1, "participant": participant, "position": "supports"]
