@@ -57,7 +57,7 @@ struct RestoreCommand: AsyncParsableCommand {
         if report.isValid {
             print(
                 "verify: OK: \(report.entries) ledger entries re-hashed, \(report.projectionRows) projection rows "
-                    + "match a rebuild from the ledger.")
+                    + "and \(report.searchRows) search index rows match a rebuild from the ledger.")
         } else {
             let sequence = report.firstBadSequence.map(String.init) ?? "?"
             print("verify: FAULT at ledger sequence \(sequence): \(report.problem ?? "unknown problem")")

@@ -52,7 +52,10 @@ struct Verify: AsyncParsableCommand {
         if report.isValid {
             print(
                 "OK: \(report.entries) ledger entries re-hashed"
-                    + (chainOnly ? "." : ", \(report.projectionRows) projection rows match a rebuild from the ledger.")
+                    + (chainOnly
+                        ? "."
+                        : ", \(report.projectionRows) projection rows and \(report.searchRows) search index rows match "
+                            + "a rebuild from the ledger.")
                     + " Head: ledger position \(head.sequence), hash \(head.hash).")
         } else {
             let sequence = report.firstBadSequence.map(String.init) ?? "?"
