@@ -120,13 +120,13 @@ struct StaleCache: Error {}
 
 extension Store {
     /// Whether appends keep the search index: whether the database has it. A store opened without migrating on
-    /// a database an earlier release left (tests of upgrades do this) writes as that release did, and migration 5
+    /// a database an earlier release left (tests of upgrades do this) writes as that release did, and migration 6
     /// fills the index from the projections when it comes; asked of the database until the answer is yes.
     func keepsSearchIndex(on db: any SQLDatabase) async throws -> Bool {
         if searchIndexReady.withLock({ $0 }) { return true }
         let ready =
             try await db.raw(
-                "SELECT version FROM schema_migrations WHERE version = \(bind: Migration.m0005Search.version)"
+                "SELECT version FROM schema_migrations WHERE version = \(bind: Migration.m0006Search.version)"
             ).first() != nil
         if ready { searchIndexReady.withLock { $0 = true } }
         return ready

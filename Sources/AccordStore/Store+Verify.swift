@@ -87,11 +87,11 @@ extension Store {
                 report.problem = problem
                 return report
             }
-            // The search index (migration 5) holds the words of the record now; a database an older Accord left
+            // The search index (migration 6) holds the words of the record now; a database an older Accord left
             // has none to compare.
             let schema = try await db.raw("SELECT MAX(version) AS version FROM schema_migrations").first()?
                 .decode(column: "version", as: Int?.self)
-            guard (schema ?? 0) >= Migration.m0005Search.version else { return report }
+            guard (schema ?? 0) >= Migration.m0006Search.version else { return report }
             let search = try await SearchIndex.stored(on: db)
             report.searchRows = search.count
             if let (sequence, problem) = SearchIndex.firstDifference(stored: search, in: check.state) {

@@ -10,11 +10,18 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// A folder whose files are served as they are (an installation's own logo, notices…); none by default.
     public var publicFolder: String?
+    /// The key checkpoints of the ledger's head are signed with, read from a file kept outside the database;
+    /// none when the installation signs no checkpoint.
+    public var checkpointSigner: NoteSigner?
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8080, publicFolder: String? = nil) {
+    public init(
+        hostname: String = "127.0.0.1", port: Int = 8080, publicFolder: String? = nil,
+        checkpointSigner: NoteSigner? = nil
+    ) {
         self.hostname = hostname
         self.port = port
         self.publicFolder = publicFolder
+        self.checkpointSigner = checkpointSigner
     }
 
     /// Whether the server listens on the loopback interface only, where the open trial mode may be offered.
@@ -25,6 +32,8 @@ public struct ServerConfiguration: Sendable {
 public enum ServeError: Error, CustomStringConvertible {
     /// The database has no account and the server would listen beyond this machine.
     case trialBeyondLoopback(hostname: String)
+    /// The ledger no longer extends the newest checkpoint signed: it was truncated or rewritten outside Accord.
+    case checkpoint(CheckpointError)
 
     public var description: String {
         switch self {
@@ -32,6 +41,7 @@ public enum ServeError: Error, CustomStringConvertible {
             "the database has no account yet, so everyone could change the record as a trial Secretariat; "
                 + "accord serve offers that only on 127.0.0.1, not on \(hostname). Add the first account "
                 + "(`accord user add NAME --role secretariat`), or listen on 127.0.0.1"
+        case .checkpoint(let error): "\(error)"
         }
     }
 }
@@ -50,10 +60,22 @@ public func serve(store: Store, configuration: ServerConfiguration, logger: Logg
             a trial Secretariat until the first account exists (accord user add NAME --role secretariat)
             """)
     }
+    if let signer = configuration.checkpointSigner {
+        // The head as the server finds it is signed before the first request, and a ledger that no longer
+        // extends the last checkpoint stops the server: someone must look before it signs anything again.
+        do {
+            let signed = try await store.signCheckpoint(with: signer)
+            logger.info(
+                "checkpoint signed",
+                metadata: ["size": "\(signed.checkpoint.size)", "key": "\(signer.verifier.vkey)"])
+        } catch let error as CheckpointError {
+            throw ServeError.checkpoint(error)
+        }
+    }
     let app = Application(
         router: buildRouter(
             store: store, accounts: accounts, publicFolder: configuration.publicFolder,
-            allowsTrial: configuration.isLoopback),
+            allowsTrial: configuration.isLoopback, checkpointSigner: configuration.checkpointSigner),
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port), serverName: "Accord"),
         logger: logger)
@@ -70,12 +92,13 @@ public func serve(store: Store, configuration: ServerConfiguration, logger: Logg
 /// - Parameter pageCacheBytes: rendered pages kept; 32 MiB holds some forty full plan pages of a
 ///   2,000-activity plan and keeps the server well under 150 MB while it serves them.
 /// - Parameter allowsTrial: whether the open trial mode is offered while the database has no account.
+/// - Parameter checkpointSigner: the key that signs a checkpoint of the ledger's head after every write.
 public func buildRouter(
     store: Store, accounts: AccountService? = nil, pageCacheBytes: Int = 32 << 20, publicFolder: String? = nil,
-    allowsTrial: Bool = true
+    allowsTrial: Bool = true, checkpointSigner: NoteSigner? = nil
 ) -> AccordRouter {
     let accounts = accounts ?? AccountService(store: store)
-    let record = RecordService(store: store)
+    let record = RecordService(store: store, signer: checkpointSigner)
     let router = Router(context: AccordContext.self)
     // Outermost first: the security headers go on every response, problem responses included.
     router.add(middleware: SecurityHeadersMiddleware())

@@ -29,6 +29,7 @@ package enum RequestBodies {
             read(Signed<DecisionRoutes.PositionBody>.self), read(Signed<EditionRoutes.ChallengeBody>.self),
             read(Signed<EditionRoutes.SettlementBody>.self), read(EditionRoutes.DraftBody.self),
             read(Signed<ExportRoutes.ImportBody>.self), read(SessionRoutes.Credentials.self),
+            read(LedgerRoutes.CosignatureBody.self), read(Signed<DecisionRoutes.RejectBody>.self),
         ]
     }
 
@@ -42,7 +43,8 @@ package enum RequestBodies {
             read(ProposalForms.ProposalFields.self), read(ProposalForms.CommentFields.self),
             read(PositionForms.PositionFields.self), read(PositionForms.AdoptionFields.self),
             read(ChallengeForms.ChallengeFields.self), read(ChallengeForms.SettlementFields.self),
-            read(MeetingPages.DecisionFields.self),
+            read(MeetingPages.DecisionFields.self), read(TranscriptionForms.ReviewFields.self),
+            read(EditionForms.ProposalFields.self), read(EditionForms.ApprovalFields.self),
         ]
         // The agenda editor reads its numbered fields from a dictionary, against the agenda it edits.
         if let fields = try? FormBody.decode(text, as: [String: String].self) {

@@ -8,8 +8,7 @@ struct Accord: AsyncParsableCommand {
         abstract: "Accord: the Plan of Action of a consensus-based process, kept as a ledger of agreed changes.",
         subcommands: [
             Serve.self, LoadDemo.self, Migrate.self, Verify.self, RevisionReportCommand.self, CompareCommand.self,
-            AgendaCommand.self, ExportCommand.self, ImportCommand.self, UserCommand.self, BackupCommand.self,
-            SearchCommand.self,
-            RestoreCommand.self,
+            AgendaCommand.self, ExportCommand.self, ImportCommand.self, UserCommand.self, CheckpointCommand.self,
+            BackupCommand.self, RestoreCommand.self, SearchCommand.self,
         ])
 }

@@ -29,8 +29,17 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Load the demo (the Regional Conference on Migration) into the database first, unless it holds it.")
     var demo = false
 
+    @Option(
+        help: ArgumentHelp(
+            "The file of the key that signs a checkpoint of the ledger's head after every write (or "
+                + "ACCORD_CHECKPOINT_KEY); make it with `accord checkpoint key`.",
+            valueName: "file"))
+    var checkpointKey: String?
+
     func run() async throws {
         let logger = makeLogger()
+        let keyFile = checkpointKey ?? ProcessInfo.processInfo.environment["ACCORD_CHECKPOINT_KEY"]
+        let signer = try keyFile.map(readSignerKey)
         let location = try database.location()
         try await withStore(location, logger: logger) { store in
             if demo {
@@ -48,7 +57,8 @@ struct Serve: AsyncParsableCommand {
             do {
                 try await serve(
                     store: store,
-                    configuration: ServerConfiguration(hostname: hostname, port: port, publicFolder: publicFolder),
+                    configuration: ServerConfiguration(
+                        hostname: hostname, port: port, publicFolder: publicFolder, checkpointSigner: signer),
                     logger: logger)
             } catch let error as ServeError {
                 throw Failure(description: "accord serve: \(error)")

@@ -7,7 +7,10 @@ import Foundation
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Add, list and disable accounts; make and revoke API tokens.",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self, Password.self, Token.self, RevokeToken.self])
+        subcommands: [
+            Add.self, List.self, Disable.self, Enable.self, Password.self, Token.self, RevokeToken.self,
+            WitnessKey.self,
+        ])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -120,6 +123,33 @@ struct UserCommand: AsyncParsableCommand {
                 throw Failure(description: "accord: \(username) has no token named '\(name)'")
             }
             print("Revoked \(username.lowercased())'s token '\(name)'.")
+        }
+    }
+
+    struct WitnessKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "witness-key",
+            abstract: "Register the public key a member state's delegate cosigns checkpoints with.",
+            discussion: """
+                The delegation makes its key with `accord checkpoint key --witness --name NAME --out FILE` and \
+                gives the printed public key (name+id+key) to the Secretariat, never the file. Its cosignatures \
+                are then accepted at POST /api/v1/ledger/checkpoint/cosignatures and listed on the edition page.
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Argument var username: String
+        @Option(help: "The witness's public key (name+id+key), or a file that holds it.") var vkey: String?
+        @Flag(help: "Remove the registered key instead; the cosignatures already kept stay.") var remove = false
+
+        func run() async throws {
+            guard remove != (vkey != nil) else {
+                throw Failure(description: "accord: give either --vkey KEY or --remove")
+            }
+            let key = try vkey.map { try publicKeyText($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            try await withAccounts(database) { try await $0.setWitnessKey(key, of: username) }
+            print(
+                key == nil
+                    ? "Removed \(username.lowercased())'s witness key."
+                    : "Registered \(username.lowercased())'s witness key.")
         }
     }
 }

@@ -106,18 +106,60 @@ struct PlanDocumentTests {
         #expect(xml[cellEnd.upperBound..<next.lowerBound].contains("<w:tc>"), "English is not in the next column")
     }
 
-    @Test("an edition's document names the edition; the working version names its ledger position")
-    func titlePage() throws {
-        let state = try DocumentFixture.demo()
+    @Test("the cover names the edition and the decision that approved it, or says the version is not approved")
+    func cover() throws {
+        let state = try DocumentFixture.demo(withActivityTitled: "Workshop on returns")
         let working = try document(state, "en").markdown()
-        #expect(working.contains("Working version at ledger position \(state.sequence)"))
-        let edition = Edition(
+        let workingCover = try #require(working.components(separatedBy: "**Contents**").first)
+        #expect(workingCover.contains("Working version, not approved"))
+        #expect(workingCover.contains("Generated on 24 November 2026"))
+        #expect(!working.contains("ledger position"), "a raw ledger position on the cover")
+
+        func cover(_ edition: Edition, _ language: Language) -> String {
+            let markdown = PlanDocument(
+                state: state, edition: edition, languages: DocumentLanguages(language),
+                generatedOn: DocumentFixture.generatedOn
+            ).markdown()
+            return markdown.components(separatedBy: "**").first ?? ""
+        }
+        var edition = Edition(
             number: 3, title: .en("Third edition", es: "Tercera edición"), date: PartialDate(year: 2024, month: 7)!,
             position: state.sequence)
+        #expect(cover(edition, .es).contains("Edición 3 — Tercera edición, julio de 2024"))
+        #expect(cover(edition, .es).contains("Edición propuesta por la Secretaría Técnica, pendiente de aprobación"))
+
+        let decision = try #require(state.decisions["RCM-XXIX/90"])
+        let meeting = try #require(state.meetings[decision.meeting])
+        let held = try #require(meeting.start).written(through: meeting.end, in: .fr)
+        edition.status = .approved
+        edition.approvedBy = decision.id
+        let approved = cover(edition, .fr)
+        #expect(approved.contains("Approuvée au paragraphe 90 — \(meeting.title.text(in: .fr)) (\(held))"))
+        #expect(!approved.contains("en attente"))
+        // An approving decision the record at the edition does not hold yet is cited by its reference.
+        edition.approvedBy = "RCM-XXX/4"
+        #expect(cover(edition, .en).contains("Approved by decision RCM-XXX/4"))
+    }
+
+    @Test("every page of the Word file carries the title, the version and its page number")
+    func runningHeader() throws {
+        let state = try DocumentFixture.demo()
+        let docx = try document(state, "es").docx()
+        let header = try DocumentFixture.part("word/header1.xml", of: docx)
+        #expect(header.contains("Plan de Acción — Versión de trabajo, no aprobada"))
+        #expect(header.contains("Página ") && header.contains(" PAGE ") && header.contains(" NUMPAGES "))
+        let relationships = try DocumentFixture.part("word/_rels/document.xml.rels", of: docx)
+        #expect(relationships.contains("Target=\"header1.xml\""))
+        #expect(try DocumentFixture.part("[Content_Types].xml", of: docx).contains("/word/header1.xml"))
+        #expect(
+            try DocumentFixture.part("word/document.xml", of: docx).contains("<w:headerReference w:type=\"default\""))
+
+        let edition = Edition(number: 3, title: .en("Third"), date: PartialDate(year: 2024)!, position: state.sequence)
         let published = PlanDocument(
-            state: state, edition: edition, languages: DocumentLanguages(.es), generatedOn: DocumentFixture.generatedOn
-        ).markdown()
-        #expect(published.contains("Edición 3 (2024-07) — Tercera edición"))
+            state: state, edition: edition, languages: DocumentLanguages(.en), generatedOn: DocumentFixture.generatedOn)
+        #expect(
+            try DocumentFixture.part("word/header1.xml", of: try published.docx()).contains(
+                "Plan of Action — Edition 3"))
     }
 
     @Test(arguments: [

@@ -6,7 +6,9 @@ import Testing
 /// Migrations run once, whoever runs them and however often.
 @Suite("Migrations")
 struct MigrationTests {
-    static let all = ["1 ledger", "2 projections", "3 accounts", "4 leaner appends", "5 search index"]
+    static let all = [
+        "1 ledger", "2 projections", "3 accounts", "4 leaner appends", "5 checkpoints", "6 search index",
+    ]
 
     @Test("a second migrate() applies nothing and keeps the data", arguments: Backend.all)
     func migrateIsIdempotent(_ backend: Backend) async throws {
@@ -54,7 +56,7 @@ struct MigrationTests {
                 return (head, try await store.allEntries(), try await store.items())
             }
             try await withOpenStore(database, migrate: false) { store in
-                #expect(try await store.migrate() == ["4 leaner appends", "5 search index"])
+                #expect(try await store.migrate() == ["4 leaner appends", "5 checkpoints", "6 search index"])
                 #expect(try await store.head() == head)
                 #expect(try await store.allEntries() == entries)
                 #expect(

@@ -192,6 +192,7 @@ import Testing
             try await GovernanceAPIScenario.run(api, store)
             try await ExportAPIScenario.run(api, store)
             try await SessionAPIScenario.run(api, store)
+            try await CheckpointAPIScenario.run(api, store)
             try await SearchAPIScenario.run(api, store)
 
             // Every route was exercised, so every route's answers were checked against the document.

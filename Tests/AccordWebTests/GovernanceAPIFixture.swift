@@ -31,10 +31,6 @@ extension GovernanceAPITests {
             Scenario.signed(Bodies.secretariat, Bodies.editorial("proposed with its report"), edition))
     }
 
-    /// The Presidency Pro-Tempore: confirming transcriptions and approving editions have no route yet, so
-    /// the tests append them to the store as the Presidency.
-    static let presidency = AccordCore.Actor(name: "ppt.officer", role: .presidency)
-
     /// Records the XXX RCM with the member states and observers present.
     static func recordMeeting(_ api: APIClient) async throws {
         let attendance = (present + ["IOM", "UNHCR"]).map { "\"\($0)\"" }.joined(separator: ",")

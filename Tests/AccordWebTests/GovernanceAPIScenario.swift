@@ -29,16 +29,16 @@ enum GovernanceAPIScenario {
         )
     }
 
-    /// The Presidency Pro-Tempore; confirming a transcription and approving an edition have no route yet, so
-    /// the scenario appends them to the store.
-    static let presidency = AccordCore.Actor(name: "ppt", role: .presidency, participant: "MEX")
+    /// The Presidency Pro-Tempore, which acts for the process and names no participant.
+    static let presidency = #"{"name":"ppt","role":"presidency"}"#
 
-    /// The Secretariat transcribes `decision` (JSON) through the API; the Presidency confirms it.
+    /// The Secretariat transcribes `decision` (JSON) through the API; the Presidency confirms it, citing it.
     static func transcribeAndConfirm(_ api: APIClient, _ store: Store, _ id: String, _ decision: String) async throws {
         let transcribed = try await api.post("/api/v1/decisions", Bodies.signed("decision", decision))
         #expect(transcribed.status == 201, "\(transcribed.text)")
         #expect(transcribed["value.status"] as? String == "pending")
-        try await store.append(.confirmDecision(DecisionID(id)), by: presidency, authority: .decision(DecisionID(id)))
+        let confirmed = try await api.post("/api/v1/decisions/\(id)/confirm", signed(presidency, Bodies.decision(id)))
+        #expect(confirmed.status == 200 && confirmed["value.status"] as? String == "in-force", "\(confirmed.text)")
     }
 
     static func run(_ api: APIClient, _ store: Store) async throws {
@@ -206,7 +206,32 @@ enum GovernanceAPIScenario {
             try await api.get("/api/v1/challenges/C-\(sequence)", as: Bodies.secretariat)["status"] as? String
                 == "rejected")
         #expect(try await api.post("/api/v1/editions", signed(ts, Bodies.editorial("proposed"), edition)).status == 201)
-        try await store.append(.approveEdition(1), by: presidency, authority: .decision("RCM-VI/6"))
+        // Approving is the Presidency's: the Secretariat's approval is refused, whoever it cites.
+        head = try await store.head().sequence
+        try await expectRefused(
+            try await api.post("/api/v1/editions/1/approve", signed(ts, Bodies.decision("RCM-VI/6"))),
+            rule: "capacity", store, head: head)
+        let approved = try await api.post("/api/v1/editions/1/approve", signed(presidency, Bodies.decision("RCM-VI/6")))
+        #expect(approved.status == 200 && approved["value.status"] as? String == "approved", "\(approved.text)")
+
+        // A transcription the Presidency rejects, saying why: the Secretariat cannot review its own work, and a
+        // rejected transcription is not confirmed after.
+        let mistyped =
+            #"{"id":"RCM-VI/7","meeting":"RCM-VI","paragraph":"7","kind":"conclusion","text":\#(Bodies.text("Takes note of the report.")),"effects":[]}"#
+        #expect(try await api.post("/api/v1/decisions", Bodies.signed("decision", mistyped)).status == 201)
+        let reason = #""reason":\#(Bodies.text("Paragraph 7 of the Declaration says otherwise"))"#
+        head = try await store.head().sequence
+        try await expectRefused(
+            try await api.post("/api/v1/decisions/RCM-VI/7/reject", signed(ts, Bodies.decision("RCM-VI/7"), reason)),
+            rule: "capacity", store, head: head)
+        let rejected = try await api.post(
+            "/api/v1/decisions/RCM-VI/7/reject", signed(presidency, Bodies.decision("RCM-VI/7"), reason))
+        #expect(rejected.status == 200 && rejected["value.status"] as? String == "rejected", "\(rejected.text)")
+        #expect(rejected["value.rejection.en"] as? String == "Paragraph 7 of the Declaration says otherwise")
+        head = try await store.head().sequence
+        try await expectRefused(
+            try await api.post("/api/v1/decisions/RCM-VI/7/confirm", signed(presidency, Bodies.decision("RCM-VI/7"))),
+            rule: "transcription-pending", store, head: head)
         #expect((try await api.get("/api/v1/editions")["items"] as? [Any])?.count == 1)
         #expect(try await api.get("/api/v1/editions/1")["approvedBy"] as? String == "RCM-VI/6")
         #expect(try await api.get("/api/v1/plan?edition=1").text.contains("MPM-1.2"))

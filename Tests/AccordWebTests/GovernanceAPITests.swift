@@ -302,8 +302,10 @@ import Testing
                     Scenario.signed(Bodies.secretariat, Bodies.decision("RCM-XXX/3"), #""settlement":"confirm""#)),
                 rule: "declared-effect", field: "authority.decision", store, head: head)
             #expect(try await api.get("/api/v1/items/TS-2")["title.es"] as? String == original)
-            try await store.append(
-                .confirmDecision("RCM-XXX/3"), by: Self.presidency, authority: .decision("RCM-XXX/3"))
+            let confirmed = try await api.post(
+                "/api/v1/decisions/RCM-XXX/3/confirm",
+                Scenario.signed(GovernanceAPIScenario.presidency, Bodies.decision("RCM-XXX/3")))
+            #expect(confirmed.status == 200, "\(confirmed.text)")
             #expect(
                 try await api.get("/api/v1/challenges/C-\(sequence)", as: Bodies.secretariat)["settledBy"] as? String
                     == "RCM-XXX/3")
@@ -312,8 +314,13 @@ import Testing
             // The Secretariat proposes the edition; it is published once the Presidency approves it.
             let proposed = try await Self.publish(api, at: try await store.head().sequence)
             #expect(proposed.status == 201, "\(proposed.text)")
-            #expect(try await api.get("/api/v1/editions/1")["status"] as? String == "proposed")
-            try await store.append(.approveEdition(1), by: Self.presidency, authority: .decision("RCM-XXX/3"))
+            #expect(try await api.get("/api/v1/editions/1", as: Bodies.secretariat)["status"] as? String == "proposed")
+            // Until the Presidency approves it, the proposal is a working document: the public does not read it.
+            #expect(try await api.get("/api/v1/editions/1").status == 404)
+            let approved = try await api.post(
+                "/api/v1/editions/1/approve",
+                Scenario.signed(GovernanceAPIScenario.presidency, Bodies.decision("RCM-XXX/3")))
+            #expect(approved.status == 200, "\(approved.text)")
             #expect(try await api.get("/api/v1/editions/1")["approvedBy"] as? String == "RCM-XXX/3")
             #expect(try await api.get("/api/v1/plan?edition=1").text.contains(original) == false)
             #expect(try await api.get("/api/v1/plan?edition=2")["field"] as? String == "edition")

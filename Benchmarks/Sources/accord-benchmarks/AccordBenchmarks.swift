@@ -36,6 +36,7 @@ enum AccordBenchmarks {
         var planDatabase: String?
         for target in Target.allCases where options.targets.contains(target) {
             say()
+            let loadBefore = Machine.loadAverage
             switch target {
             case .verify:
                 outcomes.append(await VerifyBenchmark(options: options, workspace: workspace).run())
@@ -60,6 +61,9 @@ enum AccordBenchmarks {
             case .search:
                 outcomes.append(await SearchBenchmark(options: options, workspace: workspace).run())
             }
+            // Each target's figures are read beside the load they were taken under.
+            outcomes[outcomes.count - 1].load = "\(loadBefore) before, \(Machine.loadAverage) after"
+            say("   load average: \(outcomes[outcomes.count - 1].load)")
         }
 
         say()

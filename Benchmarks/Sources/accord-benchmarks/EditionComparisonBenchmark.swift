@@ -2,8 +2,9 @@ import AccordCore
 
 /// Governance target: comparing two editions of a 2,000-activity plan in no more than 50 ms.
 ///
-/// The later edition is the earlier one after 600 agreed changes (amended titles and timelines, status
-/// moves), the comparison `accord compare` and the API compute, with a word-level diff of every changed text.
+/// The later edition is the earlier one after 600 more entries of the workload (decisions adding activities
+/// and revising titles and timelines, status moves), the comparison `accord compare` and the API compute,
+/// with a word-level diff of every changed text.
 struct EditionComparisonBenchmark {
     let options: Options
 

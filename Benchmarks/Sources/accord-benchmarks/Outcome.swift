@@ -11,6 +11,8 @@ struct Outcome: Sendable {
     var verdict: Verdict
     /// The target and the figure it was judged on, in one line.
     var summary: String
+    /// The load average before and after the target ran.
+    var load = ""
 
     /// A target met when every one of its checks is.
     init(_ target: Target, checks: [Check], summary: String) {
@@ -31,7 +33,9 @@ struct Outcome: Sendable {
         return Outcome(target, .fail, "\(summary): stopped by an error: \(error)")
     }
 
-    var line: String { "\(verdict.rawValue.padding(7))  \(target.rawValue). \(summary)" }
+    var line: String {
+        "\(verdict.rawValue.padding(7))  \(target.rawValue). \(summary)" + (load.isEmpty ? "" : " [load \(load)]")
+    }
 }
 
 /// One comparison of a measured figure with its target.

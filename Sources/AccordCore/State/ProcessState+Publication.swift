@@ -18,7 +18,9 @@ extension ProcessState {
     /// - draft decisions, with the positions and reservations recorded on them, are working documents;
     /// - an agenda is published once the Presidency approves it; standing items feed draft agendas only;
     /// - proposals and their comments are read by the working side, and by the observers each one invites;
-    /// - editorial changes open to challenge, and challenges, are the member states' business.
+    /// - editorial changes open to challenge, and challenges, are the member states' business;
+    /// - an edition is published once the Presidency approves it: the Secretariat's proposal is a working
+    ///   document.
     ///
     /// The same reduction applies to a state as of a meeting or an edition, so history shows no more than now.
     public func published(for readership: Readership) -> ProcessState {
@@ -38,6 +40,7 @@ extension ProcessState {
         state.comments = comments.filter { proposals[$0.value.proposal] != nil }
         state.editorials = [:]
         state.challenges = [:]
+        state.editions = editions.filter { $0.value.isPublished }
         let visible = state
         state.lastChanged = lastChanged.filter { visible.holds($0.key) }
         return state

@@ -35,17 +35,20 @@ extension Outline {
                 let page = newPage ? " class=\"new-page\"" : ""
                 out += "<h\(level + 1) id=\"\(Markup.escaped(anchor))\"\(page)>\(inline(phrase))</h\(level + 1)>\n"
             case .item(let entry):
-                out +=
-                    "<section class=\"item\(entry.isContext ? " context" : "")\" id=\"\(Markup.escaped(entry.number))\">\n"
+                let classes = "item" + (entry.isContext ? " context" : "") + (entry.depth > 0 ? " sub" : "")
+                out += "<section class=\"\(classes)\" id=\"\(Markup.escaped(entry.anchor ?? entry.number))\">\n"
                 out += "<p class=\"item-title\"><span class=\"number\">\(Markup.escaped(entry.number))</span> "
                 out += "\(stacked(entry.title))</p>\n"
                 if let text = entry.text { out += "<div class=\"text\">\(stacked(text))</div>\n" }
+                if let note = entry.note { out += "<aside class=\"note\">\(stacked(note.asNote))</aside>\n" }
                 out += details(entry.details)
                 out += "</section>\n"
             case .details(let list):
                 out += details(list)
             case .paragraph(let phrase):
                 out += "<p>\(stacked(phrase))</p>\n"
+            case .note(let phrase):
+                out += "<aside class=\"note\">\(stacked(phrase.asNote))</aside>\n"
             case .table(let header, let rows):
                 out += "<table>\n<thead><tr>"
                 for cell in header { out += "<th scope=\"col\">\(inline(cell))</th>" }
@@ -56,6 +59,7 @@ extension Outline {
                 out += "</tbody>\n</table>\n"
             }
         }
+        if let footer { out += "<footer class=\"ledger\"><p>\(inline(footer))</p></footer>\n" }
         out += "</body>\n</html>\n"
         return out
     }
@@ -97,12 +101,14 @@ extension Outline {
         body{font-family:"Liberation Serif","Times New Roman",serif;max-width:60rem;margin:2rem auto;padding:0 1rem;\
         line-height:1.4;color:#111}h1{font-size:1.8rem}h2{font-size:1.5rem;border-bottom:1px solid #999}\
         h3{font-size:1.2rem}h4{font-size:1.05rem}.subtitle{margin:.2rem 0;color:#333}\
-        .item{margin:0 0 1rem 1rem}.item-title{font-weight:bold;margin:.2rem 0}.number{margin-right:.4rem}\
+        .item{margin:0 0 1rem 1rem}.item.sub{margin-left:3rem}.item-title{font-weight:bold;margin:.2rem 0}.number{margin-right:.4rem}\
         .context{color:#555}.details{display:grid;grid-template-columns:max-content 1fr;gap:0 .8rem;margin:.2rem 0;\
         font-size:.92rem}.details dt{font-style:italic}.details dd{margin:0}.missing{color:#8a1c1c;font-size:.85em}\
+        .note{font-size:.9rem;font-style:italic;color:#333;border-left:3px solid #bbb;padding-left:.6rem;margin:.3rem 0}\
         .pair{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}table{border-collapse:collapse;width:100%;\
         margin:.5rem 0 1.5rem}th,td{border:1px solid #777;padding:.3rem .5rem;vertical-align:top;text-align:left}\
-        th{background:#eee}nav ul{list-style:none;padding-left:0}nav .level2{padding-left:1.5rem}\
+        th{background:#eee}footer.ledger{margin-top:2rem;border-top:1px solid #999;font-size:.8rem;color:#333;\
+        overflow-wrap:anywhere}nav ul{list-style:none;padding-left:0}nav .level2{padding-left:1.5rem}\
         @media print{body{margin:0;max-width:none}.new-page{break-before:page}nav a{color:inherit;\
         text-decoration:none}tr,.item{break-inside:avoid}@page{size:A4;margin:2cm}}
         """

@@ -25,11 +25,14 @@ extension Outline {
             case .item(let entry):
                 out += "**\(Self.escaped(entry.number))** \(Self.inline(entry.title))\n\n"
                 if let text = entry.text { out += "\(Self.inline(text))\n\n" }
+                if let note = entry.note { out += "> *\(Self.inline(note.asNote))*\n\n" }
                 out += Self.details(entry.details)
             case .details(let details):
                 out += Self.details(details)
             case .paragraph(let phrase):
                 out += "\(Self.inline(phrase))\n\n"
+            case .note(let phrase):
+                out += "> *\(Self.inline(phrase.asNote))*\n\n"
             case .table(let header, let rows):
                 out += "| " + header.map(Self.inline).joined(separator: " | ") + " |\n"
                 out += "|" + String(repeating: " --- |", count: header.count) + "\n"
@@ -37,6 +40,7 @@ extension Outline {
                 out += "\n"
             }
         }
+        if let footer { out += "---\n\n*\(Self.inline(footer))*\n" }
         return out
     }
 

@@ -9,7 +9,8 @@ public enum Words: String, CaseIterable, Sendable {
     case lead, timeline, target, status, approvedBy, areaOfActivity, specificAction, translationMissing
     case shownForContext, noItems, agenda, conclusions, meeting, purpose, reference, consensus, adoptedBy
     case place, dates, paragraph, reservations, objections, notReached, draftAgenda, approvedAgenda
-    case item, kind, attendance, noDecisions
+    case item, kind, attendance, noDecisions, workingVersionNotApproved, editionAwaitingApproval, approvedByDecision
+    case approvedByParagraph, note
 
     /// The word in `language`.
     public func callAsFunction(_ language: Language) -> String {
@@ -70,6 +71,21 @@ public enum Words: String, CaseIterable, Sendable {
         case .item: ("Tema", "Item", "Point")
         case .kind: ("Tipo", "Kind", "Nature")
         case .attendance: ("Participantes", "Attendance", "Participants")
+        case .workingVersionNotApproved:
+            ("Versión de trabajo, no aprobada", "Working version, not approved", "Version de travail, non approuvée")
+        case .editionAwaitingApproval:
+            (
+                "Edición propuesta por la Secretaría Técnica, pendiente de aprobación",
+                "Edition proposed by the Technical Secretariat, awaiting approval",
+                "Édition proposée par le Secrétariat technique, en attente d'approbation"
+            )
+        case .approvedByDecision: ("Aprobada por la decisión", "Approved by decision", "Approuvée par la décision")
+        case .approvedByParagraph: ("Aprobada en el párrafo", "Approved in paragraph", "Approuvée au paragraphe")
+        case .note:
+            (
+                "Nota (no forma parte del texto acordado)", "Note (not part of the agreed text)",
+                "Note (ne fait pas partie du texte convenu)"
+            )
         case .noDecisions:
             (
                 "No se registran decisiones de esta reunión.", "No decisions of this meeting are recorded.",

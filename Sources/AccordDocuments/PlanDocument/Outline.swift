@@ -7,6 +7,11 @@ import AccordCore
 struct Outline {
     var languages: DocumentLanguages
     var blocks: [Block] = []
+    /// The line printed at the foot of every page (of the file, where it has no pages): the ledger's anchor.
+    var footer: Phrase?
+    /// The line at the head of every printed page: the document's title and version (Word only; the
+    /// page numbers are added beside it).
+    var header: Phrase?
 }
 
 /// One block of a document.
@@ -23,6 +28,8 @@ enum Block {
     case details([(label: Phrase, value: Phrase)])
     /// A plain paragraph.
     case paragraph(Phrase)
+    /// A note of the Secretariat's, set apart and labelled so that it is never read as agreed text.
+    case note(Phrase)
     /// A table with a header row.
     case table(header: [Phrase], rows: [[Phrase]])
 }
@@ -32,10 +39,16 @@ struct Entry {
     var number: String
     var title: Phrase
     var text: Phrase?
+    /// A note beside the agreed text, shown apart from it.
+    var note: Phrase? = nil
     /// Label and value pairs: lead, timeline, status, approving decision.
     var details: [(label: Phrase, value: Phrase)]
     /// Whether the item is archived and shown only to place the items under it.
     var isContext: Bool
+    /// How far the item is set in: 1 for a sub-paragraph ("1.a") under its paragraph.
+    var depth: Int = 0
+    /// The item's anchor where its number is not unique in the document ("a)" under several paragraphs).
+    var anchor: String? = nil
 }
 
 /// Text in each of a document's languages.
@@ -75,6 +88,14 @@ struct Phrase {
     /// The mark shown after a piece whose translation is missing, in that piece's language.
     static func missingMark(for piece: Piece) -> String? {
         piece.missing.map { "[\(Words.translationMissing(piece.language)) \(Words.name(of: $0, in: piece.language))]" }
+    }
+
+    /// A note with its label in front in each language: "Note (not part of the agreed text): …".
+    var asNote: Phrase {
+        Phrase(
+            pieces: pieces.map {
+                Piece(language: $0.language, text: "\(Words.note($0.language)): \($0.text)", missing: $0.missing)
+            })
     }
 
     /// The pieces joined for places with room for one line, such as a heading: "texto / text".

@@ -13,17 +13,23 @@ public struct PlanDocument: Sendable {
     public var languages: DocumentLanguages
     /// The day the document is generated, printed on its title page.
     public var generatedOn: PartialDate
+    /// The checkpoint (or ledger position and hash) printed in the footer.
+    public var anchor: LedgerAnchor?
 
-    public init(state: ProcessState, edition: Edition?, languages: DocumentLanguages, generatedOn: PartialDate) {
+    public init(
+        state: ProcessState, edition: Edition?, languages: DocumentLanguages, generatedOn: PartialDate,
+        anchor: LedgerAnchor? = nil
+    ) {
         self.state = state
         self.edition = edition
         self.languages = languages
         self.generatedOn = generatedOn
+        self.anchor = anchor
     }
 
     /// The document as blocks, which the writers render.
     var outline: Outline {
-        var outline = Outline(languages: languages)
+        var outline = Outline(languages: languages, footer: anchor?.phrase(languages), header: runningHeader)
         let items = Array(state.items.values)
         outline.blocks.append(.title(title, subtitles: subtitles))
         outline.blocks.append(.contents)
@@ -62,15 +68,45 @@ public struct PlanDocument: Sendable {
             })
     }
 
+    /// "Plan of Action — Edition 3" or "Plan of Action — Working version, not approved", on every page.
+    private var runningHeader: Phrase {
+        let version =
+            edition.map { edition in Phrase(languages) { "\(Words.edition($0)) \(edition.number)" } }
+            ?? Phrase(.workingVersionNotApproved, languages)
+        return joined(Phrase(.planOfAction, languages), version, separator: " — ")
+    }
+
+    /// The cover's lines: the edition and what approved it, or that this is a working version not approved,
+    /// then the day the document was generated. Never a ledger position: that is the footer's business.
     private var subtitles: [Phrase] {
-        let version: Phrase
+        var lines: [Phrase] = []
         if let edition {
-            let number = Phrase(languages) { "\(Words.edition($0)) \(edition.number) (\(edition.date))" }
-            version = joined(number, Phrase(edition.title, languages), separator: " — ")
+            let number = Phrase(languages) { "\(Words.edition($0)) \(edition.number)" }
+            let date = Phrase(languages) { ", \(edition.date.written(in: $0))" }
+            lines.append(
+                joined(joined(number, Phrase(edition.title, languages), separator: " — "), date, separator: ""))
+            lines.append(approval(of: edition))
         } else {
-            version = Phrase(languages) { "\(Words.workingVersion($0)) \(state.sequence)" }
+            lines.append(Phrase(.workingVersionNotApproved, languages))
         }
-        return [version, Phrase(languages) { "\(Words.generatedOn($0)) \(generatedOn)" }]
+        lines.append(Phrase(languages) { "\(Words.generatedOn($0)) \(generatedOn.written(in: $0))" })
+        return lines
+    }
+
+    /// "Approved in paragraph 12 of: XXIX Regional Conference (28–29 January 2024)", the meeting named where
+    /// the record at the edition holds the approving decision, the decision's reference where it does not.
+    private func approval(of edition: Edition) -> Phrase {
+        guard edition.isPublished, let id = edition.approvedBy else {
+            return Phrase(.editionAwaitingApproval, languages)
+        }
+        guard let decision = state.decisions[id], let meeting = state.meetings[decision.meeting] else {
+            return Phrase(languages) { "\(Words.approvedByDecision($0)) \(id.rawValue)" }
+        }
+        let paragraph = Phrase(languages) { "\(Words.approvedByParagraph($0)) \(decision.paragraph) —" }
+        let held = Phrase(languages) { language in
+            meeting.start.map { " (\($0.written(through: meeting.end, in: language)))" } ?? ""
+        }
+        return joined(joined(paragraph, Phrase(meeting.title, languages)), held, separator: "")
     }
 
     /// Lines of action and areas become headings; activities become entries under them.
@@ -87,6 +123,7 @@ public struct PlanDocument: Sendable {
                         newPage: false))
                 let details = entry(for: item, isContext: node.isContext)
                 if let text = details.text { outline.blocks.append(.paragraph(text)) }
+                if let note = details.note { outline.blocks.append(.note(note)) }
                 if node.isContext || !item.leads.isEmpty || item.timeline != nil {
                     outline.blocks.append(.details(details.details))
                 }
@@ -114,7 +151,8 @@ public struct PlanDocument: Sendable {
         }
         return Entry(
             number: item.number.rawValue, title: Phrase(item.title, languages),
-            text: item.text.map { Phrase($0, languages) }, details: details, isContext: isContext)
+            text: item.text.map { Phrase($0, languages) }, note: item.note.map { Phrase($0, languages) },
+            details: details, isContext: isContext)
     }
 
     /// The leads by name ("Mexico; Technical Secretariat"), their codes where a participant is unknown.
@@ -139,7 +177,7 @@ public struct PlanDocument: Sendable {
     func timeline(_ timeline: Timeline) -> Phrase? {
         let wording = timeline.text.map { Phrase($0, languages) }
         guard let target = timeline.target else { return wording }
-        let date = Phrase(languages) { "\(Words.target($0)) \(target)" }
+        let date = Phrase(languages) { "\(Words.target($0)) \(target.written(in: $0))" }
         guard let wording else { return date }
         return Phrase(
             pieces: zip(wording.pieces, date.pieces).map { text, date in

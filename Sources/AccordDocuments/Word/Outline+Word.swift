@@ -6,16 +6,63 @@ import Foundation
 /// repeating header rows, and a language on every run so spelling and hyphenation follow each language.
 extension Outline {
     func docx() throws -> Data {
-        try ZipPackage.make([
-            ("[Content_Types].xml", Array(WordPackage.contentTypes.utf8)),
+        let hasFooter = footer != nil
+        let hasHeader = header != nil
+        var parts: [(String, [UInt8])] = [
+            ("[Content_Types].xml", Array(WordPackage.contentTypes(header: hasHeader, footer: hasFooter).utf8)),
             ("_rels/.rels", Array(WordPackage.packageRelationships.utf8)),
-            ("word/_rels/document.xml.rels", Array(WordPackage.documentRelationships.utf8)),
+            (
+                "word/_rels/document.xml.rels",
+                Array(WordPackage.documentRelationships(header: hasHeader, footer: hasFooter).utf8)
+            ),
             ("word/document.xml", documentXML),
             ("word/styles.xml", Array(WordPackage.styles(language: languages.primary).utf8)),
             ("word/numbering.xml", Array(WordPackage.numbering.utf8)),
             ("word/settings.xml", Array(WordPackage.settings.utf8)),
             ("docProps/core.xml", Array(WordPackage.coreProperties(title: titleText).utf8)),
-        ])
+        ]
+        if let header { parts.append(("word/header1.xml", headerXML(header))) }
+        if let footer { parts.append(("word/footer1.xml", footerXML(footer))) }
+        return try ZipPackage.make(parts)
+    }
+
+    /// word/header1.xml: the running header, the document's title and version on the left and
+    /// "Page 3 of 12" on the right (PAGE and NUMPAGES fields, which the word processor computes).
+    private func headerXML(_ header: Phrase) -> [UInt8] {
+        var word = WordBuffer(capacity: 1024)
+        word.raw(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">")
+        let language = languages.primary
+        word.paragraph(style: "Header") { word in
+            word.runs(header)
+            word.raw("<w:r><w:tab/></w:r>")
+            word.run(language.pick(("Página ", "Page ", "Page ")), language: language)
+            Self.field("PAGE", &word)
+            word.run(language.pick((" de ", " of ", " sur ")), language: language)
+            Self.field("NUMPAGES", &word)
+        }
+        word.raw("</w:hdr>")
+        return word.bytes
+    }
+
+    /// A simple field (PAGE, NUMPAGES) with "1" standing in until the word processor lays the pages out.
+    private static func field(_ instruction: String, _ word: inout WordBuffer) {
+        word.raw(
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> "
+                + "\(instruction) </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                + "<w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>")
+    }
+
+    /// word/footer1.xml: the ledger's anchor in small type at the foot of every page.
+    private func footerXML(_ footer: Phrase) -> [UInt8] {
+        var word = WordBuffer(capacity: 512)
+        word.raw(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">")
+        word.paragraph(style: "Footer") { $0.runs(footer) }
+        word.raw("</w:ftr>")
+        return word.bytes
     }
 
     /// word/document.xml, the text of the document.
@@ -65,13 +112,18 @@ extension Outline {
                 }
             case .paragraph(let phrase):
                 word.paragraph { $0.runs(phrase) }
+            case .note(let phrase):
+                word.paragraph(style: "Note") { $0.runs(phrase.asNote) }
             case .table(let header, let rows):
                 table(header: header, rows: rows, &word)
             }
         }
         // The page: A4 with 2 cm margins, the paper most of the process's delegations print on.
         word.raw(
-            "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" "
+            "<w:sectPr>"
+                + (header == nil ? "" : "<w:headerReference w:type=\"default\" r:id=\"\(WordPackage.headerID)\"/>")
+                + (footer == nil ? "" : "<w:footerReference w:type=\"default\" r:id=\"\(WordPackage.footerID)\"/>")
+                + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" "
                 + "w:bottom=\"1134\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
                 + "</w:body></w:document>")
         return word.bytes
@@ -79,12 +131,17 @@ extension Outline {
 
     /// One item in one language: its number and title, its text, its details as a bulleted list.
     private func item(_ entry: Entry, language index: Int, _ word: inout WordBuffer) {
-        word.paragraph(style: entry.isContext ? "ItemTitleContext" : "ItemTitle") { word in
+        // A sub-paragraph is set in under its paragraph, its text and notes with it.
+        let indent = entry.depth > 0 ? 720 * entry.depth : nil
+        word.paragraph(style: entry.isContext ? "ItemTitleContext" : "ItemTitle", indent: indent) { word in
             word.run(entry.number + " ", language: languages.languages[index], bold: true)
             word.runs(entry.title.pieces[index], bold: true)
         }
         if let text = entry.text {
-            word.paragraph(style: "ItemText") { $0.runs(text.pieces[index]) }
+            word.paragraph(style: "ItemText", indent: indent.map { $0 + 360 }) { $0.runs(text.pieces[index]) }
+        }
+        if let note = entry.note {
+            word.paragraph(style: "Note", indent: indent.map { $0 + 360 }) { $0.runs(note.asNote.pieces[index]) }
         }
         detailLines(entry.details, language: index, &word)
     }

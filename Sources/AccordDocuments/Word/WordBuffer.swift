@@ -49,12 +49,16 @@ struct WordBuffer {
     }
 
     /// A paragraph of `style` holding whatever `content` appends.
-    mutating func paragraph(style: String? = nil, pageBreak: Bool = false, _ content: (inout WordBuffer) -> Void) {
+    /// `indent` sets it in from the left margin, in twentieths of a point.
+    mutating func paragraph(
+        style: String? = nil, pageBreak: Bool = false, indent: Int? = nil, _ content: (inout WordBuffer) -> Void
+    ) {
         raw("<w:p>")
-        if style != nil || pageBreak {
+        if style != nil || pageBreak || indent != nil {
             raw("<w:pPr>")
             if let style { raw("<w:pStyle w:val=\"\(style)\"/>") }
             if pageBreak { raw("<w:pageBreakBefore/>") }
+            if let indent { raw("<w:ind w:left=\"\(indent)\"/>") }
             raw("</w:pPr>")
         }
         content(&self)

@@ -1,10 +1,40 @@
 import AccordCore
+import Foundation
 
 /// The fixed parts of a Word package: content types, relationships, styles, numbering and settings.
 ///
 /// Written by hand rather than copied from a template so that every style the documents use is defined
 /// here, with the outline levels that make headings real headings.
 enum WordPackage {
+    /// The content types, with the header's and footer's parts where the document has them.
+    static func contentTypes(header: Bool, footer: Bool) -> String {
+        var parts = ""
+        for (part, present) in [("header1", header), ("footer1", footer)] where present {
+            let kind = part.hasPrefix("header") ? "header" : "footer"
+            parts +=
+                "<Override PartName=\"/word/\(part).xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.\(kind)+xml\"/>"
+        }
+        return contentTypes.replacingOccurrences(of: "</Types>", with: parts + "</Types>")
+    }
+
+    /// The footer's relationship from the document.
+    static let footerID = "rId4"
+    /// The header's relationship from the document.
+    static let headerID = "rId5"
+
+    /// The document's relationships, with the header's and footer's where the document has them.
+    static func documentRelationships(header: Bool, footer: Bool) -> String {
+        var parts = ""
+        for (id, part, present) in [(headerID, "header", header), (footerID, "footer", footer)] where present {
+            parts +=
+                "<Relationship Id=\"\(id)\" "
+                + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/\(part)\" "
+                + "Target=\"\(part)1.xml\"/>"
+        }
+        return documentRelationships.replacingOccurrences(of: "</Relationships>", with: parts + "</Relationships>")
+    }
+
     static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
@@ -106,10 +136,17 @@ enum WordPackage {
             \(paragraphStyle("ItemTitleContext", "Item Title (context)", run: "<w:b/><w:color w:val=\"595959\"/>",
                 paragraph: "<w:keepNext/><w:spacing w:before=\"160\"/>"))\
             \(paragraphStyle("ItemText", "Item Text", paragraph: "<w:ind w:left=\"360\"/>"))\
+            \(paragraphStyle("Note", "Note", run: "<w:i/><w:sz w:val=\"20\"/><w:color w:val=\"404040\"/>",
+                paragraph: "<w:pBdr><w:left w:val=\"single\" w:sz=\"12\" w:space=\"6\" w:color=\"BBBBBB\"/></w:pBdr>"
+                    + "<w:ind w:left=\"360\"/>"))\
             \(paragraphStyle("Details", "Item Details", run: "<w:sz w:val=\"20\"/>",
                 paragraph: "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"0\"/>"))\
             \(paragraphStyle("TableHeading", "Table Heading", run: "<w:b/><w:sz w:val=\"20\"/>"))\
             \(paragraphStyle("TableText", "Table Text", run: "<w:sz w:val=\"20\"/>", paragraph: "<w:spacing w:after=\"0\"/>"))\
+            \(paragraphStyle("Header", "header", run: "<w:sz w:val=\"16\"/><w:color w:val=\"444444\"/>",
+                paragraph: "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"999999\"/></w:pBdr>"
+                    + "<w:tabs><w:tab w:val=\"right\" w:pos=\"9638\"/></w:tabs><w:spacing w:after=\"0\"/>"))\
+            \(paragraphStyle("Footer", "footer", run: "<w:sz w:val=\"14\"/><w:color w:val=\"444444\"/>", paragraph: "<w:spacing w:after=\"0\"/>"))\
             <w:style w:type="character" w:styleId="Label"><w:name w:val="Label"/><w:rPr><w:i/></w:rPr></w:style>\
             <w:style w:type="character" w:styleId="Missing"><w:name w:val="Missing Translation"/>\
             <w:rPr><w:i/><w:color w:val="8A1C1C"/></w:rPr></w:style>\

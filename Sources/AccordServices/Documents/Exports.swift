@@ -31,7 +31,9 @@ public enum Exports {
         let state = try await record.state(at: edition.map(PlanPoint.edition) ?? .head, for: principal)
         var published: Edition?
         if let edition { published = try await record.state(for: principal).editions[edition] }
-        let document = PlanDocument(state: state, edition: published, languages: languages, generatedOn: today)
+        let document = PlanDocument(
+            state: state, edition: published, languages: languages, generatedOn: today,
+            anchor: try await record.anchor(at: state.sequence))
         switch format {
         case .docx:
             return ExportFile(bytes: try document.docx(), contentType: docxType, fileExtension: "docx")
@@ -71,7 +73,8 @@ public enum Exports {
             throw NotFound(field: "meeting", "no agenda of \(id) is published; it is once the Presidency approves it")
         }
         let document = AgendaDocument(
-            state: state, meeting: meeting, agenda: agenda, languages: languages, generatedOn: today)
+            state: state, meeting: meeting, agenda: agenda, languages: languages, generatedOn: today,
+            anchor: try await record.anchor(at: state.sequence))
         return ExportFile(bytes: try document.docx(), contentType: docxType, fileExtension: "docx")
     }
 
@@ -82,7 +85,8 @@ public enum Exports {
     ) async throws -> ExportFile {
         let state = try await record.state(for: principal)
         let document = ConclusionsDocument(
-            state: state, meeting: try meeting(id, in: state), languages: languages, generatedOn: today)
+            state: state, meeting: try meeting(id, in: state), languages: languages, generatedOn: today,
+            anchor: try await record.anchor(at: state.sequence))
         return ExportFile(bytes: try document.docx(), contentType: docxType, fileExtension: "docx")
     }
 
@@ -170,7 +174,9 @@ public enum Exports {
         let state = try await record.store.currentState()
         let plan = PlanCSV.read(csv, against: state, actor: actor, authority: authority, progress: progress)
         guard apply, plan.isAcceptable, !plan.changes.isEmpty else { return (plan, []) }
-        return (plan, try await record.store.append(plan.changes))
+        let appended = try await record.store.append(plan.changes)
+        await record.signAfterWrite()
+        return (plan, appended)
     }
 
     public static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -35,6 +35,11 @@ public struct Policy: Sendable {
     /// The Secretariat drafts agendas; only the Presidency approves them.
     public var draftsAgendas: Bool { role == .secretariat }
     public var approvesAgendas: Bool { role == .presidency }
+    /// A transcribed decision needs a second person: the Presidency confirms or rejects it.
+    public var confirmsTranscriptions: Bool { role == .presidency }
+    /// Editions in two steps: the Secretariat proposes one with its revision report, the Presidency approves it.
+    public var proposesEditions: Bool { role == .secretariat }
+    public var approvesEditions: Bool { role == .presidency }
 
     /// The participants among `candidates` this principal may speak for — file a proposal, a comment or a
     /// position: a delegation or an observer for itself only, the Secretariat for any (on its behalf, which
@@ -54,6 +59,10 @@ public struct Policy: Sendable {
     public var recordsPositions: Bool { role == .delegate || role == .secretariat }
     public var submitsProposals: Bool { recordsPositions }
     public var comments: Bool { recordsPositions || role == .observer }
+
+    /// A member state's delegate may witness the ledger: countersign a checkpoint of its head with the
+    /// delegation's own key, saying the ledger it has seen extends every head it saw before.
+    public var witnessesCheckpoints: Bool { role == .delegate }
 
     /// The list of what needs translating is the Secretariat's.
     public var seesTranslationWork: Bool { role == .secretariat }

@@ -6,8 +6,14 @@ import AccordStore
 /// take an actor from a request.
 public struct RecordService: Sendable {
     public let store: Store
+    /// The key checkpoints of the ledger's head are signed with, read from a file outside the database; none
+    /// when the installation signs no checkpoint.
+    public let signer: NoteSigner?
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store, signer: NoteSigner? = nil) {
+        self.store = store
+        self.signer = signer
+    }
 
     /// The ledger's head: its length and last hash, which tell nothing of what the entries hold.
     public func head() async throws -> LedgerHead { try await store.head() }
@@ -117,7 +123,9 @@ public struct RecordService: Sendable {
     public func record(_ change: Change, authority: Authority, as principal: Principal?) async throws
         -> AppendedEntry
     {
-        try await store.append(change, by: try Self.actor(of: principal), authority: authority)
+        let appended = try await store.append(change, by: try Self.actor(of: principal), authority: authority)
+        await signAfterWrite()
+        return appended
     }
 
     /// Records `changes` in one transaction, as `principal`: all or none.
@@ -126,7 +134,10 @@ public struct RecordService: Sendable {
         -> [AppendedEntry]
     {
         let actor = try Self.actor(of: principal)
-        return try await store.append(changes.map { ProposedChange($0.change, by: actor, authority: $0.authority) })
+        let appended = try await store.append(
+            changes.map { ProposedChange($0.change, by: actor, authority: $0.authority) })
+        await signAfterWrite()
+        return appended
     }
 
     /// The actor the ledger records for `principal`'s changes: its own, always.

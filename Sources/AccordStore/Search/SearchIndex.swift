@@ -12,7 +12,7 @@ public struct SearchMatch: Sendable, Hashable {
     }
 }
 
-/// The full-text index's SQL (migration 5): the rows are written by the same statements on both databases,
+/// The full-text index's SQL (migration 6): the rows are written by the same statements on both databases,
 /// and only the query, which each database's full-text syntax words its own way, differs — here, in one place.
 enum SearchIndex {
     /// One row: an entity's words in one language.
@@ -45,7 +45,7 @@ enum SearchIndex {
         try await insert(rows(for: refs, in: state), on: db)
     }
 
-    /// Fills the index afresh from the current projections (migration 5, on a database that has a record).
+    /// Fills the index afresh from the current projections (migration 6, on a database that has a record).
     static func rebuild(on db: any SQLDatabase) async throws {
         let head = try await LedgerTable.head(on: db).sequence
         let state = try Projection.state(from: try await EntityVersionsTable.versions(at: nil, on: db), sequence: head)

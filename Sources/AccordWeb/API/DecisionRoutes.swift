@@ -16,6 +16,11 @@ enum DecisionRoutes {
         }
     }
 
+    /// Why the Presidency rejects a transcription.
+    struct RejectBody: Decodable, Sendable {
+        var reason: LocalizedText
+    }
+
     /// A draft with the consensus its positions give today.
     struct DraftAnswer: Encodable, Sendable {
         var draft: DraftDecision
@@ -26,6 +31,7 @@ enum DecisionRoutes {
     }
 
     static func add(to api: RouterGroup<AccordContext>, record: RecordService) {
+        addReview(to: api, record: record)
         api.get("meetings/:code/drafts") { _, context in
             let code = try context.parameters.require("code")
             _ = try await RecordRoutes.show(Meeting.self, code: code, record: record, for: context.principal)
@@ -84,6 +90,27 @@ enum DecisionRoutes {
             return try await RecordRoutes.write(
                 DraftDecision.self, .withdrawDraft(.init(code)), signed, code: code, record: record,
                 for: context.principal, status: .ok)
+        }
+    }
+
+    /// The Presidency's review of a transcribed decision: confirming it brings it into force and applies its
+    /// effects; rejecting it applies nothing. Both cite the decision itself; Core refuses anyone else.
+    static func addReview(to api: RouterGroup<AccordContext>, record: RecordService) {
+        api.post("decisions/:meeting/:paragraph/confirm") { request, context in
+            let code = try code(context)
+            let signed = try await request.decodeJSON(as: Signed<NoFields>.self, context: context)
+            _ = try await RecordRoutes.show(Decision.self, code: code, record: record, for: context.principal)
+            return try await RecordRoutes.write(
+                Decision.self, .confirmDecision(.init(code)), signed, code: code, record: record,
+                for: context.principal, status: .ok)
+        }
+        api.post("decisions/:meeting/:paragraph/reject") { request, context in
+            let code = try code(context)
+            let signed = try await request.decodeJSON(as: Signed<RejectBody>.self, context: context)
+            _ = try await RecordRoutes.show(Decision.self, code: code, record: record, for: context.principal)
+            return try await RecordRoutes.write(
+                Decision.self, .rejectDecision(.init(code), reason: signed.body.reason), signed, code: code,
+                record: record, for: context.principal, status: .ok)
         }
     }
 

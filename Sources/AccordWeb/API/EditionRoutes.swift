@@ -42,6 +42,16 @@ enum EditionRoutes {
 
     static func add(to api: RouterGroup<AccordContext>, record: RecordService) {
         RecordRoutes.add(Edition.self, to: api, record: record) { $0.number < $1.number }
+        // The second step: the Presidency approves the edition the Secretariat proposed, citing the decision of
+        // the highest body that approves the revised plan.
+        api.post("editions/:code/approve") { request, context in
+            let code = try context.parameters.require("code")
+            let signed = try await request.decodeJSON(as: Signed<NoFields>.self, context: context)
+            let edition = try await RecordRoutes.show(Edition.self, code: code, record: record, for: context.principal)
+            return try await RecordRoutes.write(
+                Edition.self, .approveEdition(edition.number), signed, code: code, record: record,
+                for: context.principal, status: .ok)
+        }
         api.get("compare") { request, context in
             let from = try point(request, "from")
             let to = try point(request, "to")

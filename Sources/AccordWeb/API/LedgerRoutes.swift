@@ -3,7 +3,8 @@ import AccordServices
 import AccordStore
 import Hummingbird
 
-/// The ledger, newest first, and single entries with their hashes.
+/// The ledger, newest first, and single entries with their hashes; its signed checkpoints, the chain's hashes
+/// without the entries, and the witnesses' cosignatures, which are public (DESIGN.md §3 rule 5).
 enum LedgerRoutes {
     struct LedgerPage: Encodable, Sendable {
         var head: LedgerHead
@@ -12,7 +13,63 @@ enum LedgerRoutes {
         var next: Int64?
     }
 
+    /// A page of the chain's hashes, oldest first.
+    struct HashPage: Encodable, Sendable {
+        var head: LedgerHead
+        var items: [LedgerHash]
+        /// The `after` value that fetches the next (newer) page; absent on the last page.
+        var next: Int64?
+    }
+
+    struct CosignatureBody: Decodable, Sendable {
+        /// The checkpoint as served, with the witness's cosignature line added.
+        var note: String
+    }
+
+    /// A witness's cosignature as kept.
+    struct CosignatureAnswer: Encodable, Sendable {
+        var witness: String
+        var participant: ParticipantID?
+        /// The size of the checkpoint cosigned.
+        var size: Int64
+        /// When the witness cosigned, in seconds since 1970.
+        var time: UInt64
+    }
+
     static func add(to api: RouterGroup<AccordContext>, record: RecordService) {
+        api.get("ledger/checkpoint") { _, _ in
+            guard let latest = try await record.checkpoint() else {
+                throw Problem(
+                    .notFound, kind: "not-found", title: "Not found",
+                    detail: "no checkpoint is signed: the server runs without --checkpoint-key")
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-cache"],
+                body: .init(byteBuffer: ByteBuffer(string: latest.signed.description)))
+        }
+        api.post("ledger/checkpoint/cosignatures") { request, context in
+            // Who may witness is known before the body is read: anyone else is refused whatever they send.
+            let policy = Policy(principal: context.principal)
+            try policy.require(policy.witnessesCheckpoints, "cosign a checkpoint, which a member state's delegate does")
+            let body = try await request.decodeJSON(as: CosignatureBody.self, context: context)
+            let (kept, isNew) = try await record.cosign(body.note, as: context.principal)
+            return JSONResponse(
+                CosignatureAnswer(
+                    witness: kept.username, participant: kept.participant, size: kept.size, time: kept.time),
+                status: isNew ? .created : .ok)
+        }
+        api.get("ledger/hashes") { request, context in
+            let after = try request.position("after") ?? 0
+            let limit = try request.position("limit").map(Int.init) ?? 100
+            guard (1...1_000).contains(limit) else {
+                throw Problem.badParameter("limit", "a page holds 1 to 1000 hashes")
+            }
+            let hashes = try await record.ledgerHashes(after: after, limit: limit)
+            let head = try await record.head()
+            let next =
+                hashes.count == limit ? hashes.last.map(\.sequence).flatMap { $0 < head.sequence ? $0 : nil } : nil
+            return JSONResponse(HashPage(head: head, items: hashes, next: next))
+        }
         api.get("ledger") { request, context in
             let before = try request.position("before")
             let limit = try request.position("limit").map(Int.init) ?? 50

@@ -131,7 +131,7 @@ enum OpenAPIDocument {
                             parameters: [pathParameter("sequence")], errors: [400, 404])
                     ]
                 ),
-            ] + governancePaths + exportPaths + sessionPaths + searchPaths)
+            ] + checkpointPaths + reviewPaths + governancePaths + exportPaths + sessionPaths + searchPaths)
 
     /// The list, show, add and (if replaceable) replace operations of a record collection.
     static func record(

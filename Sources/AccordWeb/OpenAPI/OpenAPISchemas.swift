@@ -260,5 +260,5 @@ enum OpenAPISchemas {
                         ),
                     ])
             ),
-        ] + governance + exportSchemas + sessionSchemas)
+        ] + governance + exportSchemas + sessionSchemas + checkpointSchemas)
 }

@@ -28,6 +28,8 @@ struct AuthorizationMatrixTests {
         case delegationOrSecretariat
         /// Whoever speaks for a participant: delegations, observers, the Secretariat on their behalf.
         case speaker
+        /// A member state's delegate: a witness of the ledger.
+        case delegate
         /// Any account, readers included.
         case signedIn
         /// Any account that acts in the process (not a reader, not anonymous); the rules decide the rest.
@@ -46,6 +48,7 @@ struct AuthorizationMatrixTests {
             case .presidency: role == .presidency
             case .delegationOrSecretariat: [.delegateMEX, .delegateCAN, .secretariat].contains(role)
             case .speaker: [.delegateMEX, .delegateCAN, .secretariat, .observer].contains(role)
+            case .delegate: role == .delegateMEX || role == .delegateCAN
             case .signedIn: role != .anonymous
             case .actor: role != .reader && role != .anonymous
             case .exempt: true
@@ -69,6 +72,7 @@ struct AuthorizationMatrixTests {
             "GET /assets/accord.css", "GET /assets/accord.js", "GET /{lang}", "GET /{lang}/sign-in",
             "GET /{lang}/plan", "GET /{lang}/items/{number}", "GET /{lang}/meetings", "GET /{lang}/meetings/{code}",
             "GET /{lang}/decisions", "GET /{lang}/editions", "GET /{lang}/compare", "GET /{lang}/search",
+            "GET /api/v1/ledger/checkpoint", "GET /api/v1/ledger/hashes",
             "GET /api/v1/search",
         ]
         let published = [
@@ -94,12 +98,16 @@ struct AuthorizationMatrixTests {
             "POST /api/v1/drafts/{meeting}/{paragraph}/adopt", "POST /api/v1/drafts/{meeting}/{paragraph}/withdraw",
             "POST /api/v1/editions", "POST /api/v1/revision-report", "POST /api/v1/challenges",
             "POST /api/v1/challenges/{code}/settle", "POST /api/v1/standing-items", "POST /api/v1/imports/plan",
+            "POST /api/v1/decisions/{meeting}/{paragraph}/confirm",
+            "POST /api/v1/decisions/{meeting}/{paragraph}/reject",
+            "POST /api/v1/editions/{code}/approve",
         ]
         for route in everyone { matrix[route] = .everyone }
         for route in published { matrix[route] = .published }
         for route in workingSide { matrix[route] = .workingSide }
         for route in actor { matrix[route] = .actor }
         matrix["GET /api/v1/session"] = .signedIn
+        matrix["POST /api/v1/ledger/checkpoint/cosignatures"] = .delegate
         matrix["GET /{lang}/proposals"] = .workingSideOrObserver
         matrix["GET /{lang}/proposals/{code}"] = .invitedObserver
         matrix["GET /{lang}/translations"] = .secretariat
@@ -115,6 +123,10 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/proposals/{code}/comments"] = .speaker
         matrix["POST /{lang}/items/{number}/challenges"] = .delegationOrSecretariat
         matrix["POST /{lang}/items/{number}/challenges/settle"] = .secretariat
+        matrix["POST /{lang}/decisions/confirm"] = .presidency
+        matrix["POST /{lang}/decisions/reject"] = .presidency
+        matrix["POST /{lang}/editions"] = .secretariat
+        matrix["POST /{lang}/editions/{number}/approve"] = .presidency
         matrix["POST /api/v1/session"] = .exempt("SessionAPIScenario signs in with right and wrong passwords")
         matrix["DELETE /api/v1/session"] = .exempt("SessionAPIScenario signs out")
         matrix["POST /{lang}/sign-in"] = .exempt("PageSecurityTests signs in through the form")
@@ -328,7 +340,9 @@ struct AuthorizationMatrixTests {
                 switch segment {
                 case "{lang}": segments.append("en")
                 // The challenge forms go to the item whose editorial change is challenged.
-                case "{number}": segments.append(template.contains("/challenges") ? challenged.item : item)
+                case "{number}":
+                    segments.append(
+                        template.contains("/challenges") ? challenged.item : previous == "editions" ? edition : item)
                 case "{meeting}": segments.append(meeting)
                 case "{paragraph}": segments.append(paragraph)
                 case "{sequence}": segments.append("1")
@@ -367,6 +381,14 @@ struct AuthorizationMatrixTests {
                 ]
             }
             if uri.hasSuffix("/agenda") { return ["new0": "Matrix item", "newPurpose0": "discussion"] }
+            // The review of a transcription (the sample is in force: the rules refuse a second review) and the
+            // two steps of an edition.
+            if uri.hasSuffix("/decisions/confirm") { return ["decision": "\(decision.0)/\(decision.1)"] }
+            if uri.hasSuffix("/decisions/reject") {
+                return ["decision": "\(decision.0)/\(decision.1)", "reason": "Mistranscribed."]
+            }
+            if uri.hasSuffix("/editions") { return ["title": "Matrix edition", "date": "2026-12"] }
+            if uri.contains("/editions/"), uri.hasSuffix("/approve") { return ["decision": "RCM-XXIX/91"] }
             if uri.hasSuffix("/meetings") {
                 return [
                     "body": "RCM", "id": "RCM-MTX-\(role.rawValue.uppercased())", "title": "Matrix meeting",

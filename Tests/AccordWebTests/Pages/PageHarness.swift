@@ -124,7 +124,9 @@ private func withPages(
             service.cost = 4
             return service
         }()
-        let router = buildRouter(store: store, accounts: accounts)
+        let router = buildRouter(
+            store: store, accounts: accounts,
+            checkpointSigner: try CheckpointKeys.generate(name: "rcm.test/accord", type: .ed25519))
         let routes = router.router.routes.map { "\($0.method) \($0.path)" }
         let app = Application(router: router, logger: logger)
         try await app.test(.router) { client in

@@ -157,7 +157,8 @@ func withAPI(demo: Bool = false, _ body: @escaping @Sendable (APIClient, Store) 
 
 /// Runs `body` with an API client, the store and its account service (bcrypt's cost lowered for speed).
 func withAPIStore(
-    demo: Bool = false, _ body: @escaping @Sendable (APIClient, Store, AccountService) async throws -> Void
+    demo: Bool = false, checkpointSigner: NoteSigner? = nil,
+    _ body: @escaping @Sendable (APIClient, Store, AccountService) async throws -> Void
 ) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-web-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -170,7 +171,7 @@ func withAPIStore(
         accounts.cost = 4
         return accounts
     }()
-    let router = buildRouter(store: store, accounts: accounts)
+    let router = buildRouter(store: store, accounts: accounts, checkpointSigner: checkpointSigner)
     // The pages have their own tests; this client checks the API against its OpenAPI document.
     let routes = router.router.routes.map(RouteTemplate.init).filter(\.isAPI)
     let app = Application(router: router, logger: logger)

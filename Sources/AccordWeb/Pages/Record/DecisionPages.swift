@@ -7,6 +7,7 @@ import AccordStore
 enum DecisionPages {
     static func add(to pages: PageRoutes) {
         let record = pages.record
+        TranscriptionForms.add(to: pages)
         pages.page("decisions") { viewer, request, _ in
             let state = try await record.state(for: viewer.principal)
             if let id = request.uri.queryParameters["id"].map(String.init) {
@@ -37,8 +38,12 @@ enum DecisionPages {
                 html.element("dt") { html in
                     html.link(viewer.link("/decisions", [("id", decision.id.rawValue)]), decision.paragraph)
                     html.text(" · \(Words.kind(decision.kind, viewer.language))")
+                    TranscriptionForms.status(decision, viewer: viewer, &html)
                 }
-                html.element("dd") { viewer.write(decision.text, into: &$0) }
+                html.element("dd") { html in
+                    viewer.write(decision.text, into: &html)
+                    TranscriptionForms.buttons(decision, viewer: viewer, &html)
+                }
             }
         }
     }
@@ -46,6 +51,7 @@ enum DecisionPages {
     static func one(_ decision: Decision, state: ProcessState, viewer: Viewer) -> PageContent {
         var main = HTML()
         main.element("h1", text: "\(decision.id.rawValue) · \(Words.kind(decision.kind, viewer.language))")
+        TranscriptionForms.details(decision, viewer: viewer, &main)
         main.element("p") { viewer.write(decision.text, into: &$0) }
         if let note = decision.note { main.element("p", [("class", "muted")]) { viewer.write(note, into: &$0) } }
         if let meeting = state.meetings[decision.meeting] {

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordDocuments
 import AccordServices
 import AccordStore
 import Hummingbird
@@ -8,12 +9,23 @@ import Hummingbird
 enum EditionPages {
     static func add(to pages: PageRoutes) {
         let record = pages.record
-        pages.page("editions") { viewer, _, _ in
+        EditionForms.add(to: pages)
+        // Not cached by ledger position: a witness's cosignature changes the page without a ledger entry.
+        pages.page("editions", cached: false) { viewer, _, _ in
             let state = try await record.state(for: viewer.principal)
             var main = HTML()
             main.element("h1", text: viewer.t(.editions))
             let editions = state.editions.values.sorted { $0.number > $1.number }
             if editions.isEmpty { main.element("p", text: viewer.t(.noEditions)) }
+            // Signed first (when the head moved without a checkpoint), so that it may cover the newest edition.
+            let latest = try await record.checkpoint()
+            var anchors: [Int: (LedgerAnchor?, [Witnessing])] = [:]
+            for edition in editions where edition.isPublished {
+                anchors[edition.number] = (
+                    try await record.anchor(at: edition.position),
+                    try await record.witnesses(covering: edition.position)
+                )
+            }
             main.element("ul") { html in
                 for edition in editions {
                     html.element("li") { html in
@@ -21,9 +33,17 @@ enum EditionPages {
                             viewer.link("/plan", [("at", "edition:\(edition.number)")]),
                             "\(viewer.t(.edition)) \(edition.number): \(viewer.words(edition.title))")
                         html.text(" (\(edition.date.description))")
+                        if !edition.isPublished {
+                            html.text(" — ")
+                            html.element("strong", [("class", "pending")], text: viewer.t(RecordWords.proposed))
+                        }
                         if let decision = edition.approvedBy {
                             html.text(" — \(viewer.t(.approvedBy)) ")
                             html.link(viewer.link("/decisions", [("id", decision.rawValue)]), decision.rawValue)
+                        }
+                        if let (anchor, witnesses) = anchors[edition.number] {
+                            CheckpointPanel.edition(
+                                anchor, witnesses: witnesses, state: state, viewer: viewer, &html)
                         }
                     }
                 }
@@ -31,6 +51,14 @@ enum EditionPages {
             main.element("h2", text: viewer.t(.compare))
             compareForm(
                 from: editions.dropFirst().first.map { "edition:\($0.number)" } ?? "", to: "", state, viewer, &main)
+            // Below the comparison, which stays the page's first form: the working side's revision report and
+            // next step, then the checkpoint.
+            if viewer.policy.seesWorkingState {
+                EditionForms.section(
+                    try await record.revisionReport(for: viewer.principal), state: state, viewer: viewer, &main)
+            }
+            CheckpointPanel.latest(
+                latest, witnesses: latest?.witnesses ?? [], state: state, viewer: viewer, &main)
             return PageContent(title: viewer.t(.editions), main: main, section: .editions)
         }
         pages.page("compare") { viewer, request, _ in

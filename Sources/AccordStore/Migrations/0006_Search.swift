@@ -9,8 +9,8 @@ extension Migration {
     ///   indexed by GIN. `unaccent` is a trusted extension: the database's owner may create it.
     ///
     /// The rows are filled from the current projections in the same transaction as the tables are made.
-    static let m0005Search = Migration(
-        version: 5, name: "search index", populate: { db in try await SearchIndex.rebuild(on: db) },
+    static let m0006Search = Migration(
+        version: 6, name: "search index", populate: { db in try await SearchIndex.rebuild(on: db) },
         statements: searchStatements)
 
     private static func searchStatements(_ dialect: Dialect) -> [String] {
