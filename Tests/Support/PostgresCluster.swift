@@ -85,8 +85,9 @@ public struct PostgresCluster: Sendable {
     public func url(database: String) -> String { "postgres://postgres@127.0.0.1:\(port)/\(database)" }
 
     private func pgCtlStart(settings: [String: String]) async throws -> CommandResult {
-        // Generous max_connections: every store keeps a pool, and many tests run in parallel.
-        let all = ["listen_addresses": "127.0.0.1", "max_connections": "200"].merging(settings) { $1 }
+        // Generous max_connections: every store keeps a pool (up to 8 connections), and many tests run in
+        // parallel on both databases.
+        let all = ["listen_addresses": "127.0.0.1", "max_connections": "400"].merging(settings) { $1 }
         let options =
             ["-p \(port)", "-k '\(folder)'"] + all.sorted { $0.key < $1.key }.map { "-c \($0.key)=\($0.value)" }
         let (tool, arguments) = tools.command(
