@@ -79,4 +79,22 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: Backend.all) func aDecisionOfAThousandEffectsIsIndexedInItsEntry(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.appendSetup()
+            // Setup: a paragraph of the VII RCM approving 1,200 activities, as a large workplan's adoption would.
+            let activities = (1...1_200).map { index in
+                Change.addItem(
+                    Fixture.activity(
+                        ItemNumber("MPM-1.\(index + 1)"),
+                        title: index == 700 ? "Seminario en Tapachula" : "Taller \(index)"))
+            }
+            try await store.append(Fixture.decide(Decision.id(meeting: Fixture.rcmVII, paragraph: "4"), activities))
+            #expect(try await Self.found("tapachula", in: store) == ["item MPM-1.701"])
+            #expect(try await store.searchIndex(for: SearchText.phrases(in: "taller"), limit: 2_000).count == 1_199)
+            let report = try await store.verify()
+            #expect(report.isValid, "\(report.problem ?? "")")
+        }
+    }
 }

@@ -40,8 +40,17 @@ enum SearchIndex {
     static func update(_ changed: [EntityRef], of state: ProcessState, on db: any SQLDatabase) async throws {
         let refs = changed.filter { SearchText.kinds.contains($0.kind) }
         guard !refs.isEmpty else { return }
-        let entities = refs.map { ref -> SQLQueryString in "(kind = \(bind: ref.kind) AND id = \(bind: ref.id))" }
-        try await db.raw("DELETE FROM search_entries WHERE " + entities.joined(separator: " OR ")).run()
+        // A decision in force may change a thousand items at once: a list of pairs, in batches, keeps the
+        // statement within both databases' limits (SQLite's expression depth among them).
+        var start = refs.startIndex
+        while start < refs.endIndex {
+            let end = min(start + batch, refs.endIndex)
+            let pairs = refs[start..<end].map { ref -> SQLQueryString in "(\(bind: ref.kind), \(bind: ref.id))" }
+            try await db.raw(
+                "DELETE FROM search_entries WHERE (kind, id) IN (VALUES " + pairs.joined(separator: ", ") + ")"
+            ).run()
+            start = end
+        }
         try await insert(rows(for: refs, in: state), on: db)
     }
 
