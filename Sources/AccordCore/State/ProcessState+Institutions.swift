@@ -199,6 +199,7 @@ extension ProcessState {
         }
         try Check.localized(meeting.title, field: "meeting.title", limit: TextLimit.title)
         if let place = meeting.place { try Check.localized(place, field: "meeting.place", limit: TextLimit.title) }
+        if let theme = meeting.theme { try Check.localized(theme, field: "meeting.theme", limit: TextLimit.title) }
         if let host = meeting.host, participants[host] == nil {
             throw .unknownReference(field: "meeting.host", reason: "no participant has the code '\(host)'")
         }

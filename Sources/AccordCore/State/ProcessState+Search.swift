@@ -61,7 +61,7 @@ extension ProcessState {
             (code, texts) = (comment.proposal.rawValue, [comment.text])
         case .meeting(let id):
             guard let meeting = meetings[id] else { return [:] }
-            (code, texts) = (id.rawValue, [meeting.title, meeting.place])
+            (code, texts) = (id.rawValue, [meeting.title, meeting.place, meeting.theme])
         case .participant(let id):
             guard let participant = participants[id] else { return [:] }
             (code, texts) = (id.rawValue, [participant.name])

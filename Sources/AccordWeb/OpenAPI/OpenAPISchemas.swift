@@ -90,7 +90,7 @@ enum OpenAPISchemas {
                     [
                         ("id", code), ("body", code), ("title", ref("LocalizedText")), ("start", ref("PartialDate")),
                         ("end", ref("PartialDate")), ("place", ref("LocalizedText")), ("host", code),
-                        ("attendance", array(code)),
+                        ("attendance", array(code)), ("theme", ref("LocalizedText")),
                     ])
             ),
             (

@@ -21,6 +21,7 @@ import Testing
             let meeting: [String: String] = [
                 "body": "RCGM", "id": "RCGM-2026-03", "title": "Réunion du GRCM, San Salvador, mars 2026",
                 "start": "2026-03-10", "end": "2026-03-11", "place": "San Salvador", "host": "SLV",
+                "theme": "Migration et développement",
                 "present-MEX": "on", "present-CAN": "on", "present-SLV": "on", "present-IOM": "on",
                 "source": "note de convocation",
             ]
@@ -34,6 +35,7 @@ import Testing
             #expect(stored.attendance == ["CAN", "IOM", "MEX", "SLV"])
             #expect(stored.title.authoritative == .fr && stored.host == "SLV")
             #expect(stored.start == PartialDate("2026-03-10") && stored.place?[.fr] == "San Salvador")
+            #expect(stored.theme?[.fr] == "Migration et développement")
 
             // The attendance, corrected before the meeting decides anything: the United States was there too.
             var attendance = meeting.filter { $0.key.hasPrefix("present-") }

@@ -54,12 +54,13 @@ enum MeetingForms {
         let code = try FormBody.required(fields["id"], "id", "give the meeting a code, such as RCGM-2025-03")
         let title = try FormBody.required(fields["title"], "title", "give the meeting its usual name")
         let place = FormBody.trimmed(fields["place"])
+        let theme = FormBody.trimmed(fields["theme"])
         let host = FormBody.trimmed(fields["host"])
         return Meeting(
             id: MeetingID(code), body: BodyID(body), title: viewer.typed(title),
             start: try date(fields, "start"), end: try date(fields, "end"),
             place: place.isEmpty ? nil : viewer.typed(place), host: host.isEmpty ? nil : ParticipantID(host),
-            attendance: present(in: fields, state: state))
+            attendance: present(in: fields, state: state), theme: theme.isEmpty ? nil : viewer.typed(theme))
     }
 
     /// The draft decision the draft form describes, with an effect for each of its sections that is filled.
@@ -204,6 +205,7 @@ enum MeetingForms {
             Forms.field("start", MeetingFormText.firstDay(language), type: "date", &html)
             Forms.field("end", MeetingFormText.lastDay(language), type: "date", &html)
             Forms.field("place", Words.place(language), &html)
+            Forms.field("theme", MeetingFormText.theme(language), &html)
             Forms.select(
                 "host", viewer.t(.host),
                 [("", viewer.t(.none))] + countries(state).map { ($0.id.rawValue, viewer.words($0.name)) }, &html)
@@ -326,6 +328,7 @@ enum MeetingFormText {
         language.pick(("Registrar una reunión", "Record a meeting", "Enregistrer une réunion"))
     }
     static func body(_ language: Language) -> String { language.pick(("Órgano", "Body", "Organe")) }
+    static func theme(_ language: Language) -> String { language.pick(("Tema", "Theme", "Thème")) }
     static func firstDay(_ language: Language) -> String { language.pick(("Primer día", "First day", "Premier jour")) }
     static func lastDay(_ language: Language) -> String { language.pick(("Último día", "Last day", "Dernier jour")) }
     static func saveAttendance(_ language: Language) -> String {

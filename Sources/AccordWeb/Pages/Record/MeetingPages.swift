@@ -56,6 +56,10 @@ enum MeetingPages {
             html.element("dd", text: dates.isEmpty ? "—" : dates.joined(separator: " – "))
             html.element("dt", text: Words.place(viewer.language))
             html.element("dd", text: meeting.place.map(viewer.words) ?? "—")
+            if let theme = meeting.theme {
+                html.element("dt", text: MeetingFormText.theme(viewer.language))
+                html.element("dd") { viewer.write(theme, into: &$0) }
+            }
             if let host = meeting.host {
                 html.element("dt", text: viewer.t(.host))
                 html.element("dd", text: viewer.name(host, in: state))
