@@ -91,6 +91,7 @@ let package = Package(
                 "AccordStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
@@ -155,6 +156,7 @@ let package = Package(
             name: "AccordServicesTests",
             dependencies: [
                 "AccordCore", "AccordDemo", "AccordServices", "AccordStatistics", "AccordStore", "AccordTestSupport",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -17,6 +17,7 @@ let package = Package(
                 .product(name: "AccordCore", package: "Accord"),
                 .product(name: "AccordDocuments", package: "Accord"),
                 .product(name: "AccordStatistics", package: "Accord"),
+                .product(name: "AccordServices", package: "Accord"),
                 .product(name: "AccordStore", package: "Accord"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -77,6 +77,9 @@ extension Store {
                             previousHash: previousHash, hash: hash),
                         on: db)
                     try await EntityVersionsTable.record(changed, of: state, at: entry.sequence, on: db)
+                    if try await self.keepsSearchIndex(on: db) {
+                        try await SearchIndex.update(changed, of: state, on: db)
+                    }
                     appended.append(
                         AppendedEntry(entry: entry, hash: hash, previousHash: previousHash, changed: changed))
                     previousHash = hash
@@ -122,3 +125,18 @@ extension Store {
 
 /// The cached state was behind the ledger: another process appended.
 struct StaleCache: Error {}
+
+extension Store {
+    /// Whether appends keep the search index: whether the database has it. A store opened without migrating on
+    /// a database an earlier release left (tests of upgrades do this) writes as that release did, and migration 6
+    /// fills the index from the projections when it comes; asked of the database until the answer is yes.
+    func keepsSearchIndex(on db: any SQLDatabase) async throws -> Bool {
+        if searchIndexReady.withLock({ $0 }) { return true }
+        let ready =
+            try await db.raw(
+                "SELECT version FROM schema_migrations WHERE version = \(bind: Migration.m0007Search.version)"
+            ).first() != nil
+        if ready { searchIndexReady.withLock { $0 = true } }
+        return ready
+    }
+}

@@ -22,6 +22,24 @@ extension Store {
         }
     }
 
+    /// The record as it stands now, reduced to what `readership` may see (`ProcessState.published(for:)`, the one
+    /// read policy), kept per readership for the newest position: the reduction is a pass over every item, and
+    /// the public asks for it on every page, search and export.
+    public func currentState(for readership: Readership) async throws -> ProcessState {
+        let state = try await currentState()
+        guard case .outside = readership else { return state }
+        if let kept = publishedStates.withLock({ $0[readership] }), kept.position == state.sequence {
+            return kept.state
+        }
+        let reduced = state.published(for: readership)
+        publishedStates.withLock { kept in
+            // Observers each have a readership of their own: a bound on what is kept.
+            if kept.count >= 32 { kept.removeAll() }
+            if (kept[readership]?.position ?? -1) < state.sequence { kept[readership] = (state.sequence, reduced) }
+        }
+        return reduced
+    }
+
     /// The record as it stands now.
     ///
     /// One query asks for the ledger head; when this process has already seen that position the state is

@@ -6,6 +6,8 @@ public struct VerificationReport: Sendable, Codable, Equatable {
     public var entries: Int64
     /// How many projection rows were compared with the rebuilt ones.
     public var projectionRows: Int
+    /// How many rows of the search index were compared with the words of the rebuilt record.
+    public var searchRows = 0
     /// The first ledger sequence at which something is wrong, if anything is.
     public var firstBadSequence: Int64?
     /// What is wrong there.
@@ -84,8 +86,22 @@ extension Store {
             if let (sequence, problem) = ProjectionCheck.firstDifference(stored: stored, expected: check.expected) {
                 report.firstBadSequence = sequence
                 report.problem = problem
-            } else if let (sequence, problem) = try await StatisticsTables.firstFault(on: db) {
-                // The files a vintage's entry names by digest are part of what the chain covers.
+                return report
+            }
+            // The files a vintage's entry names by digest are part of what the chain covers.
+            if let (sequence, problem) = try await StatisticsTables.firstFault(on: db) {
+                report.firstBadSequence = sequence
+                report.problem = problem
+                return report
+            }
+            // The search index (migration 7) holds the words of the record now; a database an older Accord left
+            // has none to compare.
+            let schema = try await db.raw("SELECT MAX(version) AS version FROM schema_migrations").first()?
+                .decode(column: "version", as: Int?.self)
+            guard (schema ?? 0) >= Migration.m0007Search.version else { return report }
+            let search = try await SearchIndex.stored(on: db)
+            report.searchRows = search.count
+            if let (sequence, problem) = SearchIndex.firstDifference(stored: search, in: check.state) {
                 report.firstBadSequence = sequence
                 report.problem = problem
             }

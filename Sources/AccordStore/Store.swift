@@ -17,6 +17,10 @@ public final class Store: Sendable {
     let decodedItems = DecodedItems()
     /// The age of every item's translations at the newest position a page asked for.
     let translationAges = NewestCache<TranslationAges>()
+    /// Whether the database has the search index (migration 7) for appends to keep: once true, for good.
+    let searchIndexReady = Mutex(false)
+    /// The current state as each outside readership reads it, for the newest position it was asked at.
+    let publishedStates = Mutex<[Readership: (position: Int64, state: ProcessState)]>([:])
 
     /// The location the store was opened on.
     public let location: StoreLocation

@@ -148,6 +148,7 @@ public func buildRouter(
     let statistics = StatisticsService(record: record, disclosure: disclosure)
     api.addRoutes(SDMXController(statistics: statistics).endpoints)
     api.addRoutes(StatisticsController(statistics: statistics).endpoints)
+    api.addRoutes(SearchController(record: record).endpoints)
     Pages.add(
         to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes),
         statistics: statistics)

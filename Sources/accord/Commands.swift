@@ -65,7 +65,6 @@ struct Verify: AsyncParsableCommand {
     var key: String?
 
     func run() async throws {
-        let location = try database.location()
         var kept: [SignedCheckpoint] = []
         for source in checkpoints {
             let text = try await readText(source)
@@ -80,10 +79,11 @@ struct Verify: AsyncParsableCommand {
             }
             kept.append(signed)
         }
-        let (report, fault) = try await withStore(location, migrate: false, logger: makeLogger()) { store in
+        let (report, fault, head) = try await withRecord(database, migrate: false, logger: makeLogger()) { store in
             let report = try await store.verify(chainOnly ? .chain : .everything)
-            guard report.isValid, !kept.isEmpty else { return (report, CheckpointFault?.none) }
-            return (report, try await store.firstFault(extending: kept.map(\.checkpoint)))
+            let head = try await store.head()
+            guard report.isValid, !kept.isEmpty else { return (report, CheckpointFault?.none, head) }
+            return (report, try await store.firstFault(extending: kept.map(\.checkpoint)), head)
         }
         guard report.isValid else {
             let sequence = report.firstBadSequence.map(String.init) ?? "?"
@@ -96,7 +96,11 @@ struct Verify: AsyncParsableCommand {
         }
         print(
             "OK: \(report.entries) ledger entries re-hashed"
-                + (chainOnly ? "." : ", \(report.projectionRows) projection rows match a rebuild from the ledger.")
+                + (chainOnly
+                    ? "."
+                    : ", \(report.projectionRows) projection rows and \(report.searchRows) search index rows match "
+                        + "a rebuild from the ledger.")
+                + " Head: ledger position \(head.sequence), hash \(head.hash)."
                 + (kept.isEmpty ? "" : " The ledger extends \(checkpointSummary(kept)).")
                 + (kept.isEmpty || key != nil ? "" : " (Signatures not checked: give --key.)"))
     }

@@ -29,7 +29,7 @@ struct CompareCommand: AsyncParsableCommand {
         guard let start = PlanPoint(from) else { throw ValidationError("FROM: '\(from)' is not 2, @120 or now") }
         guard let end = PlanPoint(to) else { throw ValidationError("TO: '\(to)' is not 2, @120 or now") }
         guard let language = Language(rawValue: lang) else { throw ValidationError("--lang: use es, en or fr") }
-        let (old, new) = try await withStore(try database.location(), logger: makeLogger()) { store in
+        let (old, new) = try await withRecord(database, logger: makeLogger()) { store in
             do {
                 let (record, principal) = (RecordService(store: store), try await identity.principal(in: store))
                 return (

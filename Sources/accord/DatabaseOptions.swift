@@ -3,18 +3,24 @@ import ArgumentParser
 import Foundation
 import Logging
 
-/// Where the database is: `--database-url`, else `ACCORD_DATABASE_URL`, else `accord.sqlite` here.
+/// Where the database is: `--database-url`, else `ACCORD_DATABASE_URL`, else `accord.sqlite` in the working
+/// folder — the one default of every command, `serve --demo` included.
 struct DatabaseOptions: ParsableArguments {
+    /// The database every command uses when none is named.
+    static let defaultPath = "accord.sqlite"
+
     @Option(
         name: .customLong("database-url"),
-        help: "A SQLite file path or a postgres://user:password@host:port/database URL (default: accord.sqlite).")
+        help: ArgumentHelp(
+            "A SQLite file path or a postgres://user:password@host:port/database URL (default: "
+                + "ACCORD_DATABASE_URL, else accord.sqlite in the working folder)."))
     var databaseURL: String?
 
     /// Whether the user named a database, on the command line or in the environment.
     var isExplicit: Bool { databaseURL != nil || ProcessInfo.processInfo.environment["ACCORD_DATABASE_URL"] != nil }
 
-    func location(default fallback: String = "accord.sqlite") throws -> StoreLocation {
-        let text = databaseURL ?? ProcessInfo.processInfo.environment["ACCORD_DATABASE_URL"] ?? fallback
+    func location() throws -> StoreLocation {
+        let text = databaseURL ?? ProcessInfo.processInfo.environment["ACCORD_DATABASE_URL"] ?? Self.defaultPath
         do {
             return try StoreLocation(text)
         } catch {
@@ -48,6 +54,30 @@ func withStore<R>(
     } catch {
         await store.close()
         throw error
+    }
+}
+
+/// Runs `body` with the store at `options`' location, which must hold a record: a command that reads the
+/// record says so and fails when there is none, rather than make an empty database and report nothing.
+///
+/// - Throws: `Failure` when the SQLite file does not exist (it is not created) or the ledger is empty.
+func withRecord<R>(
+    _ options: DatabaseOptions, migrate: Bool = true, logger: Logger, _ body: (Store) async throws -> R
+) async throws -> R {
+    let location = try options.location()
+    let hint =
+        "load the demo with `accord demo`, or name the database with --database-url (or ACCORD_DATABASE_URL)"
+    if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
+        throw Failure(
+            description: "accord: there is no database at \(path)"
+                + (options.isExplicit ? "" : " (the default)") + "; \(hint)")
+    }
+    return try await withStore(location, migrate: migrate, logger: logger) { store in
+        // A file made by something else has no ledger table at all: no record either.
+        guard let head = try? await store.head(), head.sequence > 0 else {
+            throw Failure(description: "accord: \(location) holds no record (its ledger is empty); \(hint)")
+        }
+        return try await body(store)
     }
 }
 

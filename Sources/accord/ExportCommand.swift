@@ -41,7 +41,7 @@ struct ExportPlan: AsyncParsableCommand {
             throw ValidationError("--format: use \(PlanFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let languages = try parsedLanguages(lang)
-        let file = try await withStore(try database.location(), logger: makeLogger()) { store in
+        let file = try await withRecord(database, logger: makeLogger()) { store in
             try await explained {
                 try await Exports.plan(
                     from: RecordService(store: store), for: try await identity.principal(in: store), format: format,
@@ -65,7 +65,7 @@ struct ExportAgenda: AsyncParsableCommand {
 
     func run() async throws {
         let languages = try parsedLanguages(lang)
-        let file = try await withStore(try database.location(), logger: makeLogger()) { store in
+        let file = try await withRecord(database, logger: makeLogger()) { store in
             try await explained {
                 try await Exports.agenda(
                     from: RecordService(store: store), for: try await identity.principal(in: store),
@@ -89,7 +89,7 @@ struct ExportConclusions: AsyncParsableCommand {
 
     func run() async throws {
         let languages = try parsedLanguages(lang)
-        let file = try await withStore(try database.location(), logger: makeLogger()) { store in
+        let file = try await withRecord(database, logger: makeLogger()) { store in
             try await explained {
                 try await Exports.conclusions(
                     from: RecordService(store: store), for: try await identity.principal(in: store),
@@ -118,10 +118,16 @@ struct ExportDecisions: AsyncParsableCommand {
         guard let language = Language(rawValue: lang) else { throw ValidationError("--lang: use es, en or fr") }
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try await withStore(try database.location(), logger: makeLogger()) { store in
+        try await withRecord(database, logger: makeLogger()) { store in
             let (record, principal) = (RecordService(store: store), try await identity.principal(in: store))
             if format == "akn" {
                 let files = try await Exports.akomaNtoso(from: record, for: principal, today: try today())
+                guard !files.isEmpty else {
+                    throw Failure(
+                        description:
+                            "accord: no decision or proposal is \(principal == nil ? "published" : "recorded"), "
+                            + "so no Akoma Ntoso document was written")
+                }
                 for (name, xml) in files { try Data(xml.utf8).write(to: folder.appendingPathComponent(name)) }
                 print("Wrote \(files.count) Akoma Ntoso documents to \(output).")
             } else {
@@ -145,7 +151,7 @@ struct ExportCalendar: AsyncParsableCommand {
 
     func run() async throws {
         guard let language = Language(rawValue: lang) else { throw ValidationError("--lang: use es, en or fr") }
-        let file = try await withStore(try database.location(), logger: makeLogger()) { store in
+        let file = try await withRecord(database, logger: makeLogger()) { store in
             try await Exports.calendar(
                 from: RecordService(store: store), for: try await identity.principal(in: store), language: language,
                 now: Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000)))

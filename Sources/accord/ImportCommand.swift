@@ -44,7 +44,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let rows = bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
         let bar = (progress ?? (rows > 500)) ? ProgressBar("checking rows", force: progress == true) : nil
-        let (plan, appended) = try await withStore(try database.location(), logger: makeLogger()) { store in
+        let (plan, appended) = try await withRecord(database, logger: makeLogger()) { store in
             try await explained {
                 try await Exports.importPlan(
                     into: RecordService(store: store), csv: bytes, authority: authority, apply: !dryRun,

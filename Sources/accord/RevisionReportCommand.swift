@@ -11,8 +11,10 @@ struct RevisionReportCommand: AsyncParsableCommand {
         abstract: "List every substantive difference from the last edition and the decision that covers it.",
         discussion: """
             The revision is the plan at the ledger head, plus the draft changes in --draft if given (a JSON \
-            array of {"change", "actor", "authority"}). Exits with status 1 when a difference has no covering \
-            decision, or a draft change is refused: such a revision cannot be approved.
+            array of {"change", "actor", "authority"}, each change with its "kind"). Exits with status 1 when a \
+            difference has no covering decision, or a draft change is refused: such a revision cannot be approved.
+
+            Change kinds: \(Change.kinds.joined(separator: ", ")).
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -26,7 +28,7 @@ struct RevisionReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let changes = try draft.map(Self.readDraft) ?? []
-        let report = try await withStore(try database.location(), logger: makeLogger()) { store in
+        let report = try await withRecord(database, logger: makeLogger()) { store in
             try await explained {
                 try await RecordService(store: store).revisionReport(
                     draft: changes, for: try await identity.principal(in: store))

@@ -10,9 +10,9 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the Accord server.",
         discussion: """
-            With --demo and no database named, the demo is loaded into a fresh accord-demo.sqlite (replaced \
-            on every start), so your own accord.sqlite is never touched. With --demo and a database named, \
-            that database must be empty.
+            With --demo, the demo is loaded into the database (accord.sqlite unless one is named) when it is \
+            empty or new; when it already holds the demo, it is served as it is, with new passwords for the demo \
+            accounts. A database holding another record is refused: name a new one for the demo.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -26,7 +26,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "A folder whose files are served as they are, e.g. an installation's logo.")
     var publicFolder: String?
 
-    @Flag(help: "Load the demo (the Regional Conference on Migration) into a fresh database first.")
+    @Flag(help: "Load the demo (the Regional Conference on Migration) into the database first, unless it holds it.")
     var demo = false
 
     @Option(
@@ -40,20 +40,17 @@ struct Serve: AsyncParsableCommand {
         let logger = makeLogger()
         let keyFile = checkpointKey ?? ProcessInfo.processInfo.environment["ACCORD_CHECKPOINT_KEY"]
         let signer = try keyFile.map(readSignerKey)
-        let location: StoreLocation
-        if demo && !database.isExplicit {
-            location = .sqlite(path: "accord-demo.sqlite")
-            for suffix in ["", "-wal", "-shm"] {
-                try? FileManager.default.removeItem(atPath: "accord-demo.sqlite" + suffix)
-            }
-        } else {
-            location = try database.location()
-        }
+        let location = try database.location()
         try await withStore(location, logger: logger) { store in
             if demo {
-                try await loadDemo(into: store)
-                let entries = try await store.head().sequence
-                logger.info("demo loaded", metadata: ["entries": "\(entries)"])
+                if try await store.head().sequence == 0 {
+                    try await loadDemo(into: store)
+                    let entries = try await store.head().sequence
+                    logger.info("demo loaded", metadata: ["entries": "\(entries)", "database": "\(location)"])
+                } else {
+                    try await requireDemo(in: store)
+                    logger.info("serving the demo loaded before", metadata: ["database": "\(location)"])
+                }
                 try await addDemoAccounts(to: store)
             }
             logger.info("serving", metadata: ["database": "\(location)", "address": "http://\(hostname):\(port)"])
@@ -70,22 +67,42 @@ struct Serve: AsyncParsableCommand {
     }
 }
 
-/// One account per kind of user, each with a fresh random password printed once, so that a newcomer can
-/// see the application as the Secretariat, the Presidency, two delegations and an observer.
+/// The demo's accounts: one per kind of user, so that a newcomer can see the application as the Secretariat,
+/// the Presidency, two delegations and an observer.
+let demoAccounts: [(username: String, name: String, role: String, participant: String?)] = [
+    ("secretariat", "Technical Secretariat", "secretariat", nil),
+    ("presidency", "Presidency Pro-Tempore", "presidency", nil),
+    ("mexico", "Delegation of Mexico", "delegate", "MEX"), ("canada", "Delegation of Canada", "delegate", "CAN"),
+    ("iom", "IOM", "observer", "IOM"),
+]
+
+/// Refuses a database that holds a record other than the demo: one whose ledger does not begin with the
+/// demo's first and last changes.
+func requireDemo(in store: Store) async throws {
+    let demo = Demo.changes
+    let (first, last) = (try await store.entry(1)?.decoded(), try await store.entry(Int64(demo.count))?.decoded())
+    guard first?.change == demo.first?.change, last?.change == demo.last?.change else {
+        let entries = try await store.head().sequence
+        throw Failure(
+            description: "accord: \(store.location) already holds a record (\(entries) ledger entries) that is not "
+                + "the demo; name a new database for the demo with --database-url")
+    }
+}
+
+/// Adds the demo accounts, or gives them new passwords where they exist, and prints each password once.
 func addDemoAccounts(to store: Store) async throws {
     let accounts = AccountService(store: store)
-    let people: [(String, String, String, String?)] = [
-        ("secretariat", "Technical Secretariat", "secretariat", nil),
-        ("presidency", "Presidency Pro-Tempore", "presidency", nil),
-        ("mexico", "Delegation of Mexico", "delegate", "MEX"), ("canada", "Delegation of Canada", "delegate", "CAN"),
-        ("iom", "IOM", "observer", "IOM"),
-    ]
     print("Demo accounts (passwords are new on every start):")
-    for (username, name, role, participant) in people {
+    for (username, name, role, participant) in demoAccounts {
         let password = "demo-" + String(UUID().uuidString.prefix(13)).lowercased()
-        try await accounts.addAccount(
-            username: username, displayName: name, role: role, participant: participant, language: "en",
-            password: password)
+        if try await store.account(named: username) != nil {
+            try await accounts.setPassword(password, of: username)
+            try await accounts.setDisabled(false, username: username)
+        } else {
+            try await accounts.addAccount(
+                username: username, displayName: name, role: role, participant: participant, language: "en",
+                password: password)
+        }
         print(
             "  \(username.padding(toLength: 12, withPad: " ", startingAt: 0)) \(password)  \(role)\(participant.map { " of \($0)" } ?? "")"
         )

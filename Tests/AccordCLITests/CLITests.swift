@@ -33,25 +33,34 @@ import Testing
         #expect(fault.output.contains("FAULT at ledger sequence 7"), "\(fault.output)")
     }
 
-    @Test func serveDemoAnswersThePlanAndRefusesAFullDatabase() async throws {
+    @Test func serveDemoServesTheDefaultDatabaseThatEveryCommandReads() async throws {
         let folder = try Command.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        // The demo loaded by `accord demo` is served by `serve --demo`, which adds the demo accounts to it.
+        #expect(try await Command.run(["demo"], in: folder).status == 0)
         let port = 20_000 + Int.random(in: 0..<20_000)
         let server = Command.start(["serve", "--demo", "--port", "\(port)"], in: folder)
         try server.run()
-        defer {
-            server.terminate()
-            server.waitUntilExit()
+        do {
+            defer {
+                server.terminate()
+                server.waitUntilExit()
+            }
+            // The Strategic Plan replaced the Plan of Action from 2019: its lines of action are in the archive.
+            let body = try #require(
+                await HTTP.waitUntilUp("http://127.0.0.1:\(port)/api/v1/plan?version=archive"),
+                "accord serve --demo did not answer")
+            #expect(body.contains("\"line-of-action\""))
+            #expect(body.contains("\"version\":\"archive\""))
         }
-        // The Strategic Plan replaced the Plan of Action from 2019: its lines of action are in the archive.
-        let body = try #require(
-            await HTTP.waitUntilUp("http://127.0.0.1:\(port)/api/v1/plan?version=archive"),
-            "accord serve --demo did not answer")
-        #expect(body.contains("\"line-of-action\""))
-        #expect(body.contains("\"version\":\"archive\""))
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("accord-demo.sqlite").path))
+        // One default database: what the server served is what the other commands read.
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("accord-demo.sqlite").path))
+        let accounts = try await Command.run(["user", "list"], in: folder)
+        #expect(accounts.output.contains("secretariat") && accounts.output.contains("mexico"), "\(accounts.output)")
+        let plan = try await Command.run(["export", "plan", "--format", "csv", "-o", "plan.csv"], in: folder)
+        #expect(plan.status == 0, "\(plan.output)")
 
-        let again = try await Command.run(["demo", "--database-url", "accord-demo.sqlite"], in: folder)
+        let again = try await Command.run(["demo"], in: folder)
         #expect(again.status != 0 && again.output.contains("already holds"), "\(again.output)")
     }
 

@@ -87,6 +87,8 @@ import Testing
                 DROP TRIGGER ledger_refuses_delete;
                 DELETE FROM entity_versions WHERE valid_from > \(kept);
                 UPDATE entity_versions SET valid_to = NULL WHERE valid_to > \(kept);
+                DELETE FROM search_entries WHERE NOT EXISTS (SELECT 1 FROM entity_versions v
+                    WHERE v.kind = search_entries.kind AND v.id = search_entries.id AND v.valid_to IS NULL);
                 DELETE FROM ledger WHERE sequence > \(kept);
                 \(trigger);
                 """,

@@ -39,12 +39,26 @@ import Testing
                 $0["reference"] as? String == "RCGM-SIEMMES" && $0["source"] as? String == "suggested-standing"
             })
 
-        // No RCGM meeting lies ahead in the demo: the answer says so and names those on record.
-        let none = try await Command.run(
+        // No RCGM meeting lies ahead in the demo: the agenda is that of its next meeting, date to be set, with
+        // the body's standing items (issue 19.4).
+        let next = try await Command.run(
             ["agenda", "RCGM", "--today", "2026-11-23", "--database-url", "rcm.sqlite"], in: folder)
-        #expect(none.status != 0)
-        #expect(
-            none.output.contains("no meeting of RCGM on or after 2026-11-23") && none.output.contains("RCGM-2024-07"))
+        #expect(next.status == 0, "\(next.output)")
+        #expect(next.output.contains("next meeting, date to be set"), "\(next.output)")
+        #expect(next.output.contains("no meeting of RCGM on or after 2026-11-23 is recorded yet"), "\(next.output)")
+        #expect(next.output.contains("RCGM-RETURNS"), "\(next.output)")
+        // The public reads approved agendas only: what the record suggests is a working document.
+        let account = try await Command.system(
+            "sh",
+            [
+                "-c",
+                "echo 'a long enough password' | \(Command.executable.path) user add reader --role public "
+                    + "--database-url rcm.sqlite",
+            ], in: folder)
+        #expect(account.status == 0, "\(account.output)")
+        let publicly = try await Command.run(
+            ["agenda", "RCGM", "--today", "2026-11-23", "--database-url", "rcm.sqlite"], in: folder)
+        #expect(publicly.status != 0 && publicly.output.contains("working document"), "\(publicly.output)")
     }
 
     @Test func revisionReportPassesOnTheDemoAndBlocksAnUncoveredDraft() async throws {

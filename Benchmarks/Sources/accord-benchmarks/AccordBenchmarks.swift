@@ -60,6 +60,8 @@ enum AccordBenchmarks {
                     await PageBenchmark(options: options, workspace: workspace).run(planDatabase: planDatabase))
             case .statistics:
                 outcomes += StatisticsBenchmark(options: options, workspace: workspace).run()
+            case .search:
+                outcomes.append(await SearchBenchmark(options: options, workspace: workspace).run())
             }
             // Each target's figures are read beside the load they were taken under.
             outcomes[outcomes.count - 1].load = "\(loadBefore) before, \(Machine.loadAverage) after"

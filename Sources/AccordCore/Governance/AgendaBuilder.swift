@@ -6,7 +6,41 @@ extension Agenda {
     /// meeting; and, for a network, each of its workplans that has not changed since the network last met,
     /// since workplans are updated after each semi-annual meeting.
     public static func suggested(for meetingID: MeetingID, in state: ProcessState, today: PartialDate) -> Agenda? {
-        guard let meeting = state.meetings[meetingID], let body = state.bodies[meeting.body] else { return nil }
+        guard let meeting = state.meetings[meetingID] else { return nil }
+        return suggested(for: meeting, after: state.previousMeeting(before: meeting), in: state, today: today)
+    }
+
+    /// The agenda the record suggests for the next meeting of `body` when none is recorded yet: a meeting whose
+    /// date is to be set (`RCGM-NEXT`, "…: next meeting, date to be set"), so that the Secretariat can prepare
+    /// it before the host and dates are agreed.
+    ///
+    /// Without a date, what falls due before the meeting cannot be told: the activities listed are those
+    /// overdue on `today`. A network's workplans are those not updated since its last recorded meeting.
+    /// - Returns: nil when the record has no such body.
+    public static func suggestedForNextMeeting(of body: BodyID, in state: ProcessState, today: PartialDate)
+        -> (meeting: Meeting, agenda: Agenda)?
+    {
+        guard let found = state.bodies[body] else { return nil }
+        let name = found.name
+        let title = LocalizedText(
+            authoritative: .en,
+            [
+                .en: "\(name.text(in: .en)): next meeting, date to be set",
+                .es: "\(name.text(in: .es)): próxima reunión, fecha por definir",
+                .fr: "\(name.text(in: .fr)) : prochaine réunion, date à fixer",
+            ])
+        let meeting = Meeting(id: MeetingID("\(body.rawValue)-NEXT"), body: body, title: title)
+        let last = state.meetings.values.filter { $0.body == body && $0.start != nil }
+            .max { ($0.start!, $0.id) < ($1.start!, $1.id) }
+        guard let agenda = suggested(for: meeting, after: last, in: state, today: today) else { return nil }
+        return (meeting, agenda)
+    }
+
+    /// The suggestion for `meeting`, recorded or not, the body's meeting before it being `previous`.
+    private static func suggested(
+        for meeting: Meeting, after previous: Meeting?, in state: ProcessState, today: PartialDate
+    ) -> Agenda? {
+        guard let body = state.bodies[meeting.body] else { return nil }
         var entries: [AgendaEntry] = []
 
         let standing = state.standingItems.values.filter { $0.body == body.id }.sorted { $0.id < $1.id }
@@ -47,7 +81,7 @@ extension Agenda {
                     leads: [.participant(proposal.submitter)]))
         }
 
-        if body.level == .network, let previous = state.previousMeeting(before: meeting) {
+        if body.level == .network, let previous {
             let metAt = state.lastChanged[.meeting(previous.id)] ?? 0
             for id in workplans.sorted() {
                 guard let workplan = state.workplans[id], !workplan.status.isArchived else { continue }

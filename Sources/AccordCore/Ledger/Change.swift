@@ -191,9 +191,10 @@ extension Change {
         }
     }
 
-    /// Every kind of change, as `kind` names them: what a refusal of an unknown kind lists, and what the OpenAPI
-    /// document's `Change` schema describes (a test holds both to the cases).
-    public static let kinds = [
+    /// Every kind of change, as JSON names it, in the order the cases are declared: what `--help`, the README,
+    /// every refusal of an unknown kind and the OpenAPI document's `Change` schema list (tests hold each to the
+    /// cases).
+    public static let kinds: [String] = [
         "describe-process", "add-participant", "amend-participant", "add-body", "add-meeting", "amend-meeting",
         "record-decision", "confirm-decision", "reject-decision", "add-item", "amend-item", "change-status",
         "add-workplan", "amend-workplan", "delegate-workplan-updates", "submit-proposal", "withdraw-proposal",

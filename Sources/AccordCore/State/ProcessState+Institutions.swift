@@ -26,7 +26,7 @@ extension ProcessState {
     /// Whether `meeting` has outcomes its attendance decided: a decision (in any state) or a position
     /// recorded on one of its drafts. Its attendance and dates are then the record of who decided, and change
     /// only as a decision of its body corrects them.
-    func hasOutcome(_ meeting: MeetingID) -> Bool {
+    public func hasOutcome(_ meeting: MeetingID) -> Bool {
         decisions.values.contains { $0.meeting == meeting }
             || drafts.values.contains { $0.meeting == meeting && !$0.positions.isEmpty }
     }
@@ -199,6 +199,7 @@ extension ProcessState {
         }
         try Check.localized(meeting.title, field: "meeting.title", limit: TextLimit.title)
         if let place = meeting.place { try Check.localized(place, field: "meeting.place", limit: TextLimit.title) }
+        if let theme = meeting.theme { try Check.localized(theme, field: "meeting.theme", limit: TextLimit.title) }
         if let host = meeting.host, participants[host] == nil {
             throw .unknownReference(field: "meeting.host", reason: "no participant has the code '\(host)'")
         }

@@ -54,7 +54,7 @@ extension ProcessState {
     }
 
     /// Whether the state holds the entity `reference` names.
-    private func holds(_ reference: EntityRef) -> Bool {
+    public func holds(_ reference: EntityRef) -> Bool {
         switch reference {
         case .process: process != nil
         case .participant(let id): participants[id] != nil

@@ -16,10 +16,13 @@ public struct Meeting: Codable, Sendable, Hashable, Identifiable {
     public var host: ParticipantID?
     /// Participants present.
     public var attendance: [ParticipantID]
+    /// What the meeting was about, where its convocation names a theme ("Migration and development").
+    public var theme: LocalizedText?
 
     public init(
         id: MeetingID, body: BodyID, title: LocalizedText, start: PartialDate? = nil, end: PartialDate? = nil,
-        place: LocalizedText? = nil, host: ParticipantID? = nil, attendance: [ParticipantID] = []
+        place: LocalizedText? = nil, host: ParticipantID? = nil, attendance: [ParticipantID] = [],
+        theme: LocalizedText? = nil
     ) {
         self.id = id
         self.body = body
@@ -29,5 +32,6 @@ public struct Meeting: Codable, Sendable, Hashable, Identifiable {
         self.place = place
         self.host = host
         self.attendance = attendance
+        self.theme = theme
     }
 }

@@ -22,7 +22,7 @@ public struct RecordService: Sendable {
 
     /// The record now, as `principal` may see it (nil: the public).
     public func state(for principal: Principal?) async throws -> ProcessState {
-        try await store.currentState().published(for: Policy(principal: principal).readership)
+        try await store.currentState(for: Policy(principal: principal).readership)
     }
 
     /// The record at an edition, a ledger position or now, as `principal` may see it.

@@ -8,13 +8,16 @@ struct Migration: Sendable {
     /// Whether SQLite must run it with foreign keys off: a migration that rebuilds a table drops the old one
     /// while other tables still refer to it. The keys are checked before it commits.
     var withoutForeignKeys = false
+    /// Rows to write after the statements, in the same transaction, from what the database holds: a new
+    /// table filled from the projections.
+    var populate: (@Sendable (any SQLDatabase) async throws -> Void)? = nil
     /// The statements for each database, run in one transaction.
     let statements: @Sendable (Dialect) -> [String]
 
     /// Every migration, in order.
     static let all: [Migration] = [
         .m0001Ledger, .m0002Projections, .m0003Accounts, .m0004LeanerAppends, .m0005Checkpoints,
-        .m0006Statistics,
+        .m0006Statistics, .m0007Search,
     ]
 }
 
@@ -82,6 +85,7 @@ enum Migrator {
             .first()
             if done == nil {
                 for statement in migration.statements(dialect) { try await db.raw(SQLQueryString(statement)).run() }
+                try await migration.populate?(db)
                 if dialect == .sqlite, migration.withoutForeignKeys,
                     let broken = try await db.raw("PRAGMA foreign_key_check").first()
                 {

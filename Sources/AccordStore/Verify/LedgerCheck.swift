@@ -56,7 +56,8 @@ struct LedgerCheck {
     /// How many entries were checked, as the report gives it.
     private(set) var entries: Int64 = 0
     private var previous = HashChain.genesis
-    private var state = ProcessState()
+    /// The state the entries checked so far lead to.
+    private(set) var state = ProcessState()
     /// For each entity, the (sequence, document digest) of each version the ledger implies: digests rather
     /// than documents, so that the pass over a long ledger keeps a few megabytes.
     private(set) var expected: [EntityRef: [(Int64, String)]] = [:]

@@ -20,6 +20,7 @@ enum Pages {
         PlanPage.add(to: pages)
         ItemPage.add(to: pages)
         MeetingPages.add(to: pages)
+        MeetingForms.add(to: pages)
         PositionForms.add(to: pages)
         ChallengeForms.add(to: pages)
         AgendaEditor.add(to: pages)

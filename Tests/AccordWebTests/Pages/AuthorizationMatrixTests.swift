@@ -80,7 +80,7 @@ struct AuthorizationMatrixTests {
             "GET /api/v1/external-plans", "GET /api/v1/external-plans/{code}", "GET /api/v1/mandates",
             "GET /api/v1/mandates/{code}", "GET /api/v1/cycles", "GET /api/v1/cycles/{code}", "GET /api/v1/events",
             "GET /api/v1/events/{code}", "GET /api/v1/event-series", "GET /api/v1/event-series/{code}",
-            "GET /api/v1/event-series/{code}/occurrences", "GET /{lang}/reports", "GET /api/v1/feed",
+            "GET /api/v1/event-series/{code}/occurrences", "GET /{lang}/reports", "GET /api/v1/feed", "GET /api/v1/search",
         ]
         let published = [
             "GET /api/v1/bodies/{code}/agenda", "GET /api/v1/meetings/{code}/drafts",
@@ -129,6 +129,9 @@ struct AuthorizationMatrixTests {
         matrix["GET /{lang}/proposals/{code}"] = .invitedObserver
         matrix["GET /{lang}/translations"] = .secretariat
         matrix["POST /{lang}/meetings/{code}/decisions"] = .secretariat
+        matrix["POST /{lang}/meetings"] = .secretariat
+        matrix["POST /{lang}/meetings/{code}/attendance"] = .secretariat
+        matrix["POST /{lang}/meetings/{code}/drafts"] = .secretariat
         matrix["POST /{lang}/meetings/{code}/agenda"] = .secretariat
         matrix["POST /{lang}/meetings/{code}/agenda/approve"] = .presidency
         matrix["POST /{lang}/meetings/{code}/positions"] = .delegationOrSecretariat
@@ -432,7 +435,11 @@ struct AuthorizationMatrixTests {
                 }
             }
             // A body's next agenda is that of its next meeting after `today`: the demo's RCGM meets in July 2024.
-            let query = template == "/api/v1/bodies/{code}/agenda" ? "?today=2024-06-01" : ""
+            // Search looks for a word of the confidential draft the matrix tables: the working side finds it, and
+            // the leak check proves that no one else does.
+            let query =
+                template == "/api/v1/bodies/{code}/agenda"
+                ? "?today=2024-06-01" : template.hasSuffix("/search") ? "?q=confidential" : ""
             return "/" + segments.joined(separator: "/") + query
         }
 
@@ -472,6 +479,16 @@ struct AuthorizationMatrixTests {
             if uri.hasSuffix("/editions") { return ["title": "Matrix edition", "date": "2026-12"] }
             if uri.contains("/editions/"), uri.hasSuffix("/approve") { return ["decision": "RCM-XXIX/91"] }
             if uri.hasSuffix("/statistics/releases") { return ["date": "2026-06-01", "notes": "Matrix release"] }
+            if uri.hasSuffix("/meetings") {
+                return [
+                    "body": "RCM", "id": "RCM-MTX-\(role.rawValue.uppercased())", "title": "Matrix meeting",
+                    "start": "2026-03-02", "present-MEX": "on", "source": "convocation",
+                ]
+            }
+            if uri.hasSuffix("/attendance") { return ["present-MEX": "on", "source": "corrected list"] }
+            if uri.hasSuffix("/drafts") {
+                return ["paragraph": "96", "kind": "conclusion", "text": "A matrix draft.", "status-item": ""]
+            }
             let participant = role.account?.participant ?? "MEX"
             if uri == "/en/reports/\(report.cycle)" {
                 // Mexico revises its draft; Canada's report is published, which the rules refuse (409).

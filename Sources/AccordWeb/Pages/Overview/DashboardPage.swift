@@ -61,16 +61,12 @@ enum DashboardPage {
         ).render(into: &main)
 
         main.element("h2", text: viewer.t(.overdueByLead))
-        var byLead: [String: Int] = [:]
-        for item in overdue { for lead in item.leads { byLead[viewer.leads([lead], in: state), default: 0] += 1 } }
-        if byLead.isEmpty {
+        if overdue.isEmpty {
             main.element("p", text: viewer.t(.nothingOverdue))
         } else {
             BarChart(
                 title: viewer.t(.overdueByLead), series: [viewer.t(.overdue)],
-                bars: byLead.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(15).map {
-                    BarChart.Bar(label: $0.key, values: [$0.value])
-                }
+                bars: overdueByLead(overdue, in: state, viewer: viewer)
             ).render(into: &main)
         }
 
@@ -88,5 +84,21 @@ enum DashboardPage {
             ).render(into: &main)
         }
         return PageContent(title: viewer.t(.dashboard), main: main, section: .dashboard)
+    }
+
+    /// The overdue activities by lead, each counted once: under its leads together ("Mexico, Canada"), or
+    /// under "no lead"; past the fourteenth bar, the rest share one. So the bars add up to the overdue count
+    /// above them, which counting an activity under each of its leads, and not at all without one, did not.
+    static func overdueByLead(_ overdue: [PlanItem], in state: ProcessState, viewer: Viewer) -> [BarChart.Bar] {
+        var counts: [String: Int] = [:]
+        for item in overdue {
+            let label = item.leads.isEmpty ? UIText.noLead(viewer.language) : viewer.leads(item.leads, in: state)
+            counts[label, default: 0] += 1
+        }
+        let largestFirst = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        var bars = largestFirst.prefix(14).map { BarChart.Bar(label: $0.key, values: [$0.value]) }
+        let rest = largestFirst.dropFirst(14).reduce(0) { $0 + $1.value }
+        if rest > 0 { bars.append(BarChart.Bar(label: UIText.otherLeads(viewer.language), values: [rest])) }
+        return bars
     }
 }

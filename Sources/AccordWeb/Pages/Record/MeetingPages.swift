@@ -27,6 +27,7 @@ enum MeetingPages {
                     }
                 }
             }
+            if viewer.policy.recordsDecisions { MeetingForms.newMeeting(state: state, viewer: viewer, &main) }
             return PageContent(title: viewer.t(.meetings), main: main, section: .meetings)
         }
         pages.page("meetings/{code}") { viewer, _, context in
@@ -55,12 +56,20 @@ enum MeetingPages {
             html.element("dd", text: dates.isEmpty ? "—" : dates.joined(separator: " – "))
             html.element("dt", text: Words.place(viewer.language))
             html.element("dd", text: meeting.place.map(viewer.words) ?? "—")
+            if let theme = meeting.theme {
+                html.element("dt", text: MeetingFormText.theme(viewer.language))
+                html.element("dd") { viewer.write(theme, into: &$0) }
+            }
             if let host = meeting.host {
                 html.element("dt", text: viewer.t(.host))
                 html.element("dd", text: viewer.name(host, in: state))
             }
             html.element("dt", text: Words.attendance(viewer.language))
             html.element("dd", text: meeting.attendance.map { viewer.name($0, in: state) }.joined(separator: ", "))
+        }
+        // Once the meeting has decided, its attendance is the record of who decided: only a decision corrects it.
+        if policy.recordsDecisions, !state.hasOutcome(meeting.id) {
+            MeetingForms.attendanceForm(meeting, state: state, viewer: viewer, &main)
         }
         main.element("p", [("class", "downloads")]) { html in
             html.text(viewer.t(.download) + ": ")
@@ -98,7 +107,10 @@ enum MeetingPages {
                 }
             }
         }
-        if policy.recordsDecisions { recordForm(meeting, state: state, viewer: viewer, &main) }
+        if policy.recordsDecisions {
+            MeetingForms.draftForm(meeting, state: state, viewer: viewer, &main)
+            recordForm(meeting, state: state, viewer: viewer, &main)
+        }
         return PageContent(title: viewer.words(meeting.title), main: main, section: .meetings)
     }
 
