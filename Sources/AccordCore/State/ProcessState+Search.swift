@@ -2,14 +2,14 @@
 /// language, so that the store indexes them and the application layer says what a hit was.
 ///
 /// Search finds plan items, decisions, draft decisions, proposals, comments, meetings, participants, bodies,
-/// workplans and standing agenda items. What a reader may see of them is decided afterwards, by the read
+/// workplans, standing agenda items, the mandates of the plans followed up and events. What a reader may see of them is decided afterwards, by the read
 /// policy on the values (`published(for:)`): the index holds the working record, and a hit the reader may not
 /// see is dropped before it is counted.
 public enum SearchText {
     /// The kinds of entity search finds, as `EntityRef.kind` names them.
     public static let kinds: Set<String> = [
         "item", "decision", "draft", "proposal", "comment", "meeting", "participant", "body", "workplan",
-        "standing-item",
+        "standing-item", "mandate", "event",
     ]
 
     /// The words of `text`: its runs of letters and digits, everything else a separator ("MPM-1.3" is "MPM",
@@ -74,7 +74,14 @@ extension ProcessState {
         case .standingItem(let id):
             guard let standing = standingItems[id] else { return [:] }
             (code, texts) = (id.rawValue, [standing.title])
-        case .process, .editorial, .challenge, .edition, .agenda:
+        case .mandate(let id):
+            guard let mandate = mandates[id] else { return [:] }
+            (code, texts) = (id.rawValue, [mandate.text, mandate.theme])
+        case .event(let id):
+            guard let event = events[id] else { return [:] }
+            (code, texts) = (id.rawValue, [event.title, event.place, event.note])
+        case .process, .editorial, .challenge, .edition, .agenda, .externalPlan, .cycle, .report, .series, .code,
+            .vintage, .release:
             return [:]
         }
         var documents: [Language: String] = [:]
@@ -90,6 +97,7 @@ extension ProcessState {
             + proposals.keys.map(EntityRef.proposal) + comments.keys.map(EntityRef.comment)
             + meetings.keys.map(EntityRef.meeting) + participants.keys.map(EntityRef.participant)
             + bodies.keys.map(EntityRef.body) + workplans.keys.map(EntityRef.workplan)
-            + standingItems.keys.map(EntityRef.standingItem)
+            + standingItems.keys.map(EntityRef.standingItem) + mandates.keys.map(EntityRef.mandate)
+            + events.keys.map(EntityRef.event)
     }
 }

@@ -89,7 +89,11 @@ extension RecordService {
             case .body(let id): (state.bodies[id]?.name, nil, nil)
             case .workplan(let id): (state.workplans[id]?.title, nil, nil)
             case .standingItem(let id): (state.standingItems[id]?.title, nil, nil)
-            case .process, .editorial, .challenge, .edition, .agenda: (nil, nil, nil)
+            case .mandate(let id): (state.mandates[id]?.text, state.mandates[id]?.theme, nil)
+            case .event(let id): (state.events[id]?.title, state.events[id]?.place, nil)
+            case .process, .editorial, .challenge, .edition, .agenda, .externalPlan, .cycle, .report, .series, .code,
+                .vintage, .release:
+                (nil, nil, nil)
             }
         guard let title else { return nil }
         return SearchHit(

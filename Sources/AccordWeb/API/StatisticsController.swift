@@ -130,9 +130,11 @@ struct StatisticsController: Sendable {
     @Sendable func addCode(_ request: Request, context: AccordContext) async throws
         -> JSONResponse<WriteResult<CodeAddition>>
     {
-        let signed = try await request.decodeJSON(as: Signed<CodeAddition>.self, context: context)
-        let entry = try await statistics.addCode(signed.body, authority: signed.authority, as: context.principal)
-        return JSONResponse(WriteResult(entry: EntrySummary(entry), value: signed.body), status: .created)
+        // `{"authority": …, "code": {"codelist", "code", "names"}}`, as the OpenAPI document describes it.
+        struct CodeBody: Decodable, Sendable { var code: CodeAddition }
+        let signed = try await request.decodeJSON(as: Signed<CodeBody>.self, context: context)
+        let entry = try await statistics.addCode(signed.body.code, authority: signed.authority, as: context.principal)
+        return JSONResponse(WriteResult(entry: EntrySummary(entry), value: signed.body.code), status: .created)
     }
 }
 
