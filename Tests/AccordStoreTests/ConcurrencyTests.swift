@@ -54,7 +54,8 @@ struct ConcurrencyTests {
         try await withStore(backend) { store in
             try await store.appendSetup()
             let start = try await store.head().sequence
-            // Forty readers share a few connections: each must wait its turn and be answered.
+            // Twenty readers share a few connections (at most 8 per store on two cores): each must wait its turn and
+            // be answered. Not more: on a loaded machine a reader waiting over the pool's 10 s is refused, rightly.
             let seen = try await withThrowingTaskGroup(of: (Int64, Int).self) { group in
                 group.addTask {
                     for _ in 0..<5 {
@@ -67,7 +68,7 @@ struct ConcurrencyTests {
                     }
                     return (-1, 0)
                 }
-                for _ in 0..<40 {
+                for _ in 0..<20 {
                     group.addTask {
                         let (sequence, items) = try await store.items()
                         return (sequence, items.count)
@@ -77,7 +78,7 @@ struct ConcurrencyTests {
                 for try await result in group where result.0 >= 0 { seen.append(result) }
                 return seen
             }
-            #expect(seen.count == 40)
+            #expect(seen.count == 20)
             let end = try await store.head().sequence
             #expect(end == start + 10)
             for (sequence, count) in seen {

@@ -29,7 +29,8 @@ enum StatisticsAPIScenario {
         #expect((saved.json as? [String: Any])?.keys.contains("devoluciones") == true)
 
         let file = String(decoding: SyntheticDataSet.mexicoSpreadsheet(), as: UTF8.self)
-        let uri = "/api/v1/statistics/uploads?flow=DF_MIGR_RETURNS&format=csv&name=devoluciones.csv&mapping=devoluciones"
+        let uri =
+            "/api/v1/statistics/uploads?flow=DF_MIGR_RETURNS&format=csv&name=devoluciones.csv&mapping=devoluciones"
         let discarded = try #require(try await api.call(.post, uri, file, headers: bearer)["id"] as? String)
         #expect(
             try await api.call(.delete, "/api/v1/statistics/uploads/\(discarded)", headers: bearer).status == 204)

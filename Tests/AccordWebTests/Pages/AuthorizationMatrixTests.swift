@@ -80,7 +80,8 @@ struct AuthorizationMatrixTests {
             "GET /api/v1/external-plans", "GET /api/v1/external-plans/{code}", "GET /api/v1/mandates",
             "GET /api/v1/mandates/{code}", "GET /api/v1/cycles", "GET /api/v1/cycles/{code}", "GET /api/v1/events",
             "GET /api/v1/events/{code}", "GET /api/v1/event-series", "GET /api/v1/event-series/{code}",
-            "GET /api/v1/event-series/{code}/occurrences", "GET /{lang}/reports", "GET /api/v1/feed", "GET /api/v1/search",
+            "GET /api/v1/event-series/{code}/occurrences", "GET /{lang}/reports", "GET /api/v1/feed",
+            "GET /api/v1/search",
         ]
         let published = [
             "GET /api/v1/bodies/{code}/agenda", "GET /api/v1/meetings/{code}/drafts",
