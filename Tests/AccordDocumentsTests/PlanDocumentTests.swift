@@ -55,9 +55,11 @@ struct PlanDocumentTests {
         for item in items where item.status == .proposed && item.workplan == nil {
             #expect(!xml.contains(">\(item.number.rawValue) "), "proposed \(item.number) shown as if agreed")
         }
-        // Real headings, a table of contents field, tables with repeated header rows, language on runs.
+        // Real headings, a table of contents whose entries link to their headings' bookmarks and number their
+        // pages, tables with repeated header rows, language on runs.
         #expect(xml.contains("<w:pStyle w:val=\"Heading1\"/>") && xml.contains("<w:pStyle w:val=\"Heading2\"/>"))
-        #expect(xml.contains("TOC \\o \"1-3\""))
+        #expect(xml.contains("<w:hyperlink w:anchor=\"item_archive\" w:history=\"1\">"))
+        #expect(xml.contains("PAGEREF item_archive \\h") && xml.contains("<w:bookmarkStart w:id=\"6\" w:name=\"item_archive\"/>"))
         #expect(xml.contains("<w:tblHeader/>"))
         #expect(xml.contains("<w:lang w:val=\"en\"/>"))
     }

@@ -2,7 +2,7 @@ import AccordCore
 import Foundation
 
 /// The outline as WordprocessingML: real heading styles (so Word's navigation pane and table of contents
-/// see the structure), a table of contents field Word fills in when the file is opened, tables with
+/// see the structure), a table of contents whose page numbers are fields laid out with the pages, tables with
 /// repeating header rows, and a language on every run so spelling and hyphenation follow each language.
 extension Outline {
     func docx() throws -> Data {
@@ -192,18 +192,27 @@ extension Outline {
         word.paragraph { _ in }
     }
 
-    /// A TOC field over heading levels 1–3 with hyperlinks; `w:dirty` and the settings' `updateFields`
-    /// ask Word and LibreOffice to compute it on opening, since page numbers only exist once laid out.
+    /// The contents: an entry per heading of levels 1 and 2, each a link to its heading's bookmark with a
+    /// `PAGEREF` field for its page. Not a TOC field: LibreOffice (and so the PDF export) keeps a TOC field's
+    /// text as written and would print no page numbers, while it computes a `PAGEREF` when it lays the pages
+    /// out; Word updates them on opening (the settings' `updateFields`).
     private func tableOfContents(_ word: inout WordBuffer) {
-        word.paragraph(style: "TOC1") { word in
-            word.raw("<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>")
-            word.raw("<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h \\z \\u </w:instrText></w:r>")
-            word.raw("<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>")
+        for case .heading(let level, let phrase, let anchor, _) in blocks where level <= 2 {
+            let bookmark = Self.bookmarkName(anchor)
+            word.paragraph(style: "TOC\(level)") { word in
+                word.raw("<w:hyperlink w:anchor=\"")
+                word.escaped(bookmark)
+                word.raw("\" w:history=\"1\">")
+                word.runs(phrase)
+                word.raw("<w:r><w:tab/></w:r>")
+                word.raw("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>")
+                word.raw("<w:r><w:instrText xml:space=\"preserve\"> PAGEREF ")
+                word.escaped(bookmark)
+                word.raw(" \\h </w:instrText></w:r>")
+                word.raw("<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r>")
+                word.raw("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink>")
+            }
         }
-        for case .heading(let level, let phrase, _, _) in blocks where level <= 2 {
-            word.paragraph(style: "TOC\(level)") { $0.runs(phrase) }
-        }
-        word.paragraph { $0.raw("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>") }
     }
 
     private static func tableProperties(columns: Int, borders: Bool) -> String {

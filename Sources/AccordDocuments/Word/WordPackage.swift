@@ -79,7 +79,7 @@ enum WordPackage {
         </Relationships>
         """
 
-    /// Asks the word processor to update fields (the table of contents) when the document is opened.
+    /// Asks the word processor to update fields (the contents' page numbers) when the document is opened.
     static let settings = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
@@ -119,6 +119,8 @@ enum WordPackage {
                 paragraph: "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/>"
                     + "<w:outlineLvl w:val=\"\(level - 1)\"/>")
         }
+        // A table of contents' page numbers at the right margin, after a dotted leader.
+        let tocTabs = "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9638\"/></w:tabs>"
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
@@ -130,8 +132,8 @@ enum WordPackage {
             \(paragraphStyle("Subtitle", "Subtitle", run: "<w:i/><w:sz w:val=\"24\"/>"))\
             \(heading(1, size: 32))\(heading(2, size: 28))\(heading(3, size: 24))\
             \(paragraphStyle("TOCHeading", "TOC Heading", run: "<w:b/><w:sz w:val=\"28\"/>", paragraph: "<w:pageBreakBefore/>"))\
-            \(paragraphStyle("TOC1", "toc 1", paragraph: "<w:spacing w:after=\"40\"/>"))\
-            \(paragraphStyle("TOC2", "toc 2", paragraph: "<w:spacing w:after=\"40\"/><w:ind w:left=\"440\"/>"))\
+            \(paragraphStyle("TOC1", "toc 1", paragraph: "\(tocTabs)<w:spacing w:after=\"40\"/>"))\
+            \(paragraphStyle("TOC2", "toc 2", paragraph: "\(tocTabs)<w:spacing w:after=\"40\"/><w:ind w:left=\"440\"/>"))\
             \(paragraphStyle("ItemTitle", "Item Title", run: "<w:b/>", paragraph: "<w:keepNext/><w:spacing w:before=\"160\"/>"))\
             \(paragraphStyle("ItemTitleContext", "Item Title (context)", run: "<w:b/><w:color w:val=\"595959\"/>",
                 paragraph: "<w:keepNext/><w:spacing w:before=\"160\"/>"))\
