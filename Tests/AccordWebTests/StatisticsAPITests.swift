@@ -79,7 +79,10 @@ struct StatisticsAPITests {
 
             // A key that names no code, a period that is not one, a flow that does not exist.
             let badKey = try await api.get("/api/v1/sdmx/data/DF_MIGR_RETURNS/M.ZZZ......")
-            #expect(badKey.status == 400 && badKey["field"] as? String == "key")
+            #expect(badKey.status == 404 && badKey["field"] as? String == "key")
+            #expect(badKey["detail"] as? String == "REF_AREA has no code 'ZZZ' in CL_REF_AREA", "\(badKey.text)")
+            let shortKey = try await api.get("/api/v1/sdmx/data/DF_MIGR_RETURNS/M.MEX")
+            #expect(shortKey.status == 400 && shortKey["field"] as? String == "key")
             #expect(try await api.get("/api/v1/sdmx/data/DF_MIGR_RETURNS?startPeriod=spring").status == 400)
             #expect(try await api.get("/api/v1/sdmx/data/DF_NOTHING").status == 404)
             #expect(try await api.get("/api/v1/sdmx/data/DF_MIGR_RETURNS?dimensionAtObservation=SEX").status == 400)

@@ -36,7 +36,8 @@ public struct DataSelection: Sendable, Hashable {
                 var kept = Set<UInt16>()
                 for code in part.split(separator: "+", omittingEmptySubsequences: false) {
                     guard let position = structure.codelist(dimension).position(of: code) else {
-                        throw .key("\(dimension.id) has no code '\(code)' in \(structure.codelist(dimension).id)")
+                        throw .unknownCode(
+                            "\(dimension.id) has no code '\(code)' in \(structure.codelist(dimension).id)")
                     }
                     kept.insert(position)
                 }
@@ -96,22 +97,24 @@ public struct DataSelection: Sendable, Hashable {
 
 /// Why a data query could not be read.
 public enum SelectionError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The key is malformed or names a code no codelist has.
+    /// The key is malformed.
     case key(String)
+    /// The key names a code its dimension's codelist does not have: a well-formed query that selects nothing.
+    case unknownCode(String)
     /// A period bound is not `YYYY`, `YYYY-Qn`, `YYYY-MM` or `YYYY-MM-DD`.
     case period(_ parameter: String, _ value: String)
 
     /// The query parameter at fault.
     public var parameter: String {
         switch self {
-        case .key: "key"
+        case .key, .unknownCode: "key"
         case .period(let parameter, _): parameter
         }
     }
 
     public var description: String {
         switch self {
-        case .key(let reason): reason
+        case .key(let reason), .unknownCode(let reason): reason
         case .period(let parameter, let value):
             "\(parameter) '\(value)' is not a period: write 2024, 2024-Q1, 2024-01 or 2024-01-31"
         }

@@ -93,6 +93,9 @@ struct SDMXController: Sendable {
             chosen = try DataSelection(
                 key: context.parameters.get("key") ?? "all", startPeriod: query.startPeriod,
                 endPeriod: query.endPeriod, structure: dataset.structure)
+        } catch .unknownCode(let reason) {
+            // SDMX REST's "no results found": the key is well formed, and no observation can have that code.
+            throw Problem(.notFound, kind: "not-found", title: "Not found", detail: reason, field: "key")
         } catch {
             throw Problem.badParameter(error.parameter, error.description)
         }
