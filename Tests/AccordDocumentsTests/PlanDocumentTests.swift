@@ -59,7 +59,9 @@ struct PlanDocumentTests {
         // pages, tables with repeated header rows, language on runs.
         #expect(xml.contains("<w:pStyle w:val=\"Heading1\"/>") && xml.contains("<w:pStyle w:val=\"Heading2\"/>"))
         #expect(xml.contains("<w:hyperlink w:anchor=\"item_archive\" w:history=\"1\">"))
-        #expect(xml.contains("PAGEREF item_archive \\h") && xml.contains("<w:bookmarkStart w:id=\"6\" w:name=\"item_archive\"/>"))
+        #expect(
+            xml.contains("PAGEREF item_archive \\h")
+                && xml.contains("<w:bookmarkStart w:id=\"6\" w:name=\"item_archive\"/>"))
         #expect(xml.contains("<w:tblHeader/>"))
         #expect(xml.contains("<w:lang w:val=\"en\"/>"))
     }
