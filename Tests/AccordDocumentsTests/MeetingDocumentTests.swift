@@ -28,6 +28,34 @@ struct MeetingDocumentTests {
         return (state, try #require(state.meetings[meeting.id]))
     }
 
+    @Test("Akoma Ntoso nests sub-paragraphs in their paragraph, its own text their intro, lettered per language")
+    func statementNestsSubParagraphs() throws {
+        let (state, meeting) = try Self.meetingWithSubParagraphs()
+        let spanish = AkomaNtoso.statement(
+            of: meeting, in: state, language: .es, generatedOn: DocumentFixture.generatedOn)
+        let nested = """
+            <paragraph eId="para_91" class="conclusion">
+            <num>91</num>
+            <intro>
+            <p>Decide lo siguiente:</p>
+            </intro>
+            <subparagraph eId="para_91__subpara_a" class="conclusion">
+            <num>a)</num>
+            <content>
+            <p>Aprueba el taller.</p>
+            </content>
+            </subparagraph>
+            <subparagraph eId="para_91__subpara_b" class="conclusion">
+            <num>b)</num>
+            """
+        #expect(spanish.contains(nested), "\(spanish)")
+        #expect(spanish.contains("<paragraph eId=\"para_92\" class=\"conclusion\">\n<num>92</num>\n<content>"))
+        let english = AkomaNtoso.statement(
+            of: meeting, in: state, language: .en, generatedOn: DocumentFixture.generatedOn)
+        #expect(english.contains("<num>(b)</num>\n<content>\n<p>Asks the Secretariat for a report.</p>"))
+        #expect(AkomaNtoso.hasText(of: meeting, in: state, language: .es))
+    }
+
     @Test("paragraphs in order, sub-paragraphs set in and lettered as the language does, no internal labels")
     func conclusions() throws {
         let (state, meeting) = try Self.meetingWithSubParagraphs()

@@ -45,8 +45,19 @@ enum ExportAPIScenario {
         }
         #expect(try await api.get("/api/v1/exports/conclusions/\(meeting.rawValue)").status == 200)
         #expect(try await api.get("/api/v1/exports/agenda/NO-SUCH-MEETING")["field"] as? String == "meeting")
-        let statement = try await api.get("/api/v1/exports/statement/\(meeting.rawValue)?lang=es")
-        #expect(statement.text.contains("<FRBRlanguage language=\"spa\"/>"))
+        // A statement is an expression of a language the decisions are written in, never a stand-in.
+        let written = try #require(
+            Language.allCases.first { language in
+                state.decisions.values.contains { $0.meeting == meeting && $0.text[language] != nil }
+            })
+        let statement = try await api.get("/api/v1/exports/statement/\(meeting.rawValue)?lang=\(written.rawValue)")
+        #expect(statement.text.contains("<FRBRlanguage language=\"\(AkomaNtoso.code(written))\"/>"))
+        if let unwritten = Language.allCases.first(where: { language in
+            !state.decisions.values.contains { $0.meeting == meeting && $0.text[language] != nil }
+        }) {
+            let refused = try await api.get("/api/v1/exports/statement/\(meeting.rawValue)?lang=\(unwritten.rawValue)")
+            #expect(refused.status == 404 && refused["field"] as? String == "lang", "\(refused.text)")
+        }
         #expect(try await api.get("/api/v1/exports/statement/\(meeting.rawValue)?lang=xx").status == 400)
         #expect(
             try await api.get("/api/v1/exports/amendment/\(proposal.rawValue)", as: Bodies.secretariat).text.contains(

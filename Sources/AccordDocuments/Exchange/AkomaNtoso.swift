@@ -18,6 +18,19 @@ public enum AkomaNtoso {
         }
     }
 
+    /// Whether `meeting`'s decisions are written in `language` (or it has none yet): a statement is an
+    /// expression of that language's text, so there is none where the language has no text (a stand-in from
+    /// another would not be one).
+    public static func hasText(of meeting: Meeting, in state: ProcessState, language: Language) -> Bool {
+        let decisions = state.decisions.values.filter { $0.meeting == meeting.id }
+        return decisions.isEmpty || decisions.contains { $0.text[language] != nil }
+    }
+
+    /// Whether `proposal` has its title or an item written in `language`.
+    public static func hasText(of proposal: Proposal, language: Language) -> Bool {
+        proposal.title[language] != nil || proposal.items.contains { $0.text[language] != nil }
+    }
+
     /// The decisions of `meeting` as a statement in `language`.
     ///
     /// - Parameter generatedOn: the manifestation's date: the day this XML was generated.
@@ -54,20 +67,50 @@ public enum AkomaNtoso {
                 "<paragraph eId=\"para_none\"><content><p>\(Markup.escaped(Words.noDecisions(language)))</p></content></paragraph>"
             )
         }
-        for decision in decisions {
-            let eId = "para_" + decision.paragraph.replacingDots()
-            xml.line("<paragraph eId=\"\(eId)\" class=\"\(decision.kind.rawValue)\">")
-            xml.line("<num>\(Markup.escaped(decision.paragraph))</num>")
-            xml.line("<content>")
-            for paragraph in decision.text.text(in: language).paragraphs {
-                xml.line("<p>\(Markup.escaped(paragraph))</p>")
-            }
-            xml.line("</content>")
-            xml.line("</paragraph>")
-        }
+        paragraphs(decisions, within: [], language: language, into: &xml)
         xml.line("</mainBody>")
         xml.close(type: "statement")
         return xml.text
+    }
+
+    /// `decisions` as paragraphs, each sub-paragraph ("3.b", "3.b.ii") nested in its paragraph as a
+    /// `subparagraph` numbered as the language writes it ("b)", "(b)"). A paragraph with sub-paragraphs keeps its
+    /// own text as their `intro`: Akoma Ntoso gives a level either content or children, never both.
+    private static func paragraphs(
+        _ decisions: [Decision], within path: [Substring], language: Language, into xml: inout AKNWriter
+    ) {
+        var order: [Substring] = []
+        var groups: [Substring: [Decision]] = [:]
+        for decision in decisions {
+            let parts = decision.paragraph.split(separator: ".")
+            guard parts.count > path.count else { continue }
+            if groups[parts[path.count]] == nil { order.append(parts[path.count]) }
+            groups[parts[path.count], default: []].append(decision)
+        }
+        for part in order {
+            let level = path + [part]
+            let group = groups[part] ?? []
+            let own = group.first { $0.paragraph.split(separator: ".").count == level.count }
+            let children = group.filter { $0.paragraph.split(separator: ".").count > level.count }
+            let number = level.joined(separator: ".")
+            let element = path.isEmpty ? "paragraph" : "subparagraph"
+            let eId = "para_" + level[0] + level.dropFirst().map { "__subpara_" + $0 }.joined()
+            xml.line("<\(element) eId=\"\(eId)\"\(own.map { " class=\"\($0.kind.rawValue)\"" } ?? "")>")
+            let shown = path.isEmpty ? number : ConclusionsDocument.paragraphNumber(number, language).0
+            xml.line("<num>\(Markup.escaped(shown))</num>")
+            let wrapper = children.isEmpty ? "content" : "intro"
+            if let own {
+                xml.line("<\(wrapper)>")
+                for paragraph in own.text.text(in: language).paragraphs {
+                    xml.line("<p>\(Markup.escaped(paragraph))</p>")
+                }
+                xml.line("</\(wrapper)>")
+            } else if children.isEmpty {
+                xml.line("<content><p/></content>")
+            }
+            if !children.isEmpty { paragraphs(children, within: level, language: language, into: &xml) }
+            xml.line("</\(element)>")
+        }
     }
 
     /// A proposal as an amendment in `language`: each of its items an amendment content block, with the
@@ -139,8 +182,6 @@ public enum AkomaNtoso {
 }
 
 extension String {
-    fileprivate func replacingDots() -> String { String(map { $0 == "." ? "-" : $0 }) }
-
     /// The text's paragraphs: lines separated by blank lines or line breaks, never an empty one.
     fileprivate var paragraphs: [String] {
         let parts = split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }

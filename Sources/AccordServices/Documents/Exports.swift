@@ -102,14 +102,15 @@ public enum Exports {
         var files: [(String, String)] = []
         for language in languages {
             let code = AkomaNtoso.code(language)
-            for meeting in meetings {
+            for meeting in meetings where AkomaNtoso.hasText(of: meeting, in: state, language: language) {
                 files.append(
                     (
                         "statement-\(AkomaNtoso.slug(meeting.id.rawValue))-\(code).xml",
                         AkomaNtoso.statement(of: meeting, in: state, language: language, generatedOn: today)
                     ))
             }
-            for proposal in state.proposals.values.sorted(by: { $0.id < $1.id }) {
+            for proposal in state.proposals.values.sorted(by: { $0.id < $1.id })
+            where AkomaNtoso.hasText(of: proposal, language: language) {
                 files.append(
                     (
                         "amendment-\(AkomaNtoso.slug(proposal.id.rawValue))-\(code).xml",
@@ -126,8 +127,11 @@ public enum Exports {
         today: PartialDate
     ) async throws -> ExportFile {
         let state = try await record.state(for: principal)
-        let xml = AkomaNtoso.statement(
-            of: try meeting(id, in: state), in: state, language: language, generatedOn: today)
+        let meeting = try meeting(id, in: state)
+        guard AkomaNtoso.hasText(of: meeting, in: state, language: language) else {
+            throw NotFound(field: "lang", "the decisions of '\(id)' are not written in \(language.rawValue)")
+        }
+        let xml = AkomaNtoso.statement(of: meeting, in: state, language: language, generatedOn: today)
         return ExportFile(bytes: Data(xml.utf8), contentType: "application/akn+xml", fileExtension: "xml")
     }
 
@@ -141,6 +145,9 @@ public enum Exports {
         let state = try await record.state(for: principal)
         guard let proposal = state.proposals[id] else {
             throw NotFound(field: "code", "no proposal '\(id)' is recorded")
+        }
+        guard AkomaNtoso.hasText(of: proposal, language: language) else {
+            throw NotFound(field: "lang", "the proposal '\(id)' is not written in \(language.rawValue)")
         }
         let xml = AkomaNtoso.amendment(of: proposal, in: state, language: language, generatedOn: today)
         return ExportFile(bytes: Data(xml.utf8), contentType: "application/akn+xml", fileExtension: "xml")
