@@ -140,9 +140,10 @@ public func buildRouter(
         api.addRoutes(records)
     }
     api.addRoutes(FollowUpController(reports: FollowUpService(record: record)).endpoints)
-    LedgerRoutes.add(to: api, record: record)
-    DecisionRoutes.add(to: api, record: record)
-    EditionRoutes.add(to: api, record: record)
+    api.addRoutes(LedgerController(record: record).endpoints)
+    api.addRoutes(DecisionController(record: record).endpoints)
+    api.addRoutes(RecordController<Edition>(record: record) { $0.number < $1.number }.endpoints)
+    api.addRoutes(EditionController(record: record).endpoints)
     Pages.add(to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes))
     // Last, so that it wraps only the not-found responder: a known path asked with another method is a 405.
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path, $0.method) }))
