@@ -139,11 +139,15 @@ let package = Package(
         ),
         // libFuzzer's driver, declared for Swift; the sanitizer runtime linked into accord-fuzz defines it.
         .target(name: "CLibFuzzer"),
-        .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore"]),
+        .testTarget(
+            name: "AccordCoreTests",
+            dependencies: ["AccordCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "AccordStoreTests",
             dependencies: [
                 "AccordCore", "AccordDemo", "AccordStore", "AccordTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ]

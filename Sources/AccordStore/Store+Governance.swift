@@ -32,13 +32,18 @@ extension Store {
     /// The record as it stood at `point`.
     ///
     /// - Throws: `ChangeError.unknownReference` for an edition not published, `.invalid` for a position the
-    ///   ledger has not reached.
+    ///   ledger has not reached, each naming `field`.
     public func state(at point: PlanPoint, field: String = "edition") async throws -> ProcessState {
         switch point {
         case .head:
             return try await currentState()
         case .position(let position):
-            return try await state(at: position)
+            do {
+                return try await state(at: position)
+            } catch ChangeError.invalid(_, let reason) {
+                // Named as the caller reads it: `asOf` in the plan's views, `from` or `to` in a comparison.
+                throw ChangeError.invalid(field: field, reason: reason)
+            }
         case .edition(let number):
             let current = try await currentState()
             guard let edition = current.editions[number] else {

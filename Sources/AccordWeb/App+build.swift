@@ -142,9 +142,10 @@ public func buildRouter(
         api.addRoutes(records)
     }
     api.addRoutes(FollowUpController(reports: FollowUpService(record: record)).endpoints)
-    LedgerRoutes.add(to: api, record: record)
-    DecisionRoutes.add(to: api, record: record)
-    EditionRoutes.add(to: api, record: record)
+    api.addRoutes(LedgerController(record: record).endpoints)
+    api.addRoutes(DecisionController(record: record).endpoints)
+    api.addRoutes(RecordController<Edition>(record: record) { $0.number < $1.number }.endpoints)
+    api.addRoutes(EditionController(record: record).endpoints)
     let statistics = StatisticsService(record: record, disclosure: disclosure)
     api.addRoutes(SDMXController(statistics: statistics).endpoints)
     api.addRoutes(StatisticsController(statistics: statistics).endpoints)

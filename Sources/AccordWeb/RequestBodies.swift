@@ -27,12 +27,13 @@ package enum RequestBodies {
             read(Signed<Keyed<Comment>>.self), read(Signed<Keyed<Agenda>>.self),
             read(Signed<Keyed<DraftDecision>>.self), read(Signed<NoFields>.self),
             read(Signed<ItemController.AmendmentBody>.self), read(Signed<ItemController.StatusBody>.self),
-            read(Signed<DecisionRoutes.PositionBody>.self), read(Signed<EditionRoutes.ChallengeBody>.self),
-            read(Signed<EditionRoutes.SettlementBody>.self), read(EditionRoutes.DraftBody.self),
+            read(Signed<DecisionController.PositionBody>.self), read(Signed<EditionController.ChallengeBody>.self),
+            read(Signed<EditionController.SettlementBody>.self), read(EditionController.DraftBody.self),
             read(Signed<ExportController.ImportBody>.self), read(SessionController.Credentials.self),
-            read(LedgerRoutes.CosignatureBody.self), read(Signed<DecisionRoutes.RejectBody>.self),
+            read(LedgerController.CosignatureBody.self), read(Signed<DecisionController.RejectBody>.self),
             // The statistics' bodies (the uploaded files themselves are read by AccordStatistics).
-            read(StatisticsController.PublishBody.self), read(SpreadsheetMapping.self), read(Signed<CodeAddition>.self),
+            read(StatisticsController.PublishBody.self), read(SpreadsheetMapping.self),
+            read(Signed<StatisticsController.CodeBody>.self),
         ]
     }
 

@@ -21,4 +21,25 @@ struct WordSplittingTests {
         #expect(Substance.words("Réunion, RÉUNION") == Substance.words("réunion réunion"))
         #expect(Substance.words("e\u{301}") != Substance.words("\u{E9}"), "words compare scalar by scalar")
     }
+
+    @Test("an ASCII character is told apart by its value exactly as Unicode's properties tell it")
+    func asciiKindsAreTheUnicodeProperties() {
+        for value in UInt8(0)...127 {
+            let scalar = Unicode.Scalar(value)
+            let properties = scalar.properties
+            let expected: Substance.ScalarKind =
+                properties.isWhitespace
+                ? .space : properties.isAlphabetic ? .letter : properties.numericType != nil ? .digit : .other
+            #expect(Substance.ScalarKind(scalar) == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test("a text's words as a dictionary reads them: split at spaces, apostrophes and dashes, as written")
+    func tokens() {
+        let tokens = Substance.tokens("L'Exécutif extra-regional — 2027 (Taller)")
+        #expect(tokens.map(\.written) == ["L", "Exécutif", "extra", "regional", "2027", "Taller"])
+        #expect(tokens.map(\.lowercased) == ["l", "exécutif", "extra", "regional", "2027", "taller"])
+        #expect(tokens.map(\.hasDigit) == [false, false, false, false, true, false])
+        #expect(tokens[1].scalars.count == 8)
+    }
 }

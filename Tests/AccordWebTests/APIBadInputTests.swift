@@ -120,7 +120,26 @@ import Testing
             name: "a filter value that is not one, even with nothing to filter", method: "GET",
             path: "/api/v1/proposals?status=bogus", body: "", status: 400, field: "status",
             reason: "'bogus' is not one of"),
+        Case(
+            name: "a challenge filter that is not one, with no challenge to filter", method: "GET",
+            path: "/api/v1/challenges?status=bogus", body: "", status: 400, field: "status",
+            reason: "'bogus' is not one of"),
+        Case(
+            name: "a ledger page size that is not a number", method: "GET", path: "/api/v1/ledger?limit=many",
+            body: "", status: 400, field: "limit", reason: "'many' is not a whole number"),
+        Case(
+            name: "a negative ledger position", method: "GET", path: "/api/v1/ledger/hashes?after=-1", body: "",
+            status: 400, field: "after", reason: "not a ledger position"),
     ]
+
+    /// The demo has no challenge: the refusal above is of a filter over an empty list, which reads nothing.
+    @Test func theDemoHasNoChallengeToFilter() async throws {
+        try await withAPI(demo: true) { api, _ in
+            let list = try await api.get("/api/v1/challenges")
+            #expect(list.status == 200)
+            #expect((list["items"] as? [Any])?.isEmpty == true, "\(list.text)")
+        }
+    }
 
     /// A page's form goes through the same decoder as a query: a field given twice is the client's fault.
     @Test func aFormFieldGivenTwiceIsABadRequest() throws {

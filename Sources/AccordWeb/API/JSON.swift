@@ -38,23 +38,6 @@ extension Request {
         }
         return try JSONBody.decode(buffer, as: T.self)
     }
-
-    // The two readers below are LedgerRoutes' and EditionRoutes', not yet controllers; the controllers read
-    // their query as one typed value (`query(as:)`).
-
-    /// An optional query parameter read as a ledger position.
-    func position(_ name: String) throws -> Int64? {
-        guard let text = uri.queryParameters[name[...]].map(String.init) else { return nil }
-        guard let value = Int64(text), value >= 0 else {
-            throw Problem.badParameter(name, "'\(text)' is not a ledger position (a whole number from 0)")
-        }
-        return value
-    }
-
-    /// An optional free-text query parameter.
-    func text(_ name: String) -> String? {
-        uri.queryParameters[name[...]].map(String.init)
-    }
 }
 
 /// How the API reads a JSON body, once its bytes are collected: a pure function of the bytes, which the fuzz

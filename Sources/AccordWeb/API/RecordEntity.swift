@@ -1,5 +1,4 @@
 import AccordCore
-import Hummingbird
 
 /// An entity of the record that the API lists, shows, adds and (where the process allows) replaces,
 /// all through the same routes: `GET /plural`, `GET /plural/{code}`, `POST /plural`, `PUT /plural/{code}`.
@@ -31,9 +30,6 @@ extension RecordEntity {
     static var isReplaceable: Bool { false }
     static func replacing(_ value: Self) -> Change? { nil }
     static var codePath: String { ":code" }
-
-    /// Whether `value` passes the filter `request` asks for; what EditionRoutes, not yet a controller, reads.
-    static func matches(_ value: Self, _ request: Request) throws -> Bool { matches(value, try request.query()) }
 }
 
 extension RecordEntity where Filter == NoQuery {

@@ -127,11 +127,12 @@ struct StatisticsController: Sendable {
         return Response(status: .noContent)
     }
 
+    /// `POST /statistics/codes`' body besides its authority: `{"code": {"codelist", "code", "names"}}`.
+    struct CodeBody: Decodable, Sendable { var code: CodeAddition }
+
     @Sendable func addCode(_ request: Request, context: AccordContext) async throws
         -> JSONResponse<WriteResult<CodeAddition>>
     {
-        // `{"authority": …, "code": {"codelist", "code", "names"}}`, as the OpenAPI document describes it.
-        struct CodeBody: Decodable, Sendable { var code: CodeAddition }
         let signed = try await request.decodeJSON(as: Signed<CodeBody>.self, context: context)
         let entry = try await statistics.addCode(signed.body.code, authority: signed.authority, as: context.principal)
         return JSONResponse(WriteResult(entry: EntrySummary(entry), value: signed.body.code), status: .created)

@@ -8,20 +8,18 @@ enum PlanPoints {
     static func state(_ point: String, record: RecordService, viewer: Viewer, field: String) async throws
         -> ProcessState
     {
-        do {
-            if point.isEmpty { return try await record.state(for: viewer.principal) }
-            if point.hasPrefix("edition:") {
-                guard let number = Int(point.dropFirst(8)), number > 0 else {
-                    throw Problem.badParameter(field, "'\(point)' is not an edition")
-                }
-                return try await record.state(at: .edition(number), for: viewer.principal, field: field)
+        // An edition not published or a meeting not recorded is Core's refusal (422, naming the field), as in the
+        // API; only a value that names no point at all is a malformed request (400).
+        if point.isEmpty { return try await record.state(for: viewer.principal) }
+        if point.hasPrefix("edition:") {
+            guard let number = Int(point.dropFirst(8)), number > 0 else {
+                throw Problem.badParameter(field, "'\(point)' is not an edition")
             }
-            if point.hasPrefix("meeting:") {
-                return try await record.state(
-                    afterMeeting: MeetingID(String(point.dropFirst(8))), for: viewer.principal, field: field)
-            }
-        } catch let error as ChangeError {
-            throw Problem.badParameter(field, error.reason)
+            return try await record.state(at: .edition(number), for: viewer.principal, field: field)
+        }
+        if point.hasPrefix("meeting:") {
+            return try await record.state(
+                afterMeeting: MeetingID(String(point.dropFirst(8))), for: viewer.principal, field: field)
         }
         throw Problem.badParameter(field, "use edition:N or meeting:CODE")
     }
