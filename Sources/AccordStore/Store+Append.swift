@@ -1,4 +1,5 @@
 import AccordCore
+import CoreMetrics
 import SQLKit
 
 /// A change as the ledger recorded it.
@@ -97,6 +98,12 @@ extension Store {
         }
         // Only a committed state may be cached; a refused change leaves the cache as it was.
         cache.store(snapshot, at: snapshot.state.sequence)
+        // Counted once committed, by kind of change, in the metrics factory of the caller's task (`/metrics`).
+        var appendedKinds: [String: Int] = [:]
+        for appended in appended { appendedKinds[appended.entry.change.kind, default: 0] += 1 }
+        for (kind, count) in appendedKinds {
+            Counter(label: "accord_ledger_appends_total", dimensions: [("kind", kind)]).increment(by: count)
+        }
         return appended
     }
 

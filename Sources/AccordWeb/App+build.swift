@@ -14,15 +14,19 @@ public struct ServerConfiguration: Sendable {
     /// The key checkpoints of the ledger's head are signed with, read from a file kept outside the database;
     /// none when the installation signs no checkpoint.
     public var checkpointSigner: NoteSigner?
+    /// Whether a reverse proxy on this machine stands in front (`--behind-proxy`): its `X-Real-IP` is then the
+    /// client's address on connections from the loopback interface (`ProxyMiddleware`).
+    public var isBehindProxy: Bool
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, publicFolder: String? = nil,
-        checkpointSigner: NoteSigner? = nil
+        checkpointSigner: NoteSigner? = nil, isBehindProxy: Bool = false
     ) {
         self.hostname = hostname
         self.port = port
         self.publicFolder = publicFolder
         self.checkpointSigner = checkpointSigner
+        self.isBehindProxy = isBehindProxy
     }
 
     /// Whether the server listens on the loopback interface only, where the open trial mode may be offered.
@@ -78,7 +82,8 @@ public func serve(store: Store, configuration: ServerConfiguration, logger: Logg
     let app = Application(
         router: buildRouter(
             store: store, accounts: accounts, publicFolder: configuration.publicFolder,
-            allowsTrial: configuration.isLoopback, checkpointSigner: configuration.checkpointSigner),
+            allowsTrial: configuration.isLoopback, checkpointSigner: configuration.checkpointSigner,
+            isBehindProxy: configuration.isBehindProxy),
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port), serverName: "Accord"),
         logger: logger)
@@ -97,19 +102,28 @@ public func serve(store: Store, configuration: ServerConfiguration, logger: Logg
 /// - Parameter allowsTrial: whether the open trial mode is offered while the database has no account.
 /// - Parameter checkpointSigner: the key that signs a checkpoint of the ledger's head after every write.
 /// - Parameter disclosure: the small-cell threshold the public statistics apply.
+/// - Parameter isBehindProxy: whether the client's address is the `X-Real-IP` a proxy on this machine sends.
 public func buildRouter(
     store: Store, accounts: AccountService? = nil, pageCacheBytes: Int = 32 << 20, publicFolder: String? = nil,
-    allowsTrial: Bool = true, checkpointSigner: NoteSigner? = nil, disclosure: DisclosureControl = .init()
+    allowsTrial: Bool = true, checkpointSigner: NoteSigner? = nil, disclosure: DisclosureControl = .init(),
+    isBehindProxy: Bool = false
 ) -> AccordRouter {
     let accounts = accounts ?? AccountService(store: store)
     let record = RecordService(store: store, signer: checkpointSigner)
     let router = Router(context: AccordContext.self)
-    // Outermost first: the security headers go on every response, problem responses included.
+    // Outermost, so that it counts every response with its final status (a problem response's too) and its
+    // whole duration, by the route's pattern (never the raw path, so no URL can add a series).
+    router.add(middleware: MetricsMiddleware())
+    // Then the security headers, on every response, problem responses included.
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware())
+    if isBehindProxy { router.add(middleware: ProxyMiddleware()) }
     router.add(middleware: IdentityMiddleware(accounts: accounts, allowsTrial: allowsTrial))
     if let publicFolder { router.add(middleware: FileMiddleware(publicFolder, searchForIndexHtml: false)) }
     router.get("openapi.json") { _, _ in try OpenAPIDocument.bundled.get().response }
+    // The registry of the metrics factory current while the router is built: the process's (`accord serve`
+    // bootstraps it) or a test's own.
+    router.addRoutes(MetricsController(registry: ServerMetrics.currentRegistry).endpoints)
     // Signing in and out is not a write to the record: the session routes are outside the API's write guard.
     router.group("api/v1").addRoutes(SessionController(accounts: accounts).endpoints)
     let api = router.group("api/v1").add(middleware: APIWriteGuard())

@@ -26,6 +26,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "A folder whose files are served as they are, e.g. an installation's logo.")
     var publicFolder: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "A reverse proxy on this machine (nginx) stands in front: the client's address, which sign-in "
+                + "throttling counts, is the X-Real-IP it sends on loopback connections."))
+    var behindProxy = false
+
     @Flag(help: "Load the demo (the Regional Conference on Migration) into the database first, unless it holds it.")
     var demo = false
 
@@ -37,6 +43,8 @@ struct Serve: AsyncParsableCommand {
     var checkpointKey: String?
 
     func run() async throws {
+        // Once, before anything records: the counters `/metrics` shows (requests, ledger appends, page cache).
+        ServerMetrics.bootstrap()
         let logger = makeLogger()
         let keyFile = checkpointKey ?? ProcessInfo.processInfo.environment["ACCORD_CHECKPOINT_KEY"]
         let signer = try keyFile.map(readSignerKey)
@@ -58,7 +66,8 @@ struct Serve: AsyncParsableCommand {
                 try await serve(
                     store: store,
                     configuration: ServerConfiguration(
-                        hostname: hostname, port: port, publicFolder: publicFolder, checkpointSigner: signer),
+                        hostname: hostname, port: port, publicFolder: publicFolder, checkpointSigner: signer,
+                        isBehindProxy: behindProxy),
                     logger: logger)
             } catch let error as ServeError {
                 throw Failure(description: "accord serve: \(error)")

@@ -13,6 +13,9 @@ public struct AccordContext: RequestContext, RemoteAddressRequestContext {
     /// The session id the browser brought, when the principal signed in by cookie.
     public var sessionID: String?
     public let remoteAddress: SocketAddress?
+    /// The client's address as the reverse proxy on this machine saw it, when the server runs behind one
+    /// (`ProxyMiddleware`, only with `--behind-proxy`); nil otherwise.
+    var proxiedClientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -20,5 +23,5 @@ public struct AccordContext: RequestContext, RemoteAddressRequestContext {
     }
 
     /// The client's address as throttling counts it.
-    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    var clientAddress: String { proxiedClientAddress ?? remoteAddress?.ipAddress ?? "unknown" }
 }

@@ -129,6 +129,7 @@ struct AuthorizationMatrixTests {
         matrix["GET /{lang}/proposals"] = .workingSideOrObserver
         matrix["GET /{lang}/proposals/{code}"] = .invitedObserver
         matrix["GET /{lang}/translations"] = .secretariat
+        matrix["GET /metrics"] = .secretariat
         matrix["POST /{lang}/meetings/{code}/decisions"] = .secretariat
         matrix["POST /{lang}/meetings"] = .secretariat
         matrix["POST /{lang}/meetings/{code}/attendance"] = .secretariat

@@ -142,8 +142,8 @@ struct RouteTemplate: Sendable {
         "/" + segments.joined(separator: "/")
     }
 
-    /// Whether the route belongs to the JSON API (or is its document), rather than to the pages.
-    var isAPI: Bool { segments.first == "api" || segments == ["openapi.json"] }
+    /// Whether the route belongs to the API (or is its document, or the metrics), rather than to the pages.
+    var isAPI: Bool { segments.first == "api" || segments == ["openapi.json"] || segments == ["metrics"] }
 
     func matches(_ path: String) -> Bool { self.path.matches(path) }
 }

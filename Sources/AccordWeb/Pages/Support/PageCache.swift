@@ -1,3 +1,4 @@
+import CoreMetrics
 import Crypto
 import NIOCore
 import Synchronization
@@ -26,19 +27,29 @@ final class PageCache: Sendable {
     private let contents = Mutex(Contents())
     let maximumBytes: Int
 
-    init(maximumBytes: Int = 32 << 20) { self.maximumBytes = maximumBytes }
+    /// Lookups that found their page, and lookups that did not (`/metrics`).
+    private let hits: Counter
+    private let misses: Counter
+
+    init(maximumBytes: Int = 32 << 20) {
+        self.maximumBytes = maximumBytes
+        hits = Counter(label: "accord_page_cache_lookups_total", dimensions: [("result", "hit")])
+        misses = Counter(label: "accord_page_cache_lookups_total", dimensions: [("result", "miss")])
+    }
 
     /// The key of a page: everything that changes its bytes.
     static func key(uri: String, position: Int64, viewer: String) -> String { "\(position)|\(viewer)|\(uri)" }
 
     func page(_ key: String) -> Page? {
-        contents.withLock { contents in
+        let page = contents.withLock { contents -> Page? in
             guard var slot = contents.slots[key] else { return nil }
             contents.clock += 1
             slot.used = contents.clock
             contents.slots[key] = slot
             return slot.page
         }
+        (page == nil ? misses : hits).increment()
+        return page
     }
 
     /// Keeps `html` under `key`, and returns it as a page with its entity tag.
