@@ -1,4 +1,5 @@
 import AccordCore
+import AccordDocuments
 import AccordServices
 import AccordStore
 import Foundation
@@ -26,6 +27,39 @@ struct FollowUpController: Sendable {
             .post(RouterPath(report + "/submit"), use: submit)
             .post(RouterPath(report + "/publish"), use: publish)
             .get("feed", use: feed)
+            .get(RouterPath("exports/report/:cycle/:mandate/:participant"), use: reportDocument)
+            .get("exports/compilation/:code", use: compilation)
+    }
+
+    /// `GET /exports/report/…`: the format (DOCX by default) and the languages side by side.
+    struct DocumentQuery: Decodable, Sendable {
+        var format: ReportFormat?
+        var lang: String?
+    }
+
+    /// `GET /exports/report/CYCLE/MANDATE/COUNTRY`: one report as a document, as the reader may see it.
+    @Sendable func reportDocument(_ request: Request, context: AccordContext) async throws -> Response {
+        let query = try request.query(as: DocumentQuery.self)
+        let languages = try DocumentLanguages(parsing: query.lang ?? "en")
+        let id = try Self.reportID(context)
+        let file = try await Exports.report(
+            from: record, for: context.principal, report: id, format: query.format ?? .docx, languages: languages,
+            today: try ExportController.today())
+        let name =
+            "report-" + id.rawValue.replacingOccurrences(of: "/", with: "-")
+            + "-\(languages.languages.map(\.rawValue).joined(separator: "-"))"
+        return ExportController.download(file, name: name)
+    }
+
+    /// `GET /exports/compilation/CYCLE`: every report of the cycle the reader may see, as one DOCX.
+    @Sendable func compilation(_ request: Request, context: AccordContext) async throws -> Response {
+        let languages = try request.query(as: ExportController.LanguagesQuery.self).languages()
+        let cycle = try context.parameters.require("code")
+        let file = try await Exports.compilation(
+            from: record, for: context.principal, cycle: CycleID(cycle), languages: languages,
+            today: try ExportController.today())
+        return ExportController.download(
+            file, name: "compilation-\(cycle)-\(languages.languages.map(\.rawValue).joined(separator: "-"))")
     }
 
     /// The matrix as the API answers it: the cells, with who has not filed on each mandate (nothing, or only a
@@ -157,3 +191,6 @@ struct FollowUpController: Sendable {
             segment: try context.parameters.require("participant"))
     }
 }
+
+/// A report document's format, read from a query as JSON reads a closed set.
+extension ReportFormat: ClosedSet {}
