@@ -81,6 +81,8 @@ let package = Package(
                 "AccordStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
@@ -141,7 +143,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AccordServicesTests",
-            dependencies: ["AccordCore", "AccordDemo", "AccordServices", "AccordStore"]
+            dependencies: [
+                "AccordCore", "AccordDemo", "AccordServices", "AccordStore", "AccordTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         // What the test targets share: snapshot files kept beside each target's tests, and a fresh database of
         // either backend per test, PostgreSQL on one throwaway server per test process.
