@@ -139,7 +139,7 @@ public func buildRouter(
     ] {
         api.addRoutes(records)
     }
-    api.addRoutes(FollowUpController(reports: FollowUpService(record: record)).endpoints)
+    api.addRoutes(FollowUpController(reports: FollowUpService(record: record), accounts: accounts).endpoints)
     LedgerRoutes.add(to: api, record: record)
     DecisionRoutes.add(to: api, record: record)
     EditionRoutes.add(to: api, record: record)

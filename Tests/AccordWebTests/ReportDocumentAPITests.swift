@@ -53,4 +53,37 @@ struct ReportDocumentAPITests {
             }
         }
     }
+
+    @Test(
+        "a delegate's feed token reads that account's feed (its working side) and nothing else; the Secretariat issues and revokes it",
+        arguments: Backend.all)
+    func feedToken(_ backend: Backend) async throws {
+        try await withAPI(demo: true, backend: backend) { api, _ in
+            let mexico = FollowUpAPITests.delegate("MEX")
+            let filed = try await api.post("/api/v1/reports", FollowUpAPITests.filing("MEX", by: mexico))
+            #expect(filed.status == 201, "\(filed.text)")
+            #expect(!(try await api.get("/api/v1/feed").text.contains("/MEX/")), "the public's feed holds no draft")
+
+            let path = "/api/v1/feed-tokens/delegate.mex"
+            let byDelegate = try await api.post(path, #"{"actor":\#(mexico)}"#)
+            #expect(byDelegate.status == 403, "only the Secretariat issues feed tokens")
+            let issued = try await api.post(path, #"{"actor":\#(Bodies.secretariat)}"#)
+            #expect(issued.status == 201, "\(issued.text)")
+            let token = try #require(issued["token"] as? String)
+            #expect(token.hasPrefix("feed_") && issued["feed"] as? String == "/api/v1/feed?token=\(token)")
+
+            let feed = try await api.get("/api/v1/feed?lang=fr&token=\(token)")
+            #expect(feed.status == 200 && feed.contentType?.hasPrefix("application/atom+xml") == true)
+            #expect(feed.text.contains("SANTIAGO-1998-MW-IACHR/MEX/"), "the delegate's feed shows its country's draft")
+            // The token reads the feed only: as a bearer token it opens nothing.
+            let bearer = try await api.call(.get, "/api/v1/reports", headers: [.authorization: "Bearer \(token)"])
+            #expect(bearer.status == 401)
+            #expect(try await api.get("/api/v1/feed?token=feed_forged").status == 401)
+
+            let revoked = try await api.call(.delete, path, #"{"actor":\#(Bodies.secretariat)}"#)
+            #expect(revoked.status == 204)
+            #expect(try await api.get("/api/v1/feed?token=\(token)").status == 401, "a revoked token reads nothing")
+            #expect(try await api.call(.delete, path, #"{"actor":\#(Bodies.secretariat)}"#).status == 404)
+        }
+    }
 }
