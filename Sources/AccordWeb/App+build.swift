@@ -155,7 +155,7 @@ public func buildRouter(
     ] {
         api.addRoutes(records)
     }
-    api.addRoutes(FollowUpController(reports: FollowUpService(record: record)).endpoints)
+    api.addRoutes(FollowUpController(reports: FollowUpService(record: record), accounts: accounts).endpoints)
     api.addRoutes(LedgerController(record: record).endpoints)
     api.addRoutes(DecisionController(record: record).endpoints)
     api.addRoutes(RecordController<Edition>(record: record) { $0.number < $1.number }.endpoints)

@@ -11,6 +11,7 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export", abstract: "Write the plan, a meeting's documents, decisions or the calendar to files.",
         subcommands: [
             ExportPlan.self, ExportAgenda.self, ExportConclusions.self, ExportDecisions.self, ExportCalendar.self,
+            ExportReport.self, ExportCompilation.self, ExportFeed.self,
         ])
 }
 

@@ -95,6 +95,9 @@ struct ExchangeFormatTests {
         let entries = inside.components(separatedBy: "<entry>").dropFirst()
         #expect(entries.count == 50)
         #expect(entries.allSatisfy { $0.contains("<id>tag:") && $0.contains("<updated>") && $0.contains("<title>") })
+        // RFC 4287 §4.1.1: an alternate link, or content (events and mandates have no page of their own).
+        #expect(entries.allSatisfy { $0.contains(#"rel="alternate""#) || $0.contains(#"<content type="text">"#) })
+        #expect(entries.contains { $0.contains("<category term=\"event\"/>") && $0.contains("<content ") })
         #expect(entries.first?.contains("report/SANTIAGO-1998-REPORTS/SANTIAGO-1998-MW-IACHR/MEX/") == true)
         let outside = AtomFeed.feed(
             of: state.published(for: .outside(invited: nil)), language: .fr, recordedAt: times, selfLink: "/feed",

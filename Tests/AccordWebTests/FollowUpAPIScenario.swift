@@ -69,6 +69,16 @@ enum FollowUpAPIScenario {
         let first = try #require(feed.text.range(of: "<entry>"))
         #expect(
             feed.text[first.upperBound...].hasPrefix("\n<id>tag:accord.invalid,2025:report/QUEBEC-2001/SPA-MW-1/CAN/"))
+        // The published report as a document, and the cycle's compilation.
+        #expect(try await api.get("/api/v1/exports/report/QUEBEC-2001/SPA-MW-1/CAN?format=md").text.contains("Canada"))
+        let compilation = try await api.get("/api/v1/exports/compilation/QUEBEC-2001")
+        #expect(compilation.status == 200 && compilation.bytes.starts(with: Array("PK".utf8)))
+        // A feed token for the Secretariat's own account, issued and revoked.
+        let issued = try await api.post("/api/v1/feed-tokens/ana.ts", #"{"actor":\#(Bodies.secretariat)}"#)
+        #expect(issued.status == 201, "\(issued.text)")
+        #expect(
+            try await api.call(.delete, "/api/v1/feed-tokens/ana.ts", #"{"actor":\#(Bodies.secretariat)}"#).status
+                == 204)
         #expect(try await store.verify().isValid)
     }
 }

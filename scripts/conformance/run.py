@@ -94,6 +94,23 @@ def main():
         accord("export", "calendar", "--lang", lang, "-o", str(ics))
         check("check_ical.py", ics)
 
+    # The Atom feed in each language, against RFC 4287's grammar (check_atom.py); as the public reads it and as
+    # the Secretariat does (the working side: submitted reports too).
+    feeds = []
+    for lang in ["en", "es", "fr"]:
+        feed = WORK / f"feed-{lang}.atom"
+        accord("export", "feed", "--lang", lang, "-o", str(feed))
+        feeds.append(feed)
+    check("check_atom.py", *feeds)
+
+    # Reports as documents: Canada's (seed 000) in French, and the cycle's compilation, opened by python-docx and
+    # by LibreOffice where it is installed.
+    report = WORK / "report-can-fr.docx"
+    accord("export", "report", "SANTIAGO-1998-REPORTS", "SANTIAGO-1998-MW-IACHR", "CAN", "--lang", "fr", "-o", str(report))
+    compilation = WORK / "compilation-en.docx"
+    accord("export", "compilation", "SANTIAGO-1998-REPORTS", "--lang", "en", "-o", str(compilation))
+    check("check_report_docx.py", report, compilation)
+
     # CSV round trip: importing the export changes nothing, and the ledger is untouched.
     before = ledger_head()
     output = accord("import", str(csv_file), "--authority", "editorial: conformance round trip")

@@ -44,6 +44,18 @@ public enum AtomFeed {
         return xml
     }
 
+    /// What changed after ledger position `since`, as plain text for an e-mail digest: one line per record,
+    /// newest first ("report: CAN · SANTIAGO-1998-MW-IACHR · published — /fr/reports/…"), and how many.
+    public static func digest(
+        of state: ProcessState, language: Language, since: Int64, limit: Int = 200
+    ) -> (text: String, count: Int) {
+        let lines = changes(in: state, limit: limit).filter { $0.sequence > since }.compactMap { change -> String? in
+            guard let entry = entry(change.ref, in: state, language: language) else { return nil }
+            return "- \(entry.category): \(entry.title)" + (entry.link.map { " — \($0)" } ?? "")
+        }
+        return (lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"), lines.count)
+    }
+
     /// Every id starts so: a tag URI (RFC 4151) under a reserved domain, since an installation's own is not known.
     static let tagPrefix = "tag:accord.invalid,2025:"
 
@@ -59,8 +71,14 @@ public enum AtomFeed {
             var xml = "<entry>\n<id>\(Markup.escaped(id))</id>\n<title>\(Markup.escaped(title))</title>\n"
             xml += "<updated>\(rfc3339(updated))</updated>\n"
             xml += #"<category term="\#(category)"/>"# + "\n"
-            if let link { xml += #"<link rel="alternate" type="text/html" href="\#(Markup.escaped(link))"/>"# + "\n" }
-            xml += "<summary>\(Markup.escaped(summary))</summary>\n</entry>\n"
+            // RFC 4287 §4.1.1: an entry with no alternate link must have content; one without a page of its own
+            // (an event, a mandate) carries its text as content rather than as a summary.
+            if let link {
+                xml += #"<link rel="alternate" type="text/html" href="\#(Markup.escaped(link))"/>"# + "\n"
+                xml += "<summary>\(Markup.escaped(summary))</summary>\n</entry>\n"
+            } else {
+                xml += "<content type=\"text\">\(Markup.escaped(summary))</content>\n</entry>\n"
+            }
             return xml
         }
     }

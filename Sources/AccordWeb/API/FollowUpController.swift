@@ -1,4 +1,5 @@
 import AccordCore
+import AccordDocuments
 import AccordServices
 import AccordStore
 import Foundation
@@ -12,6 +13,8 @@ import Hummingbird
 /// are recorded as the principal through Core's rules.
 struct FollowUpController: Sendable {
     let reports: FollowUpService
+    /// Feed tokens: who reads `/feed?token=…`, and the Secretariat issuing and revoking them.
+    let accounts: AccountService
     var record: RecordService { reports.record }
 
     var endpoints: RouteCollection<AccordContext> {
@@ -26,6 +29,41 @@ struct FollowUpController: Sendable {
             .post(RouterPath(report + "/submit"), use: submit)
             .post(RouterPath(report + "/publish"), use: publish)
             .get("feed", use: feed)
+            .get(RouterPath("exports/report/:cycle/:mandate/:participant"), use: reportDocument)
+            .get("exports/compilation/:code", use: compilation)
+            .post("feed-tokens/:username", use: issueFeedToken)
+            .delete("feed-tokens/:username", use: revokeFeedToken)
+    }
+
+    /// `GET /exports/report/…`: the format (DOCX by default) and the languages side by side.
+    struct DocumentQuery: Decodable, Sendable {
+        var format: ReportFormat?
+        var lang: String?
+    }
+
+    /// `GET /exports/report/CYCLE/MANDATE/COUNTRY`: one report as a document, as the reader may see it.
+    @Sendable func reportDocument(_ request: Request, context: AccordContext) async throws -> Response {
+        let query = try request.query(as: DocumentQuery.self)
+        let languages = try DocumentLanguages(parsing: query.lang ?? "en")
+        let id = try Self.reportID(context)
+        let file = try await Exports.report(
+            from: record, for: context.principal, report: id, format: query.format ?? .docx, languages: languages,
+            today: try ExportController.today())
+        let name =
+            "report-" + id.rawValue.replacingOccurrences(of: "/", with: "-")
+            + "-\(languages.languages.map(\.rawValue).joined(separator: "-"))"
+        return ExportController.download(file, name: name)
+    }
+
+    /// `GET /exports/compilation/CYCLE`: every report of the cycle the reader may see, as one DOCX.
+    @Sendable func compilation(_ request: Request, context: AccordContext) async throws -> Response {
+        let languages = try request.query(as: ExportController.LanguagesQuery.self).languages()
+        let cycle = try context.parameters.require("code")
+        let file = try await Exports.compilation(
+            from: record, for: context.principal, cycle: CycleID(cycle), languages: languages,
+            today: try ExportController.today())
+        return ExportController.download(
+            file, name: "compilation-\(cycle)-\(languages.languages.map(\.rawValue).joined(separator: "-"))")
     }
 
     /// The matrix as the API answers it: the cells, with who has not filed on each mandate (nothing, or only a
@@ -139,11 +177,52 @@ struct FollowUpController: Sendable {
         return JSONResponse(WriteResult(entry: EntrySummary(entry), value: report))
     }
 
+    /// `GET /feed`: the language, and an account's feed token (feed readers send no headers).
+    struct FeedQuery: Decodable, Sendable {
+        var lang: Language?
+        var token: String?
+    }
+
+    /// What issuing a feed token answers: the token, once, and the feed's address with it.
+    struct FeedTokenAnswer: Encodable, Sendable {
+        var username: String
+        var token: String
+        var feed: String
+    }
+
+    /// `POST /feed-tokens/USERNAME`: the Secretariat issues (or replaces) an account's feed token.
+    @Sendable func issueFeedToken(_ request: Request, context: AccordContext) async throws
+        -> JSONResponse<FeedTokenAnswer>
+    {
+        let username = try context.parameters.require("username")
+        let token = try await accounts.issueFeedToken(for: username, as: context.principal)
+        return JSONResponse(
+            FeedTokenAnswer(username: username.lowercased(), token: token, feed: "/api/v1/feed?token=\(token)"),
+            status: .created)
+    }
+
+    /// `DELETE /feed-tokens/USERNAME`: the Secretariat revokes it.
+    @Sendable func revokeFeedToken(_ request: Request, context: AccordContext) async throws -> Response {
+        let username = try context.parameters.require("username")
+        guard try await accounts.revokeFeedToken(of: username, as: context.principal) else {
+            throw NotFound(field: "username", "'\(username)' has no feed token")
+        }
+        return Response(status: .noContent)
+    }
+
     @Sendable func feed(_ request: Request, context: AccordContext) async throws -> Response {
-        let language = try request.query(as: ExportController.LanguageQuery.self).lang ?? .en
+        let query = try request.query(as: FeedQuery.self)
+        let language = query.lang ?? .en
+        // With a feed token, the feed of the account it belongs to, whoever asks; an unknown or revoked one is
+        // refused rather than answered with the public's feed, so a reader notices.
+        var principal = context.principal
+        if let token = query.token {
+            guard let owner = try await accounts.principal(feedToken: token) else { throw AuthError.notSignedIn }
+            principal = owner
+        }
         let now = Timestamp(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000))
         let file = try await Exports.feed(
-            from: record, for: context.principal, language: language,
+            from: record, for: principal, language: language,
             selfLink: "/api/v1/feed?lang=\(language.rawValue)", now: now)
         var headers: HTTPFields = [:]
         headers[.contentType] = file.contentType
@@ -157,3 +236,6 @@ struct FollowUpController: Sendable {
             segment: try context.parameters.require("participant"))
     }
 }
+
+/// A report document's format, read from a query as JSON reads a closed set.
+extension ReportFormat: ClosedSet {}

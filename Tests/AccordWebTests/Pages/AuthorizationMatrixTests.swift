@@ -81,7 +81,7 @@ struct AuthorizationMatrixTests {
             "GET /api/v1/mandates/{code}", "GET /api/v1/cycles", "GET /api/v1/cycles/{code}", "GET /api/v1/events",
             "GET /api/v1/events/{code}", "GET /api/v1/event-series", "GET /api/v1/event-series/{code}",
             "GET /api/v1/event-series/{code}/occurrences", "GET /{lang}/reports", "GET /api/v1/feed",
-            "GET /api/v1/search",
+            "GET /api/v1/search", "GET /api/v1/exports/compilation/{code}",
         ]
         let published = [
             "GET /api/v1/bodies/{code}/agenda", "GET /api/v1/meetings/{code}/drafts",
@@ -94,6 +94,7 @@ struct AuthorizationMatrixTests {
             "GET /api/v1/reports/{cycle}/{mandate}/{participant}",
             "GET /api/v1/reports/{cycle}/{mandate}/{participant}/revisions",
             "GET /{lang}/reports/{cycle}/{mandate}/{participant}",
+            "GET /api/v1/exports/report/{cycle}/{mandate}/{participant}",
         ]
         let workingSide = [
             "GET /api/v1/ledger", "GET /api/v1/ledger/{sequence}", "GET /api/v1/revision-report",
@@ -142,6 +143,8 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/proposals/{code}/comments"] = .speaker
         matrix["POST /{lang}/items/{number}/challenges"] = .delegationOrSecretariat
         matrix["POST /{lang}/items/{number}/challenges/settle"] = .secretariat
+        matrix["POST /api/v1/feed-tokens/{username}"] = .secretariat
+        matrix["DELETE /api/v1/feed-tokens/{username}"] = .secretariat
         matrix["POST /{lang}/reports/{cycle}"] = .delegationOrSecretariat
         matrix["POST /{lang}/reports/{cycle}/{mandate}/{participant}/publish"] = .secretariat
         matrix["POST /{lang}/decisions/confirm"] = .presidency
@@ -457,7 +460,7 @@ struct AuthorizationMatrixTests {
             case "standing-items": standing
             case "external-plans": "SANTIAGO-1998"
             case "mandates": report.mandate
-            case "cycles": report.cycle
+            case "cycles", "compilation": report.cycle
             case "events": "WS-2000-SANTIAGO"
             case "event-series": series
             default: "RCM-V"

@@ -79,6 +79,12 @@ enum ReportPages {
                 }
             }
         }
+        html.element("p", [("class", "downloads")]) { html in
+            html.text(ReportText.compilation(language) + ": ")
+            html.link(
+                Link("/api/v1/exports/compilation/" + matrix.cycle.rawValue, query: [("lang", language.rawValue)]),
+                "DOCX")
+        }
         html.element("table", [("class", "matrix")]) { html in
             html.element("thead") { html in
                 html.element("tr") { html in
@@ -161,6 +167,20 @@ enum ReportPages {
             html.text(" · \(ReportText.language(language)): \(report.language.rawValue)")
             html.text(" · \(ReportText.recordedBy(language)): ")
             html.text(report.recordedBy == .secretariat ? ReportText.onBehalf(language) : report.recorder)
+        }
+        // The report as a document for the review group, in the viewer's language and in the report's own.
+        html.element("p", [("class", "downloads")]) { html in
+            html.text(ReportText.download(language) + ": ")
+            let path = "/api/v1/exports/report/" + report.id.rawValue
+            for format in ["docx", "pdf", "html"] {
+                html.link(Link(path, query: [("format", format), ("lang", language.rawValue)]), format.uppercased())
+                html.text(" ")
+            }
+            if report.language != language {
+                html.link(
+                    Link(path, query: [("format", "docx"), ("lang", report.language.rawValue)]),
+                    "DOCX (\(report.language.rawValue))")
+            }
         }
         if let mandate {
             html.element("section", [("class", "mandate")]) { html in

@@ -7,7 +7,7 @@ enum ReportText: CaseIterable {
     case coordinatorReport, coordinator, coCoordinators, report, revision, recordedBy, onBehalf, events, organizers
     case place, indicators, indicator, unit, baseline, target, actual, links, noReport, language, late, theme
     case summary, actions, partnerships, financing, beneficiaries, limitations, nextSteps, plan
-    case fileReport, publish, kind, statusField
+    case fileReport, publish, kind, statusField, download, compilation
 
     // swift-format-ignore
     func callAsFunction(_ language: Language) -> String {
@@ -57,6 +57,8 @@ enum ReportText: CaseIterable {
             case .publish: ("Publicar el informe", "Publish the report", "Publier le rapport")
             case .kind: ("Tipo de informe", "Kind of report", "Type de rapport")
             case .statusField: ("Estado", "Status", "Statut")
+            case .download: ("Descargar", "Download", "Télécharger")
+            case .compilation: ("Compilación de los informes del ciclo", "Compilation of the cycle's reports", "Compilation des rapports du cycle")
             }
         return language.pick(forms)
     }
