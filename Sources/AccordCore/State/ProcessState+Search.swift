@@ -74,7 +74,8 @@ extension ProcessState {
         case .standingItem(let id):
             guard let standing = standingItems[id] else { return [:] }
             (code, texts) = (id.rawValue, [standing.title])
-        case .process, .editorial, .challenge, .edition, .agenda:
+        case .process, .editorial, .challenge, .edition, .agenda, .externalPlan, .mandate, .cycle, .report, .event,
+            .series, .code, .vintage, .release:
             return [:]
         }
         var documents: [Language: String] = [:]

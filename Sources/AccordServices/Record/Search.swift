@@ -89,7 +89,9 @@ extension RecordService {
             case .body(let id): (state.bodies[id]?.name, nil, nil)
             case .workplan(let id): (state.workplans[id]?.title, nil, nil)
             case .standingItem(let id): (state.standingItems[id]?.title, nil, nil)
-            case .process, .editorial, .challenge, .edition, .agenda: (nil, nil, nil)
+            case .process, .editorial, .challenge, .edition, .agenda, .externalPlan, .mandate, .cycle, .report, .event,
+                .series, .code, .vintage, .release:
+                (nil, nil, nil)
             }
         guard let title else { return nil }
         return SearchHit(
