@@ -80,7 +80,8 @@ struct AuthorizationMatrixTests {
             "GET /api/v1/external-plans", "GET /api/v1/external-plans/{code}", "GET /api/v1/mandates",
             "GET /api/v1/mandates/{code}", "GET /api/v1/cycles", "GET /api/v1/cycles/{code}", "GET /api/v1/events",
             "GET /api/v1/events/{code}", "GET /api/v1/event-series", "GET /api/v1/event-series/{code}",
-            "GET /api/v1/event-series/{code}/occurrences", "GET /{lang}/reports", "GET /api/v1/feed", "GET /api/v1/search",
+            "GET /api/v1/event-series/{code}/occurrences", "GET /{lang}/reports", "GET /api/v1/feed",
+            "GET /api/v1/search",
         ]
         let published = [
             "GET /api/v1/bodies/{code}/agenda", "GET /api/v1/meetings/{code}/drafts",
@@ -136,6 +137,7 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/meetings/{code}/agenda/approve"] = .presidency
         matrix["POST /{lang}/meetings/{code}/positions"] = .delegationOrSecretariat
         matrix["POST /{lang}/meetings/{code}/adopt"] = .secretariat
+        matrix["POST /{lang}/meetings/{code}/positions/all"] = .secretariat
         matrix["POST /{lang}/proposals"] = .delegationOrSecretariat
         matrix["POST /{lang}/proposals/{code}/comments"] = .speaker
         matrix["POST /{lang}/items/{number}/challenges"] = .delegationOrSecretariat
@@ -496,6 +498,10 @@ struct AuthorizationMatrixTests {
                     "participant": participant, "mandate": report.mandate, "language": "fr",
                     "actions": "Révision de la matrice", "status": "draft",
                 ]
+            }
+            // All present reserve their position: the sample draft stays without consensus, so stays confidential.
+            if uri.hasSuffix("/positions/all") {
+                return ["draft": draft.1, "all": "reservation-pending-consultation"]
             }
             if uri.hasSuffix("/positions") {
                 return ["draft": draft.1, "participant": participant, "position": "supports"]

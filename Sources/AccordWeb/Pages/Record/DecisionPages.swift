@@ -36,7 +36,9 @@ enum DecisionPages {
         html.element("dl", [("class", "decisions")]) { html in
             for decision in decisions {
                 html.element("dt") { html in
-                    html.link(viewer.link("/decisions", [("id", decision.id.rawValue)]), decision.paragraph)
+                    html.link(
+                        viewer.link("/decisions", [("id", decision.id.rawValue)]),
+                        SubParagraphs.label(decision.paragraph, viewer.language))
                     html.text(" · \(Words.kind(decision.kind, viewer.language))")
                     TranscriptionForms.status(decision, viewer: viewer, &html)
                 }

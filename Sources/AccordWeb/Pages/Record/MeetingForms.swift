@@ -39,9 +39,17 @@ enum MeetingForms {
                 throw Problem.notFound("meeting", code.rawValue, field: "code")
             }
             let draft = try Self.draft(from: fields, at: meeting, state: state, viewer: viewer)
+            // Its sub-paragraphs are drafts of their own, tabled with it in one transaction: each is a
+            // paragraph of the outcome document, on which the delegations take a position and which is adopted.
+            let subParagraphs = try SubParagraphs.read(
+                fields["subparagraphs"], under: draft.paragraph, field: "subparagraphs"
+            ).map {
+                DraftDecision(meeting: code, paragraph: $0.paragraph, kind: draft.kind, text: viewer.typed($0.text))
+            }
             try await record.record(
-                .tableDraft(draft), authority: .editorial(reason: "draft tabled by the Secretariat"),
-                as: viewer.principal)
+                ([draft] + subParagraphs).map {
+                    (.tableDraft($0), .editorial(reason: "draft tabled by the Secretariat"))
+                }, as: viewer.principal)
             return viewer.link("/meetings/\(code.rawValue)")
         }
     }
@@ -263,6 +271,7 @@ enum MeetingForms {
                 "kind", Words.kind(language), DecisionKind.allCases.map { ($0.rawValue, Words.kind($0, language)) },
                 selected: "conclusion", &html)
             Forms.textarea("text", "\(viewer.t(.text)) (\(UIText.languageName(language)))", required: true, &html)
+            Forms.textarea("subparagraphs", MeetingFormText.subParagraphs(language), &html)
             html.element("p", [("class", "muted")], text: MeetingFormText.effectsHint(language))
             section(MeetingFormText.addItem(language), &html) { html in
                 Forms.field("add-number", viewer.t(.number), &html)
@@ -337,6 +346,13 @@ enum MeetingFormText {
     static func tableDraft(_ language: Language) -> String {
         language.pick(
             ("Presentar un proyecto de decisión", "Table a draft decision", "Présenter un projet de décision"))
+    }
+    static func subParagraphs(_ language: Language) -> String {
+        language.pick(
+            (
+                "Incisos, uno por línea: a), b)… (opcional)", "Sub-paragraphs, one a line: (a), (b)… (optional)",
+                "Alinéas, un par ligne : a), b)… (facultatif)"
+            ))
     }
     static func effectsHint(_ language: Language) -> String {
         language.pick(

@@ -118,7 +118,10 @@ enum MeetingPages {
     private static func positions(
         _ draft: DraftDecision, _ meeting: Meeting, _ state: ProcessState, _ viewer: Viewer, _ html: inout HTML
     ) {
-        html.element("h3", text: "\(draft.paragraph) (\(Words.kind(draft.kind, viewer.language)))")
+        html.element(
+            "h3",
+            text:
+                "\(SubParagraphs.label(draft.paragraph, viewer.language)) (\(Words.kind(draft.kind, viewer.language)))")
         html.element("p") { viewer.write(draft.text, into: &$0) }
         html.element("table") { html in
             html.element("thead") { html in
