@@ -138,6 +138,8 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/meetings/{code}/positions"] = .delegationOrSecretariat
         matrix["POST /{lang}/meetings/{code}/adopt"] = .secretariat
         matrix["POST /{lang}/meetings/{code}/positions/all"] = .secretariat
+        matrix["GET /{lang}/meetings/{code}/transcription"] = .secretariat
+        matrix["POST /{lang}/meetings/{code}/transcription"] = .secretariat
         matrix["POST /{lang}/proposals"] = .delegationOrSecretariat
         matrix["POST /{lang}/proposals/{code}/comments"] = .speaker
         matrix["POST /{lang}/items/{number}/challenges"] = .delegationOrSecretariat
@@ -470,6 +472,9 @@ struct AuthorizationMatrixTests {
                 return [
                     "paragraph": "90", "kind": "conclusion", "text": "Takes note.", "source": "minutes",
                 ]
+            }
+            if uri.hasSuffix("/transcription") {
+                return ["source": "minutes", "p1-paragraph": "91", "p1-kind": "conclusion", "p1-text": "Takes note."]
             }
             if uri.hasSuffix("/agenda") { return ["new0": "Matrix item", "newPurpose0": "discussion"] }
             // The review of a transcription (the sample is in force: the rules refuse a second review) and the

@@ -110,6 +110,10 @@ enum MeetingPages {
         if policy.recordsDecisions {
             MeetingForms.draftForm(meeting, state: state, viewer: viewer, &main)
             recordForm(meeting, state: state, viewer: viewer, &main)
+            main.element("p") { html in
+                html.link(
+                    viewer.link("/meetings/\(meeting.id.rawValue)/transcription"), OutcomeText.title(viewer.language))
+            }
         }
         return PageContent(title: viewer.words(meeting.title), main: main, section: .meetings)
     }
