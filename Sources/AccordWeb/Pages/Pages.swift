@@ -25,6 +25,7 @@ enum Pages {
         ChallengeForms.add(to: pages)
         AgendaEditor.add(to: pages)
         DecisionPages.add(to: pages)
+        ParticipantPages.add(to: pages)
         ProposalPages.add(to: pages)
         ProposalForms.add(to: pages)
         EditionPages.add(to: pages)

@@ -139,6 +139,8 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/meetings/{code}/adopt"] = .secretariat
         matrix["POST /{lang}/meetings/{code}/positions/all"] = .secretariat
         matrix["GET /{lang}/meetings/{code}/transcription"] = .secretariat
+        matrix["GET /{lang}/participants"] = .everyone
+        matrix["GET /{lang}/participants/{code}"] = .everyone
         matrix["POST /{lang}/meetings/{code}/transcription"] = .secretariat
         matrix["POST /{lang}/proposals"] = .delegationOrSecretariat
         matrix["POST /{lang}/proposals/{code}/comments"] = .speaker
