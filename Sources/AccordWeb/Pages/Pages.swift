@@ -19,6 +19,7 @@ enum Pages {
         DashboardPage.add(to: pages)
         PlanPage.add(to: pages)
         ItemPage.add(to: pages)
+        ItemForms.add(to: pages)
         MeetingPages.add(to: pages)
         MeetingForms.add(to: pages)
         PositionForms.add(to: pages)

@@ -140,6 +140,8 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/meetings/{code}/positions/all"] = .secretariat
         matrix["GET /{lang}/meetings/{code}/transcription"] = .secretariat
         matrix["GET /{lang}/participants"] = .everyone
+        matrix["POST /{lang}/items"] = .secretariat
+        matrix["POST /{lang}/items/{number}/amend"] = .secretariat
         matrix["GET /{lang}/participants/{code}"] = .everyone
         matrix["POST /{lang}/meetings/{code}/transcription"] = .secretariat
         matrix["POST /{lang}/proposals"] = .delegationOrSecretariat
@@ -475,6 +477,14 @@ struct AuthorizationMatrixTests {
                     "paragraph": "90", "kind": "conclusion", "text": "Takes note.", "source": "minutes",
                 ]
             }
+            if uri.hasSuffix("/items") {
+                return [
+                    "add-number": "MTX", "add-kind": "line-of-action", "add-title": "Matrix line",
+                    "add-status": "proposed",
+                    "reason": "numbering",
+                ]
+            }
+            if uri.hasSuffix("/amend") { return ["amend-title": "Matrix title", "reason": "translation"] }
             if uri.hasSuffix("/transcription") {
                 return ["source": "minutes", "p1-paragraph": "91", "p1-kind": "conclusion", "p1-text": "Takes note."]
             }
