@@ -1,9 +1,12 @@
 """Accord's pages in a real browser: Debian's chromium driven by Playwright, every page checked by axe-core.
 
-A Secretariat officer signs in, records at a Regional Consultation Group meeting each delegation's position on
-a draft approving a proposed activity, adopts it once consensus is reached, sees the activity enter the current
-plan, compares the plan after the XXIV RCM with the plan now, and switches the interface to Spanish and French. Screenshots are kept in
-.build/conformance-artifacts/ as test artifacts. scripts/check runs this after the format checks.
+A Secretariat officer signs in and records a Regional Consultation Group meeting of a real one's size entirely
+from the pages (issue 19, "done when"): the meeting and its attendance, nine paragraphs with their
+sub-paragraphs, the positions of all present with an exception, the adoption of each by consensus; then the
+public reads the conclusions numbered as each language writes them, the approved activity enters the current
+plan, the plan after the XXIV RCM is compared with the plan now, and the interface switches to Spanish and
+French. Screenshots are kept in .build/conformance-artifacts/ as test artifacts. scripts/check runs this after
+the format checks.
 """
 
 import json
@@ -56,26 +59,88 @@ class API:
             return json.load(answer)
 
 
-# The meeting the test records: a Regional Consultation Group meeting of ten of the eleven member states
-# (the United States absent), and the draft it adopts, approving Mexico's proposed activity on document
-# standards (seed 002, proposal 5). Test data, not the demo's.
+# The meeting the test records entirely from the pages, a Regional Consultation Group meeting of a real one's
+# size: ten of the eleven member states present (the United States absent) and IOM observing; nine paragraphs,
+# three of them with sub-paragraphs, one (3) approving Mexico's proposed activity on document standards (seed
+# 002, proposal 5). Test data, not the demo's.
 MEETING = "RCGM-2026-11"
 PRESENT = ["BLZ", "CAN", "CRI", "DOM", "GTM", "HND", "MEX", "NIC", "PAN", "SLV"]
+ABSENT = "USA"
 ACTIVITY = "MPM-3.1"
+PARAGRAPHS = [
+    ("1", "Approves the agenda of the meeting.", []),
+    ("2", "Takes note of the reports of the Liaison Officer Networks:",
+     ["(a) on Consular Protection;", "(b) on Migrant Smuggling and Trafficking in Persons."]),
+    ("3", f"Approves activity {ACTIVITY}, common document standards.", []),
+    ("4", "Thanks the Technical Secretariat for its activity and financial report.", []),
+    ("5", "Requests the Technical Secretariat:",
+     ["to circulate the draft workplan of the networks;", "to prepare the agenda of the next meeting;",
+      "to report on the Reserve Fund."]),
+    ("6", "Welcomes the offer of Panama to host a workshop on labour migration.", []),
+    ("7", "Recommends to the Vice-Ministers:",
+     ["(a) to adopt the revised Plan of Action;", "(b) to thank the observer organizations."]),
+    ("8", "Agrees to hold its next meeting in the first half of 2027.", []),
+    ("9", "Thanks the Government of Panama for its hospitality.", []),
+]
+# Every paragraph and sub-paragraph is a draft of its own, as the conclusions number them.
+DRAFTS = [number for number, _, subs in PARAGRAPHS
+          for number in [number] + [f"{number}.{chr(ord('a') + i)}" for i in range(len(subs))]]
+# The exception to "all present: does not object": Mexico, whose proposal paragraph 3 approves, supports it.
+EXCEPTION = ("3", "MEX", "supports", "Mexico proposed the activity.")
 
 
-def prepare(api):
-    """Convenes the meeting and tables the draft through the API (the pages for these are issue 19's)."""
-    api.call("POST", "/api/v1/meetings", {"authority": {"editorial": "convened"}, "meeting": {
-        "id": MEETING, "body": "RCGM", "start": "2026-11-19", "end": "2026-11-20", "host": "PAN",
-        "place": {"authoritative": "en", "en": "Panama City", "es": "Ciudad de Panamá"},
-        "title": {"authoritative": "en", "en": "RCGM, November 2026", "es": "GRCM, noviembre de 2026"},
-        "attendance": PRESENT}})
-    api.call("POST", f"/api/v1/meetings/{MEETING}/drafts", {"authority": {"editorial": "tabled"}, "draft": {
-        "id": f"{MEETING}/3", "meeting": MEETING, "paragraph": "3", "kind": "decision",
-        "text": {"authoritative": "en", "en": f"Approves activity {ACTIVITY}, common document standards."},
-        "effects": [{"kind": "change-status", "number": ACTIVITY, "status": "approved"}],
-        "positions": [], "status": "draft"}})
+def record_meeting(page, base):
+    """Records the meeting from the pages: the meeting and its attendance, its drafts with their sub-paragraphs,
+    the positions of all present with an exception, and the adoption of each draft. Returns the forms sent."""
+    sent = 0
+
+    def submit(form):
+        nonlocal sent
+        form.locator("button[type=submit]").click()
+        page.wait_for_load_state()
+        sent += 1
+        if MEETING not in page.url or page.locator("main [role=alert]").count() != 0:
+            fail(f"a form at {MEETING} was refused ({page.url}): {page.inner_text('main')[:300]}")
+
+    page.goto(f"{base}/en/meetings")
+    form = page.locator("form[action$='/meetings']")
+    form.locator("select[name=body]").select_option("RCGM")
+    form.locator("input[name=id]").fill(MEETING)
+    form.locator("input[name=title]").fill("RCGM, Panama City, November 2026")
+    form.locator("input[name=start]").fill("2026-11-19")
+    form.locator("input[name=end]").fill("2026-11-20")
+    form.locator("input[name=place]").fill("Panama City")
+    form.locator("select[name=host]").select_option("PAN")
+    for code in PRESENT + ["IOM"]:
+        form.locator(f"input[name=present-{code}]").check()
+    submit(form)
+
+    for number, text, subs in PARAGRAPHS:
+        form = page.locator("form[action$='/drafts']")
+        form.locator("input[name=paragraph]").fill(number)
+        form.locator("textarea[name=text]").fill(text)
+        form.locator("textarea[name=subparagraphs]").fill("\n".join(subs))
+        if number == EXCEPTION[0]:
+            form.locator("select[name=status-item]").select_option(ACTIVITY)
+            form.locator("select[name=status-to]").select_option("approved")
+        submit(form)
+    if page.locator("form[action$='/adopt']").count() != 0:
+        fail("a draft could be adopted before any position was recorded")
+    if page.locator(f"select[name=position-{ABSENT}]").count() != 0:
+        fail(f"the absent {ABSENT} is offered a position")
+
+    for draft in DRAFTS:
+        form = page.locator(f"form[action$='/positions/all']:has(input[name=draft][value='{draft}'])")
+        form.locator("select[name=all]").select_option("does-not-object")
+        if draft == EXCEPTION[0]:
+            form.locator(f"select[name=position-{EXCEPTION[1]}]").select_option(EXCEPTION[2])
+            form.locator(f"input[name=note-{EXCEPTION[1]}]").fill(EXCEPTION[3])
+        submit(form)
+        adopt = page.locator(f"form[action$='/adopt']:has(input[name=draft][value='{draft}'])")
+        if adopt.count() != 1:
+            fail(f"draft {draft} cannot be adopted although every member state present joins the consensus")
+        submit(adopt)
+    return sent
 
 
 def main():
@@ -105,7 +170,6 @@ def main():
 
 def run(base, api):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    prepare(api)
     axe = Axe()
     checked = []
 
@@ -136,26 +200,34 @@ def run(base, api):
             fail("signing in did not show the account")
         accessible(page, "dashboard")
 
-        # At the meeting, record each delegation's position on the draft, then adopt it by consensus.
-        page.goto(f"{base}/en/meetings/{MEETING}")
-        accessible(page, "meeting")
-        if page.locator("form[action$='/adopt']").count() != 0:
-            fail("the draft could be adopted before any position was recorded")
-        for state in PRESENT:
-            form = page.locator("form[action$='/positions']").first
-            form.locator("select[name=participant]").select_option(state)
-            form.locator("select[name=position]").select_option("does-not-object")
-            form.locator("button[type=submit]").click()
-            page.wait_for_load_state()
-            if MEETING not in page.url:
-                fail(f"recording {state}'s position did not return to the meeting ({page.url}): "
-                     f"{page.inner_text('main')[:300]}")
-        adopt = page.locator("form[action$='/adopt'] button[type=submit]")
-        if adopt.count() == 0:
-            fail("the draft cannot be adopted although every member state present does not object")
-        accessible(page, "meeting-consensus")
-        adopt.first.click()
-        page.wait_for_load_state()
+        # The meeting, recorded from the pages.
+        began = time.monotonic()
+        sent = record_meeting(page, base)
+        seconds = time.monotonic() - began
+        accessible(page, "meeting-recorded")
+        draft = api.call("GET", f"/api/v1/drafts/{MEETING}/{EXCEPTION[0]}")["draft"]
+        positions = {p["participant"]: p for p in draft["positions"]}
+        if sorted(positions) != PRESENT or any(p["recordedBy"] != "secretariat" for p in positions.values()):
+            fail(f"the positions on {MEETING}/{EXCEPTION[0]} are not one per member state present: {positions}")
+        if positions[EXCEPTION[1]]["position"] != EXCEPTION[2] or any(
+                p["position"] != "does-not-object" for code, p in positions.items() if code != EXCEPTION[1]):
+            fail(f"the exception was not recorded as chosen: {positions}")
+        decisions = api.call("GET", "/api/v1/decisions")["items"]
+        adopted = sorted(d["paragraph"] for d in decisions if d["meeting"] == MEETING and d["status"] == "in-force")
+        if adopted != sorted(DRAFTS):
+            fail(f"the decisions in force at {MEETING} are {adopted}, not {sorted(DRAFTS)}")
+
+        # What the public reads: the conclusions with their sub-paragraphs numbered as each language writes them.
+        public = browser.new_page()
+        for language, label in (("en", "2 (a)"), ("es", "2 a)"), ("fr", "5 c)")):
+            public.goto(f"{base}/{language}/meetings/{MEETING}")
+            main = public.inner_text("main")
+            if label not in main or "Thanks the Government of Panama" not in main:
+                fail(f"the public meeting page in {language} does not show the conclusions as numbered: {main[:400]}")
+            if "does-not-object" in public.content() or "Mexico proposed" in main:
+                fail("the public meeting page shows the working side's positions")
+        accessible(public, "meeting-public")
+        public.close()
         page.goto(f"{base}/en/decisions?id={MEETING}/3")
         if ACTIVITY not in page.inner_text("main"):
             fail(f"the decision page does not show what {MEETING}/3 did")
@@ -200,7 +272,9 @@ def run(base, api):
                     fail(f"{page.url} has no heading")
                 accessible(page, f"{language}{path.replace('/', '_').replace('?', '_')}")
         browser.close()
-    print(f"browser: signed in, recorded {len(PRESENT)} positions at {MEETING} and adopted its draft by consensus, "
+    print(f"browser: signed in, recorded {MEETING} from the pages in {sent} forms and {seconds:.0f} s ({len(PRESENT)} "
+          f"member states present, {ABSENT} absent, {len(PARAGRAPHS)} paragraphs, {len(DRAFTS)} drafts with their "
+          f"sub-paragraphs, positions of all present with an exception, each adopted by consensus), "
           f"saw {ACTIVITY} enter the current plan, compared the plan after the XXIV RCM with now, switched "
           f"language; axe found no serious or critical violation on {len(checked)} pages; screenshots in {ARTIFACTS}")
 

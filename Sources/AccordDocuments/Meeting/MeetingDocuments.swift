@@ -120,7 +120,7 @@ public struct ConclusionsDocument: Sendable {
 
     /// A paragraph's number as the language writes it, and how far it is set in: "1." for paragraph 1;
     /// "a)" (Spanish, French) or "(a)" (English) for sub-paragraph "1.a"; "1.2." for a numbered sub-paragraph.
-    static func paragraphNumber(_ paragraph: String, _ language: Language) -> (String, depth: Int) {
+    public static func paragraphNumber(_ paragraph: String, _ language: Language) -> (String, depth: Int) {
         let parts = paragraph.split(separator: ".")
         guard parts.count > 1, let last = parts.last, last.allSatisfy(\.isLetter) else {
             return (paragraph.hasSuffix(".") ? paragraph : paragraph + ".", max(0, parts.count - 1))

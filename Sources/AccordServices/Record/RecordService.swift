@@ -60,6 +60,17 @@ public struct RecordService: Sendable {
     /// an item page shows whoever reads it.
     public func timeline(of item: ItemNumber, for principal: Principal?) async throws -> [LedgerEntry]? {
         guard let sequences = try await history(of: item, for: principal) else { return nil }
+        return try await entries(at: sequences)
+    }
+
+    /// The entries that changed `participant` — its admission, each change of its standing — oldest first,
+    /// when `principal` may see it: the dated history its page shows.
+    public func timeline(of participant: ParticipantID, for principal: Principal?) async throws -> [LedgerEntry]? {
+        guard try await state(for: principal).participants[participant] != nil else { return nil }
+        return try await entries(at: try await store.history(of: .participant(participant)))
+    }
+
+    private func entries(at sequences: [Int64]) async throws -> [LedgerEntry] {
         var entries: [LedgerEntry] = []
         for sequence in sequences {
             if let entry = try await store.entry(sequence)?.decoded() { entries.append(entry) }

@@ -139,6 +139,13 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/meetings/{code}/agenda/approve"] = .presidency
         matrix["POST /{lang}/meetings/{code}/positions"] = .delegationOrSecretariat
         matrix["POST /{lang}/meetings/{code}/adopt"] = .secretariat
+        matrix["POST /{lang}/meetings/{code}/positions/all"] = .secretariat
+        matrix["GET /{lang}/meetings/{code}/transcription"] = .secretariat
+        matrix["GET /{lang}/participants"] = .everyone
+        matrix["POST /{lang}/items"] = .secretariat
+        matrix["POST /{lang}/items/{number}/amend"] = .secretariat
+        matrix["GET /{lang}/participants/{code}"] = .everyone
+        matrix["POST /{lang}/meetings/{code}/transcription"] = .secretariat
         matrix["POST /{lang}/proposals"] = .delegationOrSecretariat
         matrix["POST /{lang}/proposals/{code}/comments"] = .speaker
         matrix["POST /{lang}/items/{number}/challenges"] = .delegationOrSecretariat
@@ -474,6 +481,17 @@ struct AuthorizationMatrixTests {
                     "paragraph": "90", "kind": "conclusion", "text": "Takes note.", "source": "minutes",
                 ]
             }
+            if uri.hasSuffix("/items") {
+                return [
+                    "add-number": "MTX", "add-kind": "line-of-action", "add-title": "Matrix line",
+                    "add-status": "proposed",
+                    "reason": "numbering",
+                ]
+            }
+            if uri.hasSuffix("/amend") { return ["amend-title": "Matrix title", "reason": "translation"] }
+            if uri.hasSuffix("/transcription") {
+                return ["source": "minutes", "p1-paragraph": "91", "p1-kind": "conclusion", "p1-text": "Takes note."]
+            }
             if uri.hasSuffix("/agenda") { return ["new0": "Matrix item", "newPurpose0": "discussion"] }
             // The review of a transcription (the sample is in force: the rules refuse a second review) and the
             // two steps of an edition.
@@ -501,6 +519,10 @@ struct AuthorizationMatrixTests {
                     "participant": participant, "mandate": report.mandate, "language": "fr",
                     "actions": "Révision de la matrice", "status": "draft",
                 ]
+            }
+            // All present reserve their position: the sample draft stays without consensus, so stays confidential.
+            if uri.hasSuffix("/positions/all") {
+                return ["draft": draft.1, "all": "reservation-pending-consultation"]
             }
             if uri.hasSuffix("/positions") {
                 return ["draft": draft.1, "participant": participant, "position": "supports"]

@@ -110,6 +110,7 @@ enum ItemPage {
                 }
             }
         }
+        ItemForms.amendItem(item, viewer: viewer, &main)
         return PageContent(title: "\(item.number.rawValue) \(viewer.words(item.title))", main: main, section: .plan)
     }
 

@@ -73,6 +73,8 @@ enum PlanPage {
             table(
                 view.nodes, state: state, query: query, due: due, behind: behind, viewer: viewer, annex: false, &main)
         }
+        // Items are added to the plan as it stands now, not to the plan as of a meeting or an edition.
+        if query.at.isEmpty { ItemForms.newItem(state: state, viewer: viewer, &main) }
         return PageContent(title: viewer.t(.planOfAction), main: main, section: .plan)
     }
 

@@ -11,6 +11,7 @@ import AccordServices
 enum MeetingForms {
     static func add(to pages: PageRoutes) {
         let record = pages.record
+        OutcomeDocumentForm.add(to: pages)
         pages.form("meetings", [String: String].self) { viewer, fields, _ in
             try viewer.policy.require(viewer.policy.recordsDecisions, "record meetings")
             let state = try await record.state(for: viewer.principal)
@@ -39,9 +40,17 @@ enum MeetingForms {
                 throw Problem.notFound("meeting", code.rawValue, field: "code")
             }
             let draft = try Self.draft(from: fields, at: meeting, state: state, viewer: viewer)
+            // Its sub-paragraphs are drafts of their own, tabled with it in one transaction: each is a
+            // paragraph of the outcome document, on which the delegations take a position and which is adopted.
+            let subParagraphs = try SubParagraphs.read(
+                fields["subparagraphs"], under: draft.paragraph, field: "subparagraphs"
+            ).map {
+                DraftDecision(meeting: code, paragraph: $0.paragraph, kind: draft.kind, text: viewer.typed($0.text))
+            }
             try await record.record(
-                .tableDraft(draft), authority: .editorial(reason: "draft tabled by the Secretariat"),
-                as: viewer.principal)
+                ([draft] + subParagraphs).map {
+                    (.tableDraft($0), .editorial(reason: "draft tabled by the Secretariat"))
+                }, as: viewer.principal)
             return viewer.link("/meetings/\(code.rawValue)")
         }
     }
@@ -251,9 +260,6 @@ enum MeetingForms {
     /// The draft form, on a meeting's page: the paragraph, and a section for each kind of effect it may declare.
     static func draftForm(_ meeting: Meeting, state: ProcessState, viewer: Viewer, _ html: inout HTML) {
         let language = viewer.language
-        let items = state.items.values.sorted(by: Plan.inReadingOrder).map {
-            ($0.number.rawValue, "\($0.number.rawValue) \(viewer.words($0.title))")
-        }
         html.element("h2", text: MeetingFormText.tableDraft(language))
         let action = viewer.link("/meetings/\(meeting.id.rawValue)/drafts").path
         html.element("form", [("class", "stack"), ("method", "post"), ("action", action)]) { html in
@@ -263,49 +269,60 @@ enum MeetingForms {
                 "kind", Words.kind(language), DecisionKind.allCases.map { ($0.rawValue, Words.kind($0, language)) },
                 selected: "conclusion", &html)
             Forms.textarea("text", "\(viewer.t(.text)) (\(UIText.languageName(language)))", required: true, &html)
-            html.element("p", [("class", "muted")], text: MeetingFormText.effectsHint(language))
-            section(MeetingFormText.addItem(language), &html) { html in
-                Forms.field("add-number", viewer.t(.number), &html)
-                Forms.select(
-                    "add-kind", Words.kind(language),
-                    ItemKind.allCases.map { ($0.rawValue, MeetingFormText.itemKind($0, language)) },
-                    selected: "activity",
-                    &html)
-                Forms.select("add-parent", viewer.t(.partOf), [("", viewer.t(.none))] + items, &html)
-                Forms.field("add-title", viewer.t(.title), &html)
-                Forms.field("add-leads", MeetingFormText.leads(language), &html)
-                Forms.field("add-target", Words.target(language), type: "date", &html)
-            }
-            section(MeetingFormText.amendItem(language), &html) { html in
-                Forms.select("amend-number", viewer.t(.item), [("", viewer.t(.none))] + items, &html)
-                Forms.field("amend-title", viewer.t(.title), &html)
-                Forms.field("amend-text", viewer.t(.text), &html)
-                Forms.field("amend-leads", MeetingFormText.leads(language), &html)
-                Forms.field("amend-target", Words.target(language), type: "date", &html)
-            }
-            section(MeetingFormText.changeStatus(language), &html) { html in
-                Forms.select("status-item", viewer.t(.item), [("", viewer.t(.none))] + items, &html)
-                Forms.select(
-                    "status-to", viewer.t(.newStatus), Status.allCases.map { ($0.rawValue, viewer.status($0)) },
-                    selected: "ongoing", &html)
-            }
-            section(MeetingFormText.admitObserver(language), &html) { html in
-                Forms.field("observer-id", viewer.t(.code), &html)
-                Forms.field("observer-name", MeetingFormText.name(language), &html)
-                Forms.select(
-                    "observer-kind", Words.kind(language),
-                    [ParticipantKind.observerOrganization, .observerCountry].map {
-                        ($0.rawValue, MeetingFormText.participantKind($0, language))
-                    }, &html)
-            }
-            section(MeetingFormText.addStanding(language), &html) { html in
-                Forms.field("standing-id", viewer.t(.code), &html)
-                Forms.field("standing-title", viewer.t(.title), &html)
-                Forms.select(
-                    "standing-purpose", viewer.t(.purpose),
-                    AgendaPurpose.allCases.map { ($0.rawValue, Words.purpose($0, language)) }, &html)
-            }
+            Forms.textarea("subparagraphs", MeetingFormText.subParagraphs(language), &html)
+            effects(prefix: "", state: state, viewer: viewer, &html)
             html.element("button", [("type", "submit")], text: MeetingFormText.tableDraft(language))
+        }
+    }
+
+    /// A section for each kind of effect a paragraph may declare, its fields named with `prefix` ("p3-" in the
+    /// whole-document form): fill only what the paragraph does.
+    static func effects(prefix: String, state: ProcessState, viewer: Viewer, _ html: inout HTML) {
+        let language = viewer.language
+        let items = state.items.values.sorted(by: Plan.inReadingOrder).map {
+            ($0.number.rawValue, "\($0.number.rawValue) \(viewer.words($0.title))")
+        }
+        html.element("p", [("class", "muted")], text: MeetingFormText.effectsHint(language))
+        section(MeetingFormText.addItem(language), &html) { html in
+            Forms.field("\(prefix)add-number", viewer.t(.number), &html)
+            Forms.select(
+                "\(prefix)add-kind", Words.kind(language),
+                ItemKind.allCases.map { ($0.rawValue, MeetingFormText.itemKind($0, language)) },
+                selected: "activity",
+                &html)
+            Forms.select("\(prefix)add-parent", viewer.t(.partOf), [("", viewer.t(.none))] + items, &html)
+            Forms.field("\(prefix)add-title", viewer.t(.title), &html)
+            Forms.field("\(prefix)add-leads", MeetingFormText.leads(language), &html)
+            Forms.field("\(prefix)add-target", Words.target(language), type: "date", &html)
+        }
+        section(MeetingFormText.amendItem(language), &html) { html in
+            Forms.select("\(prefix)amend-number", viewer.t(.item), [("", viewer.t(.none))] + items, &html)
+            Forms.field("\(prefix)amend-title", viewer.t(.title), &html)
+            Forms.field("\(prefix)amend-text", viewer.t(.text), &html)
+            Forms.field("\(prefix)amend-leads", MeetingFormText.leads(language), &html)
+            Forms.field("\(prefix)amend-target", Words.target(language), type: "date", &html)
+        }
+        section(MeetingFormText.changeStatus(language), &html) { html in
+            Forms.select("\(prefix)status-item", viewer.t(.item), [("", viewer.t(.none))] + items, &html)
+            Forms.select(
+                "\(prefix)status-to", viewer.t(.newStatus), Status.allCases.map { ($0.rawValue, viewer.status($0)) },
+                selected: "ongoing", &html)
+        }
+        section(MeetingFormText.admitObserver(language), &html) { html in
+            Forms.field("\(prefix)observer-id", viewer.t(.code), &html)
+            Forms.field("\(prefix)observer-name", MeetingFormText.name(language), &html)
+            Forms.select(
+                "\(prefix)observer-kind", Words.kind(language),
+                [ParticipantKind.observerOrganization, .observerCountry].map {
+                    ($0.rawValue, MeetingFormText.participantKind($0, language))
+                }, &html)
+        }
+        section(MeetingFormText.addStanding(language), &html) { html in
+            Forms.field("\(prefix)standing-id", viewer.t(.code), &html)
+            Forms.field("\(prefix)standing-title", viewer.t(.title), &html)
+            Forms.select(
+                "\(prefix)standing-purpose", viewer.t(.purpose),
+                AgendaPurpose.allCases.map { ($0.rawValue, Words.purpose($0, language)) }, &html)
         }
     }
 
@@ -337,6 +354,13 @@ enum MeetingFormText {
     static func tableDraft(_ language: Language) -> String {
         language.pick(
             ("Presentar un proyecto de decisión", "Table a draft decision", "Présenter un projet de décision"))
+    }
+    static func subParagraphs(_ language: Language) -> String {
+        language.pick(
+            (
+                "Incisos, uno por línea: a), b)… (opcional)", "Sub-paragraphs, one a line: (a), (b)… (optional)",
+                "Alinéas, un par ligne : a), b)… (facultatif)"
+            ))
     }
     static func effectsHint(_ language: Language) -> String {
         language.pick(

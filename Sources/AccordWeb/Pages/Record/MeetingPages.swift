@@ -12,6 +12,7 @@ enum MeetingPages {
             let state = try await record.state(for: viewer.principal)
             var main = HTML()
             main.element("h1", text: viewer.t(.meetings))
+            main.element("p") { $0.link(viewer.link("/participants"), ParticipantText.participants(viewer.language)) }
             for body in state.bodies.values.sorted(by: { ($0.level, $1.id) > ($1.level, $0.id) }) {
                 let meetings = state.meetings.values.filter { $0.body == body.id }.sorted(by: Meetings.chronological)
                 guard !meetings.isEmpty else { continue }
@@ -65,7 +66,12 @@ enum MeetingPages {
                 html.element("dd", text: viewer.name(host, in: state))
             }
             html.element("dt", text: Words.attendance(viewer.language))
-            html.element("dd", text: meeting.attendance.map { viewer.name($0, in: state) }.joined(separator: ", "))
+            html.element("dd") { html in
+                for (index, participant) in meeting.attendance.enumerated() {
+                    if index > 0 { html.text(", ") }
+                    html.link(viewer.link("/participants/\(participant.rawValue)"), viewer.name(participant, in: state))
+                }
+            }
         }
         // Once the meeting has decided, its attendance is the record of who decided: only a decision corrects it.
         if policy.recordsDecisions, !state.hasOutcome(meeting.id) {
@@ -110,6 +116,10 @@ enum MeetingPages {
         if policy.recordsDecisions {
             MeetingForms.draftForm(meeting, state: state, viewer: viewer, &main)
             recordForm(meeting, state: state, viewer: viewer, &main)
+            main.element("p") { html in
+                html.link(
+                    viewer.link("/meetings/\(meeting.id.rawValue)/transcription"), OutcomeText.title(viewer.language))
+            }
         }
         return PageContent(title: viewer.words(meeting.title), main: main, section: .meetings)
     }
@@ -118,7 +128,10 @@ enum MeetingPages {
     private static func positions(
         _ draft: DraftDecision, _ meeting: Meeting, _ state: ProcessState, _ viewer: Viewer, _ html: inout HTML
     ) {
-        html.element("h3", text: "\(draft.paragraph) (\(Words.kind(draft.kind, viewer.language)))")
+        html.element(
+            "h3",
+            text:
+                "\(SubParagraphs.label(draft.paragraph, viewer.language)) (\(Words.kind(draft.kind, viewer.language)))")
         html.element("p") { viewer.write(draft.text, into: &$0) }
         html.element("table") { html in
             html.element("thead") { html in

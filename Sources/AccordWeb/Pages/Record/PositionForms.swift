@@ -20,6 +20,7 @@ enum PositionForms {
 
     static func add(to pages: PageRoutes) {
         let record = pages.record
+        PositionsAtOnce.add(to: pages)
         pages.form("meetings/{code}/positions", PositionFields.self) { viewer, fields, context in
             let meeting = MeetingID(context.parameters.get("code") ?? "")
             let draft = try FormBody.required(fields.draft, "draft", "choose the draft decision")
@@ -60,6 +61,7 @@ enum PositionForms {
         let present = meeting.attendance.filter { state.participants[$0]?.kind == .memberState }
         let speakers = viewer.policy.speaksFor(among: present)
         let action = viewer.link("/meetings/\(meeting.id.rawValue)/positions").path
+        PositionsAtOnce.form(draft, meeting, state: state, viewer: viewer, &html)
         if !speakers.isEmpty {
             html.element("form", [("class", "stack"), ("method", "post"), ("action", action)]) { html in
                 Forms.token(viewer, &html)
