@@ -77,6 +77,26 @@ struct PageRoutes {
         }
     }
 
+    /// A form's target at `/{lang}/path` that answers with a page rather than a redirect: a check that
+    /// records nothing (a dry run) shows its result with the form, filled as it was sent. Behind the same
+    /// guard as `form`; a refusal is shown the same way.
+    func formPage<Fields: Decodable & Sendable>(
+        _ path: String, _ fields: Fields.Type,
+        _ render: @escaping @Sendable (Viewer, Fields, AccordContext) async throws -> PageContent
+    ) {
+        forms.post("{lang}/\(path)") { request, context in
+            let viewer = try Self.viewer(request, context)
+            do {
+                var request = request
+                let fields = try await FormBody.read(&request, as: Fields.self)
+                let content = try await render(viewer, fields, context)
+                return Self.response(Layout.render(content, for: viewer), status: .ok, etag: nil)
+            } catch {
+                return Self.errorPage(error, viewer)
+            }
+        }
+    }
+
     static func viewer(_ request: Request, _ context: AccordContext) throws -> Viewer {
         let code = context.parameters.get("lang") ?? ""
         guard let language = Language(rawValue: code) else {
