@@ -29,19 +29,8 @@ import Testing
             #expect(try await pages.store.head().sequence == head)
 
             // A French title added to one item: checked first, then applied.
-            var lines = csv.components(separatedBy: "\r\n")
-            let titleFR = try #require(PlanCSV.columns.firstIndex(of: "title_fr"))
-            let index = try #require(
-                lines.firstIndex { line in
-                    let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-                    return line.hasPrefix("item,") && !line.contains("\"") && fields.count == PlanCSV.columns.count
-                        && fields[titleFR].isEmpty
-                })
-            var fields = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            fields[titleFR] = "Titre traduit"
-            lines[index] = fields.joined(separator: ",")
-            let item = ItemNumber(fields[1])
-            let edited = ["csv": lines.joined(separator: "\r\n"), "reason": "traducciones al francés"]
+            let (translated, item) = try Self.translatingOneTitle(csv)
+            let edited = ["csv": translated, "reason": "traducciones al francés"]
             #expect(
                 try await pages.call(.post, "/es/plan/import", as: .delegateMEX, form: edited).status == 403)
             var check = edited
@@ -62,5 +51,22 @@ import Testing
             #expect(
                 entry.authority == .editorial(reason: "traducciones al francés") && entry.actor.name == "ts.officer")
         }
+    }
+
+    /// `csv` (the plan's CSV download) with a French title, "Titre traduit", given to the first item that has
+    /// none: an editorial translation, one change.
+    static func translatingOneTitle(_ csv: String) throws -> (csv: String, item: ItemNumber) {
+        var lines = csv.components(separatedBy: "\r\n")
+        let titleFR = try #require(PlanCSV.columns.firstIndex(of: "title_fr"))
+        let index = try #require(
+            lines.firstIndex { line in
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                return line.hasPrefix("item,") && !line.contains("\"") && fields.count == PlanCSV.columns.count
+                    && fields[titleFR].isEmpty
+            })
+        var fields = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[titleFR] = "Titre traduit"
+        lines[index] = fields.joined(separator: ",")
+        return (lines.joined(separator: "\r\n"), ItemNumber(fields[1]))
     }
 }
