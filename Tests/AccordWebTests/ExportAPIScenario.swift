@@ -83,19 +83,7 @@ enum ExportAPIScenario {
         #expect(try await store.head() == head)
 
         // A French title added to one item: an editorial translation, shown first, then applied.
-        var lines = csv.components(separatedBy: "\r\n")
-        let titleFR = try #require(PlanCSV.columns.firstIndex(of: "title_fr"))
-        let index = try #require(
-            lines.firstIndex { line in
-                let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-                return line.hasPrefix("item,") && !line.contains("\"") && fields.count == PlanCSV.columns.count
-                    && fields[titleFR].isEmpty
-            })
-        var fields = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        fields[titleFR] = "Titre traduit"
-        lines[index] = fields.joined(separator: ",")
-        let item = ItemNumber(fields[1])
-        let edited = lines.joined(separator: "\r\n")
+        let (edited, item) = try PlanImportPageTests.translatingOneTitle(csv)
         let preview = try await api.post("/api/v1/imports/plan", body(edited, apply: false))
         #expect(preview["changes"] as? Int == 1, "\(preview.text)")
         #expect(try await store.head() == head)

@@ -266,7 +266,8 @@ def run(base, api):
         for language in ("en", "es"):
             for path in ("/", "/plan?version=annexes", "/plan?version=proposed", f"/items/{ACTIVITY}", "/meetings",
                          "/meetings/RCM-V/agenda", "/decisions", "/decisions?id=RCM-V/1", "/proposals",
-                         f"/proposals/{proposal}", "/ledger", "/search?q=migracion", "/translations"):
+                         f"/proposals/{proposal}", "/ledger", "/search?q=migracion", "/translations",
+                         "/participants", "/participants/MEX", f"/meetings/{MEETING}/transcription", "/plan/import"):
                 page.goto(f"{base}/{language}{path}")
                 if page.locator("main h1").count() == 0:
                     fail(f"{page.url} has no heading")

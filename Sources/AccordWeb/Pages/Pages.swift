@@ -20,6 +20,7 @@ enum Pages {
         PlanPage.add(to: pages)
         ItemPage.add(to: pages)
         ItemForms.add(to: pages)
+        PlanImportPage.add(to: pages)
         MeetingPages.add(to: pages)
         MeetingForms.add(to: pages)
         PositionForms.add(to: pages)

@@ -65,6 +65,7 @@ enum ItemForms {
         let items = state.items.values.sorted(by: Plan.inReadingOrder).map {
             ($0.number.rawValue, "\($0.number.rawValue) \(viewer.words($0.title))")
         }
+        html.element("p") { $0.link(viewer.link("/plan/import"), ImportText.title(language)) }
         html.element("h2", text: ItemFormText.addItem(language))
         html.element("form", [("class", "stack"), ("method", "post"), ("action", viewer.link("/items").path)]) {
             html in

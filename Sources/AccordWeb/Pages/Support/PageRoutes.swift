@@ -64,13 +64,36 @@ struct PageRoutes {
         _ path: String, _ fields: Fields.Type,
         _ act: @escaping @Sendable (Viewer, Fields, AccordContext) async throws -> Link
     ) {
+        post(path, fields) { viewer, fields, context in
+            let next = try await act(viewer, fields, context)
+            return Response(status: .seeOther, headers: [.location: next.path])
+        }
+    }
+
+    /// A form's target at `/{lang}/path` that answers with a page rather than a redirect: a check that
+    /// records nothing (a dry run) shows its result with the form, filled as it was sent. Behind the same
+    /// guard as `form`; a refusal is shown the same way.
+    func formPage<Fields: Decodable & Sendable>(
+        _ path: String, _ fields: Fields.Type,
+        _ render: @escaping @Sendable (Viewer, Fields, AccordContext) async throws -> PageContent
+    ) {
+        post(path, fields) { viewer, fields, context in
+            let content = try await render(viewer, fields, context)
+            return Self.response(Layout.render(content, for: viewer), status: .ok, etag: nil)
+        }
+    }
+
+    /// The forms' one way in: the body read and decoded as `Fields`, then `answer`; any error as a page.
+    private func post<Fields: Decodable & Sendable>(
+        _ path: String, _ fields: Fields.Type,
+        _ answer: @escaping @Sendable (Viewer, Fields, AccordContext) async throws -> Response
+    ) {
         forms.post("{lang}/\(path)") { request, context in
             let viewer = try Self.viewer(request, context)
             do {
                 var request = request
                 let fields = try await FormBody.read(&request, as: Fields.self)
-                let next = try await act(viewer, fields, context)
-                return Response(status: .seeOther, headers: [.location: next.path])
+                return try await answer(viewer, fields, context)
             } catch {
                 return Self.errorPage(error, viewer)
             }
