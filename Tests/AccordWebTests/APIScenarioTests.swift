@@ -188,6 +188,10 @@ import Testing
             let first = try await api.call(.get, "/api/v1/ledger/1", headers: ts)
             #expect(first["previousHash"] as? String == HashChain.genesis)
             #expect(try await api.call(.get, "/api/v1/ledger/99999", headers: ts).status == 404)
+            // The server's metrics, for the Secretariat only (MetricsTests checks what they count).
+            let metrics = try await api.call(.get, "/metrics", headers: ts)
+            #expect(metrics.status == 200 && metrics.contentType?.hasPrefix("text/plain") == true, "\(metrics.text)")
+            #expect(try await api.get("/metrics").status == 401)
 
             try await GovernanceAPIScenario.run(api, store)
             try await ExportAPIScenario.run(api, store)
