@@ -58,6 +58,8 @@ enum AccordBenchmarks {
             case .page:
                 outcomes.append(
                     await PageBenchmark(options: options, workspace: workspace).run(planDatabase: planDatabase))
+            case .reports:
+                outcomes.append(await ReportBenchmark(options: options, workspace: workspace).run())
             }
             // Each target's figures are read beside the load they were taken under.
             outcomes[outcomes.count - 1].load = "\(loadBefore) before, \(Machine.loadAverage) after"

@@ -10,6 +10,7 @@ enum Target: Int, CaseIterable, Comparable {
     case editionComparison = 6
     case document = 7
     case page = 8
+    case reports = 9
 
     static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -33,7 +34,7 @@ struct Options: Sendable {
           --quick           a smoke run: 5,000 ledger entries and short loops instead of 100,000 and full ones
           --only LIST       run only these targets (1 verify, 2 durable appends, 3 plan view, 4 serve memory,
                             5 revision check, 6 edition comparison, 7 plan DOCX,
-                            8 pages)
+                            8 pages, 9 report matrix and compilation)
           --accord PATH     the accord executable for target 4 (default: the root package's
                             .build/release/accord, then .build/debug/accord)
           --directory DIR   where to put the temporary SQLite files; the disk under it is the one measured
@@ -64,7 +65,7 @@ struct Options: Sendable {
                 let list = try value(for: argument)
                 let chosen = list.split(separator: ",").map { Int($0).flatMap(Target.init(rawValue:)) }
                 guard !chosen.isEmpty, chosen.allSatisfy({ $0 != nil }) else {
-                    throw UsageError("--only takes target numbers from 1 to 8 separated by commas, not '\(list)'")
+                    throw UsageError("--only takes target numbers from 1 to 9 separated by commas, not '\(list)'")
                 }
                 targets = Set(chosen.compactMap { $0 })
             case "--keep": keepsFiles = true
