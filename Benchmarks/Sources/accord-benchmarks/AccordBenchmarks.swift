@@ -62,6 +62,8 @@ enum AccordBenchmarks {
                 outcomes += StatisticsBenchmark(options: options, workspace: workspace).run()
             case .search:
                 outcomes.append(await SearchBenchmark(options: options, workspace: workspace).run())
+            case .reports:
+                outcomes.append(await ReportBenchmark(options: options, workspace: workspace).run())
             }
             // Each target's figures are read beside the load they were taken under.
             outcomes[outcomes.count - 1].load = "\(loadBefore) before, \(Machine.loadAverage) after"

@@ -12,6 +12,7 @@ enum Target: Int, CaseIterable, Comparable {
     case page = 8
     case statistics = 9
     case search = 10
+    case reports = 11
 
     static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -35,7 +36,7 @@ struct Options: Sendable {
           --quick           a smoke run: 5,000 ledger entries and short loops instead of 100,000 and full ones
           --only LIST       run only these targets (1 verify, 2 durable appends, 3 plan view, 4 serve memory,
                             5 revision check, 6 edition comparison, 7 plan DOCX,
-                            8 pages, 9 statistics, 10 search)
+                            8 pages, 9 statistics, 10 search, 11 report matrix and compilation)
           --accord PATH     the accord executable for target 4 (default: the root package's
                             .build/release/accord, then .build/debug/accord)
           --directory DIR   where to put the temporary SQLite files; the disk under it is the one measured

@@ -253,7 +253,8 @@ struct ReportLayout {
         return Phrase(
             pieces: title.pieces.enumerated().map { index, piece in
                 let language = piece.language
-                var text = "\(ReportWords.kind(event.kind, language)): \(piece.text)"
+                let kind = ReportWords.kind(event.kind, language)
+                var text = "\(kind.prefix(1).uppercased() + kind.dropFirst()): \(piece.text)"
                 if let place = place?.pieces[index].text { text += ". \(place)" }
                 if let start = event.start { text += ", \(start.written(through: event.end, in: language))" }
                 let organizers = event.organizers.map { organizer in

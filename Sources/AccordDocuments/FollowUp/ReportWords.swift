@@ -2,7 +2,7 @@ import AccordCore
 
 /// The words of report documents (headings, labels) in each language Accord keeps, apart from the plan's
 /// `Words` so that the follow-up's vocabulary stays with the follow-up.
-enum ReportWords: CaseIterable {
+public enum ReportWords: CaseIterable, Sendable {
     case nationalReport, coordinatorReport, compilation, cycle, period, due, generatedOn, mandate, coordinator
     case coCoordinators, whatWasDone, status, revision, submitted, late, recordedBy, onBehalf, indicators
     case indicator, unit, baseline, target, actual, eventsCited, noReports
@@ -68,8 +68,8 @@ enum ReportWords: CaseIterable {
         return language.pick(forms)
     }
 
-    /// A report's status as a reader says it.
-    static func status(_ status: ReportStatus, _ language: Language) -> String {
+    /// A report's status as a reader says it (the report pages say it so too).
+    public static func status(_ status: ReportStatus, _ language: Language) -> String {
         let forms: (String, String, String) =
             switch status {
             case .draft: ("borrador", "draft", "projet")
@@ -79,15 +79,15 @@ enum ReportWords: CaseIterable {
         return language.pick(forms)
     }
 
-    /// An event's kind as a reader says it.
-    static func kind(_ kind: EventKind, _ language: Language) -> String {
+    /// An event's kind as a reader says it, in lower case (the report pages say it so too).
+    public static func kind(_ kind: EventKind, _ language: Language) -> String {
         let forms: (String, String, String) =
             switch kind {
-            case .workshop: ("Taller", "Workshop", "Atelier")
-            case .seminar: ("Seminario", "Seminar", "Séminaire")
-            case .symposium: ("Simposio", "Symposium", "Symposium")
-            case .training: ("Capacitación", "Training", "Formation")
-            case .meeting: ("Reunión", "Meeting", "Réunion")
+            case .workshop: ("taller", "workshop", "atelier")
+            case .seminar: ("seminario", "seminar", "séminaire")
+            case .symposium: ("simposio", "symposium", "symposium")
+            case .training: ("capacitación", "training", "formation")
+            case .meeting: ("reunión", "meeting", "réunion")
             }
         return language.pick(forms)
     }

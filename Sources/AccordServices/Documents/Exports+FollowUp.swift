@@ -8,6 +8,25 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 extension Exports {
+    /// A document in `format` (docx, html, md or pdf), made by whichever writer it needs: the PDF is
+    /// LibreOffice's rendering of the DOCX.
+    static func file(
+        _ format: String, docx: () throws -> Data, html: () -> String, markdown: () -> String
+    ) async throws -> ExportFile {
+        switch format {
+        case "html":
+            ExportFile(bytes: Data(html().utf8), contentType: "text/html; charset=utf-8", fileExtension: "html")
+        case "md":
+            ExportFile(
+                bytes: Data(markdown().utf8), contentType: "text/markdown; charset=utf-8", fileExtension: "md")
+        case "pdf":
+            ExportFile(
+                bytes: try await PDFConversion.pdf(fromDOCX: try docx()), contentType: "application/pdf",
+                fileExtension: "pdf")
+        default: ExportFile(bytes: try docx(), contentType: docxType, fileExtension: "docx")
+        }
+    }
+
     /// National report `id` as a document in `format`, as `principal` may read it: the public reads only a
     /// published report, and is told no such report is filed otherwise.
     ///
@@ -21,19 +40,7 @@ extension Exports {
         let document = ReportDocument(
             state: state, report: report, languages: languages, generatedOn: today,
             anchor: try await record.anchor(at: state.sequence))
-        switch format {
-        case .docx: return ExportFile(bytes: try document.docx(), contentType: docxType, fileExtension: "docx")
-        case .html:
-            return ExportFile(
-                bytes: Data(document.html().utf8), contentType: "text/html; charset=utf-8", fileExtension: "html")
-        case .md:
-            return ExportFile(
-                bytes: Data(document.markdown().utf8), contentType: "text/markdown; charset=utf-8",
-                fileExtension: "md")
-        case .pdf:
-            let pdf = try await PDFConversion.pdf(fromDOCX: try document.docx())
-            return ExportFile(bytes: pdf, contentType: "application/pdf", fileExtension: "pdf")
-        }
+        return try await file(format.rawValue, docx: document.docx, html: document.html, markdown: document.markdown)
     }
 
     /// Every report of `cycle` that `principal` may read, mandate by mandate with the coordinator's first, as

@@ -34,23 +34,11 @@ public enum Exports {
         let document = PlanDocument(
             state: state, edition: published, languages: languages, generatedOn: today,
             anchor: try await record.anchor(at: state.sequence))
-        switch format {
-        case .docx:
-            return ExportFile(bytes: try document.docx(), contentType: docxType, fileExtension: "docx")
-        case .html:
-            return ExportFile(
-                bytes: Data(document.html().utf8), contentType: "text/html; charset=utf-8", fileExtension: "html")
-        case .md:
-            return ExportFile(
-                bytes: Data(document.markdown().utf8), contentType: "text/markdown; charset=utf-8",
-                fileExtension: "md")
-        case .csv:
+        if format == .csv {
             return ExportFile(
                 bytes: Data(PlanCSV.export(state).utf8), contentType: "text/csv; charset=utf-8", fileExtension: "csv")
-        case .pdf:
-            let pdf = try await PDFConversion.pdf(fromDOCX: try document.docx())
-            return ExportFile(bytes: pdf, contentType: "application/pdf", fileExtension: "pdf")
         }
+        return try await file(format.rawValue, docx: document.docx, html: document.html, markdown: document.markdown)
     }
 
     /// A meeting's agenda as DOCX: for the working side as the Secretariat set it or as the record suggests it;

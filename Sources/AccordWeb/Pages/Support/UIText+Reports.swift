@@ -1,4 +1,5 @@
 import AccordCore
+import AccordDocuments
 
 /// The words of the report pages — the matrix, a report's sections, events and their organizers — in the
 /// viewer's language. A table of its own beside `UIText`, so that the follow-up's vocabulary stays together.
@@ -88,15 +89,9 @@ enum ReportText: CaseIterable {
         return language.pick(forms)
     }
 
-    /// A report's status in words.
+    /// A report's status in words, as the report documents say it.
     static func status(_ status: ReportStatus, _ language: Language) -> String {
-        let forms: (String, String, String) =
-            switch status {
-            case .draft: ("borrador", "draft", "projet")
-            case .submitted: ("presentado", "submitted", "présenté")
-            case .published: ("publicado", "published", "publié")
-            }
-        return language.pick(forms)
+        ReportWords.status(status, language)
     }
 
     /// An organizer's role, as an invitation words it.
@@ -111,16 +106,6 @@ enum ReportText: CaseIterable {
         return language.pick(forms)
     }
 
-    /// An event's kind.
-    static func kind(_ kind: EventKind, _ language: Language) -> String {
-        let forms: (String, String, String) =
-            switch kind {
-            case .workshop: ("taller", "workshop", "atelier")
-            case .seminar: ("seminario", "seminar", "séminaire")
-            case .symposium: ("simposio", "symposium", "symposium")
-            case .training: ("capacitación", "training", "formation")
-            case .meeting: ("reunión", "meeting", "réunion")
-            }
-        return language.pick(forms)
-    }
+    /// An event's kind, as the report documents say it.
+    static func kind(_ kind: EventKind, _ language: Language) -> String { ReportWords.kind(kind, language) }
 }
