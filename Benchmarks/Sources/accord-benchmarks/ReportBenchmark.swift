@@ -101,6 +101,12 @@ struct ReportBenchmark {
         return cycle
     }
 
+    static let memberStates = [
+        "ATG", "ARG", "BHS", "BRB", "BLZ", "BOL", "BRA", "CAN", "CHL", "COL", "CRI", "CUB", "DMA", "DOM", "ECU", "SLV",
+        "USA", "GRD", "GTM", "GUY", "HTI", "HND", "JAM", "MEX", "NIC", "PAN", "PRY", "PER", "KNA", "LCA", "VCT", "SUR",
+        "TTO", "URY", "VEN",
+    ]
+
     /// The record: member states, an external plan, its mandates and cycles, and every country's report on every
     /// mandate in every cycle, filed by the Secretariat on the country's behalf (one entry each).
     func fixture() -> [ProposedChange] {
@@ -108,7 +114,8 @@ struct ReportBenchmark {
         func recorded(_ change: Change) -> ProposedChange {
             ProposedChange(change, by: secretariat, authority: .editorial(reason: "setting up the benchmark's record"))
         }
-        let states = (0..<countries).map { ParticipantID(String(format: "C%02d", $0)) }
+        // Participants need ISO 3166-1 codes: the 35 member states of the OAS.
+        let states = Self.memberStates.prefix(countries).map { ParticipantID($0) }
         var changes = states.map {
             recorded(.addParticipant(Participant(id: $0, kind: .memberState, name: .en("Country \($0)"))))
         }
