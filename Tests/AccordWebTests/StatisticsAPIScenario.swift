@@ -25,6 +25,12 @@ enum StatisticsAPIScenario {
         #expect(
             try await api.call(.put, "/api/v1/statistics/mappings/MEX/devoluciones", mapping, headers: bearer).status
                 == 204)
+        // The Secretariat saves mappings for any member state, never for a code no state reports as.
+        let secretariat = try await api.token("ana.ts", role: "secretariat")
+        let stray = try await api.call(
+            .put, "/api/v1/statistics/mappings/ZZZ/devoluciones", mapping,
+            headers: [.authorization: "Bearer \(secretariat)"])
+        #expect(stray.status == 404 && stray["field"] as? String == "area", "\(stray.text)")
         let saved = try await api.call(.get, "/api/v1/statistics/mappings/MEX", headers: bearer)
         #expect((saved.json as? [String: Any])?.keys.contains("devoluciones") == true)
 

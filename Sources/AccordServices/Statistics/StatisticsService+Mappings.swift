@@ -5,8 +5,9 @@ import Foundation
 extension StatisticsService {
     /// Saves how `area`'s spreadsheet export is read, under `name`, to be chosen again at each upload.
     ///
-    /// - Throws: `AuthError` unless `principal` uploads for `area`; `AuthError.invalid` for a name that is not
-    ///   1–60 letters, digits, spaces, dashes or underscores.
+    /// - Throws: `AuthError` unless `principal` uploads for `area`; `NotFound` for an area that is not a member
+    ///   state of the process; `AuthError.invalid` for a name that is not 1–60 letters, digits, spaces, dashes or
+    ///   underscores.
     public func saveMapping(
         _ mapping: SpreadsheetMapping, named name: String, for area: ParticipantID, as principal: Principal?
     )
@@ -14,6 +15,10 @@ extension StatisticsService {
     {
         let policy = Policy(principal: principal)
         try policy.require(policy.uploadsStatistics(for: area), "save a spreadsheet mapping for \(area)")
+        // The Secretariat may save one for any state, but only for a state: never for a code nobody reports as.
+        guard try await state(for: principal).participants[area]?.kind == .memberState else {
+            throw NotFound(field: "area", "\(area) is not a member state of the process")
+        }
         guard (1...60).contains(name.count), name.allSatisfy({ $0.isLetter || $0.isNumber || " -_".contains($0) })
         else {
             throw AuthError.invalid(
