@@ -31,6 +31,10 @@ enum StatisticsAPIScenario {
             .put, "/api/v1/statistics/mappings/ZZZ/devoluciones", mapping,
             headers: [.authorization: "Bearer \(secretariat)"])
         #expect(stray.status == 404 && stray["field"] as? String == "area", "\(stray.text)")
+        let noRow = mapping.replacingOccurrences(of: #""headerRow":1"#, with: #""headerRow":0"#)
+        #expect(noRow != mapping)
+        let refused = try await api.call(.put, "/api/v1/statistics/mappings/MEX/devoluciones", noRow, headers: bearer)
+        #expect(refused.status == 422 && refused["field"] as? String == "headerRow", "\(refused.text)")
         let saved = try await api.call(.get, "/api/v1/statistics/mappings/MEX", headers: bearer)
         #expect((saved.json as? [String: Any])?.keys.contains("devoluciones") == true)
 

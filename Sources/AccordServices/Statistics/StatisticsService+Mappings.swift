@@ -24,6 +24,9 @@ extension StatisticsService {
             throw AuthError.invalid(
                 field: "name", reason: "a mapping's name is 1–60 letters, digits, spaces, dashes or underscores")
         }
+        guard (1...1_048_576).contains(mapping.headerRow) else {
+            throw AuthError.invalid(field: "headerRow", reason: "the headers are on a row from 1 to 1,048,576")
+        }
         let json = String(decoding: try JSONEncoder().encode(mapping), as: UTF8.self)
         try await store.saveMapping(area: area.rawValue, name: name, mapping: json, by: principal?.username ?? "")
     }
