@@ -20,6 +20,7 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -55,11 +56,16 @@ def pages(pdf):
 
 
 def normalized(text):
-    """The PDF's text without what differs between two loads of the demo."""
+    """The PDF's words without what differs between two loads of the demo, rewrapped at 110 columns.
+
+    Where a line breaks depends on the width of a hash's digits in a proportional font, so the words are
+    compared, not the lines: whitespace is collapsed and the text wrapped again the same way every run."""
     text = re.sub(r"\b[0-9a-f]{64}\b", "<sha256>", text)
+    text = re.sub(r"SHA-?\s*256", "SHA-256", text)
     text = re.sub(r"(entrada|entry|entrée) \d+", r"\1 <n>", text)
     text = re.sub(r"(Generado el|Generated on|Généré le) [^\n/]*", r"\1 <date>", text)
-    return "\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n"
+    pages = [" ".join(page.split()) for page in text.split("\f")]
+    return "\n\n".join(textwrap.fill(page, 110) for page in pages if page) + "\n"
 
 
 def look_at(name, pdf, language, has_contents):
