@@ -5,8 +5,9 @@ import AccordCore
 /// entry was made. A pure function of a state already reduced by the read policy, so the public's feed holds
 /// only what is published.
 public enum AtomFeed {
-    /// The kinds of record a feed follows.
-    static let followed: Set<String> = ["item", "decision", "edition", "report", "event", "mandate", "cycle"]
+    /// The kinds of record a feed follows, in the order a reader's list of changes groups them.
+    public static let categories = ["item", "decision", "edition", "report", "event", "release", "mandate", "cycle"]
+    static let followed = Set(categories)
 
     /// The records of `state` a feed would carry, newest first, with the ledger position of their last change:
     /// what the caller dates (`recordedAt`) before asking for the feed.
@@ -49,23 +50,33 @@ public enum AtomFeed {
     public static func digest(
         of state: ProcessState, language: Language, since: Int64, limit: Int = 200
     ) -> (text: String, count: Int) {
-        let lines = changes(in: state, limit: limit).filter { $0.sequence > since }.compactMap { change -> String? in
-            guard let entry = entry(change.ref, in: state, language: language) else { return nil }
-            return "- \(entry.category): \(entry.title)" + (entry.link.map { " — \($0)" } ?? "")
+        let lines = described(in: state, language: language, since: since, limit: limit).map { change in
+            "- \(change.entry.category): \(change.entry.title)" + (change.entry.link.map { " — \($0)" } ?? "")
         }
         return (lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"), lines.count)
+    }
+
+    /// The records of `state` that changed after ledger position `since`, newest first, each described as its
+    /// feed entry is: what an e-mail digest and a reader's "changes since my last visit" list.
+    public static func described(
+        in state: ProcessState, language: Language, since: Int64, limit: Int = 200
+    ) -> [(ref: EntityRef, sequence: Int64, entry: Entry)] {
+        changes(in: state, limit: limit).filter { $0.sequence > since }.compactMap { change in
+            entry(change.ref, in: state, language: language).map { (change.ref, change.sequence, $0) }
+        }
     }
 
     /// Every id starts so: a tag URI (RFC 4151) under a reserved domain, since an installation's own is not known.
     static let tagPrefix = "tag:accord.invalid,2025:"
 
     /// One entry before it is dated.
-    struct Entry {
-        var category: String
-        var title: String
-        var summary: String
-        /// The page that shows it, where there is one.
-        var link: String?
+    public struct Entry: Sendable, Hashable {
+        /// The kind of record, one of `categories`.
+        public var category: String
+        public var title: String
+        public var summary: String
+        /// The page that shows it (with its language prefix), where there is one.
+        public var link: String?
 
         func xml(id: String, updated: Timestamp) -> String {
             var xml = "<entry>\n<id>\(Markup.escaped(id))</id>\n<title>\(Markup.escaped(title))</title>\n"
@@ -117,6 +128,13 @@ public enum AtomFeed {
         case .mandate(let id):
             guard let mandate = state.mandates[id] else { return nil }
             return Entry(category: "mandate", title: id.rawValue, summary: mandate.text.text(in: language), link: nil)
+        case .release(let number):
+            guard let release = state.releases[number] else { return nil }
+            return Entry(
+                category: "release",
+                title: language.pick(("Publicación estadística", "Statistical release", "Publication statistique"))
+                    + " \(number) · \(release.date)",
+                summary: release.notes?.text(in: language) ?? "", link: "\(lang)/statistics")
         case .cycle(let id):
             guard let cycle = state.cycles[id] else { return nil }
             return Entry(
