@@ -4,6 +4,7 @@ import AccordStatistics
 import AccordStore
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// How the server is set up: read once by the CLI and passed in.
 public struct ServerConfiguration: Sendable {
@@ -17,16 +18,19 @@ public struct ServerConfiguration: Sendable {
     /// Whether a reverse proxy on this machine stands in front (`--behind-proxy`): its `X-Real-IP` is then the
     /// client's address on connections from the loopback interface (`ProxyMiddleware`).
     public var isBehindProxy: Bool
+    /// Where and how often e-mail digests are sent; none when no SMTP server is configured.
+    public var digests: DigestConfiguration?
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, publicFolder: String? = nil,
-        checkpointSigner: NoteSigner? = nil, isBehindProxy: Bool = false
+        checkpointSigner: NoteSigner? = nil, isBehindProxy: Bool = false, digests: DigestConfiguration? = nil
     ) {
         self.hostname = hostname
         self.port = port
         self.publicFolder = publicFolder
         self.checkpointSigner = checkpointSigner
         self.isBehindProxy = isBehindProxy
+        self.digests = digests
     }
 
     /// Whether the server listens on the loopback interface only, where the open trial mode may be offered.
@@ -87,7 +91,31 @@ public func serve(store: Store, configuration: ServerConfiguration, logger: Logg
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port), serverName: "Accord"),
         logger: logger)
-    try await app.runService()
+    // The digests run beside the server, in one service group: SIGTERM or SIGINT stops the digests between
+    // rounds first (a round in progress finishes), then the server.
+    var services: [any Service] = [app]
+    if let digests = configuration.digests {
+        services.append(
+            DigestSender(
+                record: RecordService(store: store), settings: digests.settings, interval: digests.interval,
+                logger: logger))
+    }
+    let group = ServiceGroup(
+        configuration: ServiceGroupConfiguration(
+            services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    try await group.run()
+}
+
+/// E-mail digests in `accord serve`: the SMTP server, and how often each subscribed account gets its digest.
+public struct DigestConfiguration: Sendable {
+    public var settings: SMTPSettings
+    public var interval: DigestInterval
+
+    public init(settings: SMTPSettings, interval: DigestInterval = .daily) {
+        self.settings = settings
+        self.interval = interval
+    }
 }
 
 /// The routes: the pages (`/es/…`, `/en/…`, `/fr/…`), the JSON API under `/api/v1` and its OpenAPI
@@ -164,6 +192,7 @@ public func buildRouter(
     api.addRoutes(SDMXController(statistics: statistics).endpoints)
     api.addRoutes(StatisticsController(statistics: statistics).endpoints)
     api.addRoutes(SearchController(record: record).endpoints)
+    api.addRoutes(VisitController(visits: Visits(record: record)).endpoints)
     Pages.add(
         to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes),
         statistics: statistics)

@@ -34,6 +34,8 @@ package enum RequestBodies {
             // The statistics' bodies (the uploaded files themselves are read by AccordStatistics).
             read(StatisticsController.PublishBody.self), read(SpreadsheetMapping.self),
             read(Signed<StatisticsController.CodeBody>.self),
+            // Marking the changes since the last visit as seen.
+            read(VisitController.MarkSeenBody.self),
         ]
     }
 
@@ -49,6 +51,7 @@ package enum RequestBodies {
             read(ChallengeForms.ChallengeFields.self), read(ChallengeForms.SettlementFields.self),
             read(MeetingPages.DecisionFields.self), read(TranscriptionForms.ReviewFields.self),
             read(EditionForms.ProposalFields.self), read(EditionForms.ApprovalFields.self),
+            read(ChangesPage.SeenFields.self),
         ]
         // The agenda editor reads its numbered fields from a dictionary, against the agenda it edits.
         if let fields = try? FormBody.decode(text, as: [String: String].self) {
@@ -64,7 +67,7 @@ package enum RequestBodies {
     private static let formFields: Set<String> = [
         "csrf", "username", "password", "id", "participant", "title", "items", "tabledFor", "item", "stance", "text",
         "parent", "draft", "position", "note", "sequence", "reason", "decision", "settlement", "paragraph", "kind",
-        "source", "status", "keep", "purpose", "new", "newPurpose",
+        "source", "status", "keep", "purpose", "new", "newPurpose", "through",
     ]
 
     /// "Kind: accepted", or "Kind: " and the field the refusal names.

@@ -42,6 +42,19 @@ struct Serve: AsyncParsableCommand {
             valueName: "file"))
     var checkpointKey: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "How often e-mail digests go to the subscribed accounts when an SMTP server is configured "
+                + "(ACCORD_SMTP_HOST): hourly, daily (06:00 UTC) or daily@HH:MM (UTC).",
+            valueName: "interval"))
+    var digestInterval = "daily"
+
+    func validate() throws {
+        guard DigestInterval(digestInterval) != nil else {
+            throw ValidationError("--digest-interval: give hourly, daily or daily@HH:MM (UTC), not '\(digestInterval)'")
+        }
+    }
+
     func run() async throws {
         // Once, before anything records: the counters `/metrics` shows (requests, ledger appends, page cache).
         ServerMetrics.bootstrap()
@@ -67,7 +80,10 @@ struct Serve: AsyncParsableCommand {
                     store: store,
                     configuration: ServerConfiguration(
                         hostname: hostname, port: port, publicFolder: publicFolder, checkpointSigner: signer,
-                        isBehindProxy: behindProxy),
+                        isBehindProxy: behindProxy,
+                        digests: SMTPSettings(environment: ProcessInfo.processInfo.environment).map {
+                            DigestConfiguration(settings: $0, interval: DigestInterval(digestInterval) ?? .daily)
+                        }),
                     logger: logger)
             } catch let error as ServeError {
                 throw Failure(description: "accord serve: \(error)")

@@ -17,6 +17,7 @@ enum Pages {
             pages: router.group(), forms: router.group().add(middleware: PageFormGuard(token: .session)),
             record: record, cache: cache)
         DashboardPage.add(to: pages)
+        ChangesPage.add(to: pages)
         PlanPage.add(to: pages)
         ItemPage.add(to: pages)
         ItemForms.add(to: pages)

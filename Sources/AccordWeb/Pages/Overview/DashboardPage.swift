@@ -8,16 +8,27 @@ import AccordStore
 enum DashboardPage {
     static func add(to pages: PageRoutes) {
         let record = pages.record
-        pages.page("") { viewer, _, _ in
+        let visits = Visits(record: record)
+        // A signed-in reader's page also depends on its mark, which moves without a ledger entry.
+        let signedIn: @Sendable (Viewer) -> Bool = { $0.principal.map { !$0.isTrial } ?? false }
+        pages.page("", variant: { signedIn($0) ? "\(try await visits.mark(for: $0.principal))" : "" }) {
+            viewer, _, _ in
             let state = try await record.state(for: viewer.principal)
             let changes = try await record.changesPerMeeting(for: viewer.principal)
-            return render(state: state, changesByMeeting: changes, today: AgendaEditor.today(), viewer: viewer)
+            let sinceLastVisit =
+                signedIn(viewer)
+                ? try await visits.changes(for: viewer.principal, language: viewer.language).count : nil
+            return render(
+                state: state, changesByMeeting: changes, today: AgendaEditor.today(), viewer: viewer,
+                sinceLastVisit: sinceLastVisit)
         }
     }
 
-    static func render(state: ProcessState, changesByMeeting: [MeetingID: Int], today: PartialDate, viewer: Viewer)
-        -> PageContent
-    {
+    /// - Parameter sinceLastVisit: for a signed-in reader, how many records changed since its last visit.
+    static func render(
+        state: ProcessState, changesByMeeting: [MeetingID: Int], today: PartialDate, viewer: Viewer,
+        sinceLastVisit: Int? = nil
+    ) -> PageContent {
         let items = state.items.values
         let activities = items.filter { $0.kind == .activity }
         let overdue = activities.filter { item in
@@ -25,6 +36,11 @@ enum DashboardPage {
         }
         var main = HTML()
         main.element("h1", text: viewer.t(.dashboard))
+        if let sinceLastVisit {
+            main.element("p", [("class", "since-last-visit")]) { html in
+                html.link(viewer.link("/changes"), VisitText.count(sinceLastVisit, viewer.language))
+            }
+        }
         main.element("div", [("class", "kpis")]) { html in
             for (label, value) in [
                 (viewer.t(.currentActivities), activities.filter { $0.status.isCurrent }.count),

@@ -18,7 +18,13 @@ struct PageRoutes {
     typealias Render = @Sendable (Viewer, Request, AccordContext) async throws -> PageContent
 
     /// A page at `/{lang}/path`, cached by ledger position when `cached`.
-    func page(_ path: String, cached: Bool = true, _ render: @escaping Render) {
+    ///
+    /// - Parameter variant: what else the page's bytes depend on for a viewer, besides the ledger position
+    ///   (the dashboard's count of changes since the reader's last visit depends on the reader's mark).
+    func page(
+        _ path: String, cached: Bool = true, variant: (@Sendable (Viewer) async throws -> String)? = nil,
+        _ render: @escaping Render
+    ) {
         let record = record
         let cache = cache
         pages.get(path.isEmpty ? "{lang}" : "{lang}/\(path)") { request, context in
@@ -29,9 +35,10 @@ struct PageRoutes {
                     return Self.response(Layout.render(content, for: viewer), status: .ok, etag: nil)
                 }
                 let position = try await record.head().sequence
+                let variant = try await variant?(viewer) ?? ""
                 let key = PageCache.key(
                     uri: request.uri.description, position: position,
-                    viewer: "\(viewer.policy.audience)|\(viewer.principal?.csrfToken ?? "")")
+                    viewer: "\(viewer.policy.audience)|\(viewer.principal?.csrfToken ?? "")|\(variant)")
                 let page: PageCache.Page
                 if let hit = cache.page(key) {
                     page = hit
