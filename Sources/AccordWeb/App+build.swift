@@ -192,7 +192,9 @@ public func buildRouter(
     api.addRoutes(SDMXController(statistics: statistics).endpoints)
     api.addRoutes(StatisticsController(statistics: statistics).endpoints)
     api.addRoutes(SearchController(record: record).endpoints)
-    api.addRoutes(VisitController(visits: Visits(record: record)).endpoints)
+    // An account's mark of its last visit is its own, not the record's: readers keep one too.
+    router.group("api/v1").add(middleware: APIWriteGuard(changesRecord: false))
+        .addRoutes(VisitController(visits: Visits(record: record)).endpoints)
     Pages.add(
         to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes),
         statistics: statistics)

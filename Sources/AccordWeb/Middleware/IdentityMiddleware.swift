@@ -59,6 +59,10 @@ enum CrossSite {
 struct APIWriteGuard: RouterMiddleware {
     typealias Context = AccordContext
 
+    /// Whether the routes behind it change the record, which a reader's account may not; false for an
+    /// account's own bookkeeping (the mark of its last visit), which every account keeps.
+    var changesRecord = true
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
@@ -69,7 +73,7 @@ struct APIWriteGuard: RouterMiddleware {
             let sent = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
             guard let expected = principal.csrfToken, Secrets.equal(sent, expected) else { throw AuthError.forgery }
         }
-        guard principal.actor != nil else {
+        guard principal.actor != nil || !changesRecord else {
             throw AuthError.forbidden("\(principal.username) has a reader's account and cannot change the record")
         }
         return try await next(request, context)

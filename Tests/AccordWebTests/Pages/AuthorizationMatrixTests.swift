@@ -126,6 +126,11 @@ struct AuthorizationMatrixTests {
         for route in workingSide { matrix[route] = .workingSide }
         for route in actor { matrix[route] = .actor }
         matrix["GET /api/v1/session"] = .signedIn
+        // Changes since the last visit: each account's own mark (VisitPageTests tries one account on another's).
+        for route in [
+            "GET /api/v1/changes/since-last-visit", "POST /api/v1/changes/since-last-visit/seen", "GET /{lang}/changes",
+            "POST /{lang}/changes/seen",
+        ] { matrix[route] = .signedIn }
         matrix["POST /api/v1/ledger/checkpoint/cosignatures"] = .delegate
         matrix["GET /{lang}/proposals"] = .workingSideOrObserver
         matrix["GET /{lang}/proposals/{code}"] = .invitedObserver

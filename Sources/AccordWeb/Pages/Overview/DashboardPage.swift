@@ -11,8 +11,10 @@ enum DashboardPage {
         let visits = Visits(record: record)
         // A signed-in reader's page also depends on its mark, which moves without a ledger entry.
         let signedIn: @Sendable (Viewer) -> Bool = { $0.principal.map { !$0.isTrial } ?? false }
-        pages.page("", variant: { signedIn($0) ? "\(try await visits.mark(for: $0.principal))" : "" }) {
-            viewer, _, _ in
+        let mark: @Sendable (Viewer) async throws -> String = {
+            signedIn($0) ? "\(try await visits.mark(for: $0.principal))" : ""
+        }
+        pages.page("", variant: mark) { viewer, _, _ in
             let state = try await record.state(for: viewer.principal)
             let changes = try await record.changesPerMeeting(for: viewer.principal)
             let sinceLastVisit =
