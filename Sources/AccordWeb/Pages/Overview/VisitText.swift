@@ -13,7 +13,9 @@ enum VisitText {
 
     /// "12 changes since your last visit".
     static func count(_ count: Int, _ language: Language) -> String {
-        language.pick(
+        // French counts zero in the singular ("0 modification"); Spanish and English in the plural.
+        if language == .fr, count == 0 { return "0 modification depuis votre dernière visite" }
+        return language.pick(
             count == 1
                 ? (
                     "1 cambio desde su última visita", "1 change since your last visit",
