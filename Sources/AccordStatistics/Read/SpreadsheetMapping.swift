@@ -46,7 +46,7 @@ public struct Spreadsheet: Sendable {
         let semicolons = firstLine.filter { $0 == UInt8(ascii: ";") }.count
         let commas = firstLine.filter { $0 == UInt8(ascii: ",") }.count
         let separator = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
-        rows = CSVRecords(bytes, separator: separator).map { ($0.line, $0.fields.map(\.text)) }
+        rows = CSVRecords.texts(bytes, separator: separator).map { ($0.line, $0.fields) }
     }
 }
 
@@ -102,17 +102,22 @@ struct SpreadsheetReader {
         let labels = labelTable()
         for (number, cells) in sheet.rows where number > mapping.headerRow {
             if cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-            var fields: [ArraySlice<UInt8>?] = Array(repeating: nil, count: Field.allCases.count)
+            // The row's fields, one after the other in one buffer, as the decoder reads them.
+            var bytes: [UInt8] = []
+            var fields = [Range<Int>?](repeating: nil, count: Field.allCases.count)
             for field in Field.allCases {
+                let start = bytes.count
                 if let index = columnOf[field] {
                     let cell = index < cells.count ? cells[index] : ""
-                    let code = labels[field]?[Self.fold(cell)] ?? cell
-                    fields[field.rawValue] = Array(code.utf8)[...]
+                    bytes += (labels[field]?[Self.fold(cell)] ?? cell).utf8
                 } else if let constant = constants[field] {
-                    fields[field.rawValue] = constant[...]
+                    bytes += constant
+                } else {
+                    continue
                 }
+                fields[field.rawValue] = start..<bytes.count
             }
-            decoder.decode(row: number, problems: &problems) { fields[$0.rawValue] }
+            decoder.decode(row: number, problems: &problems, bytes: bytes, fields: fields)
         }
         let (table, rows) = decoder.finish()
         return ReadResult(table: table, rows: rows, problems: problems)
