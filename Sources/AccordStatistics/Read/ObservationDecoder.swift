@@ -82,8 +82,10 @@ struct ObservationDecoder {
                     Problem(
                         .codelist, row: number, column: dimension.id, code: bytes.text(field),
                         field.isEmpty
-                            ? "\(dimension.id) has no code"
-                            : "'\(bytes.text(field))' is not a code of \(structure.codelist(dimension).reference)"))
+                            ? Sentence(
+                                es: "\(dimension.id) no tiene código", en: "\(dimension.id) has no code",
+                                fr: "\(dimension.id) n'a pas de code")
+                            : Self.notACode(bytes.text(field), structure.codelist(dimension).reference)))
                 continue
             }
             row.codes[dimension.rawValue] = position
@@ -92,14 +94,23 @@ struct ObservationDecoder {
                 problems.append(
                     Problem(
                         .referenceArea, row: number, column: dimension.id, code: bytes.text(field),
-                        "this delegation reports for \(own) only, not for \(bytes.text(field))"))
+                        Sentence(
+                            es: "esta delegación informa solo por \(own), no por \(bytes.text(field))",
+                            en: "this delegation reports for \(own) only, not for \(bytes.text(field))",
+                            fr: "cette délégation déclare pour \(own) seulement, pas pour \(bytes.text(field))")))
             }
             if dimension == .event, !eventsInFlow[Int(position)] {
                 problems.append(
                     Problem(
                         .codelist, row: number, column: dimension.id, code: bytes.text(field),
-                        "\(bytes.text(field)) is not reported under \(flow.id), which takes \(flow.events.joined(separator: ", "))"
-                    ))
+                        Sentence(
+                            es: "\(bytes.text(field)) no se informa en \(flow.id), que recibe "
+                                + "\(flow.events.joined(separator: ", "))",
+                            en: "\(bytes.text(field)) is not reported under \(flow.id), which takes "
+                                + "\(flow.events.joined(separator: ", "))",
+                            fr: "\(bytes.text(field)) ne se déclare pas dans \(flow.id), qui reçoit "
+                                + "\(flow.events.joined(separator: ", "))"
+                        )))
             }
         }
         let frequencyPosition = lookups[KeyDimension.frequency.rawValue].lastPosition
@@ -111,14 +122,18 @@ struct ObservationDecoder {
             } else {
                 let form =
                     switch frequency {
-                    case .annual: "YYYY (e.g. 2024)"
-                    case .quarterly: "YYYY-Qn (e.g. 2024-Q1)"
-                    case .monthly: "YYYY-MM (e.g. 2024-01)"
+                    case .annual: "YYYY (2024)"
+                    case .quarterly: "YYYY-Qn (2024-Q1)"
+                    case .monthly: "YYYY-MM (2024-01)"
                     }
+                let years = "\(Period.years.lowerBound)–\(Period.years.upperBound)"
                 problems.append(
                     Problem(
                         .timePeriod, row: number, column: Component.timePeriod, code: bytes.text(period),
-                        "FREQ \(frequency.rawValue) needs TIME_PERIOD as \(form), years \(Period.years.lowerBound)–\(Period.years.upperBound)"
+                        Sentence(
+                            es: "FREQ \(frequency.rawValue) requiere TIME_PERIOD como \(form), años \(years)",
+                            en: "FREQ \(frequency.rawValue) needs TIME_PERIOD as \(form), years \(years)",
+                            fr: "FREQ \(frequency.rawValue) demande TIME_PERIOD sous la forme \(form), années \(years)")
                     ))
             }
         }
@@ -140,7 +155,7 @@ struct ObservationDecoder {
             problems.append(
                 Problem(
                     .codelist, row: number, column: attribute.id, code: bytes.text(code),
-                    "'\(bytes.text(code))' is not a code of \(structure.codelist(attribute)!.reference)"))
+                    Self.notACode(bytes.text(code), structure.codelist(attribute)!.reference)))
             return nil
         }
         let status = coded(.observationStatus, .observationStatus, default: defaultStatus)
@@ -158,7 +173,14 @@ struct ObservationDecoder {
                 problems.append(
                     Problem(
                         .value, row: number, column: Component.observationValue, code: bytes.text(valueBytes),
-                        "OBS_VALUE is empty: give the value, or mark the observation OBS_STATUS M (data cannot exist)"))
+                        Sentence(
+                            es: "OBS_VALUE está vacío: indique el valor o marque la observación OBS_STATUS M (el dato "
+                                + "no puede existir)",
+                            en: "OBS_VALUE is empty: give the value, or mark the observation OBS_STATUS M (data "
+                                + "cannot exist)",
+                            fr: "OBS_VALUE est vide : donnez la valeur, ou marquez l'observation OBS_STATUS M (la "
+                                + "donnée ne peut exister)"
+                        )))
             }
             return
         }
@@ -175,21 +197,39 @@ struct ObservationDecoder {
             problems.append(
                 Problem(
                     .value, row: number, column: Component.observationValue, code: bytes.text(valueBytes),
-                    "OBS_VALUE must be a whole number of people or events from 0 to 4294967294, not '\(bytes.text(valueBytes))'"
-                ))
+                    Sentence(
+                        es: "OBS_VALUE debe ser un número entero de personas o eventos de 0 a 4294967294, no "
+                            + "'\(bytes.text(valueBytes))'",
+                        en: "OBS_VALUE must be a whole number of people or events from 0 to 4294967294, not "
+                            + "'\(bytes.text(valueBytes))'",
+                        fr: "OBS_VALUE doit être un nombre entier de personnes ou d'événements de 0 à 4294967294, pas "
+                            + "'\(bytes.text(valueBytes))'"
+                    )))
             return
         }
         if status == missingStatus {
             problems.append(
                 Problem(
                     .value, row: number, column: "OBS_STATUS", code: Component.missingStatus,
-                    "OBS_STATUS M says the value cannot exist, but OBS_VALUE is \(value): leave it empty or change the status"
-                ))
+                    Sentence(
+                        es: "OBS_STATUS M dice que el valor no puede existir, pero OBS_VALUE es \(value): déjelo "
+                            + "vacío o cambie el estado",
+                        en: "OBS_STATUS M says the value cannot exist, but OBS_VALUE is \(value): leave it empty or "
+                            + "change the status",
+                        fr: "OBS_STATUS M dit que la valeur ne peut exister, mais OBS_VALUE vaut \(value) : "
+                            + "laissez-le vide ou changez le statut"
+                    )))
         }
         row.value = UInt32(value)
     }
 
     private static let notANumber = Array("NaN".utf8)
+
+    private static func notACode(_ code: String, _ codelist: String) -> Sentence {
+        Sentence(
+            es: "'\(code)' no es un código de \(codelist)", en: "'\(code)' is not a code of \(codelist)",
+            fr: "'\(code)' n'est pas un code de \(codelist)")
+    }
 
     /// The observations decoded so far, with the file row each came from.
     func finish() -> (table: ObservationTable, rows: [Int]) { (table, rows) }

@@ -48,7 +48,10 @@ public struct SDMXCSVReader: Sendable {
             problems.append(
                 Problem(
                     .columns, row: 1, column: nil, code: nil,
-                    "an SDMX-CSV 2.0 file starts with the column STRUCTURE, then STRUCTURE_ID"))
+                    Sentence(
+                        es: "un archivo SDMX-CSV 2.0 empieza por la columna STRUCTURE y luego STRUCTURE_ID",
+                        en: "an SDMX-CSV 2.0 file starts with the column STRUCTURE, then STRUCTURE_ID",
+                        fr: "un fichier SDMX-CSV 2.0 commence par la colonne STRUCTURE, puis STRUCTURE_ID")))
             return ReadResult(table: ObservationTable(), rows: [], problems: problems)
         }
         var header = CSVRecords(bytes, separator: separator)
@@ -129,21 +132,29 @@ public struct SDMXCSVReader: Sendable {
                 problems.append(
                     Problem(
                         .columns, row: line, column: nil, code: nil,
-                        "the row has \(fields.count) fields where the header has \(layout.width)"))
+                        Sentence(
+                            es: "la fila tiene \(fields.count) campos y el encabezado \(layout.width)",
+                            en: "the row has \(fields.count) fields where the header has \(layout.width)",
+                            fr: "la ligne a \(fields.count) champs là où l'en-tête en a \(layout.width)")))
                 continue
             }
             if !buffer.bytes(fields[0], equal: dataflow) {
                 problems.append(
                     Problem(
                         .structure, row: line, column: "STRUCTURE", code: buffer.text(fields[0]),
-                        "STRUCTURE must be 'dataflow'"))
+                        Sentence(
+                            es: "STRUCTURE debe ser 'dataflow'", en: "STRUCTURE must be 'dataflow'",
+                            fr: "STRUCTURE doit être 'dataflow'")))
                 continue
             }
             if !buffer.bytes(fields[1], equal: expectedID) {
                 problems.append(
                     Problem(
                         .structure, row: line, column: "STRUCTURE_ID", code: buffer.text(fields[1]),
-                        "this upload is for \(structure.reference(of: flow))"))
+                        Sentence(
+                            es: "esta carga es para \(structure.reference(of: flow))",
+                            en: "this upload is for \(structure.reference(of: flow))",
+                            fr: "ce dépôt est pour \(structure.reference(of: flow))")))
                 continue
             }
             if let action = layout.action, let problem = Self.actionProblem(buffer, fields[action], line: line) {
@@ -163,15 +174,23 @@ public struct SDMXCSVReader: Sendable {
         if action.count > 1 {
             return Problem(
                 .structure, row: line, column: "ACTION", code: bytes.text(action),
-                "ACTION must be one letter: I, A or R")
+                Sentence(
+                    es: "ACTION debe ser una letra: I, A o R", en: "ACTION must be one letter: I, A or R",
+                    fr: "ACTION doit être une lettre : I, A ou R"))
         }
         guard let byte = action.first.map({ bytes[$0] }), byte != UInt8(ascii: "I"), byte != UInt8(ascii: "A"),
             byte != UInt8(ascii: "R")
         else { return nil }
         return Problem(
             .structure, row: line, column: "ACTION", code: bytes.text(action),
-            "ACTION must be I, A or R: a resubmission replaces the whole vintage, so leave an observation out to delete it"
-        )
+            Sentence(
+                es: "ACTION debe ser I, A o R: un nuevo envío reemplaza la versión entera; para suprimir una "
+                    + "observación, omítala",
+                en: "ACTION must be I, A or R: a resubmission replaces the whole vintage, so leave an observation out "
+                    + "to delete it",
+                fr: "ACTION doit être I, A ou R : un nouvel envoi remplace toute la version ; pour supprimer une "
+                    + "observation, omettez-la"
+            ))
     }
 
     /// The separator an SDMX-CSV 2.0 file uses: the character after `STRUCTURE` or `STRUCTURE[x]`.
@@ -208,7 +227,10 @@ public struct SDMXCSVReader: Sendable {
                 problems.append(
                     Problem(
                         .columns, row: 1, column: names.count > 1 ? names[1] : nil, code: nil,
-                        "the second column must be STRUCTURE_ID"))
+                        Sentence(
+                            es: "la segunda columna debe ser "
+                                + "STRUCTURE_ID", en: "the second column must be STRUCTURE_ID",
+                            fr: "la deuxième colonne doit être STRUCTURE_ID")))
             }
             for (index, name) in names.enumerated().dropFirst(2) {
                 if name == "ACTION" {
@@ -216,7 +238,11 @@ public struct SDMXCSVReader: Sendable {
                 } else if let field = Field(id: name) {
                     if columns[field.rawValue] != nil {
                         problems.append(
-                            Problem(.columns, row: 1, column: name, code: nil, "the column \(name) appears twice"))
+                            Problem(
+                                .columns, row: 1, column: name, code: nil,
+                                Sentence(
+                                    es: "la columna \(name) aparece dos veces", en: "the column \(name) appears twice",
+                                    fr: "la colonne \(name) apparaît deux fois")))
                     }
                     columns[field.rawValue] = index
                 }
@@ -225,7 +251,12 @@ public struct SDMXCSVReader: Sendable {
                 problems.append(
                     Problem(
                         .columns, row: 1, column: field.id, code: nil,
-                        "the column \(field.id) is missing: every dimension, TIME_PERIOD and OBS_VALUE must have one"))
+                        Sentence(
+                            es: "falta la columna \(field.id): cada dimensión, TIME_PERIOD y OBS_VALUE deben tener una",
+                            en: "the column \(field.id) is missing: every dimension, TIME_PERIOD and OBS_VALUE must "
+                                + "have one",
+                            fr: "la colonne \(field.id) manque : chaque dimension, TIME_PERIOD et OBS_VALUE doivent "
+                                + "en avoir une")))
             }
             if problems.errorCount > before { return nil }
         }

@@ -64,7 +64,12 @@ struct SpreadsheetReader {
             problems.append(
                 Problem(
                     .columns, row: mapping.headerRow, column: nil, code: nil,
-                    "the mapping puts the headers on row \(mapping.headerRow), which the sheet does not have"))
+                    Sentence(
+                        es: "la correspondencia pone los encabezados en la fila \(mapping.headerRow), que la hoja no "
+                            + "tiene",
+                        en: "the mapping puts the headers on row \(mapping.headerRow), which the sheet does not have",
+                        fr: "la correspondance place les en-têtes à la ligne \(mapping.headerRow), que la feuille n'a "
+                            + "pas")))
             return ReadResult(table: ObservationTable(), rows: [], problems: problems)
         }
         var columnOf: [Field: Int] = [:]
@@ -74,15 +79,25 @@ struct SpreadsheetReader {
                 problems.append(
                     Problem(
                         .columns, row: header.number, column: name, code: component,
-                        "the mapping sends '\(name)' to \(component), which is not a component of \(structure.reference)"
-                    ))
+                        Sentence(
+                            es: "la correspondencia lleva '\(name)' a \(component), que no es un componente de "
+                                + "\(structure.reference)",
+                            en: "the mapping sends '\(name)' to \(component), which is not a component of "
+                                + "\(structure.reference)",
+                            fr: "la correspondance envoie '\(name)' vers \(component), qui n'est pas un composant de "
+                                + "\(structure.reference)"
+                        )))
                 continue
             }
             guard let index = headers.firstIndex(of: Self.fold(name)) else {
                 problems.append(
                     Problem(
                         .columns, row: header.number, column: name, code: nil,
-                        "the sheet has no column '\(name)' (for \(component)) on row \(header.number)"))
+                        Sentence(
+                            es: "la hoja no tiene la columna '\(name)' (para \(component)) en la fila \(header.number)",
+                            en: "the sheet has no column '\(name)' (for \(component)) on row \(header.number)",
+                            fr: "la feuille n'a pas de colonne '\(name)' (pour \(component)) à la ligne "
+                                + "\(header.number)")))
                 continue
             }
             columnOf[field] = index
@@ -95,7 +110,10 @@ struct SpreadsheetReader {
             problems.append(
                 Problem(
                     .columns, row: header.number, column: field.id, code: nil,
-                    "the mapping gives no column or constant for \(field.id)"))
+                    Sentence(
+                        es: "la correspondencia no da columna ni constante para \(field.id)",
+                        en: "the mapping gives no column or constant for \(field.id)",
+                        fr: "la correspondance ne donne ni colonne ni constante pour \(field.id)")))
         }
         if problems.hasErrors { return ReadResult(table: ObservationTable(), rows: [], problems: problems) }
 

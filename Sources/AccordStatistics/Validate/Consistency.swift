@@ -26,7 +26,10 @@ struct Consistency {
             problems.append(
                 Problem(
                     .duplicateKey, row: rows[Int(second)], column: nil, code: key,
-                    "the key \(key) is already reported on row \(rows[Int(first)])"))
+                    Sentence(
+                        es: "la clave \(key) ya figura en la fila \(rows[Int(first)])",
+                        en: "the key \(key) is already reported on row \(rows[Int(first)])",
+                        fr: "la clé \(key) figure déjà à la ligne \(rows[Int(first)])")))
         }
     }
 
@@ -57,8 +60,14 @@ struct Consistency {
                 problems.append(
                     Problem(
                         rules[dimension]!, row: rows[index], column: dimension.id, code: Component.total,
-                        "\(describe(index)) is \(value), but its \(parts.count) \(dimension.id) breakdowns sum to \(parts.sum)"
-                    ))
+                        Sentence(
+                            es: "\(describe(index)) vale \(value), pero sus \(parts.count) desgloses por "
+                                + "\(dimension.id) suman \(parts.sum)",
+                            en: "\(describe(index)) is \(value), but its \(parts.count) \(dimension.id) breakdowns "
+                                + "sum to \(parts.sum)",
+                            fr: "\(describe(index)) vaut \(value), mais ses \(parts.count) ventilations par "
+                                + "\(dimension.id) totalisent \(parts.sum)"
+                        )))
             }
         }
     }
@@ -86,7 +95,10 @@ struct Consistency {
             problems.append(
                 Problem(
                     .monthsSumToYear, row: rows[index], column: Component.observationValue, code: String(value),
-                    "\(describe(index)) is \(value), but its twelve months sum to \(months.sum)"))
+                    Sentence(
+                        es: "\(describe(index)) vale \(value), pero sus doce meses suman \(months.sum)",
+                        en: "\(describe(index)) is \(value), but its twelve months sum to \(months.sum)",
+                        fr: "\(describe(index)) vaut \(value), mais ses douze mois totalisent \(months.sum)")))
         }
     }
 
@@ -130,8 +142,14 @@ struct Consistency {
                 problems.append(
                     Problem(
                         .outlier, row: rows[sorted[position]], column: Component.observationValue, code: String(value),
-                        "\(describe(sorted[position])) is \(value), more than \(factor)× the median (\(Double(median2) / 2)) of the previous twelve months"
-                    ))
+                        Sentence(
+                            es: "\(describe(sorted[position])) vale \(value), más de \(factor) veces la mediana "
+                                + "(\(Double(median2) / 2)) de los doce meses anteriores",
+                            en: "\(describe(sorted[position])) is \(value), more than \(factor)× the median "
+                                + "(\(Double(median2) / 2)) of the previous twelve months",
+                            fr: "\(describe(sorted[position])) vaut \(value), plus de \(factor) fois la médiane "
+                                + "(\(Double(median2) / 2)) des douze mois précédents"
+                        )))
             }
             start = end
         }
