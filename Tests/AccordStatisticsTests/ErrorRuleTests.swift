@@ -115,3 +115,22 @@ import Testing
         #expect(report.problems.problems.count == ProblemList.limit)
     }
 }
+
+/// Every problem is said in the three languages of the pages, each its own sentence.
+@Suite struct ProblemLanguageTests {
+    @Test func everyProblemHasASentenceInEachLanguage() {
+        let rows = [
+            row(citizenship: "XXY"), row(area: "MEX", period: "2024-02"), row(period: "2024/03"),
+            row(period: "2024-04", value: "-1"), row(period: "2024-05", value: "", status: "A"),
+            row(period: "2024-06", value: "4", status: "M"), row(event: "ENTRY", period: "2024-07"),
+            row(period: "2024-08", action: "D"), row(sex: "", period: "2024-09"), row(), row(),
+        ]
+        let problems = check(rows).problems.problems
+        #expect(problems.count >= 10)
+        for problem in problems {
+            let (es, en, fr) = (problem.message(in: .es), problem.message(in: .en), problem.message(in: .fr))
+            #expect(en == problem.message)
+            #expect(es != en && fr != en && es != fr, "\(problem)")
+        }
+    }
+}

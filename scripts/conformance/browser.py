@@ -5,7 +5,9 @@ from the pages (issue 19, "done when"): the meeting and its attendance, nine par
 sub-paragraphs, the positions of all present with an exception, the adoption of each by consensus; then the
 public reads the conclusions numbered as each language writes them, the approved activity enters the current
 plan, the plan after the XXIV RCM is compared with the plan now, and the interface switches to Spanish and
-French. Screenshots are kept in .build/conformance-artifacts/ as test artifacts. scripts/check runs this after
+French. Then Mexico's delegate shares statistics from the pages (issue 21, "done when"): the demo's workbook
+uploaded, previewed with its warning and committed; the Secretariat publishes; the public chart shows it.
+Screenshots are kept in .build/conformance-artifacts/ as test artifacts. scripts/check runs this after
 the format checks.
 """
 
@@ -142,6 +144,64 @@ def record_meeting(page, base):
         submit(adopt)
     return sent
 
+def sign_in(page, base, username, language="en"):
+    page.goto(f"{base}/{language}/sign-in")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+
+
+def share_statistics(browser, page, base, accessible):
+    """Issue 21's "done when", from the pages: Mexico's delegate uploads the demo's workbook in Spanish, sees its
+    preview and a warning, commits it; the Secretariat (`page`) publishes a release; the public page charts it."""
+    workbook = WORK / "devoluciones-2026-SINTETICO.xlsx"
+    with urllib.request.urlopen(f"{base}/es/statistics/demo-workbook.xlsx", timeout=30) as answer:
+        workbook.write_bytes(answer.read())
+    mexico = browser.new_page()
+    sign_in(mexico, base, "mex.delegate", "es")
+    mexico.goto(f"{base}/es/statistics/upload")
+    accessible(mexico, "statistics-upload-es")
+    form = mexico.locator("form[action$='/statistics/upload']")
+    if form.locator("select[name=area] option").all_inner_texts() != ["MEX"]:
+        fail("Mexico's delegate is offered another state's REF_AREA on the upload form")
+    form.locator("select[name=format]").select_option("xlsx")
+    form.locator("input[name=file]").set_input_files(str(workbook))
+    form.locator("button[type=submit]").click()
+    mexico.wait_for_load_state()
+    if "/statistics/uploads/" not in mexico.url:
+        fail(f"the upload was not staged ({mexico.url}): {mexico.inner_text('main')[:300]}")
+    preview = mexico.inner_text("main")
+    if "SEX" not in preview or mexico.locator("form[action$='/commit'] button[type=submit]").count() != 1:
+        fail(f"the preview shows no warning on SEX or cannot be committed: {preview[:500]}")
+    accessible(mexico, "statistics-preview-es")
+    mexico.locator("form[action$='/commit'] button[type=submit]").click()
+    mexico.wait_for_load_state()
+    if "committed=" not in mexico.url:
+        fail(f"committing did not come back to the statistics page: {mexico.url}")
+    mexico.close()
+
+    public = browser.new_page()
+    chart = f"{base}/en/statistics/DF_MIGR_RETURNS?REF_AREA=MEX&startPeriod=2026-01"
+    public.goto(chart)
+    before = public.inner_text("main")
+    page.goto(f"{base}/en/statistics")
+    form = page.locator("form[action$='/statistics/releases']")
+    form.locator("input[name=date]").fill("2026-04-01")
+    form.locator("[name=notes]").fill("Mexico, first quarter of 2026 (synthetic).")
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    if page.locator("main [role=alert]").count() != 0:
+        fail(f"publishing the release was refused: {page.inner_text('main')[:300]}")
+    public.goto(chart)
+    after = public.inner_text("main")
+    if "2026" not in after or after == before or public.locator("main svg").count() == 0:
+        fail(f"the public statistics page does not chart Mexico's published 2026 figures: {after[:500]}")
+    if "synthetic" not in after.lower():
+        fail("the public statistics page does not say its data are synthetic")
+    accessible(public, "statistics-public")
+    public.close()
+
 
 def main():
     database = WORK / "browser.sqlite"
@@ -149,6 +209,8 @@ def main():
     accord("user", "add", "ts.officer", "--role", "secretariat", "--name", "TS officer",
            "--database-url", str(database), stdin=PASSWORD + "\n")
     token = accord("user", "token", "ts.officer", "--name", "browser-check", "--database-url", str(database)).strip()
+    accord("user", "add", "mex.delegate", "--role", "delegate", "--participant", "MEX", "--name", "Delegación de México",
+           "--language", "es", "--database-url", str(database), stdin=PASSWORD + "\n")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([ACCORD, "serve", "--port", str(port), "--database-url", str(database)],
@@ -272,12 +334,14 @@ def run(base, api):
                 if page.locator("main h1").count() == 0:
                     fail(f"{page.url} has no heading")
                 accessible(page, f"{language}{path.replace('/', '_').replace('?', '_')}")
+        share_statistics(browser, page, base, accessible)
         browser.close()
     print(f"browser: signed in, recorded {MEETING} from the pages in {sent} forms and {seconds:.0f} s ({len(PRESENT)} "
           f"member states present, {ABSENT} absent, {len(PARAGRAPHS)} paragraphs, {len(DRAFTS)} drafts with their "
           f"sub-paragraphs, positions of all present with an exception, each adopted by consensus), "
           f"saw {ACTIVITY} enter the current plan, compared the plan after the XXIV RCM with now, switched "
-          f"language; axe found no serious or critical violation on {len(checked)} pages; screenshots in {ARTIFACTS}")
+          f"language; Mexico's delegate uploaded the demo workbook from the pages, previewed its warning and "
+          f"committed it, the Secretariat published it, the public chart shows it; axe found no serious or critical violation on {len(checked)} pages; screenshots in {ARTIFACTS}")
 
 
 if __name__ == "__main__":

@@ -251,7 +251,7 @@ extension StatisticsService {
             } catch let error as SpreadsheetError {
                 // A file that is not a workbook is one problem of the whole file, shown like any other.
                 var problems = ProblemList()
-                problems.append(Problem(.columns, row: nil, column: nil, code: nil, error.description))
+                problems.append(Problem(.columns, row: nil, column: nil, code: nil, error.sentence))
                 report = UploadReport(table: ObservationTable(), rows: [], problems: problems, preview: nil)
             }
         }

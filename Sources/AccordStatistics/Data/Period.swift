@@ -41,28 +41,30 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Reads TIME_PERIOD written for `frequency`: `YYYY`, `YYYY-Qn` or `YYYY-MM`; nil when the text does
     /// not have that form (a month given for an annual series is nil, as the rule wants).
     public init?(_ text: some StringProtocol, frequency: Frequency) {
-        self.init(utf8: Array(text.utf8)[...], frequency: frequency)
+        let bytes = Array(text.utf8)
+        self.init(utf8: bytes, bytes.indices, frequency: frequency)
     }
 
-    init?(utf8 bytes: ArraySlice<UInt8>, frequency: Frequency) {
+    /// Reads TIME_PERIOD from the bytes of `field`, a range of `bytes`.
+    init?(utf8 bytes: [UInt8], _ field: Range<Int>, frequency: Frequency) {
         func digits(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
-                let byte = bytes[bytes.startIndex + index]
+                let byte = bytes[field.lowerBound + index]
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
                 value = value * 10 + Int(byte - UInt8(ascii: "0"))
             }
             return value
         }
-        guard bytes.count >= 4, let year = digits(0..<4) else { return nil }
-        let rest = bytes.count - 4
-        let hyphen = rest > 0 && bytes[bytes.startIndex + 4] == UInt8(ascii: "-")
+        guard field.count >= 4, let year = digits(0..<4) else { return nil }
+        let rest = field.count - 4
+        let hyphen = rest > 0 && bytes[field.lowerBound + 4] == UInt8(ascii: "-")
         switch frequency {
         case .annual:
             guard rest == 0 else { return nil }
             self.init(year: year, frequency: .annual)
         case .quarterly:
-            guard rest == 3, hyphen, bytes[bytes.startIndex + 5] == UInt8(ascii: "Q"), let quarter = digits(6..<7)
+            guard rest == 3, hyphen, bytes[field.lowerBound + 5] == UInt8(ascii: "Q"), let quarter = digits(6..<7)
             else { return nil }
             self.init(year: year, frequency: .quarterly, part: quarter)
         case .monthly:

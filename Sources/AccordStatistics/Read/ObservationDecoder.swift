@@ -70,21 +70,22 @@ struct ObservationDecoder {
         table = ObservationTable(reservingCapacity: capacity)
     }
 
-    /// Decodes one row; `field(_:)` gives the bytes of a component, nil when the file has no such column.
-    /// Problems go to `problems`; the observation is kept only when the row has none.
-    mutating func decode(
-        row number: Int, problems: inout ProblemList, field: (Field) -> ArraySlice<UInt8>?
-    ) {
+    /// Decodes one row: `fields[field.rawValue]` is the range of `bytes` that holds a component, nil when
+    /// the file has no such column. Problems go to `problems`; the observation is kept only when the row
+    /// has none.
+    mutating func decode(row number: Int, problems: inout ProblemList, bytes: [UInt8], fields: [Range<Int>?]) {
         let before = problems.errorCount
         for dimension in KeyDimension.allCases {
-            let bytes = field(Field(rawValue: dimension.rawValue)!)?.trimmed ?? []
-            guard let position = lookups[dimension.rawValue].position(of: bytes) else {
+            let field = fields[dimension.rawValue].map { bytes.trimmed($0) } ?? 0..<0
+            guard let position = lookups[dimension.rawValue].position(of: bytes, field) else {
                 problems.append(
                     Problem(
-                        .codelist, row: number, column: dimension.id, code: bytes.text,
-                        bytes.isEmpty
-                            ? "\(dimension.id) has no code"
-                            : "'\(bytes.text)' is not a code of \(structure.codelist(dimension).reference)"))
+                        .codelist, row: number, column: dimension.id, code: bytes.text(field),
+                        field.isEmpty
+                            ? Sentence(
+                                es: "\(dimension.id) no tiene código", en: "\(dimension.id) has no code",
+                                fr: "\(dimension.id) n'a pas de code")
+                            : Self.notACode(bytes.text(field), structure.codelist(dimension).reference)))
                 continue
             }
             row.codes[dimension.rawValue] = position
@@ -92,38 +93,51 @@ struct ObservationDecoder {
                 let own = structure.codelist(.referenceArea)[reportingArea].id
                 problems.append(
                     Problem(
-                        .referenceArea, row: number, column: dimension.id, code: bytes.text,
-                        "this delegation reports for \(own) only, not for \(bytes.text)"))
+                        .referenceArea, row: number, column: dimension.id, code: bytes.text(field),
+                        Sentence(
+                            es: "esta delegación informa solo por \(own), no por \(bytes.text(field))",
+                            en: "this delegation reports for \(own) only, not for \(bytes.text(field))",
+                            fr: "cette délégation déclare pour \(own) seulement, pas pour \(bytes.text(field))")))
             }
             if dimension == .event, !eventsInFlow[Int(position)] {
                 problems.append(
                     Problem(
-                        .codelist, row: number, column: dimension.id, code: bytes.text,
-                        "\(bytes.text) is not reported under \(flow.id), which takes \(flow.events.joined(separator: ", "))"
-                    ))
+                        .codelist, row: number, column: dimension.id, code: bytes.text(field),
+                        Sentence(
+                            es: "\(bytes.text(field)) no se informa en \(flow.id), que recibe "
+                                + "\(flow.events.joined(separator: ", "))",
+                            en: "\(bytes.text(field)) is not reported under \(flow.id), which takes "
+                                + "\(flow.events.joined(separator: ", "))",
+                            fr: "\(bytes.text(field)) ne se déclare pas dans \(flow.id), qui reçoit "
+                                + "\(flow.events.joined(separator: ", "))"
+                        )))
             }
         }
         let frequencyPosition = lookups[KeyDimension.frequency.rawValue].lastPosition
-        let periodBytes = field(.timePeriod)?.trimmed ?? []
+        let period = fields[Field.timePeriod.rawValue].map { bytes.trimmed($0) } ?? 0..<0
         // Without a valid FREQ the period's form is unknown; the FREQ problem is already reported.
         if let frequencyPosition, let frequency = frequencies[Int(frequencyPosition)] {
-            if let period = Period(utf8: periodBytes, frequency: frequency) {
+            if let period = Period(utf8: bytes, period, frequency: frequency) {
                 row.period = period.firstMonth
             } else {
                 let form =
                     switch frequency {
-                    case .annual: "YYYY (e.g. 2024)"
-                    case .quarterly: "YYYY-Qn (e.g. 2024-Q1)"
-                    case .monthly: "YYYY-MM (e.g. 2024-01)"
+                    case .annual: "YYYY (2024)"
+                    case .quarterly: "YYYY-Qn (2024-Q1)"
+                    case .monthly: "YYYY-MM (2024-01)"
                     }
+                let years = "\(Period.years.lowerBound)–\(Period.years.upperBound)"
                 problems.append(
                     Problem(
-                        .timePeriod, row: number, column: Component.timePeriod, code: periodBytes.text,
-                        "FREQ \(frequency.rawValue) needs TIME_PERIOD as \(form), years \(Period.years.lowerBound)–\(Period.years.upperBound)"
+                        .timePeriod, row: number, column: Component.timePeriod, code: bytes.text(period),
+                        Sentence(
+                            es: "FREQ \(frequency.rawValue) requiere TIME_PERIOD como \(form), años \(years)",
+                            en: "FREQ \(frequency.rawValue) needs TIME_PERIOD as \(form), years \(years)",
+                            fr: "FREQ \(frequency.rawValue) demande TIME_PERIOD sous la forme \(form), années \(years)")
                     ))
             }
         }
-        decodeAttributes(row: number, problems: &problems, field: field)
+        decodeAttributes(row: number, problems: &problems, bytes: bytes, fields: fields)
         if problems.errorCount == before {
             table.append(row)
             rows.append(number)
@@ -131,16 +145,17 @@ struct ObservationDecoder {
     }
 
     private mutating func decodeAttributes(
-        row number: Int, problems: inout ProblemList, field: (Field) -> ArraySlice<UInt8>?
+        row number: Int, problems: inout ProblemList, bytes: [UInt8], fields: [Range<Int>?]
     ) {
+        func field(_ which: Field) -> Range<Int> { fields[which.rawValue].map { bytes.trimmed($0) } ?? 0..<0 }
         func coded(_ which: Field, _ attribute: Attribute, default fallback: UInt8) -> UInt8? {
-            let bytes = field(which)?.trimmed ?? []
-            if bytes.isEmpty { return fallback }
-            if let position = lookups[8 + attribute.rawValue].position(of: bytes) { return UInt8(position) }
+            let code = field(which)
+            if code.isEmpty { return fallback }
+            if let position = lookups[8 + attribute.rawValue].position(of: bytes, code) { return UInt8(position) }
             problems.append(
                 Problem(
-                    .codelist, row: number, column: attribute.id, code: bytes.text,
-                    "'\(bytes.text)' is not a code of \(structure.codelist(attribute)!.reference)"))
+                    .codelist, row: number, column: attribute.id, code: bytes.text(code),
+                    Self.notACode(bytes.text(code), structure.codelist(attribute)!.reference)))
             return nil
         }
         let status = coded(.observationStatus, .observationStatus, default: defaultStatus)
@@ -148,23 +163,30 @@ struct ObservationDecoder {
             coded(.confidentialityStatus, .confidentialityStatus, default: ObservationTable.absent) ?? 0
         row.unit = coded(.unitOfMeasure, .unitOfMeasure, default: defaultUnit) ?? 0
         row.status = status ?? defaultStatus
-        row.source = texts[0].text(of: field(.dataSource) ?? [])
-        row.comment = texts[1].text(of: field(.comment) ?? [])
+        row.source = texts[0].text(of: bytes, fields[Field.dataSource.rawValue] ?? 0..<0)
+        row.comment = texts[1].text(of: bytes, fields[Field.comment.rawValue] ?? 0..<0)
 
-        let valueBytes = field(.value)?.trimmed ?? []
-        if valueBytes.isEmpty || valueBytes.elementsEqual("NaN".utf8) {
+        let valueBytes = field(.value)
+        if valueBytes.isEmpty || bytes.bytes(valueBytes, equal: Self.notANumber) {
             row.value = nil
             if status != nil, status != missingStatus {
                 problems.append(
                     Problem(
-                        .value, row: number, column: Component.observationValue, code: valueBytes.text,
-                        "OBS_VALUE is empty: give the value, or mark the observation OBS_STATUS M (data cannot exist)"))
+                        .value, row: number, column: Component.observationValue, code: bytes.text(valueBytes),
+                        Sentence(
+                            es: "OBS_VALUE está vacío: indique el valor o marque la observación OBS_STATUS M (el dato "
+                                + "no puede existir)",
+                            en: "OBS_VALUE is empty: give the value, or mark the observation OBS_STATUS M (data "
+                                + "cannot exist)",
+                            fr: "OBS_VALUE est vide : donnez la valeur, ou marquez l'observation OBS_STATUS M (la "
+                                + "donnée ne peut exister)"
+                        )))
             }
             return
         }
         var value: UInt64 = 0
         var isWhole = true
-        for byte in valueBytes {
+        for byte in bytes[valueBytes] {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), value < UInt64(ObservationTable.missing) else {
                 isWhole = false
                 break
@@ -174,19 +196,39 @@ struct ObservationDecoder {
         guard isWhole, value < UInt64(ObservationTable.missing) else {
             problems.append(
                 Problem(
-                    .value, row: number, column: Component.observationValue, code: valueBytes.text,
-                    "OBS_VALUE must be a whole number of people or events from 0 to 4294967294, not '\(valueBytes.text)'"
-                ))
+                    .value, row: number, column: Component.observationValue, code: bytes.text(valueBytes),
+                    Sentence(
+                        es: "OBS_VALUE debe ser un número entero de personas o eventos de 0 a 4294967294, no "
+                            + "'\(bytes.text(valueBytes))'",
+                        en: "OBS_VALUE must be a whole number of people or events from 0 to 4294967294, not "
+                            + "'\(bytes.text(valueBytes))'",
+                        fr: "OBS_VALUE doit être un nombre entier de personnes ou d'événements de 0 à 4294967294, pas "
+                            + "'\(bytes.text(valueBytes))'"
+                    )))
             return
         }
         if status == missingStatus {
             problems.append(
                 Problem(
                     .value, row: number, column: "OBS_STATUS", code: Component.missingStatus,
-                    "OBS_STATUS M says the value cannot exist, but OBS_VALUE is \(value): leave it empty or change the status"
-                ))
+                    Sentence(
+                        es: "OBS_STATUS M dice que el valor no puede existir, pero OBS_VALUE es \(value): déjelo "
+                            + "vacío o cambie el estado",
+                        en: "OBS_STATUS M says the value cannot exist, but OBS_VALUE is \(value): leave it empty or "
+                            + "change the status",
+                        fr: "OBS_STATUS M dit que la valeur ne peut exister, mais OBS_VALUE vaut \(value) : "
+                            + "laissez-le vide ou changez le statut"
+                    )))
         }
         row.value = UInt32(value)
+    }
+
+    private static let notANumber = Array("NaN".utf8)
+
+    private static func notACode(_ code: String, _ codelist: String) -> Sentence {
+        Sentence(
+            es: "'\(code)' no es un código de \(codelist)", en: "'\(code)' is not a code of \(codelist)",
+            fr: "'\(code)' n'est pas un code de \(codelist)")
     }
 
     /// The observations decoded so far, with the file row each came from.
@@ -198,10 +240,10 @@ private struct TextMemo {
     private var lastBytes: [UInt8] = []
     private var lastText = ""
 
-    mutating func text(of bytes: ArraySlice<UInt8>) -> String {
-        if !bytes.elementsEqual(lastBytes) {
-            lastBytes = Array(bytes)
-            lastText = bytes.text
+    mutating func text(of bytes: [UInt8], _ field: Range<Int>) -> String {
+        if !bytes.bytes(field, equal: lastBytes) {
+            lastBytes = Array(bytes[field])
+            lastText = bytes.text(field)
         }
         return lastText
     }
@@ -216,10 +258,10 @@ private struct CodeLookup {
 
     init(_ codelist: Codelist) { self.codelist = codelist }
 
-    mutating func position(of bytes: ArraySlice<UInt8>) -> UInt16? {
-        if bytes.elementsEqual(lastBytes) { return lastPosition }
-        lastBytes = Array(bytes)
-        lastPosition = codelist.position(of: bytes.text)
+    mutating func position(of bytes: [UInt8], _ field: Range<Int>) -> UInt16? {
+        if bytes.bytes(field, equal: lastBytes) { return lastPosition }
+        lastBytes = Array(bytes[field])
+        lastPosition = codelist.position(of: bytes.text(field))
         return lastPosition
     }
 }

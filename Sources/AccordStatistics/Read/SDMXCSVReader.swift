@@ -1,3 +1,7 @@
+import Dispatch
+import Foundation
+import Synchronization
+
 /// What reading an upload gives: the observations that passed the row checks, the file row of each, and
 /// the problems found so far.
 public struct ReadResult: Sendable {
@@ -29,66 +33,164 @@ public struct SDMXCSVReader: Sendable {
     }
 
     /// Reads `bytes`, an SDMX-CSV 2.0 file.
+    ///
+    /// A large file is read in parts at once, one per processor, each part starting on a line of its own;
+    /// the parts' observations and problems are then put back in file order, with the rows they had in the
+    /// file. A quoted field may hold a line break, so a file where a part saw a quote is read again whole.
     public func read(_ bytes: [UInt8]) -> ReadResult {
+        read(bytes, processors: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Reads `bytes` in at most `processors` parts at once.
+    func read(_ bytes: [UInt8], processors: Int) -> ReadResult {
         var problems = ProblemList()
-        var decoder = ObservationDecoder(
-            structure: structure, flow: flow, reportingArea: reportingArea, capacity: bytes.count / 64)
         guard let separator = Self.separator(of: bytes) else {
             problems.append(
                 Problem(
                     .columns, row: 1, column: nil, code: nil,
-                    "an SDMX-CSV 2.0 file starts with the column STRUCTURE, then STRUCTURE_ID"))
+                    Sentence(
+                        es: "un archivo SDMX-CSV 2.0 empieza por la columna STRUCTURE y luego STRUCTURE_ID",
+                        en: "an SDMX-CSV 2.0 file starts with the column STRUCTURE, then STRUCTURE_ID",
+                        fr: "un fichier SDMX-CSV 2.0 commence par la colonne STRUCTURE, puis STRUCTURE_ID")))
             return ReadResult(table: ObservationTable(), rows: [], problems: problems)
         }
-        var records = CSVRecords(bytes, separator: separator)
-        guard let header = records.next(), let layout = Layout(header.fields, problems: &problems) else {
+        var header = CSVRecords(bytes, separator: separator)
+        var fields: [Range<Int>] = []
+        guard let source = header.next(into: &fields),
+            let layout = Layout(
+                fields.map { (source == .input ? bytes : header.copy).text($0) }, problems: &problems)
+        else {
             return ReadResult(table: ObservationTable(), rows: [], problems: problems)
         }
+        var parts = Self.parts(of: bytes, from: header.position, count: processors)
+        var read = readRows(bytes, parts, separator: separator, layout: layout)
+        if parts.count > 1, read.contains(where: \.sawQuote) {
+            parts = [header.position..<bytes.count]
+            read = readRows(bytes, parts, separator: separator, layout: layout)
+        }
+        // Each part counted its lines from 1; the first starts after the header, each next after the last.
+        var result = ReadResult(table: ObservationTable(), rows: [], problems: problems)
+        var linesBefore = header.nextLine - 1
+        for part in read {
+            result.table.append(contentsOf: part.table)
+            result.rows += part.rows.map { $0 + linesBefore }
+            result.problems.append(contentsOf: part.problems, rowsAfter: linesBefore)
+            linesBefore += part.lines
+        }
+        return result
+    }
+
+    /// The ranges of `bytes` read at once: one per processor for a large file (a megabyte or more each),
+    /// each from the start of a line.
+    static func parts(of bytes: [UInt8], from start: Int, count processors: Int) -> [Range<Int>] {
+        let count = min(processors, (bytes.count - start) / 1_000_000, 8)
+        guard count > 1 else { return [start..<bytes.count] }
+        var bounds = [start]
+        for index in 1..<count {
+            let middle = start + (bytes.count - start) / count * index
+            guard let newline = bytes[max(middle, bounds.last!)...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            bounds.append(newline + 1)
+        }
+        bounds.append(bytes.count)
+        return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+    }
+
+    /// What reading one part gives, its rows counted from the part's first line.
+    private struct Part: Sendable {
+        var table: ObservationTable
+        var rows: [Int]
+        var problems: ProblemList
+        /// How many lines the part spans.
+        var lines: Int
+        var sawQuote: Bool
+    }
+
+    /// Reads `parts` at once, each on a thread of its own.
+    private func readRows(_ bytes: [UInt8], _ parts: [Range<Int>], separator: UInt8, layout: Layout) -> [Part] {
+        guard parts.count > 1 else { return [readRows(bytes, parts[0], separator: separator, layout: layout)] }
+        let read = Mutex([Part?](repeating: nil, count: parts.count))
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            let part = readRows(bytes, parts[index], separator: separator, layout: layout)
+            read.withLock { $0[index] = part }
+        }
+        return read.withLock { $0.compactMap { $0 } }
+    }
+
+    private func readRows(_ bytes: [UInt8], _ part: Range<Int>, separator: UInt8, layout: Layout) -> Part {
+        var problems = ProblemList()
+        var decoder = ObservationDecoder(
+            structure: structure, flow: flow, reportingArea: reportingArea, capacity: part.count / 64)
+        var records = CSVRecords(bytes, separator: separator, part: part)
+        var fields: [Range<Int>] = []
         let expectedID = Array(structure.reference(of: flow).utf8)
-        while let (line, fields) = records.next() {
+        let dataflow = Array("dataflow".utf8)
+        var components = [Range<Int>?](repeating: nil, count: Field.allCases.count)
+        while let source = records.next(into: &fields) {
+            let line = records.line
+            let buffer = source == .input ? bytes : records.copy
             guard fields.count == layout.width else {
                 problems.append(
                     Problem(
                         .columns, row: line, column: nil, code: nil,
-                        "the row has \(fields.count) fields where the header has \(layout.width)"))
+                        Sentence(
+                            es: "la fila tiene \(fields.count) campos y el encabezado \(layout.width)",
+                            en: "the row has \(fields.count) fields where the header has \(layout.width)",
+                            fr: "la ligne a \(fields.count) champs là où l'en-tête en a \(layout.width)")))
                 continue
             }
-            if !fields[0].elementsEqual("dataflow".utf8) {
+            if !buffer.bytes(fields[0], equal: dataflow) {
                 problems.append(
                     Problem(
-                        .structure, row: line, column: "STRUCTURE", code: fields[0].text,
-                        "STRUCTURE must be 'dataflow'"))
+                        .structure, row: line, column: "STRUCTURE", code: buffer.text(fields[0]),
+                        Sentence(
+                            es: "STRUCTURE debe ser 'dataflow'", en: "STRUCTURE must be 'dataflow'",
+                            fr: "STRUCTURE doit être 'dataflow'")))
                 continue
             }
-            if !fields[1].elementsEqual(expectedID) {
+            if !buffer.bytes(fields[1], equal: expectedID) {
                 problems.append(
                     Problem(
-                        .structure, row: line, column: "STRUCTURE_ID", code: fields[1].text,
-                        "this upload is for \(structure.reference(of: flow))"))
+                        .structure, row: line, column: "STRUCTURE_ID", code: buffer.text(fields[1]),
+                        Sentence(
+                            es: "esta carga es para \(structure.reference(of: flow))",
+                            en: "this upload is for \(structure.reference(of: flow))",
+                            fr: "ce dépôt est pour \(structure.reference(of: flow))")))
                 continue
             }
-            if let action = layout.action, let byte = fields[action].first, fields[action].count == 1,
-                byte != UInt8(ascii: "I"), byte != UInt8(ascii: "A"), byte != UInt8(ascii: "R")
-            {
-                problems.append(
-                    Problem(
-                        .structure, row: line, column: "ACTION", code: fields[action].text,
-                        "ACTION must be I, A or R: a resubmission replaces the whole vintage, so leave an observation out to delete it"
-                    ))
-                continue
-            } else if let action = layout.action, fields[action].count > 1 {
-                problems.append(
-                    Problem(
-                        .structure, row: line, column: "ACTION", code: fields[action].text,
-                        "ACTION must be one letter: I, A or R"))
+            if let action = layout.action, let problem = Self.actionProblem(buffer, fields[action], line: line) {
+                problems.append(problem)
                 continue
             }
-            decoder.decode(row: line, problems: &problems) { field in
-                layout.columns[field.rawValue].map { fields[$0] }
-            }
+            for (field, column) in layout.columns.enumerated() { components[field] = column.map { fields[$0] } }
+            decoder.decode(row: line, problems: &problems, bytes: buffer, fields: components)
         }
         let (table, rows) = decoder.finish()
-        return ReadResult(table: table, rows: rows, problems: problems)
+        return Part(
+            table: table, rows: rows, problems: problems, lines: records.nextLine - 1, sawQuote: records.sawQuote)
+    }
+
+    /// The problem with a row's ACTION, which must be empty or one of I, A and R; nil when it has none.
+    private static func actionProblem(_ bytes: [UInt8], _ action: Range<Int>, line: Int) -> Problem? {
+        if action.count > 1 {
+            return Problem(
+                .structure, row: line, column: "ACTION", code: bytes.text(action),
+                Sentence(
+                    es: "ACTION debe ser una letra: I, A o R", en: "ACTION must be one letter: I, A or R",
+                    fr: "ACTION doit être une lettre : I, A ou R"))
+        }
+        guard let byte = action.first.map({ bytes[$0] }), byte != UInt8(ascii: "I"), byte != UInt8(ascii: "A"),
+            byte != UInt8(ascii: "R")
+        else { return nil }
+        return Problem(
+            .structure, row: line, column: "ACTION", code: bytes.text(action),
+            Sentence(
+                es: "ACTION debe ser I, A o R: un nuevo envío reemplaza la versión entera; para suprimir una "
+                    + "observación, omítala",
+                en: "ACTION must be I, A or R: a resubmission replaces the whole vintage, so leave an observation out "
+                    + "to delete it",
+                fr: "ACTION doit être I, A ou R : un nouvel envoi remplace toute la version ; pour supprimer une "
+                    + "observation, omettez-la"
+            ))
     }
 
     /// The separator an SDMX-CSV 2.0 file uses: the character after `STRUCTURE` or `STRUCTURE[x]`.
@@ -107,16 +209,16 @@ public struct SDMXCSVReader: Sendable {
     }
 
     /// Where each component is in the file's rows.
-    private struct Layout {
+    private struct Layout: Sendable {
         var width: Int
         var action: Int?
         /// The column of each `Field`, nil where the file has none.
         var columns: [Int?] = Array(repeating: nil, count: Field.allCases.count)
 
-        init?(_ header: [ArraySlice<UInt8>], problems: inout ProblemList) {
+        init?(_ header: [String], problems: inout ProblemList) {
             width = header.count
             let names = header.map { field -> String in
-                let text = field.trimmed.text
+                let text = field.trimmingSpaces
                 // `labels=both` writes "ID: name"; the ID is what identifies the column.
                 return text.range(of: ": ").map { String(text[..<$0.lowerBound]) } ?? text
             }
@@ -125,7 +227,10 @@ public struct SDMXCSVReader: Sendable {
                 problems.append(
                     Problem(
                         .columns, row: 1, column: names.count > 1 ? names[1] : nil, code: nil,
-                        "the second column must be STRUCTURE_ID"))
+                        Sentence(
+                            es: "la segunda columna debe ser "
+                                + "STRUCTURE_ID", en: "the second column must be STRUCTURE_ID",
+                            fr: "la deuxième colonne doit être STRUCTURE_ID")))
             }
             for (index, name) in names.enumerated().dropFirst(2) {
                 if name == "ACTION" {
@@ -133,7 +238,11 @@ public struct SDMXCSVReader: Sendable {
                 } else if let field = Field(id: name) {
                     if columns[field.rawValue] != nil {
                         problems.append(
-                            Problem(.columns, row: 1, column: name, code: nil, "the column \(name) appears twice"))
+                            Problem(
+                                .columns, row: 1, column: name, code: nil,
+                                Sentence(
+                                    es: "la columna \(name) aparece dos veces", en: "the column \(name) appears twice",
+                                    fr: "la colonne \(name) apparaît deux fois")))
                     }
                     columns[field.rawValue] = index
                 }
@@ -142,7 +251,12 @@ public struct SDMXCSVReader: Sendable {
                 problems.append(
                     Problem(
                         .columns, row: 1, column: field.id, code: nil,
-                        "the column \(field.id) is missing: every dimension, TIME_PERIOD and OBS_VALUE must have one"))
+                        Sentence(
+                            es: "falta la columna \(field.id): cada dimensión, TIME_PERIOD y OBS_VALUE deben tener una",
+                            en: "the column \(field.id) is missing: every dimension, TIME_PERIOD and OBS_VALUE must "
+                                + "have one",
+                            fr: "la colonne \(field.id) manque : chaque dimension, TIME_PERIOD et OBS_VALUE doivent "
+                                + "en avoir une")))
             }
             if problems.errorCount > before { return nil }
         }

@@ -63,11 +63,20 @@ public enum SpreadsheetError: Error, CustomStringConvertible {
     /// The mapping names a sheet the workbook does not have.
     case noSheet(String, available: [String])
 
-    public var description: String {
+    public var description: String { sentence.en }
+
+    /// What is wrong, in the upload pages' languages (the reason a workbook is damaged stays technical).
+    public var sentence: Sentence {
         switch self {
-        case .notAWorkbook(let reason): "the file is not an XLSX workbook: \(reason)"
+        case .notAWorkbook(let reason):
+            Sentence(
+                es: "el archivo no es un libro XLSX: \(reason)", en: "the file is not an XLSX workbook: \(reason)",
+                fr: "le fichier n'est pas un classeur XLSX : \(reason)")
         case .noSheet(let name, let available):
-            "the workbook has no sheet '\(name)'; its sheets are \(available.joined(separator: ", "))"
+            Sentence(
+                es: "el libro no tiene la hoja '\(name)'; sus hojas son \(available.joined(separator: ", "))",
+                en: "the workbook has no sheet '\(name)'; its sheets are \(available.joined(separator: ", "))",
+                fr: "le classeur n'a pas de feuille '\(name)' ; ses feuilles sont \(available.joined(separator: ", "))")
         }
     }
 }

@@ -46,7 +46,7 @@ public struct Spreadsheet: Sendable {
         let semicolons = firstLine.filter { $0 == UInt8(ascii: ";") }.count
         let commas = firstLine.filter { $0 == UInt8(ascii: ",") }.count
         let separator = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
-        rows = CSVRecords(bytes, separator: separator).map { ($0.line, $0.fields.map(\.text)) }
+        rows = CSVRecords.texts(bytes, separator: separator).map { ($0.line, $0.fields) }
     }
 }
 
@@ -64,7 +64,12 @@ struct SpreadsheetReader {
             problems.append(
                 Problem(
                     .columns, row: mapping.headerRow, column: nil, code: nil,
-                    "the mapping puts the headers on row \(mapping.headerRow), which the sheet does not have"))
+                    Sentence(
+                        es: "la correspondencia pone los encabezados en la fila \(mapping.headerRow), que la hoja no "
+                            + "tiene",
+                        en: "the mapping puts the headers on row \(mapping.headerRow), which the sheet does not have",
+                        fr: "la correspondance place les en-têtes à la ligne \(mapping.headerRow), que la feuille n'a "
+                            + "pas")))
             return ReadResult(table: ObservationTable(), rows: [], problems: problems)
         }
         var columnOf: [Field: Int] = [:]
@@ -74,15 +79,25 @@ struct SpreadsheetReader {
                 problems.append(
                     Problem(
                         .columns, row: header.number, column: name, code: component,
-                        "the mapping sends '\(name)' to \(component), which is not a component of \(structure.reference)"
-                    ))
+                        Sentence(
+                            es: "la correspondencia lleva '\(name)' a \(component), que no es un componente de "
+                                + "\(structure.reference)",
+                            en: "the mapping sends '\(name)' to \(component), which is not a component of "
+                                + "\(structure.reference)",
+                            fr: "la correspondance envoie '\(name)' vers \(component), qui n'est pas un composant de "
+                                + "\(structure.reference)"
+                        )))
                 continue
             }
             guard let index = headers.firstIndex(of: Self.fold(name)) else {
                 problems.append(
                     Problem(
                         .columns, row: header.number, column: name, code: nil,
-                        "the sheet has no column '\(name)' (for \(component)) on row \(header.number)"))
+                        Sentence(
+                            es: "la hoja no tiene la columna '\(name)' (para \(component)) en la fila \(header.number)",
+                            en: "the sheet has no column '\(name)' (for \(component)) on row \(header.number)",
+                            fr: "la feuille n'a pas de colonne '\(name)' (pour \(component)) à la ligne "
+                                + "\(header.number)")))
                 continue
             }
             columnOf[field] = index
@@ -95,24 +110,32 @@ struct SpreadsheetReader {
             problems.append(
                 Problem(
                     .columns, row: header.number, column: field.id, code: nil,
-                    "the mapping gives no column or constant for \(field.id)"))
+                    Sentence(
+                        es: "la correspondencia no da columna ni constante para \(field.id)",
+                        en: "the mapping gives no column or constant for \(field.id)",
+                        fr: "la correspondance ne donne ni colonne ni constante pour \(field.id)")))
         }
         if problems.hasErrors { return ReadResult(table: ObservationTable(), rows: [], problems: problems) }
 
         let labels = labelTable()
         for (number, cells) in sheet.rows where number > mapping.headerRow {
             if cells.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
-            var fields: [ArraySlice<UInt8>?] = Array(repeating: nil, count: Field.allCases.count)
+            // The row's fields, one after the other in one buffer, as the decoder reads them.
+            var bytes: [UInt8] = []
+            var fields = [Range<Int>?](repeating: nil, count: Field.allCases.count)
             for field in Field.allCases {
+                let start = bytes.count
                 if let index = columnOf[field] {
                     let cell = index < cells.count ? cells[index] : ""
-                    let code = labels[field]?[Self.fold(cell)] ?? cell
-                    fields[field.rawValue] = Array(code.utf8)[...]
+                    bytes += (labels[field]?[Self.fold(cell)] ?? cell).utf8
                 } else if let constant = constants[field] {
-                    fields[field.rawValue] = constant[...]
+                    bytes += constant
+                } else {
+                    continue
                 }
+                fields[field.rawValue] = start..<bytes.count
             }
-            decoder.decode(row: number, problems: &problems) { fields[$0.rawValue] }
+            decoder.decode(row: number, problems: &problems, bytes: bytes, fields: fields)
         }
         let (table, rows) = decoder.finish()
         return ReadResult(table: table, rows: rows, problems: problems)

@@ -26,7 +26,10 @@ struct Consistency {
             problems.append(
                 Problem(
                     .duplicateKey, row: rows[Int(second)], column: nil, code: key,
-                    "the key \(key) is already reported on row \(rows[Int(first)])"))
+                    Sentence(
+                        es: "la clave \(key) ya figura en la fila \(rows[Int(first)])",
+                        en: "the key \(key) is already reported on row \(rows[Int(first)])",
+                        fr: "la clé \(key) figure déjà à la ligne \(rows[Int(first)])")))
         }
     }
 
@@ -57,8 +60,14 @@ struct Consistency {
                 problems.append(
                     Problem(
                         rules[dimension]!, row: rows[index], column: dimension.id, code: Component.total,
-                        "\(describe(index)) is \(value), but its \(parts.count) \(dimension.id) breakdowns sum to \(parts.sum)"
-                    ))
+                        Sentence(
+                            es: "\(describe(index)) vale \(value), pero sus \(parts.count) desgloses por "
+                                + "\(dimension.id) suman \(parts.sum)",
+                            en: "\(describe(index)) is \(value), but its \(parts.count) \(dimension.id) breakdowns "
+                                + "sum to \(parts.sum)",
+                            fr: "\(describe(index)) vaut \(value), mais ses \(parts.count) ventilations par "
+                                + "\(dimension.id) totalisent \(parts.sum)"
+                        )))
             }
         }
     }
@@ -86,7 +95,10 @@ struct Consistency {
             problems.append(
                 Problem(
                     .monthsSumToYear, row: rows[index], column: Component.observationValue, code: String(value),
-                    "\(describe(index)) is \(value), but its twelve months sum to \(months.sum)"))
+                    Sentence(
+                        es: "\(describe(index)) vale \(value), pero sus doce meses suman \(months.sum)",
+                        en: "\(describe(index)) is \(value), but its twelve months sum to \(months.sum)",
+                        fr: "\(describe(index)) vaut \(value), mais ses douze mois totalisent \(months.sum)")))
         }
     }
 
@@ -100,22 +112,22 @@ struct Consistency {
         var window: [UInt64] = []
         window.reserveCapacity(12)
         let sorted = order.map(Int.init).filter { table.code(.frequency, at: $0) == monthly }
+        // The values and months in key order, so that a window is read from consecutive places.
+        let values = sorted.map { table.values[$0] }
+        let months = sorted.map { Int(table.periods[$0]) }
+        let series = sorted.map { keys[$0] & ~0xFFFF }
         while start < sorted.count {
             var end = start + 1
-            let series = keys[sorted[start]] & ~0xFFFF
-            while end < sorted.count, keys[sorted[end]] & ~0xFFFF == series { end += 1 }
+            while end < sorted.count, series[end] == series[start] { end += 1 }
             for position in start..<end {
-                let index = sorted[position]
-                let value = table.values[index]
+                let value = values[position]
                 guard value != ObservationTable.missing else { continue }
-                let month = Int(table.periods[index])
+                let month = months[position]
                 // The previous twelve months are among the twelve observations before this one in the series.
                 window.removeAll(keepingCapacity: true)
-                for earlier in sorted[max(start, position - 12)..<position] {
-                    let earlierValue = table.values[earlier]
-                    if Int(table.periods[earlier]) >= month - 12, earlierValue != ObservationTable.missing {
-                        window.append(UInt64(earlierValue))
-                    }
+                for earlier in max(start, position - 12)..<position
+                where months[earlier] >= month - 12 && values[earlier] != ObservationTable.missing {
+                    window.append(UInt64(values[earlier]))
                 }
                 guard window.count >= 3 else { continue }
                 // The median is at least value / factor unless half the window is below it: most values
@@ -129,9 +141,15 @@ struct Consistency {
                 guard median2 > 0, 2 * UInt64(value) > factor * median2 else { continue }
                 problems.append(
                     Problem(
-                        .outlier, row: rows[index], column: Component.observationValue, code: String(value),
-                        "\(describe(index)) is \(value), more than \(factor)× the median (\(Double(median2) / 2)) of the previous twelve months"
-                    ))
+                        .outlier, row: rows[sorted[position]], column: Component.observationValue, code: String(value),
+                        Sentence(
+                            es: "\(describe(sorted[position])) vale \(value), más de \(factor) veces la mediana "
+                                + "(\(Double(median2) / 2)) de los doce meses anteriores",
+                            en: "\(describe(sorted[position])) is \(value), more than \(factor)× the median "
+                                + "(\(Double(median2) / 2)) of the previous twelve months",
+                            fr: "\(describe(sorted[position])) vaut \(value), plus de \(factor) fois la médiane "
+                                + "(\(Double(median2) / 2)) des douze mois précédents"
+                        )))
             }
             start = end
         }

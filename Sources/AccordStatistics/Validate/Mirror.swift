@@ -67,7 +67,7 @@ struct Mirror {
             for (pair, index) in found.removed { theirs.removed[pair] = other.values[index] }
         }
         let areas = structure.codelist(.referenceArea)
-        func compare(_ index: Int, _ mine: UInt32, _ counterpart: UInt32?, _ sentence: (UInt32) -> String) {
+        func compare(_ index: Int, _ mine: UInt32, _ counterpart: UInt32?, _ sentence: (UInt32) -> Sentence) {
             guard let counterpart else { return }
             let larger = Double(max(mine, counterpart))
             guard larger > 0, Double(mine > counterpart ? mine - counterpart : counterpart - mine) > tolerance * larger
@@ -75,18 +75,29 @@ struct Mirror {
             problems.append(
                 Problem(
                     .mirror, row: rows[index], column: Component.observationValue, code: String(mine),
-                    "\(describe(index)) is \(mine), but \(sentence(counterpart))"))
+                    Sentence(
+                        es: "\(describe(index)) vale \(mine), pero \(sentence(counterpart).es)",
+                        en: "\(describe(index)) is \(mine), but \(sentence(counterpart).en)",
+                        fr: "\(describe(index)) vaut \(mine), mais \(sentence(counterpart).fr)")))
         }
         for (pair, index) in own.received {
             let remover = areas[pair.remover].id
+            let receiver = areas[pair.receiver].id
             compare(index, table.values[index], theirs.removed[pair]) {
-                "\(remover) reports \($0) removals of \(areas[pair.receiver].id) citizens to \(areas[pair.receiver].id)"
+                Sentence(
+                    es: "\(remover) informa \($0) expulsiones de nacionales de \(receiver) hacia \(receiver)",
+                    en: "\(remover) reports \($0) removals of \(receiver) citizens to \(receiver)",
+                    fr: "\(remover) déclare \($0) éloignements de ressortissants de \(receiver) vers \(receiver)")
             }
         }
         for (pair, index) in own.removed {
             let receiver = areas[pair.receiver].id
+            let remover = areas[pair.remover].id
             compare(index, table.values[index], theirs.received[pair]) {
-                "\(receiver) reports \($0) returns received from \(areas[pair.remover].id)"
+                Sentence(
+                    es: "\(receiver) informa \($0) retornos recibidos de \(remover)",
+                    en: "\(receiver) reports \($0) returns received from \(remover)",
+                    fr: "\(receiver) déclare \($0) retours reçus de \(remover)")
             }
         }
     }

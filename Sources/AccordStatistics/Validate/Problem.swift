@@ -1,3 +1,5 @@
+import AccordCore
+
 /// A rule an upload is checked against (issue 21 §2). Errors block the upload; warnings are shown with
 /// the preview and do not.
 public enum Rule: String, Sendable, CaseIterable, Codable {
@@ -52,15 +54,21 @@ public struct Problem: Sendable, Hashable, CustomStringConvertible {
     public var column: String?
     /// The code or value at fault, as written in the file.
     public var code: String?
-    public var message: String
+    /// What is wrong and what to do, in the interface's three languages: a delegation reads it in its own.
+    public var sentence: Sentence
+    /// The sentence in English, as the API and the command line give it.
+    public var message: String { sentence.en }
 
-    public init(_ rule: Rule, row: Int?, column: String?, code: String?, _ message: String) {
+    public init(_ rule: Rule, row: Int?, column: String?, code: String?, _ sentence: Sentence) {
         self.rule = rule
         self.row = row
         self.column = column
         self.code = code
-        self.message = message
+        self.sentence = sentence
     }
+
+    /// The sentence in `language`.
+    public func message(in language: Language) -> String { sentence(language) }
 
     public var isError: Bool { rule.isError }
 
@@ -71,5 +79,26 @@ public struct Problem: Sendable, Hashable, CustomStringConvertible {
         if let code { place.append("'\(code)'") }
         let head = isError ? "error" : "warning"
         return "\(head) [\(rule.rawValue)] \(place.joined(separator: ", ")): \(message)"
+    }
+}
+
+/// A problem's sentence in Spanish, English and French, the languages of the upload pages.
+public struct Sentence: Sendable, Hashable {
+    public var es: String
+    public var en: String
+    public var fr: String
+
+    public init(es: String, en: String, fr: String) {
+        self.es = es
+        self.en = en
+        self.fr = fr
+    }
+
+    public func callAsFunction(_ language: Language) -> String {
+        switch language {
+        case .es: es
+        case .en: en
+        case .fr: fr
+        }
     }
 }

@@ -20,6 +20,19 @@ public struct ProblemList: Sendable {
         if count < Self.limit { problems.append(problem) }
     }
 
+    /// Appends the problems of a later part of the same file, whose rows were counted from 1 at its start:
+    /// `rows` lines come before it.
+    public mutating func append(contentsOf other: ProblemList, rowsAfter rows: Int) {
+        var kept = counts.mapValues { min($0, Self.limit) }
+        for var problem in other.problems where kept[problem.rule, default: 0] < Self.limit {
+            kept[problem.rule, default: 0] += 1
+            problem.row = problem.row.map { $0 + rows }
+            problems.append(problem)
+        }
+        counts.merge(other.counts, uniquingKeysWith: +)
+        errorCount += other.errorCount
+    }
+
     /// The problems kept, errors first, each kind by row: the order a person reads them in.
     public var inReadingOrder: [Problem] {
         problems.enumerated().sorted { a, b in

@@ -129,6 +129,8 @@ struct StatisticsPageTests {
             #expect(preview.status == 200)
             let text = Self.main(preview.text)
             #expect(text.contains("advertencia") && text.contains("sexTotal") && text.contains("SEX"))
+            // The warning in the delegation's language, not the API's English.
+            #expect(text.contains("desgloses por SEX suman") && !text.contains("breakdowns sum to"))
             #expect(text.contains("27 añadidas"))
             #expect(preview.text.contains("name=\"expect\" value=\"2\""))
 

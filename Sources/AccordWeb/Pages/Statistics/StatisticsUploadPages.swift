@@ -258,7 +258,7 @@ enum StatisticsUploadPages {
                             html.element("td", text: problem.column ?? "")
                             html.element("td") { $0.element("code", text: problem.code ?? "") }
                             html.element("td", text: problem.rule.rawValue)
-                            html.element("td", text: problem.message)
+                            html.element("td", text: problem.message(in: language))
                         }
                     }
                 }
