@@ -94,11 +94,5 @@ public struct Sentence: Sendable, Hashable {
         self.fr = fr
     }
 
-    public func callAsFunction(_ language: Language) -> String {
-        switch language {
-        case .es: es
-        case .en: en
-        case .fr: fr
-        }
-    }
+    public func callAsFunction(_ language: Language) -> String { language.pick((es, en, fr)) }
 }
