@@ -164,6 +164,7 @@ public func buildRouter(
     api.addRoutes(SDMXController(statistics: statistics).endpoints)
     api.addRoutes(StatisticsController(statistics: statistics).endpoints)
     api.addRoutes(SearchController(record: record).endpoints)
+    api.addRoutes(AccountController(accounts: accounts).endpoints)
     Pages.add(
         to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes),
         statistics: statistics)

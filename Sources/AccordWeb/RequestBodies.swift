@@ -34,6 +34,9 @@ package enum RequestBodies {
             // The statistics' bodies (the uploaded files themselves are read by AccordStatistics).
             read(StatisticsController.PublishBody.self), read(SpreadsheetMapping.self),
             read(Signed<StatisticsController.CodeBody>.self),
+            // The Secretariat's accounts and tokens.
+            read(AccountController.CreateBody.self), read(AccountController.UpdateBody.self),
+            read(AccountController.TokenBody.self),
         ]
     }
 
@@ -49,6 +52,8 @@ package enum RequestBodies {
             read(ChallengeForms.ChallengeFields.self), read(ChallengeForms.SettlementFields.self),
             read(MeetingPages.DecisionFields.self), read(TranscriptionForms.ReviewFields.self),
             read(EditionForms.ProposalFields.self), read(EditionForms.ApprovalFields.self),
+            read(AccountPages.AccountFields.self), read(AccountPages.StateFields.self),
+            read(AccountPages.TokenFields.self),
         ]
         // The agenda editor reads its numbered fields from a dictionary, against the agenda it edits.
         if let fields = try? FormBody.decode(text, as: [String: String].self) {
