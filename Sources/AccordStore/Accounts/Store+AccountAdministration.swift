@@ -23,15 +23,8 @@ extension Store {
     /// The API tokens of `username` (their hashes, names and dates), by name.
     public func tokens(of username: String) async throws -> [TokenRecord] {
         try await database.withSession { db in
-            try await db.raw("SELECT * FROM api_tokens WHERE username = \(bind: username) ORDER BY name").all().map {
-                row in
-                TokenRecord(
-                    tokenHash: try row.decode(column: "token_hash", as: String.self),
-                    username: try row.decode(column: "username", as: String.self),
-                    name: try row.decode(column: "name", as: String.self),
-                    createdAt: try row.decode(column: "created_at", as: Int64.self),
-                    expiresAt: try row.decode(column: "expires_at", as: Int64?.self))
-            }
+            try await db.raw("SELECT * FROM api_tokens WHERE username = \(bind: username) ORDER BY name").all()
+                .map(Self.token)
         }
     }
 
@@ -61,5 +54,15 @@ extension Store {
             try await db.raw("DELETE FROM api_tokens WHERE username = \(bind: username)").run()
             return true
         }
+    }
+
+    /// A row of `api_tokens` as the store hands it out.
+    static func token(_ row: any SQLRow) throws -> TokenRecord {
+        TokenRecord(
+            tokenHash: try row.decode(column: "token_hash", as: String.self),
+            username: try row.decode(column: "username", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Int64.self),
+            expiresAt: try row.decode(column: "expires_at", as: Int64?.self))
     }
 }
