@@ -115,11 +115,24 @@ extension AccountService {
         return try await accountSummary(named: account.username, as: principal)
     }
 
-    /// Enables or disables `username`, as `principal`; see `setDisabled(_:username:)`.
+    /// Enables or disables `username`, as `principal`, who may not disable their own account; see
+    /// `setDisabled(_:username:)`.
     ///
-    /// - Throws: `AuthError` unless `principal` is the Secretariat; what `setDisabled` throws.
+    /// - Throws: `AuthError` unless `principal` is the Secretariat; `ChangeError.ruleViolation` naming `username`
+    ///   for the principal's own account; what `setDisabled` throws.
     public func setActive(_ active: Bool, username: String, as principal: Principal?) async throws -> AccountSummary {
         try requireAdministrator(principal, "\(active ? "enable" : "disable") accounts")
+        // Nobody locks themselves out: another Secretariat account disables this one, if it must be.
+        if !active, username.lowercased() == principal?.username {
+            // The last active Secretariat account is refused as such, as the command line refuses it.
+            let others = try await store.accounts().filter {
+                $0.role == AccountRole.secretariat.rawValue && !$0.isDisabled && $0.username != principal?.username
+            }
+            if others.isEmpty { throw Self.lastSecretariat(username.lowercased()) }
+            throw ChangeError.ruleViolation(
+                field: "username", rule: "own-account",
+                reason: "you are signed in as \(username.lowercased()); another Secretariat account may disable it")
+        }
         try await setDisabled(!active, username: username)
         return try await accountSummary(named: username, as: principal)
     }
@@ -167,6 +180,13 @@ extension AccountService {
     public func revokeToken(named name: String, of username: String, as principal: Principal?) async throws {
         try requireAdministrator(principal, "revoke API tokens")
         try await revokeToken(named: name, of: username)
+    }
+
+    /// Whether `token` is the token `name` of `username`: a request signed with a token does not revoke that
+    /// same token, so a script cannot lock itself out halfway (another token or the page revokes it).
+    public func isToken(_ token: String, named name: String, of username: String) async throws -> Bool {
+        guard let record = try await store.token(hash: Secrets.hash(token)) else { return false }
+        return record.username == username.lowercased() && record.name == name
     }
 
     /// Revokes the token `name` of `username`, for a command run on the server.

@@ -195,11 +195,16 @@ public struct AccountService: Sendable {
         }
         guard disabled else { return try await store.setAccount(name, disabled: false) }
         guard try await store.disableAccount(name, keepingOneActive: AccountRole.secretariat.rawValue) else {
-            throw ChangeError.ruleViolation(
-                field: "username", rule: "last-secretariat",
-                reason: "\(name) is the last active Secretariat account; enable or add another Secretariat account "
-                    + "before disabling it")
+            throw Self.lastSecretariat(name)
         }
+    }
+
+    /// The refusal to disable `name`, the last active Secretariat account.
+    static func lastSecretariat(_ name: String) -> ChangeError {
+        .ruleViolation(
+            field: "username", rule: "last-secretariat",
+            reason: "\(name) is the last active Secretariat account; enable or add another Secretariat account "
+                + "before disabling it")
     }
 
     /// Replaces an account's password after the same checks as a new one; its sessions end.

@@ -81,6 +81,14 @@ struct AccountController: Sendable {
     /// `PATCH /accounts/USERNAME`: what changes; a field left out stays as it is.
     struct UpdateBody: Decodable, Sendable {
         var active: Bool?
+
+        private enum CodingKeys: String, CodingKey { case active }
+
+        /// Reads `active` when it is there; a null is refused (400) rather than read as "left out".
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            active = container.contains(.active) ? try container.decode(Bool.self, forKey: .active) : nil
+        }
     }
 
     /// `POST /accounts/USERNAME/tokens`: the token's name and lifetime in days (90 when left out).
@@ -143,6 +151,15 @@ struct AccountController: Sendable {
         let name = try context.parameters.require("name")
         guard Self.isTokenName(name) else {
             throw Problem.badParameter("name", "a token's name is 1–64 letters, digits, dots, dashes or underscores")
+        }
+        try Self.requireSecretariat(context, "revoke API tokens")
+        if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer "),
+            try await accounts.isToken(String(authorization.dropFirst(7)), named: name, of: username)
+        {
+            throw ChangeError.ruleViolation(
+                field: "name", rule: "own-token",
+                reason: "this request is signed with the token '\(name)'; revoke it with another token or from the "
+                    + "accounts page")
         }
         try await accounts.revokeToken(named: name, of: username, as: context.principal)
         return Response(status: .noContent)

@@ -108,6 +108,18 @@ import Testing
                 .post, "/en/accounts/ts.officer/state", as: .secretariat, form: ["active": "no"])
             #expect(last.status == 409 && last.text.contains("username") && last.text.contains("last active"))
             #expect(try await pages.store.account(named: "ts.officer")?.isDisabled == false)
+            // With a second Secretariat account, the officer still cannot disable their own; the other can be.
+            let colleague = [
+                "username": "ts.second", "role": "secretariat", "language": "en", "password": Self.password,
+            ]
+            #expect(try await pages.call(.post, "/en/accounts", as: .secretariat, form: colleague).status == 303)
+            let own = try await pages.call(
+                .post, "/en/accounts/ts.officer/state", as: .secretariat, form: ["active": "no"])
+            #expect(own.status == 409 && own.text.contains("signed in as ts.officer"), "\(own.status)")
+            let other = try await pages.call(
+                .post, "/en/accounts/ts.second/state", as: .secretariat, form: ["active": "no"])
+            #expect(other.status == 303)
+            #expect(try await pages.store.account(named: "ts.second")?.isDisabled == true)
         }
     }
 
@@ -190,6 +202,19 @@ import Testing
             let last = try await pages.call(
                 .patch, "/api/v1/accounts/ts.officer", as: .secretariat, json: #"{"active":false}"#)
             #expect(last.status == 409 && last.text.contains(#""field":"username""#), "\(last.text)")
+            // A script's token does not revoke itself: it would lock the script out halfway.
+            let own = try AccountPageTests.token(
+                in: try await pages.call(
+                    .post, "/api/v1/accounts/ts.officer/tokens", as: .secretariat, json: #"{"name":"script"}"#
+                ).text)
+            let itself = try await pages.call(
+                .delete, "/api/v1/accounts/ts.officer/tokens/script", as: .anonymous,
+                headers: [.authorization: "Bearer \(own)"])
+            #expect(itself.status == 409 && itself.text.contains(#""field":"name""#), "\(itself.text)")
+            #expect(try await Self.status(of: own, pages) == 200)
+            let null = try await pages.call(
+                .patch, "/api/v1/accounts/api.observer", as: .secretariat, json: #"{"active":null}"#)
+            #expect(null.status == 400 && null.text.contains(#""field":"active""#), "\(null.text)")
             let upper = try await pages.get("/api/v1/accounts/MEX", as: .secretariat)
             #expect(upper.status == 400 && upper.text.contains(#""field":"username""#))
             #expect(try await pages.get("/api/v1/accounts/nobody", as: .secretariat).status == 404)
