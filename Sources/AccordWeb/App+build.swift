@@ -195,6 +195,7 @@ public func buildRouter(
     // An account's mark of its last visit is its own, not the record's: readers keep one too.
     router.group("api/v1").add(middleware: APIWriteGuard(changesRecord: false))
         .addRoutes(VisitController(visits: Visits(record: record)).endpoints)
+    api.addRoutes(AccountController(accounts: accounts).endpoints)
     Pages.add(
         to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes),
         statistics: statistics)

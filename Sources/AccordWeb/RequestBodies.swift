@@ -36,6 +36,9 @@ package enum RequestBodies {
             read(Signed<StatisticsController.CodeBody>.self),
             // Marking the changes since the last visit as seen.
             read(VisitController.MarkSeenBody.self),
+            // The Secretariat's accounts and tokens.
+            read(AccountController.CreateBody.self), read(AccountController.UpdateBody.self),
+            read(AccountController.TokenBody.self),
         ]
     }
 
@@ -52,6 +55,8 @@ package enum RequestBodies {
             read(MeetingPages.DecisionFields.self), read(TranscriptionForms.ReviewFields.self),
             read(EditionForms.ProposalFields.self), read(EditionForms.ApprovalFields.self),
             read(ChangesPage.SeenFields.self),
+            read(AccountPages.AccountFields.self), read(AccountPages.StateFields.self),
+            read(AccountPages.TokenFields.self),
         ]
         // The agenda editor reads its numbered fields from a dictionary, against the agenda it edits.
         if let fields = try? FormBody.decode(text, as: [String: String].self) {

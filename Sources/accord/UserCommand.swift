@@ -1,3 +1,4 @@
+import AccordCore
 import AccordServices
 import AccordStore
 import ArgumentParser
@@ -8,7 +9,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Add, list and disable accounts; make and revoke API tokens.",
         subcommands: [
-            Add.self, List.self, Disable.self, Enable.self, Password.self, Token.self, RevokeToken.self,
+            Add.self, List.self, Disable.self, Enable.self, Password.self, Token.self, Tokens.self, RevokeToken.self,
             WitnessKey.self,
         ])
 
@@ -45,12 +46,13 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let records = try await withStore(try database.location(), logger: makeLogger()) { try await $0.accounts() }
-            var table = TextTable("username", "role", "participant", "lang", "state", "name")
-            for record in records {
+            let accounts = try await withAccounts(database) { try await $0.accountList() }
+            var table = TextTable("username", "role", "participant", "lang", "state", "created", "last seen", "name")
+            for account in accounts {
                 table.add(
-                    record.username, record.role, record.participant ?? "", record.language,
-                    record.isDisabled ? "disabled" : "active", record.displayName)
+                    account.username, account.role.rawValue, account.participant?.rawValue ?? "",
+                    account.language.rawValue, account.isActive ? "active" : "disabled", moment(account.createdAt),
+                    account.lastSeenAt.map(moment) ?? "", account.displayName)
             }
             print(table.rendered)
         }
@@ -109,19 +111,33 @@ struct UserCommand: AsyncParsableCommand {
         }
     }
 
+    struct Tokens: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List an account's tokens: names, dates and hash prefixes, never the tokens.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument var username: String
+
+        func run() async throws {
+            let tokens = try await withAccounts(database) { try await $0.tokens(of: username) }
+            var table = TextTable("name", "id", "created", "expires", "kind")
+            for token in tokens {
+                table.add(
+                    token.name, token.id, moment(token.createdAt), token.expiresAt.map(moment) ?? "never",
+                    token.isFeedToken ? "feed" : "api")
+            }
+            print(table.rendered)
+        }
+    }
+
     struct RevokeToken: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "revoke-token", abstract: "Revoke an API token.")
+        static let configuration = CommandConfiguration(
+            commandName: "revoke-token", abstract: "Revoke an API token: it stops working at once.")
         @OptionGroup var database: DatabaseOptions
         @Argument var username: String
         @Option(help: "The token's name.") var name: String
 
         func run() async throws {
-            let revoked = try await withStore(try database.location(), logger: makeLogger()) {
-                try await $0.deleteToken(named: name, of: username.lowercased())
-            }
-            guard revoked else {
-                throw Failure(description: "accord: \(username) has no token named '\(name)'")
-            }
+            try await withAccounts(database) { try await $0.revokeToken(named: name, of: username) }
             print("Revoked \(username.lowercased())'s token '\(name)'.")
         }
     }
@@ -164,8 +180,18 @@ private func withAccounts<R>(_ database: DatabaseOptions, _ body: (AccountServic
             throw Failure(description: "accord: \(error)")
         } catch let error as StoreError {
             throw Failure(description: "accord: \(error)")
+        } catch let error as NotFound {
+            throw Failure(description: "accord: \(error)")
+        } catch let error as ChangeError {
+            throw Failure(description: "accord: \(error)")
         }
     }
+}
+
+/// A moment as a person reads it, in UTC to the minute: "2026-12-06 15:51".
+private func moment(_ milliseconds: Int64) -> String {
+    let text = Timestamp(millisecondsSince1970: milliseconds).description
+    return text.prefix(10) + " " + text.dropFirst(11).prefix(5)
 }
 
 /// One line from standard input, without echo when it is a terminal.

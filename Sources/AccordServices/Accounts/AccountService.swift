@@ -62,10 +62,11 @@ public struct AccountService: Sendable {
         password: String
     ) async throws {
         let name = username.lowercased()
-        guard (3...64).contains(name.count),
-            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        guard (3...64).contains(name.count), Self.isName(name)
         else {
-            throw AuthError.invalid(field: "username", reason: "use 3–64 letters, digits, dots, dashes or underscores")
+            throw AuthError.invalid(
+                field: "username",
+                reason: "use 3–64 letters, digits, dots, dashes or underscores, starting with a letter or digit")
         }
         guard let role = AccountRole(rawValue: role) else {
             throw AuthError.invalid(field: "role", reason: "use secretariat, presidency, delegate, observer or public")
@@ -102,6 +103,13 @@ public struct AccountService: Sendable {
                 username: name, displayName: trimmed.isEmpty ? name : trimmed, role: role.rawValue,
                 participant: participant, language: language, passwordHash: Bcrypt.hash(password, cost: cost),
                 createdAt: now()))
+    }
+
+    /// Whether `name` is made of ASCII letters, digits, dots, dashes and underscores and starts with a letter or
+    /// digit: a username or a token's name, which pages and the API put in a path (so never "." or "..").
+    public static func isName(_ name: String) -> Bool {
+        guard let first = name.first, first.isASCII, first.isLetter || first.isNumber else { return false }
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
     }
 
     static func check(password: String, username: String) throws {
@@ -174,13 +182,29 @@ public struct AccountService: Sendable {
         return Principal(account, csrfToken: session.csrfToken)
     }
 
-    /// Disables (or enables again) an account; disabling ends its sessions and revokes its tokens.
+    /// Disables (or enables again) an account; disabling ends its sessions and revokes its tokens. The last
+    /// active Secretariat account stays: without it nobody could enable another or make a new one but on the
+    /// server's command line.
+    ///
+    /// - Throws: `AuthError.invalid` naming `username` for an unknown account; `ChangeError.ruleViolation`
+    ///   naming `username` for the last active Secretariat account.
     public func setDisabled(_ disabled: Bool, username: String) async throws {
         let name = username.lowercased()
         guard try await store.account(named: name) != nil else {
             throw AuthError.invalid(field: "username", reason: "there is no account '\(name)'")
         }
-        try await store.setAccount(name, disabled: disabled)
+        guard disabled else { return try await store.setAccount(name, disabled: false) }
+        guard try await store.disableAccount(name, keepingOneActive: AccountRole.secretariat.rawValue) else {
+            throw Self.lastSecretariat(name)
+        }
+    }
+
+    /// The refusal to disable `name`, the last active Secretariat account.
+    static func lastSecretariat(_ name: String) -> ChangeError {
+        .ruleViolation(
+            field: "username", rule: "last-secretariat",
+            reason: "\(name) is the last active Secretariat account; enable or add another Secretariat account "
+                + "before disabling it")
     }
 
     /// Replaces an account's password after the same checks as a new one; its sessions end.
@@ -210,8 +234,11 @@ public struct AccountService: Sendable {
         guard let account = try await store.account(named: username.lowercased()), !account.isDisabled else {
             throw AuthError.invalid(field: "username", reason: "no active account '\(username)'")
         }
-        guard !name.isEmpty, name.count <= 64 else {
-            throw AuthError.invalid(field: "name", reason: "give the token a name of 1–64 characters")
+        guard (1...64).contains(name.count), Self.isName(name) else {
+            throw AuthError.invalid(
+                field: "name",
+                reason: "give the token a name of 1–64 letters, digits, dots, dashes or underscores, starting with a "
+                    + "letter or digit")
         }
         let token = "acc_" + Secrets.token()
         let time = now()

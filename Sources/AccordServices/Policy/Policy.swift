@@ -67,6 +67,15 @@ public struct Policy: Sendable {
     /// The list of what needs translating is the Secretariat's.
     public var seesTranslationWork: Bool { role == .secretariat }
 
+    /// Accounts and API tokens are the Secretariat's to list, create, disable, issue and revoke.
+    public var managesAccounts: Bool { role == .secretariat }
+
+    /// Who acts for `participant` — its delegates' accounts — is known to the Secretariat and to that member
+    /// state's own delegates, never to the public, observers or another country.
+    public func seesDelegates(of participant: ParticipantID) -> Bool {
+        role == .secretariat || (role == .delegate && principal?.participant == participant)
+    }
+
     /// Throws unless `allowed`: the check every action repeats, whatever the page offered.
     ///
     /// - Throws: `AuthError.notSignedIn` for nobody, `AuthError.forbidden` naming the account and `what`.

@@ -115,14 +115,7 @@ extension Store {
 
     public func token(hash: String) async throws -> TokenRecord? {
         try await database.withSession { db in
-            try await db.raw("SELECT * FROM api_tokens WHERE token_hash = \(bind: hash)").first().map { row in
-                TokenRecord(
-                    tokenHash: try row.decode(column: "token_hash", as: String.self),
-                    username: try row.decode(column: "username", as: String.self),
-                    name: try row.decode(column: "name", as: String.self),
-                    createdAt: try row.decode(column: "created_at", as: Int64.self),
-                    expiresAt: try row.decode(column: "expires_at", as: Int64?.self))
-            }
+            try await db.raw("SELECT * FROM api_tokens WHERE token_hash = \(bind: hash)").first().map(Self.token)
         }
     }
 

@@ -28,7 +28,7 @@ enum Pages {
         ChallengeForms.add(to: pages)
         AgendaEditor.add(to: pages)
         DecisionPages.add(to: pages)
-        ParticipantPages.add(to: pages)
+        ParticipantPages.add(to: pages, accounts: accounts)
         ProposalPages.add(to: pages)
         ProposalForms.add(to: pages)
         EditionPages.add(to: pages)
@@ -39,5 +39,6 @@ enum Pages {
         ReportForms.add(to: pages)
         StatisticsPages.add(to: pages, statistics: statistics)
         StatisticsUploadPages.add(to: pages, statistics: statistics)
+        AccountPages.add(to: pages, accounts: accounts)
     }
 }

@@ -167,6 +167,15 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/editions/{number}/approve"] = .presidency
         matrix["POST /api/v1/session"] = .exempt("SessionAPIScenario signs in with right and wrong passwords")
         matrix["DELETE /api/v1/session"] = .exempt("SessionAPIScenario signs out")
+        // Accounts and API tokens (issue 19.1): the Secretariat's alone.
+        for route in [
+            "GET /api/v1/accounts", "POST /api/v1/accounts", "GET /api/v1/accounts/{username}",
+            "PATCH /api/v1/accounts/{username}", "GET /api/v1/accounts/{username}/tokens",
+            "POST /api/v1/accounts/{username}/tokens", "DELETE /api/v1/accounts/{username}/tokens/{name}",
+            "GET /{lang}/accounts", "GET /{lang}/accounts/{username}", "POST /{lang}/accounts",
+            "POST /{lang}/accounts/{username}/state", "POST /{lang}/accounts/{username}/tokens",
+            "POST /{lang}/accounts/{username}/tokens/revoke",
+        ] { matrix[route] = .secretariat }
         matrix["POST /{lang}/sign-in"] = .exempt("PageSecurityTests signs in through the form")
         matrix["POST /{lang}/sign-out"] = .exempt("PageSecurityTests signs out through the form")
         // The statistics (issue 21): the matrix runs with the synthetic data set published as release 1.
@@ -201,6 +210,8 @@ struct AuthorizationMatrixTests {
             try await Issue16RegressionTests.tableDraftWithReservation(pages)
             try await Self.publishEditionAndChallengeIt(pages)
             try await Self.draftReportAndSeries(pages)
+            // A token for the revocation form to revoke, whichever order the routes come in.
+            _ = try await AccountService(store: pages.store).makeToken(for: "mex", name: "matrix")
             let state = try await pages.store.currentState()
             let samples = try Samples(state)
             let routes = pages.routes
@@ -248,7 +259,10 @@ struct AuthorizationMatrixTests {
                         // challenged, a draft without consensus, an observer the proposal does not invite).
                         // An invalid field (422) or a refusal by the guard (401, 403) fails here.
                         // A check that records nothing (the plan import's dry run) answers with its page (200).
-                        let done = route == "POST /{lang}/plan/import" ? [200] : [303, 409]
+                        // So does a token's issue, which shows the token once on the page that answers.
+                        let done =
+                            ["POST /{lang}/plan/import", "POST /{lang}/accounts/{username}/tokens"].contains(route)
+                            ? [200] : [303, 409]
                         #expect(
                             done.contains(answer.status),
                             "\(route) as \(role) should be allowed: \(answer.status) \(Self.refusal(answer.text))")
@@ -451,6 +465,7 @@ struct AuthorizationMatrixTests {
                 case "{id}": segments.append(template.contains("/uploads/") ? "0123456789abcdef" : "DSD_MIGR_FLOW")
                 case "{version}": segments.append("1.0")
                 case "{area}": segments.append("MEX")
+                case "{username}": segments.append("mex")
                 case "{name}": segments.append("devoluciones")
                 default: segments.append(segment)
                 }
@@ -490,6 +505,16 @@ struct AuthorizationMatrixTests {
                     "paragraph": "90", "kind": "conclusion", "text": "Takes note.", "source": "minutes",
                 ]
             }
+            // A new observer account; Mexico's delegate enabled (as it is); a token issued, and one revoked.
+            if uri == "/en/accounts" {
+                return [
+                    "username": "matrix-\(role.rawValue.lowercased())", "role": "observer", "participant": "IOM",
+                    "password": "a long matrix password",
+                ]
+            }
+            if uri.hasSuffix("/accounts/mex/state") { return ["active": "yes"] }
+            if uri.hasSuffix("/accounts/mex/tokens") { return ["name": "matrix-issued"] }
+            if uri.hasSuffix("/accounts/mex/tokens/revoke") { return ["name": "matrix"] }
             if uri.hasSuffix("/plan/import") { return ["csv": "kind,number\r\n", "reason": "matrix", "apply": "no"] }
             if uri.hasSuffix("/items") {
                 return [

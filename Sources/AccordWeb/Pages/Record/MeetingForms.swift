@@ -115,6 +115,7 @@ enum MeetingForms {
                         purpose: AgendaPurpose(rawValue: fields["standing-purpose"] ?? "") ?? .discussion,
                         approvedBy: decision)))
         }
+        effects += try WorkplanEffects.read(fields, state: state, viewer: viewer)
         return DraftDecision(
             meeting: meeting.id, paragraph: paragraph, kind: kind, text: viewer.typed(text), effects: effects)
     }
@@ -324,6 +325,7 @@ enum MeetingForms {
                 "\(prefix)standing-purpose", viewer.t(.purpose),
                 AgendaPurpose.allCases.map { ($0.rawValue, Words.purpose($0, language)) }, &html)
         }
+        WorkplanEffects.section(prefix: prefix, state: state, viewer: viewer, &html)
     }
 
     private static func section(_ legend: String, _ html: inout HTML, _ fields: (inout HTML) -> Void) {

@@ -4,9 +4,10 @@ import AccordServices
 
 /// Participants: members and observers, and one participant with its dated history — its standing since
 /// when and by which decision, and the ledger entries that recorded or changed it — and the meetings it
-/// attended (issue 19.1). Read through the one read policy, like every page.
+/// attended (issue 19.1). Read through the one read policy, like every page; its delegates — the accounts
+/// that act for it — only for the Secretariat and that country's own delegates (`Policy.seesDelegates(of:)`).
 enum ParticipantPages {
-    static func add(to pages: PageRoutes) {
+    static func add(to pages: PageRoutes, accounts: AccountService) {
         let record = pages.record
         pages.page("participants") { viewer, _, _ in
             let state = try await record.state(for: viewer.principal)
@@ -29,7 +30,8 @@ enum ParticipantPages {
             }
             return PageContent(title: ParticipantText.participants(viewer.language), main: main, section: .meetings)
         }
-        pages.page("participants/{code}") { viewer, _, context in
+        // Not cached: its delegates are accounts, which change outside the ledger whose position keys the cache.
+        pages.page("participants/{code}", cached: false) { viewer, _, context in
             let code = ParticipantID(context.parameters.get("code") ?? "")
             let state = try await record.state(for: viewer.principal)
             guard let participant = state.participants[code],
@@ -37,13 +39,15 @@ enum ParticipantPages {
             else {
                 throw Problem.notFound("participant", code.rawValue, field: "code")
             }
-            return render(participant, entries: entries, state: state, viewer: viewer)
+            let delegates = try await accounts.delegates(of: code, for: viewer.principal)
+            return render(participant, entries: entries, state: state, delegates: delegates, viewer: viewer)
         }
     }
 
-    static func render(_ participant: Participant, entries: [LedgerEntry], state: ProcessState, viewer: Viewer)
-        -> PageContent
-    {
+    static func render(
+        _ participant: Participant, entries: [LedgerEntry], state: ProcessState, delegates: [AccountSummary]? = nil,
+        viewer: Viewer
+    ) -> PageContent {
         let language = viewer.language
         var main = HTML()
         main.element("h1", text: "\(viewer.words(participant.name)) (\(participant.id.rawValue))")
@@ -92,6 +96,22 @@ enum ParticipantPages {
                 for meeting in attended.reversed() {
                     html.element("li") {
                         $0.link(viewer.link("/meetings/\(meeting.id.rawValue)"), viewer.words(meeting.title))
+                    }
+                }
+            }
+        }
+        if let delegates, participant.kind == .memberState {
+            main.element("h2", text: AccountText.delegates(language))
+            if delegates.isEmpty { main.element("p", text: AccountText.noDelegates(language)) }
+            main.element("ul", [("class", "delegates")]) { html in
+                for delegate in delegates {
+                    html.element("li") { html in
+                        html.text("\(delegate.displayName) ")
+                        if viewer.policy.managesAccounts {
+                            html.link(viewer.link("/accounts/\(delegate.username)"), "(\(delegate.username))")
+                        } else {
+                            html.text("(\(delegate.username))")
+                        }
                     }
                 }
             }

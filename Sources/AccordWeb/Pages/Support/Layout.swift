@@ -10,6 +10,7 @@ struct PageContent {
 
     enum Section: CaseIterable {
         case dashboard, plan, meetings, decisions, proposals, editions, ledger, search, translations, statistics
+        case accounts
     }
 }
 
@@ -84,6 +85,7 @@ enum Layout {
         if policy.seesWorkingState { all.append((.ledger, "/ledger", viewer.t(.ledger))) }
         all.append((.search, "/search", viewer.t(.search)))
         if policy.seesTranslationWork { all.append((.translations, "/translations", viewer.t(.translations))) }
+        if policy.managesAccounts { all.append((.accounts, "/accounts", AccountText.accounts(viewer.language))) }
         return all
     }
 
