@@ -42,6 +42,9 @@ struct Serve: AsyncParsableCommand {
             valueName: "file"))
     var checkpointKey: String?
 
+    @Option(help: ArgumentHelp("The most bytes an attached file may have.", valueName: "bytes"))
+    var maxAttachmentBytes = AttachmentService.defaultMaximumBytes
+
     func run() async throws {
         // Once, before anything records: the counters `/metrics` shows (requests, ledger appends, page cache).
         ServerMetrics.bootstrap()
@@ -49,7 +52,7 @@ struct Serve: AsyncParsableCommand {
         let keyFile = checkpointKey ?? ProcessInfo.processInfo.environment["ACCORD_CHECKPOINT_KEY"]
         let signer = try keyFile.map(readSignerKey)
         let location = try database.location()
-        try await withStore(location, logger: logger) { store in
+        try await withStore(location, logger: logger, filesFolder: database.filesFolder) { store in
             if demo {
                 if try await store.head().sequence == 0 {
                     try await loadDemo(into: store)
@@ -67,7 +70,7 @@ struct Serve: AsyncParsableCommand {
                     store: store,
                     configuration: ServerConfiguration(
                         hostname: hostname, port: port, publicFolder: publicFolder, checkpointSigner: signer,
-                        isBehindProxy: behindProxy),
+                        isBehindProxy: behindProxy, maximumAttachmentBytes: maxAttachmentBytes),
                     logger: logger)
             } catch let error as ServeError {
                 throw Failure(description: "accord serve: \(error)")

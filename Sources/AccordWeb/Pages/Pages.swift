@@ -7,7 +7,7 @@ enum Pages {
     /// sign-in form in a third, whose anti-forgery token is the form cookie's.
     static func add(
         to router: Router<AccordContext>, record: RecordService, accounts: AccountService, cache: PageCache,
-        statistics: StatisticsService
+        statistics: StatisticsService, attachments: AttachmentService
     ) {
         Assets.add(to: router)
         SignInPages.add(
@@ -38,5 +38,6 @@ enum Pages {
         ReportForms.add(to: pages)
         StatisticsPages.add(to: pages, statistics: statistics)
         StatisticsUploadPages.add(to: pages, statistics: statistics)
+        AttachmentPages.add(to: pages, attachments: attachments)
     }
 }
