@@ -200,6 +200,7 @@ import Testing
             try await FollowUpAPIScenario.run(api, store)
             try await SearchAPIScenario.run(api, store)
             try await StatisticsAPIScenario.run(api, store)
+            try await AttachmentAPIScenario.run(api, store)
 
             // Every route was exercised, so every route's answers were checked against the document.
             let all = Set(api.routes.map { "\($0.method) \($0.openAPIPath)" })
