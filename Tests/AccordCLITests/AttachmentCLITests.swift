@@ -25,7 +25,9 @@ struct AttachmentCLITests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("files/\(digest)").path))
 
         let listed = try await Command.run(["attachments", "meeting", "RCM-V"], in: folder)
-        #expect(listed.output.contains("acta.pdf") && listed.output.contains(String(digest.prefix(16))), "\(listed.output)")
+        // The table shortens the digest; its beginning is enough.
+        #expect(listed.output.contains("acta.pdf"), "\(listed.output)")
+        #expect(listed.output.contains(String(digest.prefix(16))), "\(listed.output)")
         let saved = try await Command.run(["attachments", "--save", "1", "--output", "copy.pdf"] + files, in: folder)
         #expect(saved.status == 0, "\(saved.output)")
         #expect(FileManager.default.contents(atPath: folder.appendingPathComponent("copy.pdf").path) == pdf)
