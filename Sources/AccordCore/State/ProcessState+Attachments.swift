@@ -51,24 +51,22 @@ extension ProcessState {
     ///
     /// - Throws: `unknownReference` naming `attachment.target.id` when nothing of the kind has that identifier.
     private func owner(of target: AttachmentTarget) throws(ChangeError) -> ParticipantID? {
-        let missing = ChangeError.unknownReference(
-            field: "attachment.target.id", reason: "no \(target.kind.rawValue) '\(target.id)' is recorded")
-        switch target.kind {
-        case .meeting:
-            guard meetings[MeetingID(target.id)] != nil else { throw missing }
-            return nil
-        case .decision:
-            guard decisions[DecisionID(target.id)] != nil else { throw missing }
-            return nil
-        case .proposal:
-            guard let proposal = proposals[ProposalID(target.id)] else { throw missing }
-            return proposal.submitter
-        case .comment:
-            guard let comment = comments[CommentID(target.id)] else { throw missing }
-            return comment.participant
-        case .report:
-            guard let report = reports[ReportID(target.id)] else { throw missing }
-            return report.participant
+        guard holds(target.ref) else {
+            throw .unknownReference(
+                field: "attachment.target.id", reason: "no \(target.kind.rawValue) '\(target.id)' is recorded")
+        }
+        return participant(owning: target)
+    }
+
+    /// The participant whose own document `target` is — a proposal's submitter, a comment's or a report's
+    /// country — on whose authority its delegation attaches to it; nil for a meeting, a decision, or an entity
+    /// the state does not hold.
+    public func participant(owning target: AttachmentTarget) -> ParticipantID? {
+        switch target.ref {
+        case .proposal(let id): proposals[id]?.submitter
+        case .comment(let id): comments[id]?.participant
+        case .report(let id): reports[id]?.participant
+        default: nil
         }
     }
 

@@ -76,13 +76,7 @@ public struct AttachmentService: Sendable {
             number: state.attachments.count + 1, target: upload.target, name: name, mediaType: mediaType,
             bytes: upload.content.count, sha256: file.sha256, title: upload.title, language: upload.language)
         // A participant's own document is attached on its authority; anything else is the record's keeping.
-        let owner: ParticipantID? =
-            switch upload.target.ref {
-            case .proposal(let id): state.proposals[id]?.submitter
-            case .comment(let id): state.comments[id]?.participant
-            case .report(let id): state.reports[id]?.participant
-            default: nil
-            }
+        let owner = state.participant(owning: upload.target)
         let authority: Authority = owner.map { .participant($0) } ?? .editorial(reason: "document attached: \(name)")
         try await record.store.append(
             [ProposedChange(.attachFile(attachment), by: actor, authority: authority)], storing: [file])

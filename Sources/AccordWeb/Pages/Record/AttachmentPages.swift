@@ -145,14 +145,9 @@ enum AttachmentPages {
     static func mayAttach(to target: AttachmentTarget, state: ProcessState, viewer: Viewer) -> Bool {
         let policy = viewer.policy
         if policy.role == .secretariat { return true }
-        let owner: ParticipantID? =
-            switch target.kind {
-            case .meeting, .decision: nil
-            case .proposal: state.proposals[ProposalID(target.id)]?.submitter
-            case .comment: state.comments[CommentID(target.id)]?.participant
-            case .report: state.reports[ReportID(target.id)]?.participant
-            }
-        guard let owner, policy.role == .delegate || policy.role == .observer else { return false }
+        guard let owner = state.participant(owning: target), policy.role == .delegate || policy.role == .observer else {
+            return false
+        }
         return policy.mayAct(for: owner)
     }
 }
