@@ -93,7 +93,8 @@ enum AttachmentPages {
                                 [("download", file.name), ("rel", "noopener")])
                             if let title = file.title { html.element("div", text: viewer.words(title)) }
                             if targets.count > 1 {
-                                html.element("div", [("class", "muted")], text: file.target.description)
+                                html.element(
+                                    "div", [("class", "muted")], text: AttachmentText.target(file.target, language))
                             }
                         }
                         html.element("td", text: AttachmentText.typeName(file.mediaType))
@@ -125,7 +126,7 @@ enum AttachmentPages {
                 // Several targets on one page (a proposal and its comments): the choice names both parts.
                 Forms.select(
                     "choice", AttachmentText.attachTo(language),
-                    targets.map { ("\($0.kind.rawValue):\($0.id)", $0.description) }, &html)
+                    targets.map { ("\($0.kind.rawValue):\($0.id)", AttachmentText.target($0, language)) }, &html)
             }
             html.element("label") { html in
                 html.element("span", text: AttachmentText.file(language))
@@ -172,6 +173,18 @@ enum AttachmentText {
             pick(l, "Tamaño", "Size", "Taille"), "SHA-256",
             pick(l, "Adjuntado por", "Attached by", "Joint par"),
         ]
+    }
+    /// "comentario MEX-REVIEW/1/CAN": what a file is attached to, its kind in the page's language.
+    static func target(_ target: AttachmentTarget, _ l: Language) -> String {
+        let kind =
+            switch target.kind {
+            case .meeting: pick(l, "reunión", "meeting", "réunion")
+            case .decision: pick(l, "decisión", "decision", "décision")
+            case .proposal: pick(l, "propuesta", "proposal", "proposition")
+            case .comment: pick(l, "comentario", "comment", "commentaire")
+            case .report: pick(l, "informe", "report", "rapport")
+            }
+        return "\(kind) \(target.id)"
     }
     static func attachTo(_ l: Language) -> String { pick(l, "Adjuntar a", "Attach to", "Joindre à") }
     static func file(_ l: Language) -> String { pick(l, "Archivo", "File", "Fichier") }
