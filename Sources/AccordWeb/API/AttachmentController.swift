@@ -19,34 +19,25 @@ struct AttachmentController: Sendable {
             .get("attachments/:number/content", use: download)
     }
 
-    /// The query naming what files are attached to: `target=meeting&id=XIX-RCM`.
+    /// The query naming what files are attached to: `target=meeting&id=XIX-RCM`; either alone filters by it.
     struct TargetQuery: Decodable, Sendable {
         var target: AttachmentTarget.Kind?
         var id: String?
-
-        /// The target the query names, nil when it names none.
-        ///
-        /// - Throws: `Problem` naming `id` or `target` when only one of the two is given.
-        func named() throws -> AttachmentTarget? {
-            switch (target, id) {
-            case (nil, nil): return nil
-            case (let kind?, let id?) where !id.isEmpty: return AttachmentTarget(kind: kind, id: id)
-            case (nil, _): throw Problem.badParameter("target", "name the kind of entity: \(Self.kinds)")
-            default: throw Problem.badParameter("id", "name the \(target?.rawValue ?? "entity")'s identifier")
-            }
-        }
-
-        static let kinds = AttachmentTarget.Kind.allCases.map(\.rawValue).joined(separator: ", ")
     }
 
+    /// Every file the reader may see; with `target` and `id`, those of that entity (404 when the reader reads
+    /// no such entity); with one of the two, those whose target has that kind or identifier.
     @Sendable func list(_ request: Request, context: AccordContext) async throws -> JSONResponse<[AttachmentDTO]> {
         let query = try request.query(as: TargetQuery.self)
-        let found =
-            if let target = try query.named() {
-                try await attachments.attachments(to: target, for: context.principal)
-            } else {
-                try await attachments.attachments(for: context.principal)
+        let found: [Attachment]
+        if let kind = query.target, let id = query.id {
+            found = try await attachments.attachments(
+                to: AttachmentTarget(kind: kind, id: id), for: context.principal)
+        } else {
+            found = try await attachments.attachments(for: context.principal).filter { file in
+                (query.target.map { $0 == file.target.kind } ?? true) && (query.id.map { $0 == file.target.id } ?? true)
             }
+        }
         return JSONResponse(found.map(AttachmentDTO.init))
     }
 
@@ -64,11 +55,18 @@ struct AttachmentController: Sendable {
         let query = try request.query(as: AttachQuery.self)
         // Nobody writes without an acting principal: refused before the body is read.
         _ = try RecordService.actor(of: context.principal)
-        guard let target = try TargetQuery(target: query.target, id: query.id).named() else {
+        guard let kind = query.target else {
             throw Problem.badParameter("target", "name what the file is attached to: target=KIND&id=ID")
         }
-        guard let name = query.name, !name.isEmpty else {
-            throw Problem.badParameter("name", "name the file, e.g. name=conclusiones.pdf")
+        guard let id = query.id, !id.isEmpty else {
+            throw Problem.badParameter("id", "name the \(kind.rawValue)'s identifier: id=ID")
+        }
+        let target = AttachmentTarget(kind: kind, id: id)
+        guard let name = query.name, (1...200).contains(name.count) else {
+            throw Problem.badParameter("name", "name the file in 1 to 200 characters, e.g. name=conclusiones.pdf")
+        }
+        if let title = query.title, title.count > 500 {
+            throw Problem.badParameter("title", "a title has 500 characters at most")
         }
         let buffer: ByteBuffer
         do {
