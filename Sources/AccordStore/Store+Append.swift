@@ -24,9 +24,10 @@ extension Store {
     /// Appends several changes in one transaction: all of them, or (when any is refused) none.
     ///
     /// - Parameter files: files the changes name by their SHA-256 (a statistical vintage's upload and
-    ///   observations), kept in the same transaction, so that an entry is never without them.
+    ///   observations, an attached file), kept in the same transaction, so that an entry is never without
+    ///   them; kept only once every change passed the rules, so a refused change leaves no file behind.
     @discardableResult
-    public func append(_ changes: [ProposedChange], storing files: [StatisticsFile] = []) async throws
+    public func append(_ changes: [ProposedChange], storing files: [StoredFile] = []) async throws
         -> [AppendedEntry]
     {
         guard !changes.isEmpty else { return [] }
@@ -45,7 +46,7 @@ extension Store {
     /// ledger's unique sequence and previous hash refuse the insert, and the append is tried once more from
     /// the head. A refusal by the rules is double-checked the same way, since a stale state may refuse what
     /// the current one allows.
-    private func appendOnce(_ changes: [ProposedChange], files: [StatisticsFile], trustingCache: Bool) async throws
+    private func appendOnce(_ changes: [ProposedChange], files: [StoredFile], trustingCache: Bool) async throws
         -> [AppendedEntry]
     {
         let cached = cache.newest?.value
@@ -61,7 +62,6 @@ extension Store {
                 previousHash = head.hash
             }
             var appended: [AppendedEntry] = []
-            for file in files { try await StatisticsTables.insert(file, on: db) }
             do {
                 for proposed in changes {
                     let entry = LedgerEntry(
@@ -94,6 +94,7 @@ extension Store {
                 if trusted != nil { throw StaleCache() }
                 throw error
             }
+            for file in files { try await StoredFiles.insert(file, folder: self.filesFolder, on: db) }
             return (appended, Snapshot(state: state, hash: previousHash))
         }
         // Only a committed state may be cached; a refused change leaves the cache as it was.

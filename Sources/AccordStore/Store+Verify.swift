@@ -40,6 +40,7 @@ extension Store {
     {
         let replays = scope == .everything
         let size = max(1, pageSize)
+        let folder = filesFolder
         return try await database.transaction(writing: false) { db in
             let head = try await LedgerTable.head(on: db).sequence
             /// The page after `range` (the first page when nil), or nil past the head.
@@ -88,8 +89,8 @@ extension Store {
                 report.problem = problem
                 return report
             }
-            // The files a vintage's entry names by digest are part of what the chain covers.
-            if let (sequence, problem) = try await StatisticsTables.firstFault(on: db) {
+            // The files an entry names by digest (a vintage's, an attachment) are part of what the chain covers.
+            if let (sequence, problem) = try await StoredFiles.firstFault(folder: folder, on: db) {
                 report.firstBadSequence = sequence
                 report.problem = problem
                 return report

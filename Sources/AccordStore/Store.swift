@@ -26,12 +26,19 @@ public final class Store: Sendable {
     public let location: StoreLocation
     /// The dictionary the rules check typo fixes against, on append and on verify alike.
     public let lexicon: any Lexicon
+    /// The folder stored files are kept in instead of the database (`--files-dir`); nil keeps them in the
+    /// database.
+    public let filesFolder: FileFolder?
 
-    private init(database: any Database, location: StoreLocation, logger: Logger, lexicon: any Lexicon) {
+    private init(
+        database: any Database, location: StoreLocation, logger: Logger, lexicon: any Lexicon,
+        filesFolder: FileFolder?
+    ) {
         self.database = database
         self.location = location
         self.logger = logger
         self.lexicon = lexicon
+        self.filesFolder = filesFolder
     }
 
     /// Connects to the database at `location` and checks that it will not lose acknowledged commits.
@@ -43,17 +50,21 @@ public final class Store: Sendable {
     ///     whatever was done to it).
     ///   - lexicon: the dictionary typo fixes are checked against; by default Debian's hunspell dictionaries
     ///     where they are installed (without them no typo fix is editorial).
+    ///   - filesFolder: where stored files (attachments, statistics uploads) are written; nil keeps them in the
+    ///     database. Files already in the database are read from there either way.
     /// - Throws: `StoreError.unsafeDurability` naming the setting when the database is set to lose data;
     ///   `StoreError.unguardedLedger` naming the triggers missing when the ledger could be rewritten.
     public static func open(
-        _ location: StoreLocation, migrate: Bool = true, logger: Logger, lexicon: any Lexicon = HunspellLexicon()
+        _ location: StoreLocation, migrate: Bool = true, logger: Logger, lexicon: any Lexicon = HunspellLexicon(),
+        filesFolder: FileFolder? = nil
     ) async throws -> Store {
         let database: any Database =
             switch location {
             case .sqlite(let path): SQLiteDatabase(path: path, logger: logger)
             case .postgres(let url): try PostgresDatabase(url: url, logger: logger)
             }
-        let store = Store(database: database, location: location, logger: logger, lexicon: lexicon)
+        let store = Store(
+            database: database, location: location, logger: logger, lexicon: lexicon, filesFolder: filesFolder)
         do {
             try await database.checkDurability()
             if migrate { _ = try await store.migrate() }

@@ -20,11 +20,15 @@ public struct ServerConfiguration: Sendable {
     public var isBehindProxy: Bool
     /// Where and how often e-mail digests are sent; none when no SMTP server is configured.
     public var digests: DigestConfiguration?
+    /// The most bytes an attached file may have (`--max-attachment-bytes`).
+    public var maximumAttachmentBytes: Int
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, publicFolder: String? = nil,
-        checkpointSigner: NoteSigner? = nil, isBehindProxy: Bool = false, digests: DigestConfiguration? = nil
+        checkpointSigner: NoteSigner? = nil, isBehindProxy: Bool = false, digests: DigestConfiguration? = nil,
+        maximumAttachmentBytes: Int = AttachmentService.defaultMaximumBytes
     ) {
+        self.maximumAttachmentBytes = maximumAttachmentBytes
         self.hostname = hostname
         self.port = port
         self.publicFolder = publicFolder
@@ -87,7 +91,8 @@ public func serve(store: Store, configuration: ServerConfiguration, logger: Logg
         router: buildRouter(
             store: store, accounts: accounts, publicFolder: configuration.publicFolder,
             allowsTrial: configuration.isLoopback, checkpointSigner: configuration.checkpointSigner,
-            isBehindProxy: configuration.isBehindProxy),
+            isBehindProxy: configuration.isBehindProxy,
+            maximumAttachmentBytes: configuration.maximumAttachmentBytes),
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port), serverName: "Accord"),
         logger: logger)
@@ -131,10 +136,11 @@ public struct DigestConfiguration: Sendable {
 /// - Parameter checkpointSigner: the key that signs a checkpoint of the ledger's head after every write.
 /// - Parameter disclosure: the small-cell threshold the public statistics apply.
 /// - Parameter isBehindProxy: whether the client's address is the `X-Real-IP` a proxy on this machine sends.
+/// - Parameter maximumAttachmentBytes: the most bytes an attached file may have.
 public func buildRouter(
     store: Store, accounts: AccountService? = nil, pageCacheBytes: Int = 32 << 20, publicFolder: String? = nil,
     allowsTrial: Bool = true, checkpointSigner: NoteSigner? = nil, disclosure: DisclosureControl = .init(),
-    isBehindProxy: Bool = false
+    isBehindProxy: Bool = false, maximumAttachmentBytes: Int = AttachmentService.defaultMaximumBytes
 ) -> AccordRouter {
     let accounts = accounts ?? AccountService(store: store)
     let record = RecordService(store: store, signer: checkpointSigner)
@@ -196,9 +202,11 @@ public func buildRouter(
     router.group("api/v1").add(middleware: APIWriteGuard(changesRecord: false))
         .addRoutes(VisitController(visits: Visits(record: record)).endpoints)
     api.addRoutes(AccountController(accounts: accounts).endpoints)
+    let attachments = AttachmentService(record: record, maximumBytes: maximumAttachmentBytes)
+    api.addRoutes(AttachmentController(attachments: attachments).endpoints)
     Pages.add(
         to: router, record: record, accounts: accounts, cache: PageCache(maximumBytes: pageCacheBytes),
-        statistics: statistics)
+        statistics: statistics, attachments: attachments)
     // Last, so that it wraps only the not-found responder: a known path asked with another method is a 405.
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes.map { ($0.path, $0.method) }))
     return AccordRouter(router: router)

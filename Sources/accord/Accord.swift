@@ -10,6 +10,6 @@ struct Accord: AsyncParsableCommand {
             Serve.self, LoadDemo.self, Migrate.self, Verify.self, RevisionReportCommand.self, CompareCommand.self,
             AgendaCommand.self, ReportsCommand.self, ExportCommand.self, ImportCommand.self, StatsCommand.self,
             UserCommand.self, CheckpointCommand.self, BackupCommand.self, RestoreCommand.self, SearchCommand.self,
-            DigestCommand.self,
+            DigestCommand.self, AttachCommand.self, AttachmentsCommand.self,
         ])
 }

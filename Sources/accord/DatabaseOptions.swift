@@ -16,6 +16,22 @@ struct DatabaseOptions: ParsableArguments {
                 + "ACCORD_DATABASE_URL, else accord.sqlite in the working folder)."))
     var databaseURL: String?
 
+    @Option(
+        name: .customLong("files-dir"),
+        help: ArgumentHelp(
+            "A folder to keep attached files and statistics uploads in, each named by its SHA-256, instead of in "
+                + "the database (default: ACCORD_FILES_DIR, else the database).",
+            valueName: "path"))
+    var filesDir: String?
+
+    /// The files folder `--files-dir` or `ACCORD_FILES_DIR` names; nil keeps files in the database.
+    var filesFolder: FileFolder? { (filesDir ?? Self.environmentFilesDir).map(FileFolder.init(path:)) }
+
+    /// The files folder the environment names, for commands without these options.
+    static var environmentFilesDir: String? {
+        ProcessInfo.processInfo.environment["ACCORD_FILES_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// Whether the user named a database, on the command line or in the environment.
     var isExplicit: Bool { databaseURL != nil || ProcessInfo.processInfo.environment["ACCORD_DATABASE_URL"] != nil }
 
@@ -39,11 +55,13 @@ func makeLogger(_ label: String = "accord") -> Logger {
 
 /// Runs `body` with an open store, and closes it however `body` ends.
 func withStore<R>(
-    _ location: StoreLocation, migrate: Bool = true, logger: Logger, _ body: (Store) async throws -> R
+    _ location: StoreLocation, migrate: Bool = true, logger: Logger,
+    filesFolder: FileFolder? = DatabaseOptions.environmentFilesDir.map(FileFolder.init(path:)),
+    _ body: (Store) async throws -> R
 ) async throws -> R {
     let store: Store
     do {
-        store = try await Store.open(location, migrate: migrate, logger: logger)
+        store = try await Store.open(location, migrate: migrate, logger: logger, filesFolder: filesFolder)
     } catch let error as StoreError {
         throw CleanExit.message("accord: \(error)").asFailure
     }
@@ -72,7 +90,7 @@ func withRecord<R>(
             description: "accord: there is no database at \(path)"
                 + (options.isExplicit ? "" : " (the default)") + "; \(hint)")
     }
-    return try await withStore(location, migrate: migrate, logger: logger) { store in
+    return try await withStore(location, migrate: migrate, logger: logger, filesFolder: options.filesFolder) { store in
         // A file made by something else has no ledger table at all: no record either.
         guard let head = try? await store.head(), head.sequence > 0 else {
             throw Failure(description: "accord: \(location) holds no record (its ledger is empty); \(hint)")

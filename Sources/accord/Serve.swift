@@ -42,6 +42,9 @@ struct Serve: AsyncParsableCommand {
             valueName: "file"))
     var checkpointKey: String?
 
+    @Option(help: ArgumentHelp("The most bytes an attached file may have.", valueName: "bytes"))
+    var maxAttachmentBytes = AttachmentService.defaultMaximumBytes
+
     @Option(
         help: ArgumentHelp(
             "How often e-mail digests go to the subscribed accounts when an SMTP server is configured "
@@ -62,7 +65,7 @@ struct Serve: AsyncParsableCommand {
         let keyFile = checkpointKey ?? ProcessInfo.processInfo.environment["ACCORD_CHECKPOINT_KEY"]
         let signer = try keyFile.map(readSignerKey)
         let location = try database.location()
-        try await withStore(location, logger: logger) { store in
+        try await withStore(location, logger: logger, filesFolder: database.filesFolder) { store in
             if demo {
                 if try await store.head().sequence == 0 {
                     try await loadDemo(into: store)
@@ -80,7 +83,7 @@ struct Serve: AsyncParsableCommand {
                     store: store,
                     configuration: ServerConfiguration(
                         hostname: hostname, port: port, publicFolder: publicFolder, checkpointSigner: signer,
-                        isBehindProxy: behindProxy,
+                        isBehindProxy: behindProxy, maximumAttachmentBytes: maxAttachmentBytes,
                         digests: SMTPSettings(environment: ProcessInfo.processInfo.environment).map {
                             DigestConfiguration(settings: $0, interval: DigestInterval(digestInterval) ?? .daily)
                         }),

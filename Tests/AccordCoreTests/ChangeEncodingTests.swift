@@ -153,6 +153,11 @@ struct ChangeEncodingTests {
             StatisticalRelease(
                 number: 1, date: PartialDate("2026-12-06")!, vintages: ["DF_MIGR_RETURNS/MEX/2"],
                 notes: .en("First release", es: "Primera publicación"))),
+        .attachFile(
+            AccordCore.Attachment(
+                number: 1, target: AttachmentTarget(kind: .meeting, id: "XIX-RCM"), name: "conclusiones.pdf",
+                mediaType: "application/pdf", bytes: 52_431, sha256: String(repeating: "5e", count: 32),
+                title: .es("Conclusiones", en: "Conclusions"), language: .es)),
     ]
 
     /// The `kind` each case is written with. The switch has no default, so adding a case to `Change` stops the
@@ -202,6 +207,7 @@ struct ChangeEncodingTests {
         case .addCode: "add-code"
         case .commitVintage: "commit-vintage"
         case .publishRelease: "publish-release"
+        case .attachFile: "attach-file"
         }
     }
 
@@ -217,8 +223,8 @@ struct ChangeEncodingTests {
 
     @Test("the samples cover every case once")
     func coverage() {
-        #expect(Set(Self.samples.map(Self.writtenKind)).count == 43)
-        #expect(Self.samples.count == 43)
+        #expect(Set(Self.samples.map(Self.writtenKind)).count == 44)
+        #expect(Self.samples.count == 44)
         // The list a refusal names and the OpenAPI document describes is the cases' own, in their order.
         #expect(Self.samples.map(\.kind) == Change.kinds)
     }

@@ -8,7 +8,7 @@ import Testing
 struct MigrationTests {
     static let all = [
         "1 ledger", "2 projections", "3 accounts", "4 leaner appends", "5 checkpoints", "6 statistics",
-        "7 search index", "8 visits and digests",
+        "7 search index", "8 visits and digests", "9 stored files",
     ]
 
     @Test("a second migrate() applies nothing and keeps the data", arguments: Backend.all)

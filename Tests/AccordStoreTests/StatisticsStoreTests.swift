@@ -65,7 +65,7 @@ struct StatisticsStoreTests {
             }
             let blob = backend == .postgres ? "'\\x41'::bytea" : "X'41'"
             let changed = try await database.executeOutsideStore(
-                "UPDATE statistics_files SET content = \(blob) WHERE sha256 = '\(Self.data.sha256)'")
+                "UPDATE stored_files SET content = \(blob) WHERE sha256 = '\(Self.data.sha256)'")
             #expect(changed.succeeded, "\(changed)")
             try await withOpenStore(database) { store in
                 let report = try await store.verify()
@@ -73,7 +73,7 @@ struct StatisticsStoreTests {
                 #expect(report.problem?.contains("no longer hashes") == true)
             }
             let removed = try await database.executeOutsideStore(
-                "DELETE FROM statistics_files WHERE sha256 = '\(Self.upload.sha256)'")
+                "DELETE FROM stored_files WHERE sha256 = '\(Self.upload.sha256)'")
             #expect(removed.succeeded, "\(removed)")
             try await withOpenStore(database) { store in
                 let report = try await store.verify()

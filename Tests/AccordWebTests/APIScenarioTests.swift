@@ -202,6 +202,7 @@ import Testing
             try await StatisticsAPIScenario.run(api, store)
             try await VisitAPIScenario.run(api, store)
             try await AccountAPIScenario.run(api, store)
+            try await AttachmentAPIScenario.run(api, store)
 
             // Every route was exercised, so every route's answers were checked against the document.
             let all = Set(api.routes.map { "\($0.method) \($0.openAPIPath)" })

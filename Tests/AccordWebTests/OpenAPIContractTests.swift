@@ -88,7 +88,7 @@ import Testing
         #expect(change["discriminator"]?["propertyName"]?.string == "kind")
         let mapping = try #require(change["discriminator"]?["mapping"]?.members)
         #expect(Set(mapping.keys) == Set(Change.kinds))
-        #expect(Change.kinds.count == 43)
+        #expect(Change.kinds.count == 44)
         guard case .array(let choices) = change["oneOf"] else {
             Issue.record("Change is not a oneOf")
             return

@@ -99,6 +99,12 @@ public enum Change: Sendable, Hashable {
     /// The Secretariat publishes a release: a cut of vintages, made public on a date.
     case publishRelease(StatisticalRelease)
 
+    // Documents as a record (issue 19 §2).
+
+    /// A file is attached to a meeting, a decision, a proposal, a comment or a report; the entry carries its
+    /// SHA-256, and the bytes are kept beside the ledger under it.
+    case attachFile(Attachment)
+
     /// The name of the case, as written in JSON and shown in the ledger.
     public var kind: String {
         switch self {
@@ -145,6 +151,7 @@ public enum Change: Sendable, Hashable {
         case .addCode: "add-code"
         case .commitVintage: "commit-vintage"
         case .publishRelease: "publish-release"
+        case .attachFile: "attach-file"
         }
     }
 }
@@ -188,6 +195,7 @@ extension Change {
         case .addCode(let value): .code(value.id)
         case .commitVintage(let value): .vintage(value.id)
         case .publishRelease(let value): .release(value.number)
+        case .attachFile(let value): .attachment(value.number)
         }
     }
 
@@ -202,7 +210,7 @@ extension Change {
         "settle-challenge", "approve-revised-plan", "propose-edition", "approve-edition", "add-standing-item",
         "set-agenda", "approve-agenda", "add-external-plan", "add-mandate", "amend-mandate", "add-cycle",
         "amend-cycle", "file-report", "publish-report", "record-event", "amend-event", "add-event-series",
-        "add-code", "commit-vintage", "publish-release",
+        "add-code", "commit-vintage", "publish-release", "attach-file",
     ]
 
     /// The kinds of change a decision may declare as its effects (DESIGN.md §2, "Decision").
@@ -226,6 +234,8 @@ extension Change {
         case .submitProposal, .withdrawProposal, .fileComment, .recordPosition, .challengeEditorial, .fileReport,
             .commitVintage:
             true
+        // A file attached to a participant's own proposal, comment or report is that participant's act.
+        case .attachFile(let attachment): attachment.target.isParticipantsOwn
         default: false
         }
     }
@@ -297,7 +307,7 @@ extension Change: Codable {
         case agenda
         case externalPlan = "plan"
         case mandate, cycle, report, event, series
-        case code, vintage, release
+        case code, vintage, release, attachment
     }
 
     public init(from decoder: any Decoder) throws {
@@ -356,6 +366,7 @@ extension Change: Codable {
         case "add-code": self = .addCode(try c.decode(CodeAddition.self, forKey: .code))
         case "commit-vintage": self = .commitVintage(try c.decode(StatisticalVintage.self, forKey: .vintage))
         case "publish-release": self = .publishRelease(try c.decode(StatisticalRelease.self, forKey: .release))
+        case "attach-file": self = .attachFile(try c.decode(Attachment.self, forKey: .attachment))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: c,
@@ -410,6 +421,7 @@ extension Change: Codable {
         case .addCode(let value): try c.encode(value, forKey: .code)
         case .commitVintage(let value): try c.encode(value, forKey: .vintage)
         case .publishRelease(let value): try c.encode(value, forKey: .release)
+        case .attachFile(let value): try c.encode(value, forKey: .attachment)
         }
     }
 }

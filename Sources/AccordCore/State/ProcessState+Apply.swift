@@ -190,6 +190,8 @@ extension ProcessState {
             return try applyFollowUp(change, context: context)
         case .addCode, .commitVintage, .publishRelease:
             return try applyStatistics(change, context: context)
+        case .attachFile(let attachment):
+            return try attach(attachment, context: context)
         }
     }
 

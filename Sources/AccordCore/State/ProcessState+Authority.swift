@@ -137,6 +137,8 @@ extension ProcessState {
             case .fileReport: [.delegate, .secretariat, .system]
             // A member state's statistics are its delegation's to commit (or the Secretariat's on its behalf).
             case .commitVintage: [.delegate, .secretariat, .system]
+            // A delegation or an observer attaches to its own documents; the rules say which (`attach`).
+            case .attachFile: [.delegate, .observer, .secretariat, .system]
             case .setAgenda: [.secretariat, .presidency, .system]
             case .approveAgenda: [.presidency, .system]
             case .confirmDecision, .rejectDecision, .approveEdition: [.presidency]

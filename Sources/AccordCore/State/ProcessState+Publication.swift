@@ -23,7 +23,8 @@ extension ProcessState {
     ///   document;
     /// - a national or coordinator's report is read outside once the Secretariat publishes it: drafts and
     ///   submitted reports awaiting review are the working side's.
-    /// - a statistical vintage is public once a release publishes it.
+    /// - a statistical vintage is public once a release publishes it;
+    /// - an attached file is read by whoever reads what it is attached to.
     ///
     /// The same reduction applies to a state as of a meeting or an edition, so history shows no more than now.
     public func published(for readership: Readership) -> ProcessState {
@@ -48,6 +49,8 @@ extension ProcessState {
         // Statistics are public once a release publishes them; later vintages wait for the next release.
         let released = Set(releases.values.flatMap(\.vintages))
         state.vintages = vintages.filter { released.contains($0.key) }
+        let targets = state
+        state.attachments = attachments.filter { targets.holds($0.value.target.ref) }
         let visible = state
         state.lastChanged = lastChanged.filter { visible.holds($0.key) }
         return state
@@ -80,6 +83,7 @@ extension ProcessState {
         case .code(let id): codeAdditions[id] != nil
         case .vintage(let id): vintages[id] != nil
         case .release(let number): releases[number] != nil
+        case .attachment(let number): attachments[number] != nil
         }
     }
 }

@@ -81,7 +81,7 @@ extension ProcessState {
             guard let event = events[id] else { return [:] }
             (code, texts) = (id.rawValue, [event.title, event.place, event.note])
         case .process, .editorial, .challenge, .edition, .agenda, .externalPlan, .cycle, .report, .series, .code,
-            .vintage, .release:
+            .vintage, .release, .attachment:
             return [:]
         }
         var documents: [Language: String] = [:]

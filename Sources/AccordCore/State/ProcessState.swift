@@ -42,6 +42,8 @@ public struct ProcessState: Sendable, Equatable {
     public internal(set) var vintages: TreeDictionary<VintageID, StatisticalVintage> = [:]
     /// The statistical releases, by number.
     public internal(set) var releases: TreeDictionary<Int, StatisticalRelease> = [:]
+    /// The files attached to the record, by number.
+    public internal(set) var attachments: TreeDictionary<Int, Attachment> = [:]
     /// For each entity, the sequence of the last entry that changed it.
     public internal(set) var lastChanged: TreeDictionary<EntityRef, Int64> = [:]
 
@@ -100,6 +102,8 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
     case vintage(VintageID)
     /// A statistical release, by number.
     case release(Int)
+    /// A file attached to the record, by number.
+    case attachment(Int)
 
     /// The kind of entity, as the store names it.
     public var kind: String {
@@ -128,6 +132,7 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .code: "code"
         case .vintage: "vintage"
         case .release: "release"
+        case .attachment: "attachment"
         }
     }
 
@@ -158,6 +163,7 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .code(let id): id.rawValue
         case .vintage(let id): id.rawValue
         case .release(let number): String(number)
+        case .attachment(let number): String(number)
         }
     }
 
@@ -194,6 +200,9 @@ public enum EntityRef: Hashable, Sendable, Comparable, CustomStringConvertible {
         case "release":
             guard let number = Int(id) else { return nil }
             self = .release(number)
+        case "attachment":
+            guard let number = Int(id) else { return nil }
+            self = .attachment(number)
         default: return nil
         }
     }

@@ -29,6 +29,7 @@ public enum Record: Sendable, Hashable {
     case code(CodeAddition)
     case vintage(StatisticalVintage)
     case release(StatisticalRelease)
+    case attachment(Attachment)
 
     /// The entity this record is.
     public var ref: EntityRef {
@@ -57,6 +58,7 @@ public enum Record: Sendable, Hashable {
         case .code(let value): .code(value.id)
         case .vintage(let value): .vintage(value.id)
         case .release(let value): .release(value.number)
+        case .attachment(let value): .attachment(value.number)
         }
     }
 
@@ -83,6 +85,7 @@ public enum Record: Sendable, Hashable {
         case .event(let value): value.series?.rawValue
         case .code(let value): value.codelist
         case .vintage(let value): value.flow
+        case .attachment(let value): value.target.id
         }
     }
 
@@ -105,6 +108,7 @@ public enum Record: Sendable, Hashable {
         case .event(let value): value.kind.rawValue
         case .series(let value): value.kind.rawValue
         case .vintage(let value): value.area.rawValue
+        case .attachment(let value): value.target.kind.rawValue
         }
     }
 
@@ -140,6 +144,7 @@ public enum Record: Sendable, Hashable {
         case .code(let value): value
         case .vintage(let value): value
         case .release(let value): value
+        case .attachment(let value): value
         }
     }
 
@@ -172,6 +177,7 @@ public enum Record: Sendable, Hashable {
         case "code": return .code(try decoder.decode(CodeAddition.self, from: data))
         case "vintage": return .vintage(try decoder.decode(StatisticalVintage.self, from: data))
         case "release": return .release(try decoder.decode(StatisticalRelease.self, from: data))
+        case "attachment": return .attachment(try decoder.decode(Attachment.self, from: data))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown record kind '\(kind)'"))
         }
@@ -206,6 +212,7 @@ extension ProcessState {
         case .code(let id): codeAdditions[id].map(Record.code)
         case .vintage(let id): vintages[id].map(Record.vintage)
         case .release(let number): releases[number].map(Record.release)
+        case .attachment(let number): attachments[number].map(Record.attachment)
         }
     }
 
@@ -236,6 +243,7 @@ extension ProcessState {
         case .code(let value): codeAdditions[value.id] = value
         case .vintage(let value): vintages[value.id] = value
         case .release(let value): releases[value.number] = value
+        case .attachment(let value): attachments[value.number] = value
         }
     }
 }

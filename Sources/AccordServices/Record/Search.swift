@@ -92,7 +92,7 @@ extension RecordService {
             case .mandate(let id): (state.mandates[id]?.text, state.mandates[id]?.theme, nil)
             case .event(let id): (state.events[id]?.title, state.events[id]?.place, nil)
             case .process, .editorial, .challenge, .edition, .agenda, .externalPlan, .cycle, .report, .series, .code,
-                .vintage, .release:
+                .vintage, .release, .attachment:
                 (nil, nil, nil)
             }
         guard let title else { return nil }

@@ -8,7 +8,7 @@ extension RecordService {
     ///
     /// - Throws: `AuthError` without an acting principal; `ChangeError` from the rules.
     @discardableResult
-    func record(_ change: Change, authority: Authority, storing files: [StatisticsFile], as principal: Principal?)
+    func record(_ change: Change, authority: Authority, storing files: [StoredFile], as principal: Principal?)
         async throws -> AppendedEntry
     {
         let appended = try await store.append(

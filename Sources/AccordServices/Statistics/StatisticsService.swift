@@ -188,14 +188,14 @@ public struct StatisticsService: Sendable {
             let flow = structure.dataflow(vintage.flow)
         else {
             throw StoreError.corruptRow(
-                table: "statistics_files", key: vintage.data.sha256,
+                table: "stored_files", key: vintage.data.sha256,
                 reason: "the observations of \(vintage.id) are missing")
         }
         let read = SDMXCSVReader(structure: structure, flow: flow, reportingArea: vintage.area.rawValue)
             .read(file.content)
         guard !read.problems.hasErrors, read.table.count == vintage.data.observations else {
             throw StoreError.corruptRow(
-                table: "statistics_files", key: vintage.data.sha256,
+                table: "stored_files", key: vintage.data.sha256,
                 reason:
                     "the observations of \(vintage.id) do not read back: \(read.problems.errors.first?.description ?? "")"
             )

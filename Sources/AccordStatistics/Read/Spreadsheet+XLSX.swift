@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -12,32 +11,8 @@ extension Spreadsheet {
     /// - Parameter sheet: the sheet's name; nil reads the first sheet.
     /// - Throws: `SpreadsheetError` when the file is not a workbook or has no such sheet.
     public init(xlsx data: Data, sheet: String? = nil) throws {
-        // Checked first: ZIPFoundation stops the process on some malformed archives instead of throwing.
-        let declared = Dictionary(try ZIPCheck.check(Array(data)), uniquingKeysWith: { first, _ in first })
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw SpreadsheetError.notAWorkbook("it is not a ZIP archive")
-        }
-        func part(_ path: String) throws -> Data? {
-            guard let entry = archive[path], let limit = declared[path] else { return nil }
-            var data = Data()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    // The declared size is a claim: inflating past it stops here.
-                    guard data.count + chunk.count <= limit else {
-                        throw SpreadsheetError.notAWorkbook("\(path) is larger than it says")
-                    }
-                    data.append(chunk)
-                }
-            } catch let error as SpreadsheetError {
-                throw error
-            } catch {
-                throw SpreadsheetError.notAWorkbook("\(path) cannot be read: it is damaged")
-            }
-            return data
-        }
+        let package = try ZIPParts(Array(data))
+        func part(_ path: String) throws -> Data? { try package.part(path) }
         guard let workbook = try part("xl/workbook.xml"), let relations = try part("xl/_rels/workbook.xml.rels")
         else { throw SpreadsheetError.notAWorkbook("it has no xl/workbook.xml") }
         let sheets = try XMLElements.read(workbook, element: "sheet", part: "xl/workbook.xml")

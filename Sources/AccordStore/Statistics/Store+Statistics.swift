@@ -2,22 +2,6 @@ import AccordCore
 import Foundation
 import SQLKit
 
-/// A file kept beside the ledger under its SHA-256: an upload as a delegation sent it, or the SDMX-CSV Accord
-/// wrote of a vintage's observations. The ledger entry that names it carries the digest.
-public struct StatisticsFile: Sendable, Equatable {
-    /// The SHA-256 of `content`, in lower-case hexadecimal.
-    public let sha256: String
-    /// `text/csv`, or the type of the uploaded file.
-    public var mediaType: String
-    public let content: [UInt8]
-
-    public init(mediaType: String, content: [UInt8]) {
-        self.mediaType = mediaType
-        self.content = content
-        sha256 = HashChain.digest(of: content)
-    }
-}
-
 /// An upload between its preview and its commit: the file, what it is for, and who sent it. Only its sender
 /// may commit it; it is kept for a day.
 public struct StagedUpload: Sendable, Equatable {
@@ -55,11 +39,6 @@ public struct StagedUpload: Sendable, Equatable {
 }
 
 extension Store {
-    /// The file kept under `sha256`, if any.
-    public func statisticsFile(_ sha256: String) async throws -> StatisticsFile? {
-        try await database.withSession { db in try await StatisticsTables.file(sha256, on: db) }
-    }
-
     /// Keeps an upload until it is committed or discarded; uploads older than a day go at the same time.
     public func stage(_ upload: StagedUpload) async throws {
         try await database.withSession { db in
@@ -104,30 +83,8 @@ extension Store {
     }
 }
 
-/// The statistics' SQL: the one place their files and staged uploads are written and read.
+/// The statistics' SQL: the one place their staged uploads are written and read (their files are `StoredFiles`').
 enum StatisticsTables {
-    /// Keeps `file`; a file already kept under its digest is the same bytes, and stays.
-    static func insert(_ file: StatisticsFile, on db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            INSERT INTO statistics_files (sha256, media_type, size, content) VALUES (\(bind: file.sha256), \
-            \(bind: file.mediaType), \(bind: Int64(file.content.count)), \(bind: Data(file.content))) \
-            ON CONFLICT (sha256) DO NOTHING
-            """
-        ).run()
-    }
-
-    static func file(_ sha256: String, on db: any SQLDatabase) async throws -> StatisticsFile? {
-        guard
-            let row = try await db.raw(
-                "SELECT media_type, content FROM statistics_files WHERE sha256 = \(bind: sha256)"
-            ).first()
-        else { return nil }
-        return StatisticsFile(
-            mediaType: try row.decode(column: "media_type", as: String.self),
-            content: Array(try row.decode(column: "content", as: Data.self)))
-    }
-
     static func insert(_ upload: StagedUpload, on db: any SQLDatabase) async throws {
         try await db.raw(
             """
@@ -166,32 +123,5 @@ enum StatisticsTables {
 
     static func removeUploads(before time: Int64, on db: any SQLDatabase) async throws {
         try await db.raw("DELETE FROM statistics_uploads WHERE created_at < \(bind: time)").run()
-    }
-
-    /// The ledger's vintages with their sequence: what `verify` checks the kept files against.
-    static func vintageEntries(on db: any SQLDatabase) async throws -> [(sequence: Int64, vintage: StatisticalVintage)]
-    {
-        try await db.raw("SELECT sequence, entry FROM ledger WHERE kind = 'commit-vintage' ORDER BY sequence").all()
-            .compactMap { row in
-                let sequence = try row.decode(column: "sequence", as: Int64.self)
-                let entry = try LedgerEntry.decode(canonical: try row.decode(column: "entry", as: String.self).utf8)
-                guard case .commitVintage(let vintage) = entry.change else { return nil }
-                return (sequence, vintage)
-            }
-    }
-
-    /// The first vintage whose files are missing or do not hash as its entry says, with what is wrong.
-    static func firstFault(on db: any SQLDatabase) async throws -> (sequence: Int64, problem: String)? {
-        for (sequence, vintage) in try await vintageEntries(on: db) {
-            for (what, digest) in [("uploaded file", vintage.file.sha256), ("observations", vintage.data.sha256)] {
-                guard let file = try await file(digest, on: db) else {
-                    return (sequence, "the \(what) of vintage \(vintage.id) (SHA-256 \(digest)) is missing")
-                }
-                guard file.sha256 == digest else {
-                    return (sequence, "the \(what) of vintage \(vintage.id) no longer hashes to \(digest)")
-                }
-            }
-        }
-        return nil
     }
 }

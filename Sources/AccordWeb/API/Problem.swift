@@ -99,6 +99,8 @@ extension Problem {
             }
         case let error as UploadError:
             self.init(uploadError: error)
+        case let error as AttachmentError:
+            self.init(attachmentError: error)
         case let error as StructureError:
             self.init(
                 .unprocessableContent, kind: "invalid-field", title: "Invalid field", detail: error.description)

@@ -22,7 +22,11 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         var response = try await next(request, context)
-        for (name, value) in Self.headers { response.headers[name] = value }
+        // A download's own policy (`sandbox`, nothing loaded) is stricter than the pages' and stays.
+        let sandboxed = response.headers[.contentSecurityPolicy]?.hasPrefix("sandbox") == true
+        for (name, value) in Self.headers where !(sandboxed && name == .contentSecurityPolicy) {
+            response.headers[name] = value
+        }
         return response
     }
 }

@@ -7,7 +7,7 @@ enum Pages {
     /// sign-in form in a third, whose anti-forgery token is the form cookie's.
     static func add(
         to router: Router<AccordContext>, record: RecordService, accounts: AccountService, cache: PageCache,
-        statistics: StatisticsService
+        statistics: StatisticsService, attachments: AttachmentService
     ) {
         Assets.add(to: router)
         SignInPages.add(
@@ -40,5 +40,6 @@ enum Pages {
         StatisticsPages.add(to: pages, statistics: statistics)
         StatisticsUploadPages.add(to: pages, statistics: statistics)
         AccountPages.add(to: pages, accounts: accounts)
+        AttachmentPages.add(to: pages, attachments: attachments)
     }
 }

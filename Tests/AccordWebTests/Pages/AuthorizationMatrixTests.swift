@@ -200,6 +200,15 @@ struct AuthorizationMatrixTests {
         matrix["POST /{lang}/statistics/uploads/{id}/commit"] = .exempt("committing " + staged)
         matrix["POST /{lang}/statistics/uploads/{id}/discard"] = .exempt("discarding " + staged)
         matrix["POST /{lang}/statistics/upload"] = .exempt("a multipart form: StatisticsPageTests uploads through it")
+        // Documents as a record (issue 19 §2): read by whoever reads what they are attached to; the sample is
+        // the file attached to Mexico's draft report, which the public does not read (`attachFiles`).
+        for route in [
+            "GET /api/v1/attachments", "GET /api/v1/attachments/{number}", "GET /api/v1/attachments/{number}/content",
+        ] {
+            matrix[route] = .published
+        }
+        matrix["POST /api/v1/attachments"] = .actor
+        matrix["POST /{lang}/attachments"] = .exempt("a multipart form: AttachmentPageTests attaches through it")
         return matrix
     }()
 
@@ -212,6 +221,7 @@ struct AuthorizationMatrixTests {
             try await Self.draftReportAndSeries(pages)
             // A token for the revocation form to revoke, whichever order the routes come in.
             _ = try await AccountService(store: pages.store).makeToken(for: "mex", name: "matrix")
+            try await Self.attachFiles(pages)
             let state = try await pages.store.currentState()
             let samples = try Samples(state)
             let routes = pages.routes
@@ -398,6 +408,23 @@ struct AuthorizationMatrixTests {
         }
     }
 
+    /// A file attached to the V RCM, which everyone reads, and one to Mexico's draft report, which only the
+    /// working side reads: so that the attachment routes have both to answer.
+    static func attachFiles(_ pages: PageClient) async throws {
+        for (role, query, text) in [
+            (Role.secretariat, "target=meeting&id=RCM-V&name=acta.txt", "Acta de la V RCM\n"),
+            (
+                Role.delegateMEX,
+                "target=report&id=SANTIAGO-1998-REPORTS/SANTIAGO-1998-MW-IACHR/MEX&name=anexo.txt",
+                "Anexo del borrador de México\n"
+            ),
+        ] {
+            let answer = try await pages.call(
+                .post, "/api/v1/attachments?\(query)", as: role, json: text, headers: [.contentType: "text/plain"])
+            #expect(answer.status == 201, "\(answer.text)")
+        }
+    }
+
     /// Concrete values for the route parameters, taken from the record (the demo and what the matrix adds).
     struct Samples {
         var item: String
@@ -414,6 +441,8 @@ struct AuthorizationMatrixTests {
         var series: String
         /// A report everyone reads (Canada's, published), by cycle, mandate and participant.
         var report: (cycle: String, mandate: String, participant: String)
+        /// A file attached to a report only the working side reads.
+        var attachment: String
 
         init(_ state: ProcessState) throws {
             item = try #require(state.items.values.filter { $0.status == .approved }.map(\.number.rawValue).min())
@@ -436,6 +465,10 @@ struct AuthorizationMatrixTests {
             series = state.series.keys.min()?.rawValue ?? "WS-TRAVEL-DOCS"
             let report = try #require(state.reports.values.filter { $0.status == .published }.min { $0.id < $1.id })
             self.report = (report.cycle.rawValue, report.mandate.rawValue, report.participant.rawValue)
+            // Where the matrix attached none (other suites share the samples), a number nothing has.
+            attachment =
+                state.attachments.values.first { state.reports[ReportID($0.target.id)]?.status == .draft }?.number
+                .description ?? "1"
         }
 
         func uri(for template: String) -> String {
@@ -449,7 +482,9 @@ struct AuthorizationMatrixTests {
                 // The challenge forms go to the item whose editorial change is challenged.
                 case "{number}":
                     segments.append(
-                        template.contains("/challenges") ? challenged.item : previous == "editions" ? edition : item)
+                        template.contains("/challenges")
+                            ? challenged.item
+                            : previous == "editions" ? edition : previous == "attachments" ? attachment : item)
                 case "{meeting}": segments.append(meeting)
                 case "{paragraph}": segments.append(paragraph)
                 case "{sequence}": segments.append("1")

@@ -71,7 +71,8 @@ final class PageClient: @unchecked Sendable {
             body = ByteBuffer(
                 string: form.map { "\(Link.encode($0.key))=\(Link.encode($0.value))" }.joined(separator: "&"))
         } else if let json {
-            headers[.contentType] = "application/json"
+            // JSON, unless the call sends a file with its own type.
+            headers[.contentType] = extra[.contentType] ?? "application/json"
             if !forge, let session { headers[HTTPField.Name("X-CSRF-Token")!] = session.csrf }
             body = ByteBuffer(string: json)
         }

@@ -74,7 +74,8 @@ final class APIClient: @unchecked Sendable {
     func call(
         _ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil, headers: HTTPFields = [:]
     ) async throws -> Answer {
-        var fields: HTTPFields = [.contentType: "application/json"]
+        // JSON unless the call names its own type (a file sent as it is).
+        var fields: HTTPFields = headers[.contentType] == nil ? [.contentType: "application/json"] : [:]
         fields.append(contentsOf: headers)
         var body = body
         // A request that brings its own credentials is sent as it is written, `actor` included.

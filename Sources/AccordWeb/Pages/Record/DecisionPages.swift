@@ -84,6 +84,8 @@ enum DecisionPages {
                 }
             }
         }
+        AttachmentPages.section(
+            [AttachmentTarget(kind: .decision, id: decision.id.rawValue)], state: state, viewer: viewer, &main)
         return PageContent(title: decision.id.rawValue, main: main, section: .decisions)
     }
 

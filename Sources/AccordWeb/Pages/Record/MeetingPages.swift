@@ -121,6 +121,8 @@ enum MeetingPages {
                     viewer.link("/meetings/\(meeting.id.rawValue)/transcription"), OutcomeText.title(viewer.language))
             }
         }
+        AttachmentPages.section(
+            [AttachmentTarget(kind: .meeting, id: meeting.id.rawValue)], state: state, viewer: viewer, &main)
         return PageContent(title: viewer.words(meeting.title), main: main, section: .meetings)
     }
 

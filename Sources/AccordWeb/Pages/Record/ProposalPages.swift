@@ -95,6 +95,12 @@ enum ProposalPages {
             }
         }
         ProposalForms.commentForm(proposal, state: state, viewer: viewer, &main)
+        // The proposal's documents and its comments' (each country's written comments), in one list.
+        let comments = state.comments.values.filter { $0.proposal == proposal.id }.map(\.id).sorted()
+        AttachmentPages.section(
+            [AttachmentTarget(kind: .proposal, id: proposal.id.rawValue)]
+                + comments.map { AttachmentTarget(kind: .comment, id: $0.rawValue) }, state: state, viewer: viewer,
+            &main)
         return PageContent(title: proposal.id.rawValue, main: main, section: .proposals)
     }
 }

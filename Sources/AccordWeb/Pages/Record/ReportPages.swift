@@ -35,6 +35,8 @@ enum ReportPages {
             let state = try await record.state(for: viewer.principal)
             var main = HTML()
             render(report, state: state, viewer: viewer, &main)
+            AttachmentPages.section(
+                [AttachmentTarget(kind: .report, id: report.id.rawValue)], state: state, viewer: viewer, &main)
             ReportForms.publishForm(report, viewer: viewer, &main)
             if let cycle = state.cycles[report.cycle] {
                 ReportForms.fileForm(cycle: cycle, current: report, state: state, viewer: viewer, &main)

@@ -102,38 +102,8 @@ enum StatisticsUploadPages {
     static func readUpload(_ request: Request, _ context: AccordContext) async throws -> (
         request: UploadRequest, csrf: String
     ) {
-        try CrossSite.refuse(request)
-        guard let principal = context.principal, context.sessionID != nil else { throw AuthError.notSignedIn }
-        let contentType = request.headers[.contentType] ?? ""
-        guard contentType.lowercased().hasPrefix("multipart/form-data"),
-            let boundary = contentType.split(separator: ";").compactMap({ part -> String? in
-                let pair = part.trimmingCharacters(in: .whitespaces)
-                guard pair.lowercased().hasPrefix("boundary=") else { return nil }
-                return String(pair.dropFirst("boundary=".count)).trimmingCharacters(
-                    in: CharacterSet(charactersIn: "\""))
-            }).first
-        else {
-            throw Problem(
-                .unsupportedMediaType, kind: "unsupported-media-type", title: "Unsupported media type",
-                detail: "the upload form is sent as multipart/form-data")
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: StatisticsService.maximumUploadBytes + 65_536)
-        } catch {
-            throw Problem(
-                .contentTooLarge, kind: "too-large", title: "Request too large",
-                detail: "an upload may have \(StatisticsService.maximumUploadBytes) bytes at most")
-        }
-        let form: FormParts
-        do {
-            form = try FormParts(buffer, boundary: boundary)
-        } catch {
-            throw AuthError.invalid(
-                field: "file", reason: "the form could not be read: choose a file and send it again")
-        }
-        let csrf = form.text("csrf") ?? ""
-        guard let expected = principal.csrfToken, Secrets.equal(csrf, expected) else { throw AuthError.forgery }
+        let (form, csrf) = try await readForm(
+            request, context, limit: StatisticsService.maximumUploadBytes, what: "an upload")
         guard let file = form.parts.first(where: { $0.name == "file" }), !file.body.isEmpty else {
             throw AuthError.invalid(field: "file", reason: "choose the file to upload")
         }
@@ -152,6 +122,47 @@ enum StatisticsUploadPages {
                 savedMapping: format == .sdmxCSV ? nil : mapping),
             csrf
         )
+    }
+
+    /// Reads a `multipart/form-data` form after the checks `PageFormGuard` makes of the other forms: same site,
+    /// a signed-in session, and that session's anti-forgery token; the body up to `limit` bytes and the
+    /// form's other fields. Shared by every form that sends a file.
+    static func readForm(_ request: Request, _ context: AccordContext, limit: Int, what: String) async throws
+        -> (form: FormParts, csrf: String)
+    {
+        try CrossSite.refuse(request)
+        guard let principal = context.principal, context.sessionID != nil else { throw AuthError.notSignedIn }
+        let contentType = request.headers[.contentType] ?? ""
+        guard contentType.lowercased().hasPrefix("multipart/form-data"),
+            let boundary = contentType.split(separator: ";").compactMap({ part -> String? in
+                let pair = part.trimmingCharacters(in: .whitespaces)
+                guard pair.lowercased().hasPrefix("boundary=") else { return nil }
+                return String(pair.dropFirst("boundary=".count)).trimmingCharacters(
+                    in: CharacterSet(charactersIn: "\""))
+            }).first
+        else {
+            throw Problem(
+                .unsupportedMediaType, kind: "unsupported-media-type", title: "Unsupported media type",
+                detail: "the upload form is sent as multipart/form-data")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit + 65_536)
+        } catch {
+            throw Problem(
+                .contentTooLarge, kind: "too-large", title: "Request too large",
+                detail: "\(what) may have \(limit) bytes at most", field: "file")
+        }
+        let form: FormParts
+        do {
+            form = try FormParts(buffer, boundary: boundary)
+        } catch {
+            throw AuthError.invalid(
+                field: "file", reason: "the form could not be read: choose a file and send it again")
+        }
+        let csrf = form.text("csrf") ?? ""
+        guard let expected = principal.csrfToken, Secrets.equal(csrf, expected) else { throw AuthError.forgery }
+        return (form, csrf)
     }
 
     // MARK: The form
