@@ -83,10 +83,10 @@ struct Serve: AsyncParsableCommand {
                     store: store,
                     configuration: ServerConfiguration(
                         hostname: hostname, port: port, publicFolder: publicFolder, checkpointSigner: signer,
-                        isBehindProxy: behindProxy, maximumAttachmentBytes: maxAttachmentBytes,
+                        isBehindProxy: behindProxy,
                         digests: SMTPSettings(environment: ProcessInfo.processInfo.environment).map {
                             DigestConfiguration(settings: $0, interval: DigestInterval(digestInterval) ?? .daily)
-                        }),
+                        }, maximumAttachmentBytes: maxAttachmentBytes),
                     logger: logger)
             } catch let error as ServeError {
                 throw Failure(description: "accord serve: \(error)")
