@@ -19,7 +19,7 @@ struct ReportBenchmark {
 
     func run() async -> Outcome {
         say(
-            "9. the report matrix of \(countries) countries × \(mandates) mandates × \(cycles) cycles from the store, "
+            "11. the report matrix of \(countries) countries × \(mandates) mandates × \(cycles) cycles from the store, "
                 + "and one cycle's compilation DOCX against pandoc (Markdown → DOCX)")
         let store: Store
         do {
