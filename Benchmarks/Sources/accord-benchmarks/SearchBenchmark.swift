@@ -32,7 +32,7 @@ struct SearchBenchmark {
     ]
 
     func run() async -> Outcome {
-        say("9. search of a \(Format.grouped(items))-item plan, as the public asks, \(runs) runs each")
+        say("10. search of a \(Format.grouped(items))-item plan, as the public asks, \(runs) runs each")
         let path = workspace.path("search.sqlite")
         let store: Store
         do {
