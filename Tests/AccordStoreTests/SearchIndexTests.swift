@@ -93,6 +93,13 @@ import Testing
             try await store.append(Fixture.decide(Decision.id(meeting: Fixture.rcmVII, paragraph: "4"), activities))
             #expect(try await Self.found("tapachula", in: store) == ["item MPM-1.701"])
             #expect(try await store.searchIndex(for: SearchText.phrases(in: "taller"), limit: 2_000).count == 1_199)
+            // Paging through the matches a hundred at a time gives each once, as the search page's loop reads them.
+            var paged: [String] = []
+            for offset in stride(from: 0, to: 1_300, by: 100) {
+                paged += try await store.searchIndex(for: SearchText.phrases(in: "taller"), limit: 100, offset: offset)
+                    .map { "\($0.entity)" }
+            }
+            #expect(paged.count == 1_199 && Set(paged).count == 1_199)
             let report = try await store.verify()
             #expect(report.isValid, "\(report.problem ?? "")")
         }
