@@ -72,9 +72,9 @@ public struct SDMXCSVReader: Sendable {
         var result = ReadResult(table: ObservationTable(), rows: [], problems: problems)
         var linesBefore = header.nextLine - 1
         for part in read {
-            result.table.append(contentsOf: part.table)
-            result.rows += part.rows.map { $0 + linesBefore }
-            result.problems.append(contentsOf: part.problems, rowsAfter: linesBefore)
+            result.table.append(contentsOf: part.read.table)
+            result.rows += part.read.rows.map { $0 + linesBefore }
+            result.problems.append(contentsOf: part.read.problems, rowsAfter: linesBefore)
             linesBefore += part.lines
         }
         return result
@@ -97,9 +97,7 @@ public struct SDMXCSVReader: Sendable {
 
     /// What reading one part gives, its rows counted from the part's first line.
     private struct Part: Sendable {
-        var table: ObservationTable
-        var rows: [Int]
-        var problems: ProblemList
+        var read: ReadResult
         /// How many lines the part spans.
         var lines: Int
         var sawQuote: Bool
@@ -166,7 +164,8 @@ public struct SDMXCSVReader: Sendable {
         }
         let (table, rows) = decoder.finish()
         return Part(
-            table: table, rows: rows, problems: problems, lines: records.nextLine - 1, sawQuote: records.sawQuote)
+            read: ReadResult(table: table, rows: rows, problems: problems), lines: records.nextLine - 1,
+            sawQuote: records.sawQuote)
     }
 
     /// The problem with a row's ACTION, which must be empty or one of I, A and R; nil when it has none.
