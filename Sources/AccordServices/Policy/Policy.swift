@@ -70,6 +70,15 @@ public struct Policy: Sendable {
     /// Accounts and API tokens are the Secretariat's to list, create, disable, issue and revoke.
     public var managesAccounts: Bool { role == .secretariat }
 
+    /// Whether files may be attached to a document `owner` owns (nil: the record's own, such as a meeting or a
+    /// decision): the Secretariat to anything, a delegation or an observer to its own. Core's rule decides
+    /// again when the file comes; this says whether to offer the form.
+    public func attaches(toDocumentOf owner: ParticipantID?) -> Bool {
+        if role == .secretariat { return true }
+        guard let owner, role == .delegate || role == .observer else { return false }
+        return mayAct(for: owner)
+    }
+
     /// Who acts for `participant` — its delegates' accounts — is known to the Secretariat and to that member
     /// state's own delegates, never to the public, observers or another country.
     public func seesDelegates(of participant: ParticipantID) -> Bool {

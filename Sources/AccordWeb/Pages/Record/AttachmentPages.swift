@@ -141,26 +141,16 @@ enum AttachmentPages {
         }
     }
 
-    /// Whether the viewer may attach to `target`: the Secretariat to anything, a delegation (or an observer) to
-    /// its own country's proposals, comments and reports. Core decides again when the file comes.
+    /// Whether the viewer may attach to `target` (the read policy's answer for its owner).
     static func mayAttach(to target: AttachmentTarget, state: ProcessState, viewer: Viewer) -> Bool {
-        let policy = viewer.policy
-        if policy.role == .secretariat { return true }
-        guard let owner = state.participant(owning: target), policy.role == .delegate || policy.role == .observer else {
-            return false
-        }
-        return policy.mayAct(for: owner)
+        viewer.policy.attaches(toDocumentOf: state.participant(owning: target))
     }
 }
 
 /// The attachments' words in the three languages.
 enum AttachmentText {
     static func pick(_ language: Language, _ es: String, _ en: String, _ fr: String) -> String {
-        switch language {
-        case .es: es
-        case .en: en
-        case .fr: fr
-        }
+        language.pick((es, en, fr))
     }
 
     static func documents(_ l: Language) -> String { pick(l, "Documentos", "Documents", "Documents") }
