@@ -1,6 +1,15 @@
 import AccordCore
 import SQLKit
 
+/// What a copy of the database holds: its ledger head, and the files its rows leave to the files folder.
+public struct DatabaseCopy: Sendable, Equatable {
+    /// The ledger head the copy holds.
+    public var head: LedgerHead
+    /// The SHA-256 of each file the copy's `stored_files` rows say is kept in the files folder, not in the
+    /// database: a backup copies them beside it. Empty when every file is in the database.
+    public var filesInFolder: [String]
+}
+
 /// The database side of `accord backup` and `accord restore` (DESIGN.md §4): a consistent copy taken while the
 /// store keeps serving. The PostgreSQL tools themselves are run by the application layer.
 extension Store {
@@ -9,9 +18,10 @@ extension Store {
     ///
     /// sqlite-nio's declared product does not expose SQLite's backup API; `VACUUM INTO` gives the same
     /// guarantees through SQL, and compacts the copy besides.
-    /// - Returns: the ledger head the copy holds, read back from the copy itself.
+    /// - Returns: the ledger head the copy holds and the files it leaves to the files folder, read back from the
+    ///   copy itself.
     /// - Throws: `StoreError.unsupportedLocation` on PostgreSQL; SQLite's error when `path` exists.
-    public func copySQLite(to path: String) async throws -> LedgerHead {
+    public func copySQLite(to path: String) async throws -> DatabaseCopy {
         guard database.dialect == .sqlite else { throw StoreError.unsupportedLocation("\(location)") }
         return try await database.withSession { db in
             try await db.raw("VACUUM INTO \(bind: path)").run()
@@ -23,11 +33,15 @@ extension Store {
                     "SELECT sequence, hash FROM backup_copy.ledger ORDER BY sequence DESC LIMIT 1"
                 )
                 .first()
+                let files = try await StoredFiles.keptInFolder(on: db, table: "backup_copy.stored_files")
                 try await db.raw("DETACH DATABASE backup_copy").run()
-                guard let row else { return LedgerHead(sequence: 0, hash: HashChain.genesis) }
-                return LedgerHead(
-                    sequence: try row.decode(column: "sequence", as: Int64.self),
-                    hash: try row.decode(column: "hash", as: String.self))
+                let head =
+                    try row.map {
+                        LedgerHead(
+                            sequence: try $0.decode(column: "sequence", as: Int64.self),
+                            hash: try $0.decode(column: "hash", as: String.self))
+                    } ?? LedgerHead(sequence: 0, hash: HashChain.genesis)
+                return DatabaseCopy(head: head, filesInFolder: files)
             } catch {
                 try? await db.raw("DETACH DATABASE backup_copy").run()
                 throw error
@@ -37,11 +51,11 @@ extension Store {
 
     /// Runs `body` while a read transaction of this PostgreSQL database holds its snapshot open for others to
     /// adopt (`pg_export_snapshot()`): `pg_dump --snapshot` then copies exactly the state whose ledger head
-    /// `body` is given, whatever is appended meanwhile.
+    /// and files kept in the files folder `body` is given, whatever is appended meanwhile.
     ///
     /// - Throws: `StoreError.unsupportedLocation` on SQLite.
     public func withExportedSnapshot<R: Sendable>(
-        _ body: @escaping @Sendable (_ snapshot: String, _ head: LedgerHead) async throws -> R
+        _ body: @escaping @Sendable (_ snapshot: String, _ copy: DatabaseCopy) async throws -> R
     ) async throws -> R {
         guard database.dialect == .postgres else { throw StoreError.unsupportedLocation("\(location)") }
         return try await database.transaction(writing: false) { db in
@@ -50,7 +64,10 @@ extension Store {
                     .decode(column: "snapshot", as: String.self)
             else { throw StoreError.unsupportedLocation("\(self.location)") }
             let head = try await LedgerTable.head(on: db)
-            return try await body(snapshot, LedgerHead(sequence: head.sequence, hash: head.hash))
+            let copy = DatabaseCopy(
+                head: LedgerHead(sequence: head.sequence, hash: head.hash),
+                filesInFolder: try await StoredFiles.keptInFolder(on: db))
+            return try await body(snapshot, copy)
         }
     }
 

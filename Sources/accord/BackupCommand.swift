@@ -9,8 +9,10 @@ struct BackupCommand: AsyncParsableCommand {
         commandName: "backup", abstract: "Copy the database into a backup file while Accord keeps serving.",
         discussion: """
             SQLite: a consistent copy of the file (VACUUM INTO), itself a SQLite database. PostgreSQL: pg_dump's \
-            custom format, taken from one snapshot (pg_dump must be installed). The file must not exist. \
-            `accord restore` puts it back into an empty database and verifies it there.
+            custom format, taken from one snapshot (pg_dump must be installed). The file must not exist. With a \
+            files folder (--files-dir or ACCORD_FILES_DIR), the files the copy names are also copied, each checked \
+            against its SHA-256, into a new folder FILE.files beside it. `accord restore` puts it back into an \
+            empty database and verifies it there.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -19,11 +21,15 @@ struct BackupCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let head = try await withRecord(database, logger: makeLogger()) { store in
+        let copy = try await withRecord(database, logger: makeLogger()) { store in
             try await explainedBackup { try await Backups.backup(store, to: file) }
         }
+        let head = copy.head
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         print("Backed up ledger position \(head.sequence) (head hash \(head.hash)) to \(file) (\(size) bytes).")
+        if let folder = copy.filesFolder {
+            print("Copied \(copy.files) stored file\(copy.files == 1 ? "" : "s") from the files folder to \(folder).")
+        }
     }
 }
 
@@ -33,8 +39,10 @@ struct RestoreCommand: AsyncParsableCommand {
         commandName: "restore", abstract: "Restore a backup into an empty database and verify it.",
         discussion: """
             The database named (accord.sqlite by default) must be new: a SQLite file that does not exist, or an \
-            empty PostgreSQL database (pg_restore must be installed). `accord verify` then runs on the restored \
-            database and its head is printed; the status is 1 when verify finds a fault.
+            empty PostgreSQL database (pg_restore must be installed). A backup with a folder FILE.files beside it \
+            (made with a files folder) needs --files-dir (or ACCORD_FILES_DIR): its files are copied there first, \
+            each checked against its SHA-256. `accord verify` then runs on the restored database and its head is \
+            printed; the status is 1 when verify finds a fault.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -48,12 +56,16 @@ struct RestoreCommand: AsyncParsableCommand {
         }
         let location = try database.location()
         let restored = try await explainedBackup {
-            try await Backups.restore(from: file, into: location, logger: makeLogger())
+            try await Backups.restore(
+                from: file, into: location, filesFolder: database.filesFolder, logger: makeLogger())
         }
         let report = restored.report
         print(
             "Restored \(file) into \(location): ledger position \(restored.head.sequence), head hash \(restored.head.hash)."
         )
+        if let folder = database.filesFolder, restored.files > 0 {
+            print("Copied \(restored.files) stored file\(restored.files == 1 ? "" : "s") into \(folder.path).")
+        }
         if report.isValid {
             print(
                 "verify: OK: \(report.entries) ledger entries re-hashed, \(report.projectionRows) projection rows "

@@ -28,7 +28,7 @@ import Testing
                     }
                 }
                 // Act: the backup, online.
-                let copied = try await Backups.backup(store, to: file)
+                let copied = try await Backups.backup(store, to: file).head
                 try await writer.value
                 return (copied, try await store.head())
             }
@@ -61,6 +61,107 @@ import Testing
             let store = try await Store.open(target, logger: .tests)
             #expect(try await store.head() == copied)
             await store.close()
+        }
+    }
+
+    /// With a files folder, the backup carries the files beside it and the restore puts them into another: the
+    /// record restored from the backup alone verifies and serves its attachments.
+    @Test(arguments: Backend.all) func aBackupCarriesItsFilesFolder(backend: Backend) async throws {
+        try await withDatabase(backend) { database in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-backup-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+            let file = path("backup")
+            let pdf = Array("%PDF-1.7\nconclusiones de la XXIV RCM\n%%EOF\n".utf8)
+
+            // Setup: the demo, its statistics uploads and an attached PDF, all kept in a files folder.
+            let live = FileFolder(path: path("files"))
+            let store = try await Store.open(database.location, logger: .tests, filesFolder: live)
+            let (backedUp, attachment): (Backups.BackedUp, AccordCore.Attachment)
+            do {
+                try await store.append(Demo.changes)
+                let secretariat = StatisticsServiceTests.secretariat
+                try await StatisticsService(store: store).loadSyntheticDataSet(as: secretariat)
+                attachment = try await AttachmentService(record: RecordService(store: store)).attach(
+                    AttachmentUpload(
+                        target: AttachmentTarget(kind: .meeting, id: "RCM-XXIV"), name: "conclusiones.pdf",
+                        content: pdf), as: secretariat)
+                #expect(try await store.verify().isValid)
+
+                // Act: the backup.
+                backedUp = try await Backups.backup(store, to: file)
+
+                // A second backup is refused, to the same file or to one whose files folder exists.
+                await #expect(throws: Backups.Failure.exists(file)) { try await Backups.backup(store, to: file) }
+                try FileManager.default.createDirectory(atPath: path("other.files"), withIntermediateDirectories: false)
+                await #expect(throws: Backups.Failure.exists(path("other.files"))) {
+                    try await Backups.backup(store, to: path("other"))
+                }
+                #expect(!FileManager.default.fileExists(atPath: path("other")))
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
+
+            // Check: every file of the files folder (the uploads, their observations, the PDF) is beside the backup.
+            let kept = try FileManager.default.contentsOfDirectory(atPath: live.path).sorted()
+            #expect(backedUp.filesFolder == Backups.filesFolder(of: file))
+            #expect(backedUp.files == kept.count && kept.count > 2)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: Backups.filesFolder(of: file)).sorted() == kept)
+            #expect(kept.contains(attachment.sha256))
+            // The live files are gone: what is restored comes from the backup alone.
+            try FileManager.default.removeItem(atPath: live.path)
+
+            let target: StoreLocation =
+                switch database.target {
+                case .sqliteFile: .sqlite(path: path("restored.sqlite"))
+                case .postgres(let cluster, _):
+                    .postgres(url: cluster.url(database: try await cluster.createDatabase()))
+                }
+            let restoredFiles = FileFolder(path: path("restored-files"))
+            func targetIsEmpty() async throws -> Bool {
+                if case .sqlite(let path) = target { return !FileManager.default.fileExists(atPath: path) }
+                let store = try await Store.open(target, migrate: false, logger: .tests)
+                let holdsTables = try await store.holdsTables()
+                await store.close()
+                return !holdsTables
+            }
+
+            // Without a files folder to restore into, the restore is refused before anything is written.
+            await #expect(throws: Backups.Failure.filesFolderNeeded(Backups.filesFolder(of: file))) {
+                try await Backups.restore(from: file, into: target, logger: .tests)
+            }
+            #expect(try await targetIsEmpty())
+
+            // A changed file in a copy of the backup is named, and the database is not restored.
+            let tampered = path("tampered")
+            try FileManager.default.copyItem(atPath: file, toPath: tampered)
+            try FileManager.default.copyItem(
+                atPath: Backups.filesFolder(of: file), toPath: Backups.filesFolder(of: tampered))
+            try Data("%PDF-1.7\nforged\n%%EOF\n".utf8).write(
+                to: URL(fileURLWithPath: Backups.filesFolder(of: tampered)).appendingPathComponent(attachment.sha256))
+            let refusal = await #expect(throws: Backups.Failure.self) {
+                try await Backups.restore(from: tampered, into: target, filesFolder: restoredFiles, logger: .tests)
+            }
+            #expect(refusal?.description.contains("\(attachment.sha256) in ") == true, "\(String(describing: refusal))")
+            #expect(refusal?.description.contains("no longer hashes to its name") == true)
+            #expect(try await targetIsEmpty())
+
+            // Act: restore into a new database with a new files folder.
+            let restored = try await Backups.restore(
+                from: file, into: target, filesFolder: restoredFiles, logger: .tests)
+
+            // Check: verify passed there, with every file, and the attachment reads back as it was sent.
+            #expect(restored.report.isValid, "\(restored.report)")
+            #expect(restored.head == backedUp.head)
+            #expect(restored.files == backedUp.files)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: restoredFiles.path).sorted() == kept)
+            let reopened = try await Store.open(target, logger: .tests, filesFolder: restoredFiles)
+            let read = try? await reopened.storedFile(attachment.sha256)
+            await reopened.close()
+            #expect(read?.content == pdf)
         }
     }
 }

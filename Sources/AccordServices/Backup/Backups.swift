@@ -8,6 +8,10 @@ import Subprocess
 ///
 /// A SQLite database is copied by `VACUUM INTO` into a plain SQLite file; a PostgreSQL database by `pg_dump` in
 /// its custom format, from a snapshot the store holds open, and restored by `pg_restore` in one transaction.
+///
+/// A store with a files folder (`--files-dir`) keeps attachments and statistics uploads outside the database;
+/// its backup `FILE` then has a folder `FILE.files` beside it holding the files the copied database names, in the
+/// files folder's own layout, and a restore copies them into the restored store's files folder.
 public enum Backups {
     /// Why a backup or a restore did not happen, in words an administrator can act on.
     public enum Failure: Error, CustomStringConvertible, Equatable {
@@ -21,6 +25,10 @@ public enum Backups {
         case toolMissing(String)
         /// A PostgreSQL program failed; its own words follow.
         case toolFailed(tool: String, output: String)
+        /// A stored file could not be copied: missing, or no longer hashing to its name, as said.
+        case files(String)
+        /// The backup has a files folder beside it, and the restore was given no files folder to copy it into.
+        case filesFolderNeeded(String)
 
         public var description: String {
             switch self {
@@ -33,48 +41,115 @@ public enum Backups {
                 "\(tool) is not installed; on Debian or Ubuntu install it with `apt-get install postgresql-client`"
             case .toolFailed(let tool, let output):
                 "\(tool) failed: " + output.trimmingCharacters(in: .whitespacesAndNewlines).suffix(600)
+            case .files(let problem): "stored files: \(problem)"
+            case .filesFolderNeeded(let path):
+                "\(path) holds this backup's attachments and statistics uploads; name the files folder the restored "
+                    + "database is to keep them in with --files-dir (or ACCORD_FILES_DIR)"
             }
         }
+    }
+
+    /// What a backup copied.
+    public struct BackedUp: Sendable, Equatable {
+        /// The ledger head the backup holds.
+        public var head: LedgerHead
+        /// The folder beside the backup holding the files kept in the store's files folder; nil when the store
+        /// keeps its files in the database.
+        public var filesFolder: String?
+        /// How many files were copied into `filesFolder`.
+        public var files: Int
     }
 
     /// What a restore found in the restored database.
     public struct Restored: Sendable {
         /// The restored ledger's head.
         public var head: LedgerHead
+        /// How many files were copied from the backup's files folder into the store's.
+        public var files: Int
         /// `verify` on the restored database.
         public var report: VerificationReport
     }
 
-    /// Copies the database `store` is open on into a new file at `path`, while it goes on serving.
+    /// The folder beside the backup `file` that holds its stored files.
+    public static func filesFolder(of file: String) -> String { file + ".files" }
+
+    /// Copies the database `store` is open on into a new file at `path`, while it goes on serving; with a files
+    /// folder, also the files the copy names into a new folder `filesFolder(of: path)`.
     ///
-    /// - Returns: the ledger head the copy holds.
-    /// - Throws: `Failure.exists` when `path` exists; `Failure.toolMissing` or `.toolFailed` for `pg_dump`.
-    public static func backup(_ store: Store, to path: String) async throws -> LedgerHead {
-        guard !FileManager.default.fileExists(atPath: path) else { throw Failure.exists(path) }
+    /// The files are copied after the database, from the list the copy itself holds: a file, once kept, never
+    /// changes (it is named by its SHA-256), so the files the copy names are still there to copy, whatever was
+    /// appended meanwhile. Each is checked against its digest; when one cannot be copied, neither the database
+    /// copy nor the files folder is left behind.
+    /// - Throws: `Failure.exists` when `path` or the files folder exists; `Failure.files` naming a file missing
+    ///   from the files folder or no longer hashing to its name; `Failure.toolMissing` or `.toolFailed` for
+    ///   `pg_dump`.
+    public static func backup(_ store: Store, to path: String) async throws -> BackedUp {
+        let filesPath = store.filesFolder.map { _ in filesFolder(of: path) }
+        for path in [path, filesPath].compactMap(\.self) where FileManager.default.fileExists(atPath: path) {
+            throw Failure.exists(path)
+        }
+        let copy: DatabaseCopy
         switch store.location {
         case .sqlite:
-            return try await store.copySQLite(to: path)
+            copy = try await store.copySQLite(to: path)
         case .postgres(let url):
             let tool = try program("pg_dump")
             let connection = try LibpqConnection(url)
-            return try await store.withExportedSnapshot { snapshot, head in
+            copy = try await store.withExportedSnapshot { snapshot, copy in
                 try await run(
                     tool,
                     ["--format=custom", "--no-owner", "--snapshot=\(snapshot)", "--file=\(path)"],
                     environment: connection.environment)
-                return head
+                return copy
             }
+        }
+        guard let folder = store.filesFolder, let filesPath else {
+            return BackedUp(head: copy.head, filesFolder: nil, files: 0)
+        }
+        do {
+            let files = try folder.copy(copy.filesInFolder, toNewFolder: filesPath)
+            return BackedUp(head: copy.head, filesFolder: filesPath, files: files)
+        } catch {
+            // A database copy without its files would restore into a record that fails verify: none is left.
+            try? FileManager.default.removeItem(atPath: path)
+            if let failure = error as? FileFolder.Failure { throw Failure.files(failure.description) }
+            throw error
         }
     }
 
-    /// Restores the backup at `file` into the empty database at `location`, then verifies it there.
+    /// Restores the backup at `file` into the empty database at `location`, and the files beside it into
+    /// `filesFolder`, then verifies it there.
     ///
     /// A SQLite backup is copied beside the target under a temporary name and renamed into place; a PostgreSQL
-    /// backup is restored by `pg_restore` in a single transaction, so a failed restore leaves nothing.
-    /// - Throws: `Failure` when the target is not empty or the file is not a backup for it; the tools' errors.
-    public static func restore(from file: String, into location: StoreLocation, logger: Logger) async throws
-        -> Restored
-    {
+    /// backup is restored by `pg_restore` in a single transaction, so a failed restore leaves nothing. The files
+    /// of `filesFolder(of: file)` are copied first, each checked against its digest, so that a damaged file is
+    /// found before the database is touched (files already copied stay: named by their digest, they are inert
+    /// until a ledger entry names them).
+    /// - Throws: `Failure` when the target is not empty or the file is not a backup for it, when the backup has
+    ///   files and no `filesFolder` is given, or when one of its files does not hash to its name; the tools'
+    ///   errors.
+    public static func restore(
+        from file: String, into location: StoreLocation, filesFolder: FileFolder? = nil, logger: Logger
+    ) async throws -> Restored {
+        let backupFiles = Self.filesFolder(of: file)
+        var isFolder: ObjCBool = false
+        let hasFiles = FileManager.default.fileExists(atPath: backupFiles, isDirectory: &isFolder) && isFolder.boolValue
+        // Refused rather than put into the database: the restored rows say these files are kept in a files
+        // folder, so the installation the backup came from ran with one, and the server started on the restored
+        // database will be given one too. Moving the files into the database instead would rewrite the backup's
+        // rows and grow the database by every document, which the installation chose not to do; an administrator
+        // who left out the option wants to be told, before anything is written.
+        if hasFiles, filesFolder == nil { throw Failure.filesFolderNeeded(backupFiles) }
+        /// Copies the backup's files into the store's files folder, each checked against its name.
+        func copyFiles() throws -> Int {
+            guard hasFiles, let filesFolder else { return 0 }
+            do {
+                return try filesFolder.copy(everyFileOf: FileFolder(path: backupFiles))
+            } catch let failure as FileFolder.Failure {
+                throw Failure.files(failure.description)
+            }
+        }
+        let files: Int
         let magic = try FileHandle(forReadingFrom: URL(fileURLWithPath: file)).read(upToCount: 16) ?? Data()
         switch location {
         case .sqlite(let path):
@@ -84,6 +159,7 @@ public enum Backups {
             for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
                 throw Failure.exists(path + suffix)
             }
+            files = try copyFiles()
             let target = URL(fileURLWithPath: path)
             let partial = target.deletingLastPathComponent()
                 .appendingPathComponent(".\(target.lastPathComponent).restoring-\(UUID().uuidString)")
@@ -110,15 +186,16 @@ public enum Backups {
                 throw error
             }
             guard !holdsTables else { throw Failure.notEmpty("\(location)") }
+            files = try copyFiles()
             let connection = try LibpqConnection(url)
             try await run(
                 tool,
                 ["--single-transaction", "--exit-on-error", "--no-owner", "--dbname=\(connection.database)", file],
                 environment: connection.environment)
         }
-        let store = try await Store.open(location, logger: logger)
+        let store = try await Store.open(location, logger: logger, filesFolder: filesFolder)
         do {
-            let restored = Restored(head: try await store.head(), report: try await store.verify())
+            let restored = Restored(head: try await store.head(), files: files, report: try await store.verify())
             await store.close()
             return restored
         } catch {

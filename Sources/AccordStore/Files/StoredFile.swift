@@ -39,14 +39,17 @@ public struct FileFolder: Sendable, Hashable {
     func location(of sha256: String) -> String { (path as NSString).appendingPathComponent(sha256) }
 
     /// Keeps `file` under its digest; a file already there with the right bytes stays.
-    func write(_ file: StoredFile) throws {
-        if (try? read(file.sha256)) != nil { return }
+    func write(_ file: StoredFile) throws { try write(file.content, as: file.sha256) }
+
+    /// Keeps `content` under `sha256`, which the caller has checked it hashes to.
+    private func write(_ content: [UInt8], as sha256: String) throws {
+        if (try? read(sha256)) != nil { return }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        let temporary = (path as NSString).appendingPathComponent(".\(file.sha256).\(UUID().uuidString).tmp")
+        let temporary = (path as NSString).appendingPathComponent(".\(sha256).\(UUID().uuidString).tmp")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw Failure(description: "cannot create a file in \(path) (errno \(errno))") }
         var written = 0
-        let ok = file.content.withUnsafeBytes { buffer -> Bool in
+        let ok = content.withUnsafeBytes { buffer -> Bool in
             while written < buffer.count {
                 let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
                 if result <= 0 { return false }
@@ -55,16 +58,70 @@ public struct FileFolder: Sendable, Hashable {
             return fsync(descriptor) == 0
         }
         close(descriptor)
-        guard ok, rename(temporary, location(of: file.sha256)) == 0 else {
+        guard ok, rename(temporary, location(of: sha256)) == 0 else {
             unlink(temporary)
-            throw Failure(description: "cannot write \(file.sha256) in \(path) (errno \(errno))")
+            throw Failure(description: "cannot write \(sha256) in \(path) (errno \(errno))")
         }
         // The rename is durable only once the folder itself is flushed.
+        Self.flush(folder: path)
+    }
+
+    /// Flushes the folder at `path`, so that the names renamed into it last.
+    private static func flush(folder path: String) {
         let folder = open(path, O_RDONLY)
         if folder >= 0 {
             fsync(folder)
             close(folder)
         }
+    }
+
+    /// Copies the files kept under `digests` into a new folder at `path` (a backup's files), each checked against
+    /// its digest and written as this folder writes its own. The files are written into a temporary folder
+    /// beside `path`, renamed into place once all are there: the folder appears whole or not at all.
+    ///
+    /// - Returns: how many files were copied.
+    /// - Throws: `Failure` naming a file missing here or that no longer hashes to its name; the file system's
+    ///   error when `path` exists.
+    public func copy(_ digests: some Sequence<String>, toNewFolder path: String) throws -> Int {
+        let target = URL(fileURLWithPath: path)
+        let parent = target.deletingLastPathComponent().path
+        let partial = FileFolder(
+            path: (parent as NSString).appendingPathComponent(
+                ".\(target.lastPathComponent).partial-\(UUID().uuidString)"))
+        let digests = Set(digests).sorted()
+        do {
+            try FileManager.default.createDirectory(atPath: partial.path, withIntermediateDirectories: false)
+            for digest in digests { try partial.write(try contents(digest), as: digest) }
+            // Refuses an existing `path` rather than replace it.
+            try FileManager.default.moveItem(atPath: partial.path, toPath: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial.path)
+            throw error
+        }
+        Self.flush(folder: parent)
+        return digests.count
+    }
+
+    /// Copies every file of `source` (a backup's files) into this folder, each checked against its name first;
+    /// a file already here with the right bytes stays.
+    ///
+    /// - Returns: how many files `source` holds.
+    /// - Throws: `Failure` naming a file of `source` that does not hash to its name.
+    public func copy(everyFileOf source: FileFolder) throws -> Int {
+        // Names starting with a dot are a writer's temporary files, never a kept file.
+        let names = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { !$0.hasPrefix(".") }
+        for name in names.sorted() { try write(try source.contents(name), as: name) }
+        return names.count
+    }
+
+    /// The bytes kept under `sha256`, checked against it.
+    ///
+    /// - Throws: `Failure` when there is no such file, or it no longer hashes to its name.
+    func contents(_ sha256: String) throws -> [UInt8] {
+        guard let bytes = try read(sha256) else {
+            throw Failure(description: "the file \(sha256) is missing from \(path)")
+        }
+        return bytes
     }
 
     /// The bytes kept under `sha256`, or nil when there is no such file.

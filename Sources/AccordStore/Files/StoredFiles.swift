@@ -57,6 +57,13 @@ enum StoredFiles {
         }
     }
 
+    /// The digests of the files `table` leaves to the files folder (its rows without content): what a copy of
+    /// the database needs beside it to be whole.
+    static func keptInFolder(on db: any SQLDatabase, table: String = "stored_files") async throws -> [String] {
+        try await db.raw("SELECT sha256 FROM \(unsafeRaw: table) WHERE content IS NULL ORDER BY sha256").all()
+            .map { try $0.decode(column: "sha256", as: String.self) }
+    }
+
     /// The digests each ledger entry names for a file kept beside it: a vintage's upload and observations, an
     /// attached file.
     static func namedFiles(on db: any SQLDatabase) async throws -> [(sequence: Int64, what: String, sha256: String)] {
