@@ -105,6 +105,15 @@ import Testing
             }
             await store.close()
 
+            // A backup by a store not told where its files are is refused, and leaves nothing.
+            let unnamed = try await Store.open(database.location, logger: .tests)
+            let refused = await #expect(throws: Backups.Failure.self) {
+                try await Backups.backup(unnamed, to: path("unnamed"))
+            }
+            await unnamed.close()
+            #expect(refused?.description.contains("--files-dir") == true, "\(String(describing: refused))")
+            #expect(!FileManager.default.fileExists(atPath: path("unnamed")))
+
             // Check: every file of the files folder (the uploads, their observations, the PDF) is beside the backup.
             let kept = try FileManager.default.contentsOfDirectory(atPath: live.path).sorted()
             #expect(backedUp.filesFolder == Backups.filesFolder(of: file))

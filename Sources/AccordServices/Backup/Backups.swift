@@ -29,6 +29,8 @@ public enum Backups {
         case files(String)
         /// The backup has a files folder beside it, and the restore was given no files folder to copy it into.
         case filesFolderNeeded(String)
+        /// The database keeps this many files in a files folder, and the backup was not told where it is.
+        case filesFolderUnnamed(files: Int)
 
         public var description: String {
             switch self {
@@ -45,6 +47,9 @@ public enum Backups {
             case .filesFolderNeeded(let path):
                 "\(path) holds this backup's attachments and statistics uploads; name the files folder the restored "
                     + "database is to keep them in with --files-dir (or ACCORD_FILES_DIR)"
+            case .filesFolderUnnamed(let files):
+                "the database keeps \(files) attachments and statistics uploads in a files folder; name it with "
+                    + "--files-dir (or ACCORD_FILES_DIR) so that the backup copies them"
             }
         }
     }
@@ -54,7 +59,7 @@ public enum Backups {
         /// The ledger head the backup holds.
         public var head: LedgerHead
         /// The folder beside the backup holding the files kept in the store's files folder; nil when the store
-        /// keeps its files in the database.
+        /// keeps every file in the database.
         public var filesFolder: String?
         /// How many files were copied into `filesFolder`.
         public var files: Int
@@ -81,7 +86,8 @@ public enum Backups {
     /// appended meanwhile. Each is checked against its digest; when one cannot be copied, neither the database
     /// copy nor the files folder is left behind.
     /// - Throws: `Failure.exists` when `path` or the files folder exists; `Failure.files` naming a file missing
-    ///   from the files folder or no longer hashing to its name; `Failure.toolMissing` or `.toolFailed` for
+    ///   from the files folder or no longer hashing to its name; `Failure.filesFolderUnnamed` when the database
+    ///   keeps files in a folder `store` was not opened with; `Failure.toolMissing` or `.toolFailed` for
     ///   `pg_dump`.
     public static func backup(_ store: Store, to path: String) async throws -> BackedUp {
         let filesPath = store.filesFolder.map { _ in filesFolder(of: path) }
@@ -103,8 +109,13 @@ public enum Backups {
                 return copy
             }
         }
+        // With nothing kept outside the database, the backup is the one file, as without a files folder.
+        guard !copy.filesInFolder.isEmpty else { return BackedUp(head: copy.head, filesFolder: nil, files: 0) }
         guard let folder = store.filesFolder, let filesPath else {
-            return BackedUp(head: copy.head, filesFolder: nil, files: 0)
+            // A store opened without the folder its files are in (a cron job without ACCORD_FILES_DIR) would
+            // make a backup that cannot be restored whole: none is left.
+            try? FileManager.default.removeItem(atPath: path)
+            throw Failure.filesFolderUnnamed(files: copy.filesInFolder.count)
         }
         do {
             let files = try folder.copy(copy.filesInFolder, toNewFolder: filesPath)
