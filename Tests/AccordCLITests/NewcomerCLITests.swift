@@ -81,4 +81,34 @@ import Testing
         #expect(wrong.status != 0)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("other.sqlite").path))
     }
+
+    @Test func backupWithAFilesFolderCopiesItAndRestoreNeedsOne() async throws {
+        let folder = try Command.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try await Command.run(["demo"], in: folder).status == 0)
+        try Data("%PDF-1.4\nActa de la V RCM\n%%EOF\n".utf8).write(to: folder.appendingPathComponent("acta.pdf"))
+        let attached = try await Command.run(
+            ["attach", "meeting", "RCM-V", "acta.pdf", "--files-dir", "files"], in: folder)
+        let digest = try #require(attached.output.firstMatch(of: /SHA-256 ([0-9a-f]{64})/), "\(attached.output)").1
+
+        // Without the files folder, the backup is refused rather than written without the file.
+        let blind = try await Command.run(["backup", "blind.sqlite"], in: folder)
+        #expect(blind.status != 0 && blind.output.contains("--files-dir"), "\(blind.output)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("blind.sqlite").path))
+
+        let backup = try await Command.run(["backup", "copy.sqlite", "--files-dir", "files"], in: folder)
+        #expect(backup.output.contains("Copied 1 stored file from the files folder to copy.sqlite.files."))
+        #expect(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("copy.sqlite.files/\(digest)").path))
+
+        // Restoring it needs a files folder, and with one verifies.
+        let refused = try await Command.run(
+            ["restore", "copy.sqlite", "--database-url", "restored.sqlite"], in: folder)
+        #expect(refused.status != 0 && refused.output.contains("--files-dir"), "\(refused.output)")
+        let restored = try await Command.run(
+            ["restore", "copy.sqlite", "--database-url", "restored.sqlite", "--files-dir", "restored-files"], in: folder
+        )
+        #expect(restored.status == 0 && restored.output.contains("verify: OK"), "\(restored.output)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("restored-files/\(digest)").path))
+    }
 }
