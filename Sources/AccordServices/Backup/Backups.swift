@@ -48,8 +48,8 @@ public enum Backups {
                 "\(path) holds this backup's attachments and statistics uploads; name the files folder the restored "
                     + "database is to keep them in with --files-dir (or ACCORD_FILES_DIR)"
             case .filesFolderUnnamed(let files):
-                "the database keeps \(files) attachments and statistics uploads in a files folder; name it with "
-                    + "--files-dir (or ACCORD_FILES_DIR) so that the backup copies them"
+                "the database keeps \(files) stored files (attachments, statistics uploads) in a files folder; name "
+                    + "it with --files-dir (or ACCORD_FILES_DIR) so that the backup copies them"
             }
         }
     }
