@@ -66,12 +66,7 @@ extension Digests {
 
     /// The account whose subscription the principal may change: its own, and only when it has one.
     private static func account(of principal: Principal?) throws -> String {
-        guard let principal else { throw AuthError.notSignedIn }
-        guard !principal.isTrial else {
-            throw AuthError.forbidden(
-                "the trial mode has no account to send digests for; add an account and sign in")
-        }
-        return principal.username
+        try Principal.ownAccount(of: principal, "send digests for")
     }
 
     /// `address` trimmed, when it is one mailbox: `name@domain`, with a dot in the domain, and none of the
