@@ -198,9 +198,11 @@ public func buildRouter(
     api.addRoutes(SDMXController(statistics: statistics).endpoints)
     api.addRoutes(StatisticsController(statistics: statistics).endpoints)
     api.addRoutes(SearchController(record: record).endpoints)
-    // An account's mark of its last visit is its own, not the record's: readers keep one too.
-    router.group("api/v1").add(middleware: APIWriteGuard(changesRecord: false))
-        .addRoutes(VisitController(visits: Visits(record: record)).endpoints)
+    // An account's mark of its last visit, and its e-mail digest, are its own, not the record's: readers keep
+    // them too.
+    let ownBookkeeping = router.group("api/v1").add(middleware: APIWriteGuard(changesRecord: false))
+    ownBookkeeping.addRoutes(VisitController(visits: Visits(record: record)).endpoints)
+    ownBookkeeping.addRoutes(DigestController(store: store).endpoints)
     api.addRoutes(AccountController(accounts: accounts).endpoints)
     let attachments = AttachmentService(record: record, maximumBytes: maximumAttachmentBytes)
     api.addRoutes(AttachmentController(attachments: attachments).endpoints)

@@ -34,9 +34,7 @@ struct DigestCommand: AsyncParsableCommand {
         @Argument var username: String
 
         func run() async throws {
-            let removed = try await withDigestStore(database) {
-                try await $0.unsubscribeFromDigests(username.lowercased())
-            }
+            let removed = try await withDigestStore(database) { try await Digests.unsubscribe(username, in: $0) }
             guard removed else { throw Failure(description: "accord: \(username.lowercased()) receives no digest") }
             print("\(username.lowercased()) receives no more digests.")
         }

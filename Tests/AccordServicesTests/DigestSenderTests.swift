@@ -137,6 +137,38 @@ struct DigestSenderTests {
         }
     }
 
+    @Test("a principal reads, sets and ends its own subscription only; the public and the trial mode have none")
+    func ownSubscription() async throws {
+        try await withStore(.sqlite) { store in
+            try await store.insertAccount(Self.secretariat)
+            try await store.insertAccount(Self.observer)
+            let officer = Principal(Self.secretariat, csrfToken: nil)
+            let observer = Principal(Self.observer, csrfToken: nil)
+            #expect(try await Digests.subscription(for: officer, in: store) == nil)
+            let subscribed = try await Digests.subscribe(officer, address: " ts@rcm.example ", in: store)
+            #expect(subscribed.username == "ts.officer" && subscribed.address == "ts@rcm.example")
+            #expect(try await Digests.subscription(for: officer, in: store) == subscribed)
+            #expect(try await Digests.subscription(for: observer, in: store) == nil, "not another account's")
+            #expect(try await Digests.unsubscribe(observer, in: store) == false)
+            #expect(try await store.digestSubscriptions() == [subscribed])
+
+            await #expect(throws: AuthError.notSignedIn) {
+                try await Digests.subscribe(nil, address: "x@y.org", in: store)
+            }
+            await #expect(throws: AuthError.notSignedIn) { try await Digests.unsubscribe(nil, in: store) }
+            let refusal = await #expect(throws: AuthError.self) {
+                try await Digests.subscribe(Principal.trial, address: "x@y.org", in: store)
+            }
+            guard case .forbidden(let reason) = refusal else {
+                Issue.record("the trial mode is refused as forbidden, not \(String(describing: refusal))")
+                return
+            }
+            #expect(reason.contains("trial mode has no account"))
+            #expect(try await Digests.unsubscribe(officer, in: store))
+            #expect(try await store.digestSubscriptions().isEmpty)
+        }
+    }
+
     @Test("the schedule: hourly on the hour, daily at a time of day (UTC)")
     func schedule() throws {
         let noon = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15T08:00:00Z

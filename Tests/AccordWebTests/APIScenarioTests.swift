@@ -201,6 +201,7 @@ import Testing
             try await SearchAPIScenario.run(api, store)
             try await StatisticsAPIScenario.run(api, store)
             try await VisitAPIScenario.run(api, store)
+            try await DigestAPIScenario.run(api, store)
             try await AccountAPIScenario.run(api, store)
             try await AttachmentAPIScenario.run(api, store)
 

@@ -158,32 +158,3 @@ public struct DigestSender: Service {
 
     private func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
 }
-
-extension Digests {
-    /// Subscribes `username` to digests at `address`, starting from the ledger's head: the first digest holds
-    /// what changes from now on. Subscribing again changes the address and keeps the position.
-    ///
-    /// - Throws: `AuthError.invalid` naming `username` for no such active account, `address` for an address
-    ///   that is not one mailbox (`name@domain`, no spaces or angle brackets).
-    public static func subscribe(_ username: String, address: String, in store: Store) async throws
-        -> DigestSubscription
-    {
-        let username = username.lowercased()
-        guard let account = try await store.account(named: username), !account.isDisabled else {
-            throw AuthError.invalid(field: "username", reason: "no active account '\(username)'")
-        }
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        let forbidden = CharacterSet.whitespacesAndNewlines.union(.controlCharacters).union(
-            CharacterSet(charactersIn: "<>,;\"()[]\\"))
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            address.unicodeScalars.allSatisfy({ !forbidden.contains($0) }), address.utf8.count <= 254
-        else {
-            throw AuthError.invalid(field: "address", reason: "'\(address)' is not one e-mail address (name@domain)")
-        }
-        let time = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
-        try await store.subscribeToDigests(
-            account.username, address: address, after: try await store.head().sequence, at: time)
-        return try await store.digestSubscriptions().first { $0.username == account.username }
-            ?? DigestSubscription(username: account.username, address: address, digestedThrough: 0)
-    }
-}

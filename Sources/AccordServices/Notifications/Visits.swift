@@ -93,11 +93,6 @@ public struct Visits: Sendable {
 
     /// The account a mark is kept for.
     private static func account(of principal: Principal?) throws -> String {
-        guard let principal else { throw AuthError.notSignedIn }
-        guard !principal.isTrial else {
-            throw AuthError.forbidden(
-                "the trial mode has no account to remember a visit for; add an account and sign in")
-        }
-        return principal.username
+        try Principal.ownAccount(of: principal, "remember a visit for")
     }
 }

@@ -15,7 +15,7 @@ enum Pages {
             signedIn: router.group().add(middleware: PageFormGuard(token: .session)), accounts: accounts)
         let pages = PageRoutes(
             pages: router.group(), forms: router.group().add(middleware: PageFormGuard(token: .session)),
-            record: record, cache: cache)
+            record: record, cache: cache, attachmentLimit: attachments.maximumBytes)
         DashboardPage.add(to: pages)
         ChangesPage.add(to: pages)
         PlanPage.add(to: pages)

@@ -72,6 +72,32 @@ struct AttachmentPageTests {
         }
     }
 
+    @Test("the form states the server's limit (--max-attachment-bytes) in the page's language, not a fixed 20 MB")
+    func formStatesTheConfiguredLimit() async throws {
+        try await withPages(maximumAttachmentBytes: 5 << 20) { pages in
+            for (language, hint) in [
+                ("es", "PDF, DOCX, XLSX, ODT, PNG, JPEG o texto; 5 MB como máximo."),
+                ("en", "PDF, DOCX, XLSX, ODT, PNG, JPEG or text; 5 MB at most."),
+                ("fr", "PDF, DOCX, XLSX, ODT, PNG, JPEG ou texte ; 5 Mo au maximum."),
+            ] {
+                let page = try await pages.get("/\(language)/meetings/RCM-V", as: .secretariat)
+                #expect(page.status == 200 && page.text.contains(hint), "\(language)")
+                #expect(!page.text.contains("20 MB") && !page.text.contains("20 Mo"), "\(language)")
+            }
+            // The server holds to the limit it states: a file one byte over it is refused.
+            let over = try await Self.attach(
+                pages, as: .secretariat, fields: [("target", "meeting"), ("id", "RCM-V")], name: "acta.pdf",
+                bytes: Self.pdf + Array(repeating: 0x20, count: (5 << 20) + 1 - Self.pdf.count))
+            #expect(over.status == 413, "\(over.text.prefix(300))")
+        }
+        // Limits that are not whole megabytes, each language with its decimal mark and units.
+        #expect(AttachmentText.amount(2_621_440, .en) == "2.5 MB")
+        #expect(AttachmentText.amount(2_621_440, .es) == "2,5 MB")
+        #expect(AttachmentText.amount(2_621_440, .fr) == "2,5 Mo")
+        #expect(AttachmentText.amount(500_000, .fr) == "488 Ko")
+        #expect(AttachmentText.amount(20 << 20, .en) == "20 MB")
+    }
+
     @Test("a delegation attaches to its own proposal from its page, and never to another country's")
     func delegationDocuments() async throws {
         try await withPages(.sqlite) { pages in

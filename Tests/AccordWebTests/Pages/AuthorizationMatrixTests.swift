@@ -126,10 +126,12 @@ struct AuthorizationMatrixTests {
         for route in workingSide { matrix[route] = .workingSide }
         for route in actor { matrix[route] = .actor }
         matrix["GET /api/v1/session"] = .signedIn
-        // Changes since the last visit: each account's own mark (VisitPageTests tries one account on another's).
+        // Changes since the last visit and the e-mail digest: each account's own mark and subscription
+        // (VisitPageTests and DigestPageTests try one account on another's).
         for route in [
             "GET /api/v1/changes/since-last-visit", "POST /api/v1/changes/since-last-visit/seen", "GET /{lang}/changes",
-            "POST /{lang}/changes/seen",
+            "POST /{lang}/changes/seen", "GET /api/v1/changes/digest", "PUT /api/v1/changes/digest",
+            "DELETE /api/v1/changes/digest", "POST /{lang}/changes/digest", "POST /{lang}/changes/digest/stop",
         ] { matrix[route] = .signedIn }
         matrix["POST /api/v1/ledger/checkpoint/cosignatures"] = .delegate
         matrix["GET /{lang}/proposals"] = .workingSideOrObserver
@@ -598,6 +600,7 @@ struct AuthorizationMatrixTests {
                 return ["draft": draft.1, "participant": participant, "position": "supports"]
             }
             if uri.hasSuffix("/adopt") { return ["draft": draft.1] }
+            if uri.hasSuffix("/changes/digest") { return ["address": "\(role.rawValue.lowercased())@matrix.example"] }
             if uri.hasSuffix("/challenges/settle") {
                 return ["sequence": challenged.sequence, "decision": "RCM-VII/1", "settlement": "reject"]
             }

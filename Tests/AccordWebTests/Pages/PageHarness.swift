@@ -104,17 +104,20 @@ extension PageClient {
     }
 }
 
-/// Runs `body` with the demo loaded into a fresh database of `backend`, an account and a session for every role.
+/// Runs `body` with the demo loaded into a fresh database of `backend`, an account and a session for every role;
+/// the server as `accord serve --max-attachment-bytes maximumAttachmentBytes` would run it.
 func withPages(
-    _ backend: Backend = .sqlite, _ body: @escaping @Sendable (PageClient) async throws -> Void
+    _ backend: Backend = .sqlite, maximumAttachmentBytes: Int = AttachmentService.defaultMaximumBytes,
+    _ body: @escaping @Sendable (PageClient) async throws -> Void
 ) async throws {
     try await withDatabase(backend) { database in
-        try await withPages(on: database, body)
+        try await withPages(on: database, maximumAttachmentBytes: maximumAttachmentBytes, body)
     }
 }
 
 private func withPages(
-    on database: TestDatabase, _ body: @escaping @Sendable (PageClient) async throws -> Void
+    on database: TestDatabase, maximumAttachmentBytes: Int,
+    _ body: @escaping @Sendable (PageClient) async throws -> Void
 ) async throws {
     let logger = Logger(label: "test")
     let store = try await Store.open(database.location, logger: logger)
@@ -127,7 +130,8 @@ private func withPages(
         }()
         let router = buildRouter(
             store: store, accounts: accounts,
-            checkpointSigner: try CheckpointKeys.generate(name: "rcm.test/accord", type: .ed25519))
+            checkpointSigner: try CheckpointKeys.generate(name: "rcm.test/accord", type: .ed25519),
+            maximumAttachmentBytes: maximumAttachmentBytes)
         let routes = router.router.routes.map { "\($0.method) \($0.path)" }
         let app = Application(router: router, logger: logger)
         try await app.test(.router) { client in

@@ -1,9 +1,11 @@
 import AccordCore
 import AccordServices
+import AccordStore
 
 /// `/{lang}/changes`: what changed since the signed-in reader's last visit, grouped by what it touched, each
 /// change linked to its page, with a "Mark as seen" button (a form: it works without JavaScript). Reading the
-/// page moves nothing; the button moves the mark to the position the page was read at, never backwards.
+/// page moves nothing; the button moves the mark to the position the page was read at, never backwards. Below,
+/// the account's own e-mail digest (`ChangesPage+Digest.swift`).
 enum ChangesPage {
     /// The button's fields: the position the page showed the changes through.
     struct SeenFields: Decodable, Sendable {
@@ -12,9 +14,12 @@ enum ChangesPage {
 
     static func add(to pages: PageRoutes) {
         let visits = Visits(record: pages.record)
+        let store = pages.record.store
         // Not cached: the list depends on the account's mark, which moves without a ledger entry.
         pages.page("changes", cached: false) { viewer, _, _ in
-            render(try await visits.changes(for: viewer.principal, language: viewer.language), viewer: viewer)
+            let changes = try await visits.changes(for: viewer.principal, language: viewer.language)
+            let subscription = try await Digests.subscription(for: viewer.principal, in: store)
+            return render(changes, subscription: subscription, viewer: viewer)
         }
         pages.form("changes/seen", SeenFields.self) { viewer, fields, _ in
             let through = FormBody.trimmed(fields.through)
@@ -24,9 +29,12 @@ enum ChangesPage {
             _ = try await visits.markSeen(through: Int64(through), for: viewer.principal)
             return viewer.link("/changes")
         }
+        addDigestForms(to: pages)
     }
 
-    static func render(_ changes: ChangesSinceVisit, viewer: Viewer) -> PageContent {
+    static func render(_ changes: ChangesSinceVisit, subscription: DigestSubscription?, viewer: Viewer)
+        -> PageContent
+    {
         let language = viewer.language
         var main = HTML()
         main.element("h1", text: VisitText.title(language))
@@ -67,6 +75,7 @@ enum ChangesPage {
                 }
             }
         }
+        digestSection(subscription, viewer: viewer, &main)
         return PageContent(title: VisitText.title(language), main: main, section: .dashboard)
     }
 }

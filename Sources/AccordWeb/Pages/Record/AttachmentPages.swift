@@ -58,8 +58,10 @@ enum AttachmentPages {
     }
 
     /// The section listing the files attached to `targets` (a proposal and its comments, say), with the form to
-    /// attach one where the viewer may.
-    static func section(_ targets: [AttachmentTarget], state: ProcessState, viewer: Viewer, _ html: inout HTML) {
+    /// attach one where the viewer may, which states `limit`, the most bytes a file may have.
+    static func section(
+        _ targets: [AttachmentTarget], state: ProcessState, limit: Int, viewer: Viewer, _ html: inout HTML
+    ) {
         let language = viewer.language
         let files = targets.flatMap { state.attachments(to: $0) }
         let attachable = targets.filter { mayAttach(to: $0, state: state, viewer: viewer) }
@@ -71,7 +73,7 @@ enum AttachmentPages {
             } else {
                 table(files, targets: targets, viewer: viewer, &html)
             }
-            if !attachable.isEmpty { form(attachable, viewer: viewer, &html) }
+            if !attachable.isEmpty { form(attachable, limit: limit, viewer: viewer, &html) }
         }
     }
 
@@ -110,7 +112,7 @@ enum AttachmentPages {
         }
     }
 
-    private static func form(_ targets: [AttachmentTarget], viewer: Viewer, _ html: inout HTML) {
+    private static func form(_ targets: [AttachmentTarget], limit: Int, viewer: Viewer, _ html: inout HTML) {
         let language = viewer.language
         html.element(
             "form",
@@ -136,7 +138,7 @@ enum AttachmentPages {
             Forms.select(
                 "language", AttachmentText.language(language),
                 [("", "—"), ("es", "español"), ("en", "English"), ("fr", "français")], &html)
-            html.element("p", [("class", "muted")], text: AttachmentText.rules(language))
+            html.element("p", [("class", "muted")], text: AttachmentText.rules(limit: limit, language))
             html.element("button", [("type", "submit")], text: AttachmentText.attach(language))
         }
     }
@@ -183,11 +185,24 @@ enum AttachmentText {
     }
     static func language(_ l: Language) -> String { pick(l, "Idioma", "Language", "Langue") }
     static func attach(_ l: Language) -> String { pick(l, "Adjuntar", "Attach", "Joindre") }
-    static func rules(_ l: Language) -> String {
-        pick(
-            l, "PDF, DOCX, XLSX, ODT, PNG, JPEG o texto; 20 MB como máximo.",
-            "PDF, DOCX, XLSX, ODT, PNG, JPEG or text; 20 MB at most.",
-            "PDF, DOCX, XLSX, ODT, PNG, JPEG ou texte ; 20 Mo au maximum.")
+    /// What may be attached: the types, and the server's limit (`--max-attachment-bytes`).
+    static func rules(limit: Int, _ l: Language) -> String {
+        let most = amount(limit, l)
+        return pick(
+            l, "PDF, DOCX, XLSX, ODT, PNG, JPEG o texto; \(most) como máximo.",
+            "PDF, DOCX, XLSX, ODT, PNG, JPEG or text; \(most) at most.",
+            "PDF, DOCX, XLSX, ODT, PNG, JPEG ou texte ; \(most) au maximum.")
+    }
+
+    /// A limit as a person reads it in `l`: whole megabytes as they are ("20 MB", French "20 Mo"), others to a
+    /// tenth with the language's decimal mark ("2,5 Mo"), and below a megabyte in kilobytes or bytes.
+    static func amount(_ bytes: Int, _ l: Language) -> String {
+        let (byte, kilo, mega) = l == .fr ? ("o", "Ko", "Mo") : ("B", "KB", "MB")
+        if bytes < 1_024 { return "\(bytes) \(byte)" }
+        if bytes < 1_048_576 { return "\(bytes / 1_024) \(kilo)" }
+        if bytes % 1_048_576 == 0 { return "\(bytes / 1_048_576) \(mega)" }
+        let tenths = bytes * 10 / 1_048_576
+        return "\(tenths / 10)\(l == .en ? "." : ",")\(tenths % 10) \(mega)"
     }
 
     static func typeName(_ mediaType: String) -> String {

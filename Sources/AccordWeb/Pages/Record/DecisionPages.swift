@@ -6,6 +6,7 @@ import AccordStore
 /// Decisions: every adopted or transcribed paragraph, by meeting, and one decision with what it authorized.
 enum DecisionPages {
     static func add(to pages: PageRoutes) {
+        let attachmentLimit = pages.attachmentLimit
         let record = pages.record
         TranscriptionForms.add(to: pages)
         pages.page("decisions") { viewer, request, _ in
@@ -14,7 +15,7 @@ enum DecisionPages {
                 guard let decision = state.decisions[DecisionID(id)] else {
                     throw Problem.notFound("decision", id, field: "id")
                 }
-                return one(decision, state: state, viewer: viewer)
+                return one(decision, state: state, attachmentLimit: attachmentLimit, viewer: viewer)
             }
             var main = HTML()
             main.element("h1", text: viewer.t(.decisions))
@@ -50,7 +51,7 @@ enum DecisionPages {
         }
     }
 
-    static func one(_ decision: Decision, state: ProcessState, viewer: Viewer) -> PageContent {
+    static func one(_ decision: Decision, state: ProcessState, attachmentLimit: Int, viewer: Viewer) -> PageContent {
         var main = HTML()
         main.element("h1", text: "\(decision.id.rawValue) · \(Words.kind(decision.kind, viewer.language))")
         TranscriptionForms.details(decision, viewer: viewer, &main)
@@ -85,7 +86,8 @@ enum DecisionPages {
             }
         }
         AttachmentPages.section(
-            [AttachmentTarget(kind: .decision, id: decision.id.rawValue)], state: state, viewer: viewer, &main)
+            [AttachmentTarget(kind: .decision, id: decision.id.rawValue)], state: state, limit: attachmentLimit,
+            viewer: viewer, &main)
         return PageContent(title: decision.id.rawValue, main: main, section: .decisions)
     }
 

@@ -7,6 +7,7 @@ import Foundation
 /// draft decisions with each delegation's position. The Secretariat records what the meeting decided here.
 enum MeetingPages {
     static func add(to pages: PageRoutes) {
+        let attachmentLimit = pages.attachmentLimit
         let record = pages.record
         pages.page("meetings") { viewer, _, _ in
             let state = try await record.state(for: viewer.principal)
@@ -37,7 +38,7 @@ enum MeetingPages {
             guard let meeting = state.meetings[code] else {
                 throw Problem.notFound("meeting", code.rawValue, field: "code")
             }
-            return render(meeting, state: state, viewer: viewer)
+            return render(meeting, state: state, attachmentLimit: attachmentLimit, viewer: viewer)
         }
         pages.form("meetings/{code}/decisions", DecisionFields.self) { viewer, fields, context in
             let code = MeetingID(context.parameters.get("code") ?? "")
@@ -47,7 +48,7 @@ enum MeetingPages {
         }
     }
 
-    static func render(_ meeting: Meeting, state: ProcessState, viewer: Viewer) -> PageContent {
+    static func render(_ meeting: Meeting, state: ProcessState, attachmentLimit: Int, viewer: Viewer) -> PageContent {
         let policy = viewer.policy
         var main = HTML()
         main.element("h1", text: viewer.words(meeting.title))
@@ -122,7 +123,8 @@ enum MeetingPages {
             }
         }
         AttachmentPages.section(
-            [AttachmentTarget(kind: .meeting, id: meeting.id.rawValue)], state: state, viewer: viewer, &main)
+            [AttachmentTarget(kind: .meeting, id: meeting.id.rawValue)], state: state, limit: attachmentLimit,
+            viewer: viewer, &main)
         return PageContent(title: viewer.words(meeting.title), main: main, section: .meetings)
     }
 

@@ -7,6 +7,7 @@ import AccordStore
 /// commented, each cell the stance and the placement suggested.
 enum ProposalPages {
     static func add(to pages: PageRoutes) {
+        let attachmentLimit = pages.attachmentLimit
         let record = pages.record
         pages.page("proposals") { viewer, _, _ in
             try viewer.policy.require(
@@ -35,12 +36,14 @@ enum ProposalPages {
             guard let proposal = state.proposals[code],
                 let matrix = CommentMatrix(of: code, in: state)
             else { throw Problem.notFound("proposal", code.rawValue, field: "code") }
-            return render(proposal, matrix: matrix, state: state, viewer: viewer)
+            return render(
+                proposal, matrix: matrix, state: state, attachmentLimit: attachmentLimit, viewer: viewer)
         }
     }
 
-    static func render(_ proposal: Proposal, matrix: CommentMatrix, state: ProcessState, viewer: Viewer) -> PageContent
-    {
+    static func render(
+        _ proposal: Proposal, matrix: CommentMatrix, state: ProcessState, attachmentLimit: Int, viewer: Viewer
+    ) -> PageContent {
         var main = HTML()
         main.element("h1") { html in
             html.text("\(proposal.id.rawValue): ")
@@ -99,8 +102,8 @@ enum ProposalPages {
         let comments = state.comments.values.filter { $0.proposal == proposal.id }.map(\.id).sorted()
         AttachmentPages.section(
             [AttachmentTarget(kind: .proposal, id: proposal.id.rawValue)]
-                + comments.map { AttachmentTarget(kind: .comment, id: $0.rawValue) }, state: state, viewer: viewer,
-            &main)
+                + comments.map { AttachmentTarget(kind: .comment, id: $0.rawValue) }, state: state,
+            limit: attachmentLimit, viewer: viewer, &main)
         return PageContent(title: proposal.id.rawValue, main: main, section: .proposals)
     }
 }

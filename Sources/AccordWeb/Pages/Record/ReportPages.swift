@@ -8,6 +8,7 @@ import AccordServices
 /// reports only.
 enum ReportPages {
     static func add(to pages: PageRoutes) {
+        let attachmentLimit = pages.attachmentLimit
         let record = pages.record
         let reports = FollowUpService(record: record)
         pages.page("reports") { viewer, request, _ in
@@ -36,7 +37,8 @@ enum ReportPages {
             var main = HTML()
             render(report, state: state, viewer: viewer, &main)
             AttachmentPages.section(
-                [AttachmentTarget(kind: .report, id: report.id.rawValue)], state: state, viewer: viewer, &main)
+                [AttachmentTarget(kind: .report, id: report.id.rawValue)], state: state,
+                limit: attachmentLimit, viewer: viewer, &main)
             ReportForms.publishForm(report, viewer: viewer, &main)
             if let cycle = state.cycles[report.cycle] {
                 ReportForms.fileForm(cycle: cycle, current: report, state: state, viewer: viewer, &main)

@@ -14,6 +14,8 @@ struct PageRoutes {
     let forms: RouterGroup<AccordContext>
     let record: RecordService
     let cache: PageCache
+    /// The most bytes an attached file may have (`--max-attachment-bytes`), which the attachment form states.
+    let attachmentLimit: Int
 
     typealias Render = @Sendable (Viewer, Request, AccordContext) async throws -> PageContent
 
