@@ -56,8 +56,15 @@ public struct Upload: Sendable {
         Mirror(structure: structure, tolerance: mirrorTolerance).check(
             read.table, rows: read.rows, against: others, describe: consistency.describe, into: &problems)
         let preview =
-            problems.hasErrors ? nil : Preview(new: read.table, previous: previous, structure: structure)
-        return UploadReport(table: read.table, rows: read.rows, problems: problems, preview: preview)
+            problems.hasErrors
+            ? nil
+            : Preview(
+                new: read.table, previous: previous, structure: structure, replacesVintage: read.replacesVintage)
+        var vintage = read.table
+        if let preview, !preview.kept.isEmpty { vintage.append(contentsOf: previous.rows(preview.kept)) }
+        return UploadReport(
+            table: read.table, rows: read.rows, problems: problems, preview: preview, vintage: vintage,
+            replacesVintage: read.replacesVintage)
     }
 }
 
@@ -65,14 +72,25 @@ public struct Upload: Sendable {
 public struct UploadReport: Sendable {
     /// The observations read without error.
     public var table: ObservationTable
+    /// The observations the vintage would hold once committed: `table`, with the previous vintage's that the
+    /// upload does not carry when it adds to the vintage rather than replacing it.
+    public var vintage: ObservationTable
     /// The file row of each observation.
     public var rows: [Int]
     public var problems: ProblemList
     /// What committing would change; nil while there are errors.
     public var preview: Preview?
+    /// Whether the upload replaces the previous vintage (SDMX-CSV ACTION R) rather than adding to it.
+    public var replacesVintage: Bool
 
-    public init(table: ObservationTable, rows: [Int], problems: ProblemList, preview: Preview?) {
+    public init(
+        table: ObservationTable, rows: [Int], problems: ProblemList, preview: Preview?,
+        vintage: ObservationTable? = nil,
+        replacesVintage: Bool = false
+    ) {
+        self.replacesVintage = replacesVintage
         self.table = table
+        self.vintage = vintage ?? table
         self.rows = rows
         self.problems = problems
         self.preview = preview
