@@ -68,9 +68,9 @@ enum StatisticsText: CaseIterable {
         case .deleted: ("suprimidas", "deleted", "supprimées")
         case .kept: ("conservadas de la versión anterior", "kept from the previous vintage", "conservées du millésime précédent")
         case .replacesVintage: (
-            "Este archivo reemplaza la versión anterior (ACTION R): las observaciones que no lleva se suprimen.",
-            "This file replaces the previous vintage (ACTION R): the observations it leaves out are deleted.",
-            "Ce fichier remplace le millésime précédent (ACTION R) : les observations qu'il omet sont supprimées.")
+            "Este envío reemplaza la versión anterior: las observaciones que no lleva se suprimen.",
+            "This upload replaces the previous vintage: the observations it leaves out are deleted.",
+            "Cet envoi remplace le millésime précédent : les observations qu'il omet sont supprimées.")
         case .addsToVintage: (
             "Este envío completa la versión anterior: añade y actualiza lo que lleva y conserva lo demás. Para suprimir "
                 + "observaciones, envíe la versión entera en SDMX-CSV con ACTION R.",
