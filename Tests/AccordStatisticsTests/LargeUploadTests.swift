@@ -60,6 +60,15 @@ import Testing
             #expect(read.replacesVintage)
             #expect(!read.problems.hasErrors)
         }
+        // Rows that add first, then rows that replace from the second part on: refused at the first R row.
+        var addingThenReplacing = Self.rows
+        let replaceFrom = Self.rows.count * 3 / 4
+        for index in replaceFrom..<addingThenReplacing.count { addingThenReplacing[index] = replacing[index] }
+        for processors in [1, 2] {
+            let read = reader.read(file(addingThenReplacing), processors: processors)
+            #expect(read.problems.errors.map(\.row) == [replaceFrom + 2])
+            #expect(read.problems.errors.first?.code == "R")
+        }
         // One row of the second part adds rather than replaces: the file is refused there, however it is read.
         var mixed = replacing
         let late = mixed.count * 3 / 4

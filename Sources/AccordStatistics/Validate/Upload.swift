@@ -8,7 +8,7 @@
 /// let upload = Upload(structure: structure, flow: returns, reportingArea: "GTM",
 ///                     previous: guatemalasCurrentVintage, others: currentVintagesOfOtherStates)
 /// let report = upload.validate(sdmxCSV: bytes)
-/// if report.canCommit { … Vintage(flow:area:sequence:observations: report.table) … }
+/// if report.canCommit { … Vintage(flow:area:sequence:observations: report.vintage) … }
 /// ```
 public struct Upload: Sendable {
     public var structure: DataStructure
@@ -46,22 +46,40 @@ public struct Upload: Sendable {
     }
 
     /// Checks what a reader read: duplicate keys, then the warnings; the preview when there is no error.
+    ///
+    /// The warnings look at the vintage as committing would make it, so that a new quarter is compared with
+    /// the months before it and a total with breakdowns sent earlier; they name only the file's rows, since
+    /// what is kept was checked when it came.
     public func validate(_ read: ReadResult) -> UploadReport {
         var problems = read.problems
-        let consistency = Consistency(structure: structure, table: read.table, rows: read.rows)
-        consistency.duplicateKeys(into: &problems)
-        consistency.totals(into: &problems)
-        consistency.monthsSumToYear(into: &problems)
-        consistency.outliers(into: &problems)
-        Mirror(structure: structure, tolerance: mirrorTolerance).check(
-            read.table, rows: read.rows, against: others, describe: consistency.describe, into: &problems)
+        let file = Consistency(structure: structure, table: read.table, rows: read.rows)
+        file.duplicateKeys(into: &problems)
+        if read.table.isEmpty, !problems.hasErrors {
+            problems.append(
+                Problem(
+                    .columns, row: nil, column: nil, code: nil,
+                    Sentence(
+                        es: "el archivo no tiene observaciones", en: "the file has no observations",
+                        fr: "le fichier n'a pas d'observations")))
+        }
         let preview =
             problems.hasErrors
             ? nil
             : Preview(
                 new: read.table, previous: previous, structure: structure, replacesVintage: read.replacesVintage)
         var vintage = read.table
-        if let preview, !preview.kept.isEmpty { vintage.append(contentsOf: previous.rows(preview.kept)) }
+        var checked = file
+        if let preview, !preview.kept.isEmpty {
+            vintage.append(contentsOf: previous.gathered(preview.kept.map(UInt32.init)))
+            checked = Consistency(
+                structure: structure, table: vintage,
+                rows: read.rows + repeatElement(0, count: preview.kept.count), reported: read.table.count)
+        }
+        checked.totals(into: &problems)
+        checked.monthsSumToYear(into: &problems)
+        checked.outliers(into: &problems)
+        Mirror(structure: structure, tolerance: mirrorTolerance).check(
+            read.table, rows: read.rows, against: others, describe: file.describe, into: &problems)
         return UploadReport(
             table: read.table, rows: read.rows, problems: problems, preview: preview, vintage: vintage,
             replacesVintage: read.replacesVintage)
