@@ -81,7 +81,8 @@ func printReport(_ preview: UploadPreview) {
     if let changes = preview.report.preview {
         print(
             "Committing makes vintage \(preview.number): \(changes.added.count) added, \(changes.changed.count) "
-                + "changed, \(changes.deleted.count) deleted, \(changes.unchanged) unchanged.")
+                + "changed, \(changes.deleted.count) deleted, \(changes.kept.count) kept from the previous vintage, "
+                + "\(changes.unchanged) unchanged (\(preview.report.vintage.count) observations in all).")
     }
 }
 

@@ -80,11 +80,13 @@ struct StatisticsServiceTests {
             // The planted inconsistency: March's Honduran total is ten more than its F + M.
             let warnings = preview.report.problems.warnings
             #expect(warnings.contains { $0.rule == .sexTotal && $0.row != nil && $0.column == "SEX" })
-            // Against Mexico's first vintage (2024–2025), every observation of early 2026 is new, and those of
-            // 2024–2025 would be deleted: a vintage is the state's complete submission.
+            // Against Mexico's first vintage (2024–2025), every observation of early 2026 is new; a workbook adds
+            // to the vintage, so those of 2024–2025 are kept, not deleted.
             let changes = try #require(preview.report.preview)
             #expect(changes.added.count == 27)
-            #expect(changes.deleted.count == preview.previousTable.count)
+            #expect(changes.deleted.isEmpty)
+            #expect(changes.kept.count == preview.previousTable.count)
+            #expect(preview.previousTable.count > 200)
 
             // Another account cannot commit Mexico's staged upload.
             await #expect(throws: UploadError.unknownUpload) {
@@ -99,7 +101,7 @@ struct StatisticsServiceTests {
             #expect(entry.entry.authority == .participant("MEX"))
             #expect(vintage.file.sha256 == preview.sha256)
             #expect(vintage.file.format == "xlsx")
-            #expect(vintage.data.observations == 27)
+            #expect(vintage.data.observations == 27 + preview.previousTable.count)
             // Staged uploads are gone once committed.
             await #expect(throws: UploadError.unknownUpload) {
                 try await statistics.preview(upload: preview.id!, as: Self.mexico)
@@ -115,11 +117,47 @@ struct StatisticsServiceTests {
                     })
             }
             #expect(byKey(first.table) == byKey(preview.previousTable))
-            #expect(byKey(second.table) == byKey(preview.report.table))
+            // The second holds the first's figures and the workbook's.
+            #expect(byKey(second.table) == byKey(preview.previousTable).merging(byKey(preview.report.table)) { $1 })
+            #expect(second.table.count == 27 + first.table.count)
             await #expect(throws: NotFound.self) {
                 try await statistics.vintage("DF_MIGR_RETURNS/MEX/2", for: Self.guatemala)
             }
             #expect(try await statistics.store.verify().isValid)
+        }
+    }
+
+    @Test(
+        "an SDMX-CSV file with ACTION R replaces the vintage: what it leaves out is deleted, and the first stays",
+        arguments: Backend.all)
+    func replacement(_ backend: Backend) async throws {
+        try await Self.withDemo(backend) { statistics in
+            let first = try await statistics.vintage("DF_MIGR_RETURNS/MEX/1", for: Self.mexico)
+            // Mexico's own first vintage as SDMX-CSV, less its last ten rows, every row saying R.
+            let message = DataMessage(
+                structure: first.structure, flow: first.flow, table: first.table,
+                id: "MEX", prepared: "2026-12-06T00:00:00Z")
+            var text = ""
+            try message.writeSDMXCSV { text += String(decoding: $0, as: UTF8.self) }
+            let lines = text.split(separator: "\n").map(String.init)
+            let kept =
+                [lines[0]] + lines.dropFirst().dropLast(10).map { $0.replacingOccurrences(of: "),I,", with: "),R,") }
+            let request = UploadRequest(
+                flow: "DF_MIGR_RETURNS", format: .sdmxCSV, fileName: "mex-r.csv",
+                content: Array(kept.joined(separator: "\n").utf8))
+            let preview = try await statistics.stage(request, as: Self.mexico)
+            #expect(preview.report.canCommit, "\(preview.report.problems.errors.map(\.message))")
+            #expect(preview.report.replacesVintage)
+            let changes = try #require(preview.report.preview)
+            #expect(changes.deleted.count == 10)
+            #expect(changes.kept.isEmpty)
+            #expect(changes.unchanged == first.table.count - 10)
+            try await statistics.commit(upload: preview.id!, expecting: 2, as: Self.mexico)
+            let second = try await statistics.vintage("DF_MIGR_RETURNS/MEX/2", for: Self.mexico)
+            #expect(second.table.count == first.table.count - 10)
+            #expect(
+                try await statistics.vintage("DF_MIGR_RETURNS/MEX/1", for: Self.mexico).table.count == first.table.count
+            )
         }
     }
 

@@ -53,6 +53,34 @@ import Testing
         #expect(parts.problems.problems.map(\.row) == whole.problems.problems.map(\.row))
     }
 
+    @Test func whetherAFileReplacesTheVintageIsReadAcrossParts() {
+        let replacing = Self.rows.map { $0.replacingOccurrences(of: ",I,", with: ",R,") }
+        for processors in [1, 2] {
+            let read = reader.read(file(replacing), processors: processors)
+            #expect(read.replacesVintage)
+            #expect(!read.problems.hasErrors)
+        }
+        // Rows that add first, then rows that replace from the second part on: refused at the first R row.
+        var addingThenReplacing = Self.rows
+        let replaceFrom = Self.rows.count * 3 / 4
+        for index in replaceFrom..<addingThenReplacing.count { addingThenReplacing[index] = replacing[index] }
+        for processors in [1, 2] {
+            let read = reader.read(file(addingThenReplacing), processors: processors)
+            #expect(read.problems.errors.map(\.row) == [replaceFrom + 2])
+            #expect(read.problems.errors.first?.code == "R")
+        }
+        // One row of the second part adds rather than replaces: the file is refused there, however it is read.
+        var mixed = replacing
+        let late = mixed.count * 3 / 4
+        mixed[late] = Self.rows[late]
+        for processors in [1, 2] {
+            let read = reader.read(file(mixed), processors: processors)
+            #expect(!read.replacesVintage)
+            #expect(read.problems.errors.map(\.row) == [late + 2])
+            #expect(read.problems.errors.first?.message.contains("row 2 says R and row \(late + 2) does not") == true)
+        }
+    }
+
     @Test func aQuotedLineBreakAcrossTheSplitIsReadWhole() throws {
         var rows = Self.rows
         // A long quoted comment of many lines, some looking like rows, across the place where the file is

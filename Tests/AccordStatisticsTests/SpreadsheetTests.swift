@@ -25,6 +25,28 @@ import ZIPFoundation
         #expect(report.canCommit)
     }
 
+    @Test func aSpreadsheetAddsToTheVintageUnlessItsMappingSaysItReplacesIt() throws {
+        let sheet = Spreadsheet(csv: SyntheticDataSet.mexicoSpreadsheet())
+        let first = upload.validate(spreadsheet: sheet, mapping: SyntheticDataSet.mexicoMapping)
+        // The same workbook less its first data row, against a vintage holding the whole of it.
+        let shorter = Spreadsheet(rows: sheet.rows.filter { $0.number != 2 })
+        var again = upload
+        again.previous = first.table
+        let adding = again.validate(spreadsheet: shorter, mapping: SyntheticDataSet.mexicoMapping)
+        #expect(try #require(adding.preview).kept.count == 1)
+        #expect(adding.vintage.count == 27)
+        var replacing = SyntheticDataSet.mexicoMapping
+        replacing.replacesVintage = true
+        let replaced = again.validate(spreadsheet: shorter, mapping: replacing)
+        #expect(replaced.replacesVintage)
+        #expect(try #require(replaced.preview).deleted.count == 1)
+        #expect(replaced.vintage.count == 26)
+        // A mapping saved before the setting existed reads as one that adds.
+        let saved = try JSONDecoder().decode(
+            SpreadsheetMapping.self, from: Data(#"{"headerRow":1,"columns":{},"constants":{},"labels":{}}"#.utf8))
+        #expect(saved.replacesVintage == nil)
+    }
+
     @Test func aMappingNamingAMissingColumnIsAnError() {
         var mapping = SyntheticDataSet.mexicoMapping
         mapping.columns["Edad"] = "AGE"

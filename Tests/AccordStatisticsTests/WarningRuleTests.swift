@@ -83,22 +83,132 @@ import Testing
         #expect(only(.mirror, in: fromMexico)?.message.contains("GTM reports 80 returns received from MEX") == true)
     }
 
-    @Test func thePreviewComparesWithThePreviousVintage() {
+    @Test func aReplacementComparesWithThePreviousVintageAndDeletesWhatItLeavesOut() {
         let previous = check([
             row(period: "2024-01", value: "10"), row(period: "2024-02", value: "20"),
             row(period: "2024-03", value: "30"),
         ]).table
         let report = check(
             [
-                row(period: "2024-01", value: "10"), row(period: "2024-02", value: "21"),
-                row(period: "2024-04", value: "40"),
+                row(period: "2024-01", value: "10", action: "R"), row(period: "2024-02", value: "21", action: "R"),
+                row(period: "2024-04", value: "40", action: "R"),
             ],
             previous: previous)
         let preview = try! #require(report.preview)
+        #expect(report.replacesVintage)
         #expect(preview.unchanged == 1)
         #expect(preview.added.map { report.table.periods[$0] } == [UInt16(2024 * 12 + 3)])
         #expect(preview.changed.map { report.table.values[$0.new] } == [21])
         #expect(preview.deleted.map { previous.values[$0] } == [30])
+        #expect(preview.kept.isEmpty)
+        #expect(report.vintage.values.sorted() == [10, 21, 40])
+    }
+
+    @Test(
+        "an upload with ACTION I, A, M or none adds to the previous vintage: what it leaves out is kept",
+        arguments: ["I", "A", "M", ""])
+    func anAdditionKeepsWhatItLeavesOut(_ action: String) {
+        let previous = check([
+            row(period: "2024-01", value: "10"), row(period: "2024-02", value: "20"),
+            row(period: "2024-03", value: "30"),
+        ]).table
+        let report = check(
+            [row(period: "2024-02", value: "21", action: action), row(period: "2024-04", value: "40", action: action)],
+            previous: previous)
+        let preview = try! #require(report.preview)
+        #expect(!report.replacesVintage)
+        #expect(preview.deleted.isEmpty)
+        #expect(preview.kept.map { previous.values[$0] }.sorted() == [10, 30])
+        #expect(preview.changed.map { report.table.values[$0.new] } == [21])
+        #expect(preview.added.map { report.table.values[$0] } == [40])
+        // The vintage committed holds both: the file's figures, February's revised, and January's and March's.
+        #expect(report.table.count == 2)
+        #expect(report.vintage.count == 4)
+        let byMonth = Dictionary(
+            uniqueKeysWithValues: report.vintage.periods.indices.map {
+                (report.vintage.periods[$0] - UInt16(2024 * 12), report.vintage.values[$0])
+            })
+        #expect(byMonth == [0: 10, 1: 21, 2: 30, 3: 40])
+    }
+
+    @Test func anAdditionIsWarnedAgainstTheObservationsItKeeps() {
+        // Three earlier months in the vintage; the new month alone is ten times them.
+        let previous = check([
+            row(period: "2024-01", value: "10"), row(period: "2024-02", value: "10"),
+            row(period: "2024-03", value: "10"), row(sex: "F", period: "2024-05", value: "5"),
+            row(sex: "M", period: "2024-05", value: "5"),
+        ]).table
+        let report = check(
+            [row(period: "2024-04", value: "100"), row(period: "2024-05", value: "12")], previous: previous)
+        // April against January to March, and May's total against the breakdowns kept: each named at its file row.
+        #expect(only(.outlier, in: report)?.row == 2)
+        #expect(only(.sexTotal, in: report)?.row == 3)
+        #expect(report.canCommit)
+        // Replacing instead, the breakdowns are gone and so is the total's warning; the months are gone too.
+        let replacing = check(
+            [row(period: "2024-04", value: "100", action: "R"), row(period: "2024-05", value: "12", action: "R")],
+            previous: previous)
+        #expect(replacing.problems.warnings.isEmpty)
+    }
+
+    @Test func keptObservationsKeepTheirAttributes() {
+        let earlier = file(
+            [
+                "dataflow,RCM:DF_MIGR_RETURNS(1.0),I,M,GTM,RET_RECV,GTM,MEX,_T,_T,_T,2024-01,,M,C,PS,INM,\"no data\"",
+                "dataflow,RCM:DF_MIGR_RETURNS(1.0),I,M,GTM,RET_RECV,GTM,MEX,_T,_T,_T,2024-02,7,A,F,PS,,",
+            ], header: header + ",UNIT_MEASURE,DATA_SOURCE,COMMENT_OBS")
+        let upload = Upload(structure: structure, flow: returns, reportingArea: "GTM")
+        let previous = upload.validate(sdmxCSV: earlier).table
+        #expect(previous.count == 2)
+        var again = upload
+        again.previous = previous
+        let report = again.validate(sdmxCSV: file([row(period: "2024-02", value: "8")]))
+        #expect(report.vintage.count == 2)
+        let kept = try! #require(
+            (0..<report.vintage.count).first { report.vintage.periods[$0] == UInt16(2024 * 12) })
+        #expect(report.vintage[kept] == previous[0])
+        #expect(report.vintage[kept].value == nil)
+        #expect(report.vintage[kept].comment == "no data" && report.vintage[kept].source == "INM")
+        #expect(
+            structure.codelist(Attribute.confidentialityStatus)![UInt16(report.vintage[kept].confidentiality)].id == "C"
+        )
+    }
+
+    @Test func aFileWithNoObservationsIsRefused() {
+        let report = check([], previous: check([row()]).table)
+        #expect(!report.canCommit)
+        #expect(report.problems.errors.first?.message == "the file has no observations")
+    }
+
+    @Test func aFileWithoutAnActionColumnAddsToTheVintage() {
+        let previous = check([row(period: "2024-01", value: "10")]).table
+        let noAction = header.replacingOccurrences(of: "ACTION,", with: "")
+        let report = check(
+            [row(period: "2024-02", value: "20").replacingOccurrences(of: ",I,", with: ",")], previous: previous,
+            header: noAction)
+        #expect(report.canCommit)
+        #expect(!report.replacesVintage)
+        #expect(report.vintage.count == 2)
+    }
+
+    @Test func aFileMixingReplacementAndAdditionIsRefusedAtTheRowThatDiffers() {
+        let report = check(
+            [
+                row(period: "2024-01", action: "R"), row(period: "2024-02", action: "R"),
+                row(period: "2024-03", action: "A"),
+            ]
+        )
+        let problem = try! #require(report.problems.errors.first { $0.column == "ACTION" })
+        #expect(problem.rule == .structure)
+        #expect(problem.row == 4)
+        #expect(problem.message.contains("row 2 says R and row 4 does not"))
+        #expect(!report.canCommit)
+    }
+
+    @Test func aDeletionRowIsRefusedSayingHowToDelete() {
+        let report = check([row(period: "2024-01", action: "D")])
+        let problem = try! #require(report.problems.errors.first { $0.column == "ACTION" })
+        #expect(problem.message.contains("ACTION R on every row"))
     }
 
     @Test func noPreviewWhileThereAreErrors() {

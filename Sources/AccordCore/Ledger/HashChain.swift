@@ -23,37 +23,36 @@ public enum HashChain {
 
     /// The 32 bytes a 64-digit hex hash stands for, or nil when it is not one.
     static func raw(hex: some Collection<UInt8>) -> [UInt8]? {
-        guard hex.count == 64 else { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(32)
-        var high: UInt8?
-        for char in hex {
-            let nibble: UInt8
-            switch char {
-            case 48...57: nibble = char - 48
-            case 97...102: nibble = char - 87
-            case 65...70: nibble = char - 55
-            default: return nil
-            }
-            if let h = high {
-                out.append(h << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
-            }
+        let digits = Array(hex)
+        guard digits.count == 64 else { return nil }
+        var out = [UInt8](repeating: 0, count: 32)
+        for index in out.indices {
+            guard let high = nibble(digits[2 * index]), let low = nibble(digits[2 * index + 1]) else { return nil }
+            out[index] = high << 4 | low
         }
         return out
     }
 
+    /// The value of one hex digit, either case.
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case 48...57: digit - 48
+        case 97...102: digit - 87
+        case 65...70: digit - 55
+        default: nil
+        }
+    }
+
     /// Lower-case hex of a digest.
     static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
         for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0f)])
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

@@ -25,11 +25,13 @@ public struct CodeAddition: Codable, Sendable, Hashable {
     public var id: CodeAdditionID { CodeAdditionID("\(codelist)/\(code)") }
 }
 
-/// One member state's complete submission of one dataflow, as the ledger records it when a delegate commits
-/// an upload: which file it came from (its SHA-256), and the observations it holds, kept beside the ledger
-/// as the SDMX-CSV Accord wrote from them, named by their SHA-256.
+/// One member state's complete figures of one dataflow, as the ledger records them when a delegate commits
+/// an upload: which file it came from (its SHA-256), and the observations the vintage holds, kept beside the
+/// ledger as the SDMX-CSV Accord wrote from them, named by their SHA-256. An upload that adds to the previous
+/// vintage (SDMX ACTION I, A or M) makes one holding the previous figures it does not carry as well; one that
+/// replaces it (ACTION R) makes one holding only the file's.
 ///
-/// A resubmission is a new vintage with the next number; every earlier vintage stays readable. The newest
+/// Each upload is a new vintage with the next number; every earlier vintage stays readable. The newest
 /// vintage of each state is what the statistics show until a release cuts a set of them for the public.
 public struct StatisticalVintage: Codable, Sendable, Hashable {
     /// The dataflow's identifier (`DF_MIGR_RETURNS`).

@@ -68,7 +68,7 @@ public struct UploadPreview: Sendable {
     public var report: UploadReport
     /// The state's newest vintage of the flow, which this one would follow.
     public var previous: StatisticalVintage?
-    /// Its observations, to which the preview's `changed` and `deleted` indices point.
+    /// Its observations, to which the preview's `changed`, `deleted` and `kept` indices point.
     public var previousTable: ObservationTable
     /// The number the vintage would have.
     public var number: Int { (previous?.number ?? 0) + 1 }
@@ -184,8 +184,9 @@ extension StatisticsService {
     private func commit(_ preview: UploadPreview, content: [UInt8], as principal: Principal?) async throws
         -> AppendedEntry
     {
+        // The vintage holds what the upload carries and, unless it replaces the vintage, what it left as it was.
         let message = DataMessage(
-            structure: preview.structure, flow: preview.flow, table: preview.report.table, id: "VINTAGE",
+            structure: preview.structure, flow: preview.flow, table: preview.report.vintage, id: "VINTAGE",
             prepared: "1970-01-01T00:00:00Z")
         var data: [UInt8] = []
         try message.writeSDMXCSV { data.append(contentsOf: $0) }
@@ -195,7 +196,7 @@ extension StatisticsService {
             flow: preview.flow.id, area: preview.area, number: preview.number,
             file: .init(
                 name: preview.fileName, format: preview.format.rawValue, sha256: upload.sha256, bytes: content.count),
-            data: .init(sha256: observations.sha256, observations: preview.report.table.count))
+            data: .init(sha256: observations.sha256, observations: preview.report.vintage.count))
         return try await record.record(
             .commitVintage(vintage), authority: .participant(preview.area), storing: [upload, observations],
             as: principal)

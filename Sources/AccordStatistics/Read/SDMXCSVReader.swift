@@ -9,6 +9,16 @@ public struct ReadResult: Sendable {
     /// The file row each observation of `table` came from.
     public var rows: [Int]
     public var problems: ProblemList
+    /// Whether the upload is the state's whole submission (SDMX-CSV rows with ACTION R), deleting what it
+    /// leaves out; otherwise it adds to the previous vintage and updates what it carries.
+    public var replacesVintage = false
+
+    public init(table: ObservationTable, rows: [Int], problems: ProblemList, replacesVintage: Bool = false) {
+        self.table = table
+        self.rows = rows
+        self.problems = problems
+        self.replacesVintage = replacesVintage
+    }
 }
 
 /// Reads an SDMX-CSV 2.0 data message for one dataflow of `RCM:DSD_MIGR_FLOW(1.0)`.
@@ -18,8 +28,10 @@ public struct ReadResult: Sendable {
 /// the components, in any order, written as their ID or as `ID: name` (`labels=both`). Every dimension,
 /// TIME_PERIOD and OBS_VALUE must be there; attributes may be left out (OBS_STATUS then reads A, normal
 /// value, and UNIT_MEASURE PS, persons). Custom columns are allowed, as the specification allows them,
-/// and ignored. Each row must say `dataflow`, this flow's `RCM:ID(version)` and an action I, A or R: a
-/// vintage is a complete submission, so a deletion is a resubmission without the observation.
+/// and ignored. Each row must say `dataflow`, this flow's `RCM:ID(version)` and an action: I (information), A
+/// (append) or M (merge) add to the state's previous vintage and update what they carry; R (replace) on every
+/// row makes the file the whole submission, so that what it leaves out is deleted. An empty ACTION, or none,
+/// is I, as SDMX-CSV 1.0 files are.
 public struct SDMXCSVReader: Sendable {
     public let structure: DataStructure
     public let flow: Dataflow
@@ -71,11 +83,28 @@ public struct SDMXCSVReader: Sendable {
         // Each part counted its lines from 1; the first starts after the header, each next after the last.
         var result = ReadResult(table: ObservationTable(), rows: [], problems: problems)
         var linesBefore = header.nextLine - 1
+        var (firstReplacing, firstAdding): (Int?, Int?) = (nil, nil)
         for part in read {
             result.table.append(contentsOf: part.read.table)
             result.rows += part.read.rows.map { $0 + linesBefore }
             result.problems.append(contentsOf: part.read.problems, rowsAfter: linesBefore)
+            firstReplacing = firstReplacing ?? part.firstReplacing.map { $0 + linesBefore }
+            firstAdding = firstAdding ?? part.firstAdding.map { $0 + linesBefore }
             linesBefore += part.lines
+        }
+        result.replacesVintage = firstReplacing != nil && firstAdding == nil
+        if let firstReplacing, let firstAdding {
+            result.problems.append(
+                Problem(
+                    .structure, row: max(firstReplacing, firstAdding), column: "ACTION",
+                    code: firstReplacing > firstAdding ? "R" : nil,
+                    Sentence(
+                        es: "un archivo reemplaza la versión (ACTION R en cada fila) o la completa (I, A o M), no "
+                            + "las dos cosas: la fila \(firstReplacing) dice R y la fila \(firstAdding) no",
+                        en: "a file either replaces the vintage (ACTION R on every row) or adds to it (I, A or M), "
+                            + "not both: row \(firstReplacing) says R and row \(firstAdding) does not",
+                        fr: "un fichier remplace la version (ACTION R sur chaque ligne) ou la complète (I, A ou M), "
+                            + "pas les deux : la ligne \(firstReplacing) dit R et la ligne \(firstAdding) non")))
         }
         return result
     }
@@ -101,6 +130,9 @@ public struct SDMXCSVReader: Sendable {
         /// How many lines the part spans.
         var lines: Int
         var sawQuote: Bool
+        /// The first line whose ACTION is R, and the first whose ACTION adds (I, A, M or none).
+        var firstReplacing: Int?
+        var firstAdding: Int?
     }
 
     /// Reads `parts` at once, each on a thread of its own.
@@ -123,6 +155,7 @@ public struct SDMXCSVReader: Sendable {
         let expectedID = Array(structure.reference(of: flow).utf8)
         let dataflow = Array("dataflow".utf8)
         var components = [Range<Int>?](repeating: nil, count: Field.allCases.count)
+        var (firstReplacing, firstAdding): (Int?, Int?) = (nil, nil)
         while let source = records.next(into: &fields) {
             let line = records.line
             let buffer = source == .input ? bytes : records.copy
@@ -159,36 +192,41 @@ public struct SDMXCSVReader: Sendable {
                 problems.append(problem)
                 continue
             }
+            if let action = layout.action, buffer.bytes(fields[action], equal: Self.replace) {
+                firstReplacing = firstReplacing ?? line
+            } else {
+                firstAdding = firstAdding ?? line
+            }
             for (field, column) in layout.columns.enumerated() { components[field] = column.map { fields[$0] } }
             decoder.decode(row: line, problems: &problems, bytes: buffer, fields: components)
         }
         let (table, rows) = decoder.finish()
         return Part(
             read: ReadResult(table: table, rows: rows, problems: problems), lines: records.nextLine - 1,
-            sawQuote: records.sawQuote)
+            sawQuote: records.sawQuote, firstReplacing: firstReplacing, firstAdding: firstAdding)
     }
 
-    /// The problem with a row's ACTION, which must be empty or one of I, A and R; nil when it has none.
+    private static let replace = Array("R".utf8)
+
+    /// The problem with a row's ACTION, which must be empty or one of I, A, M and R; nil when it has none.
     private static func actionProblem(_ bytes: [UInt8], _ action: Range<Int>, line: Int) -> Problem? {
         if action.count > 1 {
             return Problem(
                 .structure, row: line, column: "ACTION", code: bytes.text(action),
                 Sentence(
-                    es: "ACTION debe ser una letra: I, A o R", en: "ACTION must be one letter: I, A or R",
-                    fr: "ACTION doit être une lettre : I, A ou R"))
+                    es: "ACTION debe ser una letra: I, A, M o R", en: "ACTION must be one letter: I, A, M or R",
+                    fr: "ACTION doit être une lettre : I, A, M ou R"))
         }
-        guard let byte = action.first.map({ bytes[$0] }), byte != UInt8(ascii: "I"), byte != UInt8(ascii: "A"),
-            byte != UInt8(ascii: "R")
-        else { return nil }
+        guard let byte = action.first.map({ bytes[$0] }), !"IAMR".utf8.contains(byte) else { return nil }
         return Problem(
             .structure, row: line, column: "ACTION", code: bytes.text(action),
             Sentence(
-                es: "ACTION debe ser I, A o R: un nuevo envío reemplaza la versión entera; para suprimir una "
-                    + "observación, omítala",
-                en: "ACTION must be I, A or R: a resubmission replaces the whole vintage, so leave an observation out "
-                    + "to delete it",
-                fr: "ACTION doit être I, A ou R : un nouvel envoi remplace toute la version ; pour supprimer une "
-                    + "observation, omettez-la"
+                es: "ACTION debe ser I, A, M o R: para suprimir observaciones, envíe la versión entera con ACTION R "
+                    + "en cada fila, sin ellas",
+                en: "ACTION must be I, A, M or R: to delete observations, send the whole vintage without them, with "
+                    + "ACTION R on every row",
+                fr: "ACTION doit être I, A, M ou R : pour supprimer des observations, envoyez toute la version sans "
+                    + "elles, avec ACTION R sur chaque ligne"
             ))
     }
 

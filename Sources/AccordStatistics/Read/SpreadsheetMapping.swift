@@ -19,11 +19,16 @@ public struct SpreadsheetMapping: Codable, Sendable, Hashable {
     /// When set, country names in this language (as the structure's codelists give them, e.g. "México")
     /// are read as their ISO 3166-1 alpha-3 codes in REF_AREA, CITIZENSHIP and COUNTERPART_AREA.
     public var countryNames: Language?
+    /// When true, each upload is the state's whole submission of the flow, so the previous vintage's observations
+    /// it leaves out are deleted (as SDMX-CSV's ACTION R); otherwise (nil or false) an upload adds to and updates
+    /// the previous vintage. Optional so that mappings saved before it read as they did.
+    public var replacesVintage: Bool?
 
     public init(
         sheet: String? = nil, headerRow: Int = 1, columns: [String: String], constants: [String: String] = [:],
-        labels: [String: [String: String]] = [:], countryNames: Language? = nil
+        labels: [String: [String: String]] = [:], countryNames: Language? = nil, replacesVintage: Bool? = nil
     ) {
+        self.replacesVintage = replacesVintage
         self.sheet = sheet
         self.headerRow = headerRow
         self.columns = columns
@@ -138,7 +143,8 @@ struct SpreadsheetReader {
             decoder.decode(row: number, problems: &problems, bytes: bytes, fields: fields)
         }
         let (table, rows) = decoder.finish()
-        return ReadResult(table: table, rows: rows, problems: problems)
+        return ReadResult(
+            table: table, rows: rows, problems: problems, replacesVintage: mapping.replacesVintage ?? false)
     }
 
     /// Folded label → code, for each field that has labels.

@@ -5,15 +5,19 @@ struct Consistency {
     let table: ObservationTable
     /// The file row of each observation.
     let rows: [Int]
+    /// How many of the observations, from the first, are the file's: the warnings name only those. Those after
+    /// are the previous vintage's, kept beside the file's and checked with them, but not reported again.
+    let reported: Int
     let packing: KeyPacking
     let keys: [UInt64]
     /// The observations' indices in key order.
     let order: [UInt32]
 
-    init(structure: DataStructure, table: ObservationTable, rows: [Int]) {
+    init(structure: DataStructure, table: ObservationTable, rows: [Int], reported: Int? = nil) {
         self.structure = structure
         self.table = table
         self.rows = rows
+        self.reported = reported ?? table.count
         packing = KeyPacking(structure)
         keys = packing.keys(of: table)
         order = KeySort.order(of: keys)
@@ -52,7 +56,7 @@ struct Consistency {
                 sums[group, default: (0, 0, false)].count += 1
                 if value == ObservationTable.missing { sums[group]!.missing = true }
             }
-            for index in 0..<table.count where table.code(dimension, at: index) == total {
+            for index in 0..<reported where table.code(dimension, at: index) == total {
                 let value = table.values[index]
                 guard value != ObservationTable.missing, let parts = sums[keys[index]], !parts.missing,
                     parts.sum != UInt64(value)
@@ -87,7 +91,7 @@ struct Consistency {
             years[year, default: (0, 0)].sum += UInt64(value)
             years[year, default: (0, 0)].months += 1
         }
-        for index in 0..<table.count where table.code(.frequency, at: index) == annual {
+        for index in 0..<reported where table.code(.frequency, at: index) == annual {
             let value = table.values[index]
             guard value != ObservationTable.missing, let months = years[keys[index]], months.months == 12,
                 months.sum != UInt64(value)
@@ -121,7 +125,7 @@ struct Consistency {
             while end < sorted.count, series[end] == series[start] { end += 1 }
             for position in start..<end {
                 let value = values[position]
-                guard value != ObservationTable.missing else { continue }
+                guard value != ObservationTable.missing, sorted[position] < reported else { continue }
                 let month = months[position]
                 // The previous twelve months are among the twelve observations before this one in the series.
                 window.removeAll(keepingCapacity: true)

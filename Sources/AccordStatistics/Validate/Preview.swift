@@ -1,17 +1,26 @@
 /// What committing an upload would change, compared with the state's previous vintage of the flow:
-/// observations added, changed (value or an attribute) and deleted (in the previous vintage, not in this one).
+/// observations added, changed (value or an attribute), and those of the previous vintage the upload does not
+/// carry — kept when the upload adds to the vintage, deleted when it replaces it.
+///
+/// SDMX's actions say which: I (information), A (append) and M (merge) add to and update what is there, R
+/// (replace) makes the upload the whole submission. A delegation sending a new quarter expects its earlier
+/// figures to stay; only an upload that says R may delete them.
 public struct Preview: Sendable {
     /// Indices into the new observations.
     public var added: [Int]
     /// Pairs of indices: into the new observations, into the previous vintage's.
     public var changed: [(new: Int, old: Int)]
-    /// Indices into the previous vintage's observations.
+    /// Indices into the previous vintage's observations that the vintage would no longer hold (a replacement).
     public var deleted: [Int]
+    /// Indices into the previous vintage's observations the upload does not carry and the vintage keeps (an
+    /// addition).
+    public var kept: [Int]
     /// How many observations are the same in both.
     public var unchanged: Int
 
-    /// Compares `new` with `previous` (empty for a first submission) by observation key.
-    public init(new: ObservationTable, previous: ObservationTable, structure: DataStructure) {
+    /// Compares `new` with `previous` (empty for a first submission) by observation key; `replacesVintage` says
+    /// whether the previous observations `new` does not carry are deleted or kept.
+    public init(new: ObservationTable, previous: ObservationTable, structure: DataStructure, replacesVintage: Bool) {
         let packing = KeyPacking(structure)
         let newKeys = packing.keys(of: new)
         let oldKeys = packing.keys(of: previous)
@@ -20,7 +29,11 @@ public struct Preview: Sendable {
         added = []
         changed = []
         deleted = []
+        kept = []
         unchanged = 0
+        func dropped(_ oldIndex: Int) {
+            if replacesVintage { deleted.append(oldIndex) } else { kept.append(oldIndex) }
+        }
         var newPosition = 0
         var oldPosition = 0
         // A merge of the two sorted key lists.
@@ -41,14 +54,14 @@ public struct Preview: Sendable {
                     added.append(newIndex)
                     newPosition += 1
                 } else {
-                    deleted.append(oldIndex)
+                    dropped(oldIndex)
                     oldPosition += 1
                 }
             case (let newIndex?, nil):
                 added.append(newIndex)
                 newPosition += 1
             case (nil, let oldIndex?):
-                deleted.append(oldIndex)
+                dropped(oldIndex)
                 oldPosition += 1
             case (nil, nil):
                 return

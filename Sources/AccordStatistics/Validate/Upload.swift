@@ -8,7 +8,7 @@
 /// let upload = Upload(structure: structure, flow: returns, reportingArea: "GTM",
 ///                     previous: guatemalasCurrentVintage, others: currentVintagesOfOtherStates)
 /// let report = upload.validate(sdmxCSV: bytes)
-/// if report.canCommit { … Vintage(flow:area:sequence:observations: report.table) … }
+/// if report.canCommit { … Vintage(flow:area:sequence:observations: report.vintage) … }
 /// ```
 public struct Upload: Sendable {
     public var structure: DataStructure
@@ -46,18 +46,43 @@ public struct Upload: Sendable {
     }
 
     /// Checks what a reader read: duplicate keys, then the warnings; the preview when there is no error.
+    ///
+    /// The warnings look at the vintage as committing would make it, so that a new quarter is compared with
+    /// the months before it and a total with breakdowns sent earlier; they name only the file's rows, since
+    /// what is kept was checked when it came.
     public func validate(_ read: ReadResult) -> UploadReport {
         var problems = read.problems
-        let consistency = Consistency(structure: structure, table: read.table, rows: read.rows)
-        consistency.duplicateKeys(into: &problems)
-        consistency.totals(into: &problems)
-        consistency.monthsSumToYear(into: &problems)
-        consistency.outliers(into: &problems)
-        Mirror(structure: structure, tolerance: mirrorTolerance).check(
-            read.table, rows: read.rows, against: others, describe: consistency.describe, into: &problems)
+        let file = Consistency(structure: structure, table: read.table, rows: read.rows)
+        file.duplicateKeys(into: &problems)
+        if read.table.isEmpty, !problems.hasErrors {
+            problems.append(
+                Problem(
+                    .columns, row: nil, column: nil, code: nil,
+                    Sentence(
+                        es: "el archivo no tiene observaciones", en: "the file has no observations",
+                        fr: "le fichier n'a pas d'observations")))
+        }
         let preview =
-            problems.hasErrors ? nil : Preview(new: read.table, previous: previous, structure: structure)
-        return UploadReport(table: read.table, rows: read.rows, problems: problems, preview: preview)
+            problems.hasErrors
+            ? nil
+            : Preview(
+                new: read.table, previous: previous, structure: structure, replacesVintage: read.replacesVintage)
+        var vintage = read.table
+        var checked = file
+        if let preview, !preview.kept.isEmpty {
+            vintage.append(contentsOf: previous.gathered(preview.kept.map(UInt32.init)))
+            checked = Consistency(
+                structure: structure, table: vintage,
+                rows: read.rows + repeatElement(0, count: preview.kept.count), reported: read.table.count)
+        }
+        checked.totals(into: &problems)
+        checked.monthsSumToYear(into: &problems)
+        checked.outliers(into: &problems)
+        Mirror(structure: structure, tolerance: mirrorTolerance).check(
+            read.table, rows: read.rows, against: others, describe: file.describe, into: &problems)
+        return UploadReport(
+            table: read.table, rows: read.rows, problems: problems, preview: preview, vintage: vintage,
+            replacesVintage: read.replacesVintage)
     }
 }
 
@@ -65,14 +90,25 @@ public struct Upload: Sendable {
 public struct UploadReport: Sendable {
     /// The observations read without error.
     public var table: ObservationTable
+    /// The observations the vintage would hold once committed: `table`, with the previous vintage's that the
+    /// upload does not carry when it adds to the vintage rather than replacing it.
+    public var vintage: ObservationTable
     /// The file row of each observation.
     public var rows: [Int]
     public var problems: ProblemList
     /// What committing would change; nil while there are errors.
     public var preview: Preview?
+    /// Whether the upload replaces the previous vintage (SDMX-CSV ACTION R) rather than adding to it.
+    public var replacesVintage: Bool
 
-    public init(table: ObservationTable, rows: [Int], problems: ProblemList, preview: Preview?) {
+    public init(
+        table: ObservationTable, rows: [Int], problems: ProblemList, preview: Preview?,
+        vintage: ObservationTable? = nil,
+        replacesVintage: Bool = false
+    ) {
+        self.replacesVintage = replacesVintage
         self.table = table
+        self.vintage = vintage ?? table
         self.rows = rows
         self.problems = problems
         self.preview = preview

@@ -195,6 +195,8 @@ struct UploadPreviewDTO: Encodable, Sendable {
         var added: Int
         var changed: Int
         var deleted: Int
+        /// Observations of the previous vintage the upload does not carry and the vintage keeps.
+        var kept: Int
         var unchanged: Int
         /// The first 50 of each.
         var samples: [Change]
@@ -251,7 +253,7 @@ struct UploadPreviewDTO: Encodable, Sendable {
                 }
             return Changes(
                 added: changes.added.count, changed: changes.changed.count, deleted: changes.deleted.count,
-                unchanged: changes.unchanged, samples: samples)
+                kept: changes.kept.count, unchanged: changes.unchanged, samples: samples)
         }
     }
 }

@@ -132,6 +132,10 @@ struct StatisticsPageTests {
             // The warning in the delegation's language, not the API's English.
             #expect(text.contains("desgloses por SEX suman") && !text.contains("breakdowns sum to"))
             #expect(text.contains("27 añadidas"))
+            // The workbook adds a quarter: Mexico's earlier figures are kept, and the page says how to delete.
+            #expect(text.contains("0 suprimidas") && !text.contains(" 0 conservadas"))
+            #expect(text.contains("conservadas de la versión anterior"))
+            #expect(text.contains("Este envío completa la versión anterior"))
             #expect(preview.text.contains("name=\"expect\" value=\"2\""))
 
             let committed = try await pages.call(.post, location + "/commit", as: .delegateMEX, form: ["expect": "2"])

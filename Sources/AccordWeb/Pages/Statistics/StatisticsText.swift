@@ -7,7 +7,8 @@ enum StatisticsText: CaseIterable {
     case view, series, byCitizenship, matrix, event, area, allAreas, from, to, show, total, withheld, withheldNote
     case downloads, tableCSV, sdmxCSV, sdmxJSON, sdmxML, upload, uploadStatistics, file, format, mapping, noMapping
     case dataflow, reportingState, stageUpload, preview, problems, severity, row, column, code, rule, message, error
-    case warning, added, changed, deleted, unchanged, key, before, after, commitVintage, discard, vintage, vintages
+    case warning, added, changed, deleted, kept, replacesVintage, addsToVintage, unchanged, key, before, after,
+        commitVintage, discard, vintage, vintages
     case canCommit, cannotCommit, publishRelease, date, notes, committed, demoWorkbook, demoWorkbookNote, period
     case citizenship, counterpart, year, noData, sha256, observations, uploadsFor, figuresOf
 
@@ -65,6 +66,18 @@ enum StatisticsText: CaseIterable {
         case .added: ("añadidas", "added", "ajoutées")
         case .changed: ("modificadas", "changed", "modifiées")
         case .deleted: ("suprimidas", "deleted", "supprimées")
+        case .kept: ("conservadas de la versión anterior", "kept from the previous vintage", "conservées du millésime précédent")
+        case .replacesVintage: (
+            "Este envío reemplaza la versión anterior: las observaciones que no lleva se suprimen.",
+            "This upload replaces the previous vintage: the observations it leaves out are deleted.",
+            "Cet envoi remplace le millésime précédent : les observations qu'il omet sont supprimées.")
+        case .addsToVintage: (
+            "Este envío completa la versión anterior: añade y actualiza lo que lleva y conserva lo demás. Para suprimir "
+                + "observaciones, envíe la versión entera en SDMX-CSV con ACTION R.",
+            "This upload adds to the previous vintage: it adds and updates what it carries and keeps the rest. To "
+                + "delete observations, send the whole vintage as SDMX-CSV with ACTION R.",
+            "Cet envoi complète le millésime précédent : il ajoute et met à jour ce qu'il porte et garde le reste. Pour "
+                + "supprimer des observations, envoyez tout le millésime en SDMX-CSV avec ACTION R.")
         case .unchanged: ("sin cambios", "unchanged", "inchangées")
         case .key: ("Clave", "Key", "Clé")
         case .before: ("Antes", "Before", "Avant")

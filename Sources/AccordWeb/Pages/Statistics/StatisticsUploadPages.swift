@@ -280,8 +280,14 @@ enum StatisticsUploadPages {
                 "p",
                 text: "\(StatisticsText.vintage(language)) \(preview.number): \(changes.added.count) "
                     + "\(StatisticsText.added(language)), \(changes.changed.count) \(StatisticsText.changed(language)), "
-                    + "\(changes.deleted.count) \(StatisticsText.deleted(language)), \(changes.unchanged) "
-                    + StatisticsText.unchanged(language))
+                    + "\(changes.deleted.count) \(StatisticsText.deleted(language)), \(changes.kept.count) "
+                    + "\(StatisticsText.kept(language)), \(changes.unchanged) " + StatisticsText.unchanged(language))
+            if preview.previous != nil {
+                main.element(
+                    "p",
+                    text: report.replacesVintage
+                        ? StatisticsText.replacesVintage(language) : StatisticsText.addsToVintage(language))
+            }
             let samples = UploadPreviewDTO(preview).changes?.samples ?? []
             if !samples.isEmpty {
                 main.element("table", [("class", "changes")]) { html in
