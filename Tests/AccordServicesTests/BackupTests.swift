@@ -74,6 +74,8 @@ import Testing
             func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
             let file = path("backup")
             let pdf = Array("%PDF-1.7\nconclusiones de la XXIV RCM\n%%EOF\n".utf8)
+            let stray = "never committed"
+            let straySHA = HashChain.digest(of: Array(stray.utf8))
 
             // Setup: the demo, its statistics uploads and an attached PDF, all kept in a files folder.
             let live = FileFolder(path: path("files"))
@@ -88,6 +90,9 @@ import Testing
                         target: AttachmentTarget(kind: .meeting, id: "RCM-XXIV"), name: "conclusiones.pdf",
                         content: pdf), as: secretariat)
                 #expect(try await store.verify().isValid)
+                // A file in the folder that no row names (left by an upload that was never committed, say) is
+                // not the backup's.
+                try Data(stray.utf8).write(to: URL(fileURLWithPath: live.path).appendingPathComponent(straySHA))
 
                 // Act: the backup.
                 backedUp = try await Backups.backup(store, to: file)
@@ -113,9 +118,11 @@ import Testing
             await unnamed.close()
             #expect(refused?.description.contains("--files-dir") == true, "\(String(describing: refused))")
             #expect(!FileManager.default.fileExists(atPath: path("unnamed")))
+            // The database is copied under a hidden name until its files are beside it: none is left either.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasPrefix(".") })
 
             // Check: every file of the files folder (the uploads, their observations, the PDF) is beside the backup.
-            let kept = try FileManager.default.contentsOfDirectory(atPath: live.path).sorted()
+            let kept = try FileManager.default.contentsOfDirectory(atPath: live.path).filter { $0 != straySHA }.sorted()
             #expect(backedUp.filesFolder == Backups.filesFolder(of: file))
             #expect(backedUp.files == kept.count && kept.count > 2)
             #expect(try FileManager.default.contentsOfDirectory(atPath: Backups.filesFolder(of: file)).sorted() == kept)
@@ -157,6 +164,37 @@ import Testing
             #expect(refusal?.description.contains("\(attachment.sha256) in ") == true, "\(String(describing: refusal))")
             #expect(refusal?.description.contains("no longer hashes to its name") == true)
             #expect(try await targetIsEmpty())
+
+            // A link planted in a copy's files folder, even to a file with the right bytes, is not read; nor is a
+            // file whose name is not a digest.
+            for (name, plant) in [
+                (
+                    "linked",
+                    { (folder: String) in
+                        let entry = (folder as NSString).appendingPathComponent(attachment.sha256)
+                        try FileManager.default.moveItem(atPath: entry, toPath: entry + ".real")
+                        try FileManager.default.createSymbolicLink(atPath: entry, withDestinationPath: entry + ".real")
+                    }
+                ),
+                (
+                    "named",
+                    { (folder: String) in
+                        try Data("notes".utf8).write(
+                            to: URL(fileURLWithPath: folder).appendingPathComponent("notes.txt"))
+                    }
+                ),
+            ] as [(String, (String) throws -> Void)] {
+                let copy = path(name)
+                try FileManager.default.copyItem(atPath: file, toPath: copy)
+                try FileManager.default.copyItem(
+                    atPath: Backups.filesFolder(of: file), toPath: Backups.filesFolder(of: copy))
+                try plant(Backups.filesFolder(of: copy))
+                let refusal = await #expect(throws: Backups.Failure.self) {
+                    try await Backups.restore(from: copy, into: target, filesFolder: restoredFiles, logger: .tests)
+                }
+                #expect(refusal?.description.contains("is not a stored file") == true, "\(String(describing: refusal))")
+                #expect(try await targetIsEmpty())
+            }
 
             // Act: restore into a new database with a new files folder.
             let restored = try await Backups.restore(

@@ -94,36 +94,59 @@ public enum Backups {
         for path in [path, filesPath].compactMap(\.self) where FileManager.default.fileExists(atPath: path) {
             throw Failure.exists(path)
         }
+        // The database is copied under a hidden name and given `path` only once its files are beside it: a backup
+        // cut short (killed, disk full) never leaves a `path` that looks whole.
+        let target = URL(fileURLWithPath: path)
+        let partial = target.deletingLastPathComponent().appendingPathComponent(
+            ".\(target.lastPathComponent).partial-\(UUID().uuidString)"
+        ).path
+        defer { try? FileManager.default.removeItem(atPath: partial) }
         let copy: DatabaseCopy
         switch store.location {
         case .sqlite:
-            copy = try await store.copySQLite(to: path)
+            copy = try await store.copySQLite(to: partial)
         case .postgres(let url):
             let tool = try program("pg_dump")
             let connection = try LibpqConnection(url)
             copy = try await store.withExportedSnapshot { snapshot, copy in
                 try await run(
                     tool,
-                    ["--format=custom", "--no-owner", "--snapshot=\(snapshot)", "--file=\(path)"],
+                    ["--format=custom", "--no-owner", "--snapshot=\(snapshot)", "--file=\(partial)"],
                     environment: connection.environment)
                 return copy
             }
         }
         // With nothing kept outside the database, the backup is the one file, as without a files folder.
-        guard !copy.filesInFolder.isEmpty else { return BackedUp(head: copy.head, filesFolder: nil, files: 0) }
+        guard !copy.filesInFolder.isEmpty else {
+            try publish(partial, as: path)
+            return BackedUp(head: copy.head, filesFolder: nil, files: 0)
+        }
+        // A store opened without the folder its files are in (a cron job without ACCORD_FILES_DIR) would make a
+        // backup that cannot be restored whole: none is left.
         guard let folder = store.filesFolder, let filesPath else {
-            // A store opened without the folder its files are in (a cron job without ACCORD_FILES_DIR) would
-            // make a backup that cannot be restored whole: none is left.
-            try? FileManager.default.removeItem(atPath: path)
             throw Failure.filesFolderUnnamed(files: copy.filesInFolder.count)
         }
+        let files: Int
         do {
-            let files = try folder.copy(copy.filesInFolder, toNewFolder: filesPath)
-            return BackedUp(head: copy.head, filesFolder: filesPath, files: files)
+            files = try folder.copy(copy.filesInFolder, toNewFolder: filesPath)
+        } catch let failure as FileFolder.Failure {
+            throw Failure.files(failure.description)
+        }
+        do {
+            try publish(partial, as: path)
         } catch {
-            // A database copy without its files would restore into a record that fails verify: none is left.
-            try? FileManager.default.removeItem(atPath: path)
-            if let failure = error as? FileFolder.Failure { throw Failure.files(failure.description) }
+            try? FileManager.default.removeItem(atPath: filesPath)
+            throw error
+        }
+        return BackedUp(head: copy.head, filesFolder: filesPath, files: files)
+    }
+
+    /// Gives the finished copy at `partial` its name, refusing to replace a file that appeared meanwhile.
+    private static func publish(_ partial: String, as path: String) throws {
+        do {
+            try FileManager.default.moveItem(atPath: partial, toPath: path)
+        } catch {
+            if FileManager.default.fileExists(atPath: path) { throw Failure.exists(path) }
             throw error
         }
     }

@@ -46,7 +46,8 @@ public struct FileFolder: Sendable, Hashable {
         if (try? read(sha256)) != nil { return }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let temporary = (path as NSString).appendingPathComponent(".\(sha256).\(UUID().uuidString).tmp")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        // Read by the server alone: uploads may hold confidential cells, attachments unpublished drafts.
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else { throw Failure(description: "cannot create a file in \(path) (errno \(errno))") }
         var written = 0
         let ok = content.withUnsafeBytes { buffer -> Bool in
@@ -90,7 +91,8 @@ public struct FileFolder: Sendable, Hashable {
                 ".\(target.lastPathComponent).partial-\(UUID().uuidString)"))
         let digests = Set(digests).sorted()
         do {
-            try FileManager.default.createDirectory(atPath: partial.path, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(
+                atPath: partial.path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             for digest in digests { try partial.write(try contents(digest), as: digest) }
             // Refuses an existing `path` rather than replace it.
             try FileManager.default.moveItem(atPath: partial.path, toPath: path)
@@ -110,7 +112,18 @@ public struct FileFolder: Sendable, Hashable {
     public func copy(everyFileOf source: FileFolder) throws -> Int {
         // Names starting with a dot are a writer's temporary files, never a kept file.
         let names = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { !$0.hasPrefix(".") }
-        for name in names.sorted() { try write(try source.contents(name), as: name) }
+        for name in names.sorted() {
+            // Only regular files named by a SHA-256 are read: a link or a device planted in a backup's folder
+            // could point at anything, or never end.
+            let kind = try? FileManager.default.attributesOfItem(atPath: source.location(of: name))[.type]
+            guard name.utf8.count == 64, name.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }),
+                kind as? FileAttributeType == .typeRegular
+            else {
+                throw Failure(
+                    description: "\(name) in \(source.path) is not a stored file (a regular file named by its SHA-256)")
+            }
+            try write(try source.contents(name), as: name)
+        }
         return names.count
     }
 
