@@ -152,6 +152,10 @@ struct StatisticsServiceTests {
             #expect(changes.deleted.count == 10)
             #expect(changes.kept.isEmpty)
             #expect(changes.unchanged == first.table.count - 10)
+            // Deleting figures needs the vintage number the preview showed.
+            await #expect(throws: UploadError.expectationNeeded(next: 2, deleted: 10)) {
+                try await statistics.commit(upload: preview.id!, as: Self.mexico)
+            }
             try await statistics.commit(upload: preview.id!, expecting: 2, as: Self.mexico)
             let second = try await statistics.vintage("DF_MIGR_RETURNS/MEX/2", for: Self.mexico)
             #expect(second.table.count == first.table.count - 10)

@@ -88,6 +88,9 @@ public enum UploadError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownUpload
     /// Another vintage of the state's flow was committed after the preview was shown.
     case stalePreview(expected: Int, next: Int)
+    /// An upload that replaces the vintage, deleting what it leaves out, is committed only naming the vintage
+    /// number its preview showed.
+    case expectationNeeded(next: Int, deleted: Int)
 
     public var description: String {
         switch self {
@@ -97,6 +100,9 @@ public enum UploadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .empty: "the file is empty"
         case .hasErrors(let count): "the upload has \(count) error(s); fix them and upload the file again"
         case .unknownUpload: "no such upload is waiting for you; upload the file again"
+        case .expectationNeeded(let next, let deleted):
+            "this upload replaces the vintage and deletes \(deleted) observation(s): commit it naming the vintage "
+                + "its preview showed (expect=\(next))"
         case .stalePreview(let expected, let next):
             "the preview was for vintage \(expected), but vintage \(next - 1) was committed meanwhile: review the new preview"
         }
@@ -158,6 +164,12 @@ extension StatisticsService {
         guard preview.report.canCommit else { throw UploadError.hasErrors(count: preview.report.problems.errorCount) }
         if let expected, expected != preview.number {
             throw UploadError.stalePreview(expected: expected, next: preview.number)
+        }
+        // Deleting figures is never done against a vintage the sender may not have seen.
+        if expected == nil, preview.report.replacesVintage, let deleted = preview.report.preview?.deleted.count,
+            deleted > 0
+        {
+            throw UploadError.expectationNeeded(next: preview.number, deleted: deleted)
         }
         let entry = try await commit(preview, content: request.content, as: principal)
         try await store.discardStagedUpload(id)

@@ -154,6 +154,10 @@ extension Problem {
         case .stalePreview:
             self.init(
                 .conflict, kind: "stale-preview", title: "Stale preview", detail: error.description, field: "expect")
+        case .expectationNeeded:
+            self.init(
+                .unprocessableContent, kind: "invalid-upload", title: "Upload refused", detail: error.description,
+                field: "expect")
         case .hasErrors, .mappingNeeded, .empty:
             self.init(
                 .unprocessableContent, kind: "invalid-upload", title: "Upload refused", detail: error.description,
