@@ -1,3 +1,4 @@
+import AccordCore
 import AccordStore
 import Foundation
 import Synchronization
@@ -183,6 +184,28 @@ struct AccountServiceTests {
             let last = try await accounts.makeToken(for: "iom", name: "last")
             try await accounts.setDisabled(true, username: "iom")
             #expect(try await accounts.principal(token: last) == nil)
+        }
+    }
+
+    @Test("a request does not revoke the token it is signed with; another one, or none, does")
+    func ownTokenIsNotRevoked() async throws {
+        try await withAPI(demo: true) { _, store in
+            let accounts = Self.service(store, Clock())
+            try await accounts.addAccount(
+                username: "ana.ts", displayName: "Ana", role: "secretariat", participant: nil, language: "es",
+                password: Self.password)
+            let script = try await accounts.makeToken(for: "ana.ts", name: "script")
+            let laptop = try await accounts.makeToken(for: "ana.ts", name: "laptop")
+            let ana = try #require(try await accounts.principal(token: script))
+            let refusal = await #expect(throws: ChangeError.self) {
+                try await accounts.revokeToken(named: "script", of: "ana.ts", as: ana, presenting: script)
+            }
+            #expect(
+                refusal?.field == "name" && "\(refusal!)".contains("signed with the token 'script'"),
+                "\(String(describing: refusal))")
+            #expect(try await accounts.principal(token: script) != nil)
+            try await accounts.revokeToken(named: "script", of: "ana.ts", as: ana, presenting: laptop)
+            #expect(try await accounts.principal(token: script) == nil)
         }
     }
 }

@@ -177,14 +177,24 @@ extension AccountService {
     /// Revokes the token `name` of `username`, as `principal`: it stops working at once.
     ///
     /// - Throws: `AuthError` unless `principal` is the Secretariat; `NotFound` naming `username` or `name`.
-    public func revokeToken(named name: String, of username: String, as principal: Principal?) async throws {
+    ///
+    /// - Parameter presented: the token the request is signed with, if any: a request does not revoke the token
+    ///   it is signed with, so that a script cannot lock itself out halfway (another token or the page revokes it).
+    public func revokeToken(
+        named name: String, of username: String, as principal: Principal?, presenting presented: String? = nil
+    ) async throws {
         try requireAdministrator(principal, "revoke API tokens")
+        if let presented, try await isToken(presented, named: name, of: username) {
+            throw ChangeError.ruleViolation(
+                field: "name", rule: "own-token",
+                reason: "this request is signed with the token '\(name)'; revoke it with another token or from the "
+                    + "accounts page")
+        }
         try await revokeToken(named: name, of: username)
     }
 
-    /// Whether `token` is the token `name` of `username`: a request signed with a token does not revoke that
-    /// same token, so a script cannot lock itself out halfway (another token or the page revokes it).
-    public func isToken(_ token: String, named name: String, of username: String) async throws -> Bool {
+    /// Whether `token` is the token `name` of `username`.
+    func isToken(_ token: String, named name: String, of username: String) async throws -> Bool {
         guard let record = try await store.token(hash: Secrets.hash(token)) else { return false }
         return record.username == username.lowercased() && record.name == name
     }
@@ -222,7 +232,7 @@ extension AccountService {
 
 extension AccountService {
     /// Throws unless `principal` administers accounts (`Policy.managesAccounts`); `what` names the act.
-    fileprivate func requireAdministrator(_ principal: Principal?, _ what: String) throws {
+    public func requireAdministrator(_ principal: Principal?, _ what: String) throws {
         let policy = Policy(principal: principal)
         try policy.require(policy.managesAccounts, what)
     }

@@ -53,7 +53,8 @@ public struct AttachmentService: Sendable {
     ///   `ChangeError` from the rules (another country's document, say).
     @discardableResult
     public func attach(_ upload: AttachmentUpload, as principal: Principal?) async throws -> Attachment {
-        let actor = try RecordService.actor(of: principal)
+        // Nobody attaches without an acting principal: refused before the file is looked at.
+        _ = try RecordService.actor(of: principal)
         guard try await record.state(for: principal).holds(upload.target.ref) else {
             throw NotFound(field: "target", "no \(upload.target.kind.rawValue) '\(upload.target.id)' is recorded")
         }
@@ -78,9 +79,7 @@ public struct AttachmentService: Sendable {
         // A participant's own document is attached on its authority; anything else is the record's keeping.
         let owner = state.participant(owning: upload.target)
         let authority: Authority = owner.map { .participant($0) } ?? .editorial(reason: "document attached: \(name)")
-        try await record.store.append(
-            [ProposedChange(.attachFile(attachment), by: actor, authority: authority)], storing: [file])
-        await record.signAfterWrite()
+        try await record.record(.attachFile(attachment), authority: authority, storing: [file], as: principal)
         // As the ledger recorded it: with the entry, who made it and when.
         return try await record.store.currentState().attachments[attachment.number] ?? attachment
     }

@@ -62,11 +62,9 @@ struct AttachmentController: Sendable {
             throw Problem.badParameter("id", "name the \(kind.rawValue)'s identifier: id=ID")
         }
         let target = AttachmentTarget(kind: kind, id: id)
-        guard let name = query.name, (1...200).contains(name.count) else {
-            throw Problem.badParameter("name", "name the file in 1 to 200 characters, e.g. name=conclusiones.pdf")
-        }
-        if let title = query.title, title.count > 500 {
-            throw Problem.badParameter("title", "a title has 500 characters at most")
+        // Its length and form, and the title's, are Core's rules (`Check.fileName`), as from the page.
+        guard let name = query.name, !name.isEmpty else {
+            throw Problem.badParameter("name", "name the file, e.g. name=conclusiones.pdf")
         }
         let buffer: ByteBuffer
         do {
