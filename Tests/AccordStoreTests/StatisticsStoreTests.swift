@@ -11,15 +11,15 @@ struct StatisticsStoreTests {
     static let mexico = Actor(name: "mex.delegate", role: .delegate, participant: "MEX")
 
     /// A vintage of `area` naming the two files by their digests.
-    static func vintage(_ area: ParticipantID, upload: StatisticsFile, data: StatisticsFile) -> StatisticalVintage {
+    static func vintage(_ area: ParticipantID, upload: StoredFile, data: StoredFile) -> StatisticalVintage {
         StatisticalVintage(
             flow: "DF_MIGR_RETURNS", area: area, number: 1,
             file: .init(name: "returns.csv", format: "sdmx-csv", sha256: upload.sha256, bytes: upload.content.count),
             data: .init(sha256: data.sha256, observations: 1))
     }
 
-    static let upload = StatisticsFile(mediaType: "text/csv", content: Array("STRUCTURE,STRUCTURE_ID\nupload\n".utf8))
-    static let data = StatisticsFile(mediaType: "text/csv", content: Array("STRUCTURE,STRUCTURE_ID\ndata\n".utf8))
+    static let upload = StoredFile(mediaType: "text/csv", content: Array("STRUCTURE,STRUCTURE_ID\nupload\n".utf8))
+    static let data = StoredFile(mediaType: "text/csv", content: Array("STRUCTURE,STRUCTURE_ID\ndata\n".utf8))
 
     @Test("a committed vintage keeps its files; a refused one keeps nothing", arguments: Backend.all)
     func allOrNothing(_ backend: Backend) async throws {
@@ -34,8 +34,8 @@ struct StatisticsStoreTests {
                             authority: .participant("GTM"))
                     ], storing: [Self.upload, Self.data])
             }
-            #expect(try await store.statisticsFile(Self.upload.sha256) == nil)
-            #expect(try await store.statisticsFile(Self.data.sha256) == nil)
+            #expect(try await store.storedFile(Self.upload.sha256) == nil)
+            #expect(try await store.storedFile(Self.data.sha256) == nil)
 
             let appended = try await store.append(
                 [
@@ -44,8 +44,8 @@ struct StatisticsStoreTests {
                         authority: .participant("MEX"))
                 ], storing: [Self.upload, Self.data])
             #expect(appended.first?.changed == [.vintage("DF_MIGR_RETURNS/MEX/1")])
-            #expect(try await store.statisticsFile(Self.data.sha256) == Self.data)
-            #expect(try await store.statisticsFile(Self.upload.sha256)?.content == Self.upload.content)
+            #expect(try await store.storedFile(Self.data.sha256) == Self.data)
+            #expect(try await store.storedFile(Self.upload.sha256)?.content == Self.upload.content)
             #expect(try await store.verify().isValid)
         }
     }

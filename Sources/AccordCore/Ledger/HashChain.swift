@@ -21,6 +21,12 @@ public enum HashChain {
         hex(SHA256.hash(data: Array(bytes)))
     }
 
+    /// Whether `text` is a SHA-256 as Accord writes one: 64 lower-case hexadecimal digits. The one test of a
+    /// digest's form, for the rules (the digest an entry names) and the files folder (the names it reads) alike.
+    public static func isDigest(_ text: some StringProtocol) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
     /// The 32 bytes a 64-digit hex hash stands for, or nil when it is not one.
     static func raw(hex: some Collection<UInt8>) -> [UInt8]? {
         let digits = Array(hex)

@@ -130,7 +130,8 @@ extension Check {
 
     /// A SHA-256 digest in lower-case hexadecimal.
     static func sha256(_ text: String, field: String) throws(ChangeError) {
-        guard text.utf8.count == 64, text.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
-        else { throw .invalid(field: field, reason: "a SHA-256 is 64 lower-case hexadecimal digits") }
+        guard HashChain.isDigest(text) else {
+            throw .invalid(field: field, reason: "a SHA-256 is 64 lower-case hexadecimal digits")
+        }
     }
 }

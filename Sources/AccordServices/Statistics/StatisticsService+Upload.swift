@@ -202,8 +202,8 @@ extension StatisticsService {
             prepared: "1970-01-01T00:00:00Z")
         var data: [UInt8] = []
         try message.writeSDMXCSV { data.append(contentsOf: $0) }
-        let upload = StatisticsFile(mediaType: preview.format.mediaType, content: content)
-        let observations = StatisticsFile(mediaType: UploadFormat.sdmxCSV.mediaType, content: data)
+        let upload = StoredFile(mediaType: preview.format.mediaType, content: content)
+        let observations = StoredFile(mediaType: UploadFormat.sdmxCSV.mediaType, content: data)
         let vintage = StatisticalVintage(
             flow: preview.flow.id, area: preview.area, number: preview.number,
             file: .init(

@@ -184,7 +184,7 @@ public struct StatisticsService: Sendable {
     ///   the entry.
     func observations(of vintage: StatisticalVintage, structure: DataStructure) async throws -> ObservationTable {
         if let kept = cache.table(vintage.id) { return kept }
-        guard let file = try await store.statisticsFile(vintage.data.sha256), file.sha256 == vintage.data.sha256,
+        guard let file = try await store.storedFile(vintage.data.sha256), file.sha256 == vintage.data.sha256,
             let flow = structure.dataflow(vintage.flow)
         else {
             throw StoreError.corruptRow(
