@@ -24,13 +24,20 @@ extension Store {
     /// Appends several changes in one transaction: all of them, or (when any is refused) none.
     ///
     /// - Parameter files: files the changes name by their SHA-256 (a statistical vintage's upload and
-    ///   observations, an attached file), kept in the same transaction, so that an entry is never without
-    ///   them; kept only once every change passed the rules, so a refused change leaves no file behind.
+    ///   observations, an attached file), recorded in the same transaction, so that an entry is never without
+    ///   them. With a files folder, each is written there (and flushed) before the transaction begins, so the
+    ///   database's write lock is never held while a file is written; the transaction only records it.
+    /// - Throws: `ChangeError` when a change breaks a rule of the process; `StoreError.missingFile` when a
+    ///   change names a file that is neither among `files` nor stored already. Either way nothing is recorded.
     @discardableResult
     public func append(_ changes: [ProposedChange], storing files: [StoredFile] = []) async throws
         -> [AppendedEntry]
     {
         guard !changes.isEmpty else { return [] }
+        // Content-addressed, so writing a file twice or for a change the rules then refuse does no harm: a file
+        // no row records is never read, nor copied by a backup. It is not removed on a refusal, since another
+        // process may be recording the same bytes meanwhile.
+        if let filesFolder { for file in files { try filesFolder.write(file) } }
         return try await writeLock.withLock {
             do {
                 return try await self.appendOnce(changes, files: files, trustingCache: true)
@@ -94,7 +101,7 @@ extension Store {
                 if trusted != nil { throw StaleCache() }
                 throw error
             }
-            for file in files { try await StoredFiles.insert(file, folder: self.filesFolder, on: db) }
+            try await StoredFiles.record(files, for: appended.map(\.entry), folder: self.filesFolder, on: db)
             return (appended, Snapshot(state: state, hash: previousHash))
         }
         // Only a committed state may be cached; a refused change leaves the cache as it was.

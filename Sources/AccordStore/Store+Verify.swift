@@ -97,9 +97,9 @@ extension Store {
             }
             // The search index (migration 7) holds the words of the record now; a database an older Accord left
             // has none to compare.
-            let schema = try await db.raw("SELECT MAX(version) AS version FROM schema_migrations").first()?
-                .decode(column: "version", as: Int?.self)
-            guard (schema ?? 0) >= Migration.m0007Search.version else { return report }
+            guard (try await Migrator.newestVersion(on: db) ?? 0) >= Migration.m0007Search.version else {
+                return report
+            }
             let search = try await SearchIndex.stored(on: db)
             report.searchRows = search.count
             if let (sequence, problem) = SearchIndex.firstDifference(stored: search, in: check.state) {

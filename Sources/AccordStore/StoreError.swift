@@ -12,6 +12,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case conflict(String)
     /// An account (or one of its tokens) of that name is already stored.
     case duplicateAccount(String)
+    /// An entry names a file (by its SHA-256) that is not stored: in the database, or in the files folder its
+    /// row leaves it to. The entry is refused, so that the record never names a file it cannot produce.
+    case missingFile(sha256: String, what: String)
     /// The ledger lacks triggers that keep it append-only (they were dropped or disabled outside Accord);
     /// the store refuses to start.
     case unguardedLedger(missingTriggers: [String])
@@ -30,6 +33,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "concurrent write conflict: \(reason)"
         case .duplicateAccount(let name):
             "\(name) already exists"
+        case .missingFile(let sha256, let what):
+            "\(what) (SHA-256 \(sha256)) is not stored, so the entry naming it was not recorded: a file is stored "
+                + "with the entry that first names it"
         case .unguardedLedger(let names):
             "refusing to run: the ledger's append-only trigger\(names.count == 1 ? "" : "s") "
                 + "\(names.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") missing or disabled, so "

@@ -81,4 +81,47 @@ struct MigrationTests {
             }
         }
     }
+
+    @Test(
+        "a vintage's files a schema-8 database kept in statistics_files are readable and verified after migration 9",
+        arguments: Backend.all)
+    func storedFilesFromSchema8(_ backend: Backend) async throws {
+        let (upload, data) = (StatisticsStoreTests.upload, StatisticsStoreTests.data)
+        try await withDatabase(backend) { database in
+            let sequence = try await withOpenStore(database, migrate: false) { store in
+                #expect(try await store.migrate(through: 8) == Array(Self.all.prefix(8)))
+                try await store.appendSetup()
+                // As schema 8 kept a vintage's files: in their own table, the bytes in the row.
+                for file in [upload, data] {
+                    let hex = file.content.map { String(format: "%02x", $0) }.joined()
+                    let bytes = backend == .postgres ? "'\\x\(hex)'::bytea" : "X'\(hex)'"
+                    let inserted = try await database.executeOutsideStore(
+                        """
+                        INSERT INTO statistics_files (sha256, media_type, size, content) \
+                        VALUES ('\(file.sha256)', '\(file.mediaType)', \(file.content.count), \(bytes))
+                        """)
+                    #expect(inserted.succeeded, "\(inserted)")
+                }
+                let appended = try await store.append([
+                    ProposedChange(
+                        .commitVintage(StatisticsStoreTests.vintage("MEX", upload: upload, data: data)),
+                        by: StatisticsStoreTests.mexico, authority: .participant("MEX"))
+                ])
+                let report = try await store.verify()
+                #expect(report.isValid, "\(report.problem ?? "")")
+                return appended[0].entry.sequence
+            }
+            try await withOpenStore(database, migrate: false) { store in
+                #expect(try await store.migrate() == ["9 stored files"])
+                #expect(try await store.storedFile(upload.sha256) == upload)
+                #expect(try await store.storedFile(data.sha256) == data)
+                let report = try await store.verify()
+                #expect(report.isValid, "\(report.problem ?? "")")
+                #expect(report.entries == sequence)
+                // statistics_files is gone: the files are read from stored_files alone.
+                let old = try await database.executeOutsideStore("SELECT count(*) FROM statistics_files")
+                #expect(!old.succeeded)
+            }
+        }
+    }
 }

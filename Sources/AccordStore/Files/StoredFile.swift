@@ -18,9 +18,6 @@ public struct StoredFile: Sendable, Equatable {
     }
 }
 
-/// The name the statistics gave stored files before attachments shared them.
-public typealias StatisticsFile = StoredFile
-
 /// A folder files are kept in, each as a file named by its SHA-256, instead of in the database
 /// (`--files-dir`, `ACCORD_FILES_DIR`): for installations whose documents would make the database large.
 ///
@@ -38,12 +35,37 @@ public struct FileFolder: Sendable, Hashable {
 
     func location(of sha256: String) -> String { (path as NSString).appendingPathComponent(sha256) }
 
-    /// Keeps `file` under its digest; a file already there with the right bytes stays.
+    /// Keeps `file` under its digest, flushed to disk before this returns; a file already there with the right
+    /// bytes stays as it is.
+    ///
+    /// Called before the transaction of the entry naming the file begins (`Store.append`): the slow part of
+    /// keeping a file never holds the database's write lock, and the entry commits only once its file is durable.
     func write(_ file: StoredFile) throws { try write(file.content, as: file.sha256) }
+
+    /// Whether a regular file named `sha256` is here with `size` bytes: what an append checks, under the write
+    /// lock, of a file an earlier entry stored (the bytes are re-hashed by `verify` and on every read).
+    func holds(_ sha256: String, size: Int64) -> Bool {
+        guard let attributes = regularFileAttributes(sha256) else { return false }
+        return (attributes[.size] as? NSNumber)?.int64Value == size
+    }
+
+    /// Whether a regular file named `sha256` is here and hashes to its name: a link, a device or a changed file
+    /// under that name does not count, and is replaced when the file is written.
+    private func holds(_ sha256: String) -> Bool {
+        regularFileAttributes(sha256) != nil && (try? read(sha256)) != nil
+    }
+
+    /// The attributes of the entry named `name`, when it is a regular file: a link is not followed.
+    private func regularFileAttributes(_ name: String) -> [FileAttributeKey: Any]? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: location(of: name)),
+            attributes[.type] as? FileAttributeType == .typeRegular
+        else { return nil }
+        return attributes
+    }
 
     /// Keeps `content` under `sha256`, which the caller has checked it hashes to.
     private func write(_ content: [UInt8], as sha256: String) throws {
-        if (try? read(sha256)) != nil { return }
+        if holds(sha256) { return }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let temporary = (path as NSString).appendingPathComponent(".\(sha256).\(UUID().uuidString).tmp")
         // Read by the server alone: uploads may hold confidential cells, attachments unpublished drafts.
@@ -115,10 +137,7 @@ public struct FileFolder: Sendable, Hashable {
         for name in names.sorted() {
             // Only regular files named by a SHA-256 are read: a link or a device planted in a backup's folder
             // could point at anything, or never end.
-            let kind = try? FileManager.default.attributesOfItem(atPath: source.location(of: name))[.type]
-            guard name.utf8.count == 64, name.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }),
-                kind as? FileAttributeType == .typeRegular
-            else {
+            guard HashChain.isDigest(name), source.regularFileAttributes(name) != nil else {
                 throw Failure(
                     description: "\(name) in \(source.path) is not a stored file (a regular file named by its SHA-256)")
             }

@@ -10,30 +10,55 @@ extension Store {
         let folder = filesFolder
         return try await database.withSession { db in try await StoredFiles.file(sha256, folder: folder, on: db) }
     }
-
-    /// The file kept under `sha256`, if any.
-    public func statisticsFile(_ sha256: String) async throws -> StoredFile? { try await storedFile(sha256) }
 }
 
 /// The SQL of stored files: the one place they are written and read, whichever feature keeps them.
 enum StoredFiles {
-    /// Keeps `file` — in the database, or in `folder` with a row saying its type and size — unless a file is
-    /// already kept under its digest (the same bytes).
-    static func insert(_ file: StoredFile, folder: FileFolder?, on db: any SQLDatabase) async throws {
-        let content: Data?
-        if let folder {
-            try folder.write(file)
-            content = nil
-        } else {
-            content = Data(file.content)
+    /// Records `files` (each already written to `folder`, when the store has one) and checks that every file
+    /// `entries` name is stored, in the transaction appending them: an entry is never recorded without its files.
+    ///
+    /// A file already recorded under its digest (the same bytes) is kept as it is. A file an earlier entry
+    /// stored in the folder is checked to be there (a regular file of its size) rather than re-hashed under the
+    /// write lock: `verify` and every read re-hash it.
+    /// - Throws: `StoreError.missingFile` naming the first file an entry names that is not stored.
+    static func record(_ files: [StoredFile], for entries: [LedgerEntry], folder: FileFolder?, on db: any SQLDatabase)
+        async throws
+    {
+        let named = entries.flatMap { namedFiles(of: $0.change) }
+        guard !files.isEmpty || !named.isEmpty else { return }
+        let table = try await table(on: db)
+        for file in files {
+            let content = folder == nil ? Data(file.content) : nil
+            try await db.raw(
+                """
+                INSERT INTO \(unsafeRaw: table) (sha256, media_type, size, content) VALUES (\(bind: file.sha256), \
+                \(bind: file.mediaType), \(bind: Int64(file.content.count)), \(bind: content)) \
+                ON CONFLICT (sha256) DO NOTHING
+                """
+            ).run()
         }
-        try await db.raw(
-            """
-            INSERT INTO stored_files (sha256, media_type, size, content) VALUES (\(bind: file.sha256), \
-            \(bind: file.mediaType), \(bind: Int64(file.content.count)), \(bind: content)) \
-            ON CONFLICT (sha256) DO NOTHING
-            """
-        ).run()
+        for (what, digest) in named {
+            let row = try await db.raw(
+                """
+                SELECT size, CASE WHEN content IS NULL THEN 1 ELSE 0 END AS in_folder FROM \(unsafeRaw: table) \
+                WHERE sha256 = \(bind: digest)
+                """
+            ).first()
+            guard let row else { throw StoreError.missingFile(sha256: digest, what: what) }
+            if try row.decode(column: "in_folder", as: Int.self) == 1 {
+                let size = try row.decode(column: "size", as: Int64.self)
+                guard let folder, folder.holds(digest, size: size) else {
+                    throw StoreError.missingFile(sha256: digest, what: what)
+                }
+            }
+        }
+    }
+
+    /// The table files are kept in: `stored_files`, or the statistics' own on a database an Accord before
+    /// migration 9 left (`accord verify` reads one as it is; tests of upgrades append to one).
+    static func table(on db: any SQLDatabase) async throws -> String {
+        (try await Migrator.newestVersion(on: db) ?? 0) >= Migration.m0009StoredFiles.version
+            ? "stored_files" : "statistics_files"
     }
 
     /// The file kept under `sha256`, wherever it is kept; nil when there is none.
@@ -64,8 +89,7 @@ enum StoredFiles {
             .map { try $0.decode(column: "sha256", as: String.self) }
     }
 
-    /// The digests each ledger entry names for a file kept beside it: a vintage's upload and observations, an
-    /// attached file.
+    /// The digests each ledger entry names for a file kept beside it.
     static func namedFiles(on db: any SQLDatabase) async throws -> [(sequence: Int64, what: String, sha256: String)] {
         try await db.raw(
             """
@@ -75,17 +99,23 @@ enum StoredFiles {
         ).all().flatMap { row -> [(Int64, String, String)] in
             let sequence = try row.decode(column: "sequence", as: Int64.self)
             let entry = try LedgerEntry.decode(canonical: try row.decode(column: "entry", as: String.self).utf8)
-            switch entry.change {
-            case .commitVintage(let vintage):
-                return [
-                    (sequence, "the uploaded file of vintage \(vintage.id)", vintage.file.sha256),
-                    (sequence, "the observations of vintage \(vintage.id)", vintage.data.sha256),
-                ]
-            case .attachFile(let attachment):
-                return [(sequence, "attachment \(attachment.number) (\(attachment.name))", attachment.sha256)]
-            default:
-                return []
-            }
+            return namedFiles(of: entry.change).map { (sequence, $0.what, $0.sha256) }
+        }
+    }
+
+    /// The files `change` names by their digests, each with what it is to the record: a vintage's upload and
+    /// observations, an attached file.
+    static func namedFiles(of change: Change) -> [(what: String, sha256: String)] {
+        switch change {
+        case .commitVintage(let vintage):
+            [
+                ("the uploaded file of vintage \(vintage.id)", vintage.file.sha256),
+                ("the observations of vintage \(vintage.id)", vintage.data.sha256),
+            ]
+        case .attachFile(let attachment):
+            [("attachment \(attachment.number) (\(attachment.name))", attachment.sha256)]
+        default:
+            []
         }
     }
 
@@ -93,10 +123,7 @@ enum StoredFiles {
     static func firstFault(folder: FileFolder?, on db: any SQLDatabase) async throws -> (
         sequence: Int64, problem: String
     )? {
-        // A database an Accord before migration 8 left keeps the statistics' files in their own table.
-        let schema = try await db.raw("SELECT MAX(version) AS version FROM schema_migrations").first()?
-            .decode(column: "version", as: Int?.self)
-        let table = (schema ?? 0) >= Migration.m0009StoredFiles.version ? "stored_files" : "statistics_files"
+        let table = try await table(on: db)
         for (sequence, what, digest) in try await namedFiles(on: db) {
             let file: StoredFile?
             do {

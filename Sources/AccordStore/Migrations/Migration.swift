@@ -46,12 +46,15 @@ enum Migrator {
             }
             if ran { applied.append("\(migration.version) \(migration.name)") }
         }
-        let newest = try await database.withSession { db in
-            try await db.raw("SELECT MAX(version) AS version FROM schema_migrations").first()?
-                .decode(column: "version", as: Int?.self)
-        }
+        let newest = try await database.withSession { db in try await newestVersion(on: db) }
         if let newest, newest > (Migration.all.last?.version ?? 0) { throw StoreError.newerSchema(version: newest) }
         return applied
+    }
+
+    /// The newest migration the database has, or nil when it has none.
+    static func newestVersion(on db: any SQLDatabase) async throws -> Int? {
+        try await db.raw("SELECT MAX(version) AS version FROM schema_migrations").first()?
+            .decode(column: "version", as: Int?.self)
     }
 
     /// Runs one migration unless it has run; several processes starting at once apply it exactly once.
