@@ -26,6 +26,18 @@ struct HashChainTests {
         #expect(HashChain.hash(previous: previous.uppercased(), entry: "abc".utf8) == Self.oneThenABC)
     }
 
+    @Test("a digest is 64 lower-case hexadecimal digits, and nothing else")
+    func digestForm() {
+        #expect(HashChain.isDigest(Self.genesisThenABC))
+        #expect(HashChain.isDigest(HashChain.digest(of: "abc".utf8)))
+        #expect(!HashChain.isDigest(Self.genesisThenABC.uppercased()))
+        #expect(!HashChain.isDigest(Self.genesisThenABC.dropLast()))
+        #expect(!HashChain.isDigest(Self.genesisThenABC + "0"))
+        #expect(!HashChain.isDigest("g" + Self.genesisThenABC.dropFirst()))
+        #expect(!HashChain.isDigest("../" + Self.genesisThenABC.dropFirst(3)))
+        #expect(!HashChain.isDigest(""))
+    }
+
     @Test("hashes a collection without contiguous storage the same way")
     func nonContiguous() {
         // A lazy map offers no contiguous buffer, so this takes the copying path.
