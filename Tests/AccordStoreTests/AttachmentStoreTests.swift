@@ -66,9 +66,7 @@ struct AttachmentStoreTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-files-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try await withDatabase(.sqlite) { database in
-            let store = try await Store.open(
-                database.location, logger: .tests, filesFolder: FileFolder(path: folder.path))
-            do {
+            try await withOpenStore(database, filesFolder: FileFolder(path: folder.path)) { store in
                 try await store.appendSetup()
                 let sequence = try await Self.attach(store)
                 let kept = folder.appendingPathComponent(Self.file.sha256)
@@ -86,11 +84,7 @@ struct AttachmentStoreTests {
 
                 try FileManager.default.removeItem(at: kept)
                 #expect(try await store.verify().problem?.contains("is missing") == true)
-            } catch {
-                await store.close()
-                throw error
             }
-            await store.close()
         }
     }
 }

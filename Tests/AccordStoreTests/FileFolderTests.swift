@@ -22,7 +22,7 @@ struct FileFolderTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let kept = folder.appendingPathComponent(Self.file.sha256).path
         try await withDatabase(backend) { database in
-            try await withFolderStore(database, folder: folder) { store in
+            try await withOpenStore(database, filesFolder: FileFolder(path: folder.path)) { store in
                 let head = try await store.appendSetup()
                 // A second store stands in for another process; it holds the ledger's write lock until released.
                 try await withOpenStore(database) { other in
@@ -77,7 +77,7 @@ struct FileFolderTests {
         try FileManager.default.createSymbolicLink(atPath: kept, withDestinationPath: target.path)
 
         try await withDatabase(.sqlite) { database in
-            try await withFolderStore(database, folder: folder) { store in
+            try await withOpenStore(database, filesFolder: FileFolder(path: folder.path)) { store in
                 try await store.appendSetup()
                 _ = try await AttachmentStoreTests.attach(store)
                 let attributes = try FileManager.default.attributesOfItem(atPath: kept)
@@ -87,12 +87,7 @@ struct FileFolderTests {
 
                 // The same bytes sent again stay in the file already kept: the same file, not a new one renamed
                 // over it.
-                try await store.append(
-                    [
-                        ProposedChange(
-                            .attachFile(AttachmentStoreTests.attachment(2)), by: Fixture.secretariat,
-                            authority: .editorial(reason: "the conclusions again"))
-                    ], storing: [Self.file])
+                try await store.append([NamedFileTests.attachment(2)], storing: [Self.file])
                 let inode = attributes[.systemFileNumber].map { "\($0)" }
                 #expect(inode != nil)
                 #expect(

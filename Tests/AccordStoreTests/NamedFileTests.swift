@@ -76,10 +76,10 @@ struct NamedFileTests {
 
     @Test("a file whose row leaves it to the files folder must be there")
     func missingFromTheFolder() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-files-\(UUID().uuidString)")
+        let folder = FileFolderTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try await withDatabase(.sqlite) { database in
-            try await withFolderStore(database, folder: folder) { store in
+            try await withOpenStore(database, filesFolder: FileFolder(path: folder.path)) { store in
                 try await store.appendSetup()
                 try await store.append([Self.attachment(1)], storing: [Attachments.file])
                 try FileManager.default.removeItem(at: folder.appendingPathComponent(Attachments.file.sha256))
@@ -98,18 +98,5 @@ struct NamedFileTests {
                 #expect(error == .missingFile(sha256: Attachments.file.sha256, what: "attachment 3 (conclusiones.pdf)"))
             }
         }
-    }
-}
-
-/// Runs `body` with a store opened (and migrated) on `database` that keeps its files in `folder`.
-func withFolderStore<R>(_ database: TestDatabase, folder: URL, _ body: (Store) async throws -> R) async throws -> R {
-    let store = try await Store.open(database.location, logger: .tests, filesFolder: FileFolder(path: folder.path))
-    do {
-        let result = try await body(store)
-        await store.close()
-        return result
-    } catch {
-        await store.close()
-        throw error
     }
 }

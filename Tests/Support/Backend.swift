@@ -40,9 +40,9 @@ public struct TestDatabase: Sendable {
         }
     }
 
-    /// Opens a store on this database; the caller closes it.
-    public func open(migrate: Bool = true) async throws -> Store {
-        try await Store.open(location, migrate: migrate, logger: .tests)
+    /// Opens a store on this database, keeping files in `filesFolder` when given; the caller closes it.
+    public func open(migrate: Bool = true, filesFolder: FileFolder? = nil) async throws -> Store {
+        try await Store.open(location, migrate: migrate, logger: .tests, filesFolder: filesFolder)
     }
 
     /// Runs `sql` over a connection of its own, outside the store: `sqlite3` on the file, `psql` on the server.
@@ -90,11 +90,12 @@ public func withStore<R>(_ backend: Backend, _ body: (Store) async throws -> R) 
     }
 }
 
-/// Runs `body` with a store opened on `database`, closing it however `body` ends.
-public func withOpenStore<R>(_ database: TestDatabase, migrate: Bool = true, _ body: (Store) async throws -> R)
-    async throws -> R
-{
-    let store = try await database.open(migrate: migrate)
+/// Runs `body` with a store opened on `database` (keeping files in `filesFolder` when given), closing it however
+/// `body` ends.
+public func withOpenStore<R>(
+    _ database: TestDatabase, migrate: Bool = true, filesFolder: FileFolder? = nil, _ body: (Store) async throws -> R
+) async throws -> R {
+    let store = try await database.open(migrate: migrate, filesFolder: filesFolder)
     do {
         let result = try await body(store)
         await store.close()
