@@ -63,6 +63,7 @@ extension Store {
             username: try row.decode(column: "username", as: String.self),
             name: try row.decode(column: "name", as: String.self),
             createdAt: try row.decode(column: "created_at", as: Int64.self),
-            expiresAt: try row.decode(column: "expires_at", as: Int64?.self))
+            expiresAt: try row.decode(column: "expires_at", as: Int64?.self),
+            lastUsedAt: try row.decode(column: "last_used_at", as: Int64?.self))
     }
 }

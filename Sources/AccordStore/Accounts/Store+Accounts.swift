@@ -119,6 +119,19 @@ extension Store {
         }
     }
 
+    /// Records that the token hashed `hash` authenticated a request at `time`, unless a use less than `interval`
+    /// milliseconds earlier is recorded already: several processes reading the same stale time write it once.
+    public func recordTokenUse(hash: String, at time: Int64, unlessWithin interval: Int64) async throws {
+        try await database.transaction(writing: true) { db in
+            try await db.raw(
+                """
+                UPDATE api_tokens SET last_used_at = \(bind: time) WHERE token_hash = \(bind: hash) \
+                AND (last_used_at IS NULL OR last_used_at <= \(bind: time - interval))
+                """
+            ).run()
+        }
+    }
+
     /// Revokes the token `name` of `username`; false when there was none.
     public func deleteToken(named name: String, of username: String) async throws -> Bool {
         try await database.transaction(writing: true) { db in
