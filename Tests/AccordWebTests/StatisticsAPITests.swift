@@ -149,6 +149,9 @@ struct StatisticsAPITests {
                 .post, "/api/v1/statistics/uploads/\(id)/commit?expect=2", headers: bearer)
             #expect(committed.status == 201)
             #expect(committed["kind"] as? String == "commit-vintage")
+            // The commit's entry records the same total.
+            #expect(
+                committed["entry.change.vintage.data.observations"] as? Int == total, "\(committed.text.prefix(800))")
 
             // Not public until the Secretariat publishes.
             let key = "/api/v1/sdmx/data/DF_MIGR_RETURNS/M.MEX......?startPeriod=2026-01&format=csv"
