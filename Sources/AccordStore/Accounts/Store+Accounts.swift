@@ -115,7 +115,8 @@ extension Store {
 
     public func token(hash: String) async throws -> TokenRecord? {
         try await database.withSession { db in
-            try await db.raw("SELECT * FROM api_tokens WHERE token_hash = \(bind: hash)").first().map(Self.token)
+            try await db.raw("SELECT \(unsafeRaw: Self.tokenColumns) FROM api_tokens WHERE token_hash = \(bind: hash)")
+                .first().map(Self.token)
         }
     }
 
