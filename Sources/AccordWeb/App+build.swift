@@ -66,7 +66,8 @@ public enum ServeError: Error, CustomStringConvertible {
 public func serve(store: Store, configuration: ServerConfiguration, logger: Logger) async throws {
     // A document whose checked-in fragments do not merge is a fault of the build: refuse to start with it.
     _ = try OpenAPIDocument.bundled.get()
-    let accounts = AccountService(store: store)
+    var accounts = AccountService(store: store)
+    accounts.logger = logger
     if try await !accounts.hasAccounts() {
         guard configuration.isLoopback else { throw ServeError.trialBeyondLoopback(hostname: configuration.hostname) }
         logger.warning(

@@ -113,17 +113,17 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Tokens: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List an account's tokens: names, dates and hash prefixes, never the tokens.")
+            abstract: "List an account's tokens: names, dates, last use and hash prefixes, never the tokens.")
         @OptionGroup var database: DatabaseOptions
         @Argument var username: String
 
         func run() async throws {
             let tokens = try await withAccounts(database) { try await $0.tokens(of: username) }
-            var table = TextTable("name", "id", "created", "expires", "kind")
+            var table = TextTable("name", "id", "created", "expires", "last used", "kind")
             for token in tokens {
                 table.add(
                     token.name, token.id, moment(token.createdAt), token.expiresAt.map(moment) ?? "never",
-                    token.isFeedToken ? "feed" : "api")
+                    token.lastUsedAt.map(moment) ?? "never", token.isFeedToken ? "feed" : "api")
             }
             print(table.rendered)
         }

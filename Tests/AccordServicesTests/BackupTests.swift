@@ -144,6 +144,17 @@ import Testing
                 await store.close()
                 return !holdsTables
             }
+            // The folder restored into already holds a file of the backup and one of its own: a failed restore
+            // removes what it copied, never these.
+            try FileManager.default.createDirectory(atPath: restoredFiles.path, withIntermediateDirectories: false)
+            try FileManager.default.copyItem(
+                atPath: (Backups.filesFolder(of: file) as NSString).appendingPathComponent(attachment.sha256),
+                toPath: (restoredFiles.path as NSString).appendingPathComponent(attachment.sha256))
+            try Data(stray.utf8).write(to: URL(fileURLWithPath: restoredFiles.path).appendingPathComponent(straySHA))
+            let before = [attachment.sha256, straySHA].sorted()
+            func restoredFilesAreAsBefore() throws -> Bool {
+                try FileManager.default.contentsOfDirectory(atPath: restoredFiles.path).sorted() == before
+            }
 
             // Without a files folder to restore into, the restore is refused before anything is written.
             await #expect(throws: Backups.Failure.filesFolderNeeded(Backups.filesFolder(of: file))) {
@@ -164,6 +175,7 @@ import Testing
             #expect(refusal?.description.contains("\(attachment.sha256) in ") == true, "\(String(describing: refusal))")
             #expect(refusal?.description.contains("no longer hashes to its name") == true)
             #expect(try await targetIsEmpty())
+            #expect(try restoredFilesAreAsBefore(), "the files copied before the changed one are removed")
 
             // A link planted in a copy's files folder, even to a file with the right bytes, is not read; nor is a
             // file whose name is not a digest.
@@ -194,7 +206,29 @@ import Testing
                 }
                 #expect(refusal?.description.contains("is not a stored file") == true, "\(String(describing: refusal))")
                 #expect(try await targetIsEmpty())
+                #expect(try restoredFilesAreAsBefore())
             }
+
+            // A backup cut short, its files folder whole: every file is copied, then the database cannot be
+            // restored. The files it copied are removed, into a folder that held some as into one it made.
+            let truncated = path("truncated")
+            let whole = try Data(contentsOf: URL(fileURLWithPath: file))
+            try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: truncated))
+            try FileManager.default.copyItem(
+                atPath: Backups.filesFolder(of: file), toPath: Backups.filesFolder(of: truncated))
+            for (index, folder) in [restoredFiles, FileFolder(path: path("new-files"))].enumerated() {
+                let elsewhere: StoreLocation =
+                    switch database.target {
+                    case .sqliteFile: .sqlite(path: path("truncated-\(index).sqlite"))
+                    case .postgres(let cluster, _):
+                        .postgres(url: cluster.url(database: try await cluster.createDatabase()))
+                    }
+                await #expect(throws: (any Error).self) {
+                    try await Backups.restore(from: truncated, into: elsewhere, filesFolder: folder, logger: .tests)
+                }
+            }
+            #expect(try restoredFilesAreAsBefore())
+            #expect(!FileManager.default.fileExists(atPath: path("new-files")), "the folder the restore made goes too")
 
             // Act: restore into a new database with a new files folder.
             let restored = try await Backups.restore(
@@ -204,7 +238,9 @@ import Testing
             #expect(restored.report.isValid, "\(restored.report)")
             #expect(restored.head == backedUp.head)
             #expect(restored.files == backedUp.files)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: restoredFiles.path).sorted() == kept)
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: restoredFiles.path).sorted()
+                    == (kept + [straySHA]).sorted())
             let reopened = try await Store.open(target, logger: .tests, filesFolder: restoredFiles)
             let read = try? await reopened.storedFile(attachment.sha256)
             await reopened.close()

@@ -118,6 +118,32 @@ struct DigestSenderTests {
         }
     }
 
+    @Test(
+        "a subscription is read by its account's key: each its own, whatever the case, none for the others",
+        arguments: Backend.all)
+    func subscriptionByAccount(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.append(Demo.changes)
+            try await store.insertAccount(Self.secretariat)
+            try await store.insertAccount(Self.observer)
+            // The observer's sorts first: a query that ignored its key would answer with it.
+            let observer = try await Digests.subscribe("iom.reader", address: "iom@iom.example", in: store)
+            let officer = try await Digests.subscribe("TS.Officer", address: "ts@rcm.example", in: store)
+            let head = try await store.head().sequence
+            #expect(try await store.recordDigest(of: "ts.officer", through: head + 3, at: 7_000) == head + 3)
+
+            let read = try #require(try await Digests.subscription(of: "TS.OFFICER", in: store))
+            #expect(read.username == "ts.officer" && read.address == officer.address)
+            #expect(read.digestedThrough == head + 3 && read.sentAt == 7_000)
+            #expect(try await Digests.subscription(of: "iom.reader", in: store) == observer)
+            #expect(try await store.digestSubscriptions() == [observer, read])
+            #expect(try await Digests.subscription(of: "nobody", in: store) == nil)
+            #expect(try await Digests.unsubscribe("iom.reader", in: store))
+            #expect(try await Digests.subscription(of: "iom.reader", in: store) == nil)
+            #expect(try await Digests.subscription(of: "ts.officer", in: store) == read)
+        }
+    }
+
     @Test("bad subscriptions are refused, naming the field")
     func badSubscriptions() async throws {
         try await withStore(.sqlite) { store in

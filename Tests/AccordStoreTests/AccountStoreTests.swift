@@ -1,5 +1,7 @@
-import AccordStore
+import SQLKit
 import Testing
+
+@testable import AccordStore
 
 /// The account tables behave alike on both databases: unique names, sessions and tokens kept by hash,
 /// disabling ends sessions and tokens, and login failures counted per account and per address.
@@ -9,6 +11,48 @@ struct AccountStoreTests {
         AccountRecord(
             username: name, displayName: name.capitalized, role: "delegate", participant: "MEX", language: "es",
             passwordHash: "$2b$04$hash", createdAt: 1_000)
+    }
+
+    /// A token's last use is a column migration 10 adds to a table that exists: every connection a store opened
+    /// before the migration reads it afterwards (a SQLite connection that read the old table would otherwise
+    /// expand `SELECT *` to the old columns).
+    @Test(
+        "tokens read with their last use on every connection, however old, once migration 10 ran",
+        arguments: Backend.all)
+    func tokenLastUseAfterMigration(_ backend: Backend) async throws {
+        try await withDatabase(backend) { database in
+            try await withOpenStore(database, migrate: false) { store in
+                // Setup: the schema before migration 10, a token, and every reader connection having read it.
+                _ = try await store.migrate(through: 9)
+                try await store.insertAccount(Self.record("ana"))
+                try await store.insertToken(
+                    TokenRecord(tokenHash: "t1", username: "ana", name: "script", createdAt: 1, expiresAt: nil))
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<48 {
+                        group.addTask {
+                            _ = try await store.database.withSession { db in
+                                try await db.raw("SELECT * FROM api_tokens").all().count
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+
+                // Act: migration 10, and a use recorded.
+                #expect(try await store.migrate() == ["10 token last use"])
+                try await store.recordTokenUse(hash: "t1", at: 90_000, unlessWithin: 60_000)
+
+                // Check: every read, on whichever connection, has the column and its value.
+                let read = try await withThrowingTaskGroup(of: TokenRecord?.self) { group in
+                    for _ in 0..<24 {
+                        group.addTask { try await store.token(hash: "t1") }
+                        group.addTask { try await store.tokens(of: "ana").first }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(read.count == 48 && read.allSatisfy { $0?.lastUsedAt == 90_000 })
+            }
+        }
     }
 
     @Test("accounts, sessions and tokens", arguments: Backend.all)

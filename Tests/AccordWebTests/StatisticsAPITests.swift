@@ -133,14 +133,25 @@ struct StatisticsAPITests {
                 try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
             #expect(preview["canCommit"] as? Bool == true)
             #expect(preview["vintage"] as? Int == 2)
+            // The workbook adds to vintage 1: the vintage holds the file's observations and the ones it keeps,
+            // the total the CLI prints and the committed vintage records.
+            let file = try #require(preview["observations"] as? Int)
+            let kept = try #require((preview["changes"] as? [String: Any])?["kept"] as? Int)
+            let total = try #require(preview["vintageObservations"] as? Int)
+            #expect(kept > 0 && total == file + kept)
             let problems = try #require(preview["problems"] as? [[String: Any]])
             #expect(problems.contains { $0["rule"] as? String == "sexTotal" && $0["severity"] as? String == "warning" })
             let id = try #require(preview["id"] as? String)
-            #expect(try await api.get("/api/v1/statistics/uploads/\(id)", as: Self.mexico).status == 200)
+            let again = try await api.get("/api/v1/statistics/uploads/\(id)", as: Self.mexico)
+            #expect(again.status == 200)
+            #expect(again["vintageObservations"] as? Int == total)
             let committed = try await api.call(
                 .post, "/api/v1/statistics/uploads/\(id)/commit?expect=2", headers: bearer)
             #expect(committed.status == 201)
             #expect(committed["kind"] as? String == "commit-vintage")
+            // The commit's entry records the same total.
+            #expect(
+                committed["entry.change.vintage.data.observations"] as? Int == total, "\(committed.text.prefix(800))")
 
             // Not public until the Secretariat publishes.
             let key = "/api/v1/sdmx/data/DF_MIGR_RETURNS/M.MEX......?startPeriod=2026-01&format=csv"
@@ -159,7 +170,8 @@ struct StatisticsAPITests {
             let releases = try #require(try await api.get("/api/v1/statistics/releases").json as? [[String: Any]])
             #expect(releases.map { $0["number"] as? Int } == [2, 1])
             let vintages = try #require(try await api.get("/api/v1/statistics/vintages").json as? [[String: Any]])
-            #expect(vintages.contains { $0["id"] as? String == "DF_MIGR_RETURNS/MEX/2" })
+            let vintage = try #require(vintages.first { $0["id"] as? String == "DF_MIGR_RETURNS/MEX/2" })
+            #expect((vintage["data"] as? [String: Any])?["observations"] as? Int == total)
         }
     }
 }

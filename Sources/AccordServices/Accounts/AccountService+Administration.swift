@@ -38,12 +38,15 @@ public struct TokenSummary: Sendable, Hashable {
     public var expiresAt: Int64?
     /// Whether it is the account's feed token (`feed_…`), which reads only the account's feed.
     public var isFeedToken: Bool
+    /// When it last authenticated a request, to the minute; nil when it never has.
+    public var lastUsedAt: Int64?
 
     init(_ record: TokenRecord) {
         name = record.name
         id = String(record.tokenHash.prefix(12))
         createdAt = record.createdAt
         expiresAt = record.expiresAt
+        lastUsedAt = record.lastUsedAt
         isFeedToken = record.name == AccountService.feedTokenName
     }
 }

@@ -40,6 +40,7 @@ extension AccountService {
             record.name == Self.feedTokenName
         else { return nil }
         guard let account = try await store.account(named: record.username), !account.isDisabled else { return nil }
+        await recordUse(of: record, at: now())
         return Principal(account, csrfToken: nil)
     }
 }

@@ -2,6 +2,7 @@ import AccordCore
 import AccordStore
 import Foundation
 import HummingbirdBcrypt
+import Logging
 import Synchronization
 
 /// Accounts, sign-in, sessions and API tokens: the rules, over the store's tables.
@@ -28,6 +29,12 @@ public struct AccountService: Sendable {
     public static let tokenDays = 90
     public static let tokenDaysLimit = 365
     public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
+    /// A token's last use is written at most this often (a minute): reading with a token must not cost a write
+    /// each time.
+    public static let tokenUseInterval: Int64 = 60_000
+    /// Where what goes wrong beside a request, without failing it, is logged: a token's use that could not be
+    /// recorded.
+    public var logger = Logger(label: "accord.accounts")
 
     public init(store: Store) { self.store = store }
 
@@ -263,9 +270,28 @@ public struct AccountService: Sendable {
     /// The principal of an API token, or nil when it is unknown, expired or its account disabled.
     public func principal(token: String) async throws -> Principal? {
         guard token.hasPrefix("acc_"), let record = try await store.token(hash: Secrets.hash(token)) else { return nil }
-        if let expiry = record.expiresAt, expiry <= now() { return nil }
+        let time = now()
+        if let expiry = record.expiresAt, expiry <= time { return nil }
         guard let account = try await store.account(named: record.username), !account.isDisabled else { return nil }
+        await recordUse(of: record, at: time)
         return Principal(account, csrfToken: nil)
+    }
+
+    /// Records that `token` authenticated a request at `time`, unless a use within the last minute is recorded.
+    ///
+    /// Never throws: the request the token authenticated goes on whether or not its use could be written (a
+    /// database busy or read-only for a moment), and the failure is logged.
+    func recordUse(of token: TokenRecord, at time: Int64) async {
+        if let last = token.lastUsedAt, time - last < Self.tokenUseInterval { return }
+        do {
+            try await store.recordTokenUse(hash: token.tokenHash, at: time, unlessWithin: Self.tokenUseInterval)
+        } catch {
+            logger.warning(
+                "a token's use could not be recorded; the request goes on",
+                metadata: [
+                    "account": "\(token.username)", "token": "\(token.name)", "error": "\(String(reflecting: error))",
+                ])
+        }
     }
 }
 

@@ -157,8 +157,9 @@ public enum Backups {
     /// A SQLite backup is copied beside the target under a temporary name and renamed into place; a PostgreSQL
     /// backup is restored by `pg_restore` in a single transaction, so a failed restore leaves nothing. The files
     /// of `filesFolder(of: file)` are copied first, each checked against its digest, so that a damaged file is
-    /// found before the database is touched (files already copied stay: named by their digest, they are inert
-    /// until a ledger entry names them).
+    /// found before the database is touched. When the restore then fails, at any step, the files it copied are
+    /// removed again — only those: a file `filesFolder` held before stays, as does the folder itself if it was
+    /// there — so that a failed restore leaves the files folder as it found it.
     /// - Throws: `Failure` when the target is not empty or the file is not a backup for it, when the backup has
     ///   files and no `filesFolder` is given, or when one of its files does not hash to its name; the tools'
     ///   errors.
@@ -174,15 +175,34 @@ public enum Backups {
         // rows and grow the database by every document, which the installation chose not to do; an administrator
         // who left out the option wants to be told, before anything is written.
         if hasFiles, filesFolder == nil { throw Failure.filesFolderNeeded(backupFiles) }
+        // What the files folder held before the restore wrote to it: a failed restore takes out only the rest.
+        var copied: CopiedFiles?
         /// Copies the backup's files into the store's files folder, each checked against its name.
         func copyFiles() throws -> Int {
             guard hasFiles, let filesFolder else { return 0 }
+            copied = try CopiedFiles(from: backupFiles, into: filesFolder.path)
             do {
                 return try filesFolder.copy(everyFileOf: FileFolder(path: backupFiles))
             } catch let failure as FileFolder.Failure {
                 throw Failure.files(failure.description)
             }
         }
+        do {
+            return try await restore(
+                from: file, into: location, filesFolder: filesFolder, copyingFiles: copyFiles, logger: logger)
+        } catch {
+            copied?.remove(logger: logger)
+            throw error
+        }
+    }
+
+    /// `restore(from:into:filesFolder:logger:)` once the files folder is settled: `copyFiles` copies the backup's
+    /// files, and is called once the target is known to take the backup, before the database is written.
+    private static func restore(
+        from file: String, into location: StoreLocation, filesFolder: FileFolder?,
+        copyingFiles copyFiles: () throws -> Int,
+        logger: Logger
+    ) async throws -> Restored {
         let files: Int
         let magic = try FileHandle(forReadingFrom: URL(fileURLWithPath: file)).read(upToCount: 16) ?? Data()
         switch location {

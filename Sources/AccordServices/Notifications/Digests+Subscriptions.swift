@@ -22,7 +22,7 @@ extension Digests {
         let time = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
         try await store.subscribeToDigests(
             account.username, address: address, after: try await store.head().sequence, at: time)
-        return try await store.digestSubscriptions().first { $0.username == account.username }
+        return try await store.digestSubscription(of: account.username)
             ?? DigestSubscription(username: account.username, address: address, digestedThrough: 0)
     }
 
@@ -33,8 +33,7 @@ extension Digests {
 
     /// The subscription of `username`, nil when it has none.
     public static func subscription(of username: String, in store: Store) async throws -> DigestSubscription? {
-        let username = username.lowercased()
-        return try await store.digestSubscriptions().first { $0.username == username }
+        try await store.digestSubscription(of: username.lowercased())
     }
 
     // MARK: The signed-in principal's own

@@ -54,12 +54,18 @@ public struct TokenRecord: Sendable, Hashable {
     public var name: String
     public var createdAt: Int64
     public var expiresAt: Int64?
+    /// When it last authenticated a request, to the minute (milliseconds since 1970); nil until it first does.
+    public var lastUsedAt: Int64?
 
-    public init(tokenHash: String, username: String, name: String, createdAt: Int64, expiresAt: Int64?) {
+    public init(
+        tokenHash: String, username: String, name: String, createdAt: Int64, expiresAt: Int64?,
+        lastUsedAt: Int64? = nil
+    ) {
         self.tokenHash = tokenHash
         self.username = username
         self.name = name
         self.createdAt = createdAt
         self.expiresAt = expiresAt
+        self.lastUsedAt = lastUsedAt
     }
 }

@@ -23,8 +23,9 @@ extension Store {
     /// The API tokens of `username` (their hashes, names and dates), by name.
     public func tokens(of username: String) async throws -> [TokenRecord] {
         try await database.withSession { db in
-            try await db.raw("SELECT * FROM api_tokens WHERE username = \(bind: username) ORDER BY name").all()
-                .map(Self.token)
+            try await db.raw(
+                "SELECT \(unsafeRaw: Self.tokenColumns) FROM api_tokens WHERE username = \(bind: username) ORDER BY name"
+            ).all().map(Self.token)
         }
     }
 
@@ -56,13 +57,19 @@ extension Store {
         }
     }
 
-    /// A row of `api_tokens` as the store hands it out.
+    /// The columns of `api_tokens` a `TokenRecord` is read from, named rather than `*`: a SQLite connection that
+    /// read the table before migration 10 added `last_used_at` would expand `*` to the old columns, and a name it
+    /// does not know makes it read the schema again.
+    static let tokenColumns = "token_hash, username, name, created_at, expires_at, last_used_at"
+
+    /// A row of `api_tokens` (its `tokenColumns`) as the store hands it out.
     static func token(_ row: any SQLRow) throws -> TokenRecord {
         TokenRecord(
             tokenHash: try row.decode(column: "token_hash", as: String.self),
             username: try row.decode(column: "username", as: String.self),
             name: try row.decode(column: "name", as: String.self),
             createdAt: try row.decode(column: "created_at", as: Int64.self),
-            expiresAt: try row.decode(column: "expires_at", as: Int64?.self))
+            expiresAt: try row.decode(column: "expires_at", as: Int64?.self),
+            lastUsedAt: try row.decode(column: "last_used_at", as: Int64?.self))
     }
 }

@@ -115,7 +115,21 @@ extension Store {
 
     public func token(hash: String) async throws -> TokenRecord? {
         try await database.withSession { db in
-            try await db.raw("SELECT * FROM api_tokens WHERE token_hash = \(bind: hash)").first().map(Self.token)
+            try await db.raw("SELECT \(unsafeRaw: Self.tokenColumns) FROM api_tokens WHERE token_hash = \(bind: hash)")
+                .first().map(Self.token)
+        }
+    }
+
+    /// Records that the token hashed `hash` authenticated a request at `time`, unless a use less than `interval`
+    /// milliseconds earlier is recorded already: several processes reading the same stale time write it once.
+    public func recordTokenUse(hash: String, at time: Int64, unlessWithin interval: Int64) async throws {
+        try await database.transaction(writing: true) { db in
+            try await db.raw(
+                """
+                UPDATE api_tokens SET last_used_at = \(bind: time) WHERE token_hash = \(bind: hash) \
+                AND (last_used_at IS NULL OR last_used_at <= \(bind: time - interval))
+                """
+            ).run()
         }
     }
 

@@ -17,7 +17,7 @@ struct Migration: Sendable {
     /// Every migration, in order.
     static let all: [Migration] = [
         .m0001Ledger, .m0002Projections, .m0003Accounts, .m0004LeanerAppends, .m0005Checkpoints,
-        .m0006Statistics, .m0007Search, .m0008VisitsAndDigests, .m0009StoredFiles,
+        .m0006Statistics, .m0007Search, .m0008VisitsAndDigests, .m0009StoredFiles, .m0010TokenLastUse,
     ]
 }
 

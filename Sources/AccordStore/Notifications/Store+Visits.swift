@@ -62,14 +62,26 @@ extension Store {
     /// Every subscription, by username.
     public func digestSubscriptions() async throws -> [DigestSubscription] {
         try await database.withSession { db in
-            try await db.raw("SELECT * FROM digest_subscriptions ORDER BY username").all().map { row in
-                DigestSubscription(
-                    username: try row.decode(column: "username", as: String.self),
-                    address: try row.decode(column: "address", as: String.self),
-                    digestedThrough: try row.decode(column: "digested_through", as: Int64.self),
-                    sentAt: try row.decode(column: "sent_at", as: Int64?.self))
-            }
+            try await db.raw("SELECT * FROM digest_subscriptions ORDER BY username").all().map(Self.subscription)
         }
+    }
+
+    /// The subscription of `username` (as stored: lower-case), nil when it has none; read by its key, not by
+    /// reading every subscription.
+    public func digestSubscription(of username: String) async throws -> DigestSubscription? {
+        try await database.withSession { db in
+            try await db.raw("SELECT * FROM digest_subscriptions WHERE username = \(bind: username)").first()
+                .map(Self.subscription)
+        }
+    }
+
+    /// A row of `digest_subscriptions` as the store hands it out.
+    private static func subscription(_ row: any SQLRow) throws -> DigestSubscription {
+        DigestSubscription(
+            username: try row.decode(column: "username", as: String.self),
+            address: try row.decode(column: "address", as: String.self),
+            digestedThrough: try row.decode(column: "digested_through", as: Int64.self),
+            sentAt: try row.decode(column: "sent_at", as: Int64?.self))
     }
 
     /// Subscribes `username` to digests at `address`, starting after `position`; an existing subscription

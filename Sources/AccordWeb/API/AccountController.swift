@@ -51,6 +51,8 @@ struct AccountController: Sendable {
         var createdAt: String
         var expiresAt: String?
         var feed: Bool
+        /// When it last authenticated a request, to the minute; absent when it never has.
+        var lastUsedAt: String?
 
         init(_ token: TokenSummary) {
             name = token.name
@@ -58,6 +60,7 @@ struct AccountController: Sendable {
             createdAt = Timestamp(millisecondsSince1970: token.createdAt).description
             expiresAt = token.expiresAt.map { Timestamp(millisecondsSince1970: $0).description }
             feed = token.isFeedToken
+            lastUsedAt = token.lastUsedAt.map { Timestamp(millisecondsSince1970: $0).description }
         }
     }
 

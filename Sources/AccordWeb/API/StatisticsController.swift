@@ -211,7 +211,11 @@ struct UploadPreviewDTO: Encodable, Sendable {
     /// The vintage number committing would make.
     var vintage: Int
     var canCommit: Bool
+    /// The observations read from the file without error.
     var observations: Int
+    /// The observations the vintage would hold once committed: the file's and, when the upload adds to the
+    /// previous vintage, those it leaves as they were (`changes.kept`). The CLI prints the same total.
+    var vintageObservations: Int
     var errors: Int
     /// How many problems each rule found (the list keeps the first thousand of each).
     var counts: [String: Int]
@@ -228,6 +232,7 @@ struct UploadPreviewDTO: Encodable, Sendable {
         vintage = preview.number
         canCommit = preview.report.canCommit
         observations = preview.report.table.count
+        vintageObservations = preview.report.vintage.count
         errors = preview.report.problems.errorCount
         counts = Dictionary(uniqueKeysWithValues: preview.report.problems.counts.map { ($0.key.rawValue, $0.value) })
         problems = preview.report.problems.inReadingOrder.map {

@@ -75,6 +75,10 @@ import Testing
             let page = try await pages.get("/en/accounts/mex.second", as: .secretariat)
             #expect(page.text.contains("<td>laptop</td>") && page.text.contains(String(Secrets.hash(token).prefix(12))))
             #expect(!page.text.contains(token), "a token is shown once, when it is issued")
+            // Used once above, it says when.
+            #expect(page.text.contains("<th scope=\"col\">Last used</th>"))
+            let used = try #require(try await pages.store.tokens(of: "mex.second").first?.lastUsedAt)
+            #expect(page.text.contains("<td>\(AccountPages.moment(used))</td>"))
 
             // Revoked, it stops authenticating at once.
             let revoked = try await pages.call(
@@ -90,6 +94,9 @@ import Testing
                 in: try await pages.call(
                     .post, "/en/accounts/mex.second/tokens", as: .secretariat, form: ["name": "sync"]
                 ).text)
+            let listed = try await pages.get("/fr/accounts/mex.second", as: .secretariat).text
+            #expect(
+                listed.contains("<th scope=\"col\">Dernière utilisation</th>") && listed.contains("<td>jamais</td>"))
             #expect(try await Self.status(of: second, pages) == 200)
             let disabled = try await pages.call(
                 .post, "/en/accounts/mex.second/state", as: .secretariat, form: ["active": "no"])

@@ -136,6 +136,18 @@ struct StatisticsPageTests {
             #expect(text.contains("0 suprimidas") && !text.contains(" 0 conservadas"))
             #expect(text.contains("conservadas de la versión anterior"))
             #expect(text.contains("Este envío completa la versión anterior"))
+            // The vintage once committed: the file's observations and the ones it keeps.
+            func number(after term: String) -> Int? {
+                let pattern = "<dt>\(term)</dt><dd>([0-9]+)</dd>"
+                guard let range = preview.text.range(of: pattern, options: .regularExpression) else { return nil }
+                return Int(preview.text[range].dropFirst(term.count + 13).prefix { $0.isNumber })
+            }
+            let kept = text.range(of: "[0-9]+ conservadas", options: .regularExpression).flatMap {
+                Int(text[$0].prefix { $0.isNumber })
+            }
+            let file = try #require(number(after: "Observaciones"))
+            let total = try #require(number(after: "Observaciones de la versión una vez entregada"))
+            #expect(total == file + (try #require(kept)) && total > file)
             #expect(preview.text.contains("name=\"expect\" value=\"2\""))
 
             let committed = try await pages.call(.post, location + "/commit", as: .delegateMEX, form: ["expect": "2"])

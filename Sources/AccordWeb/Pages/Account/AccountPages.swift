@@ -191,7 +191,7 @@ enum AccountPages {
                 html.element("tr") { html in
                     for heading in [
                         MeetingFormText.name(language), "ID", AccountText.created(language),
-                        AccountText.expires(language), "",
+                        AccountText.expires(language), AccountText.lastUsed(language), "",
                     ] {
                         html.element("th", [("scope", "col")], text: heading)
                     }
@@ -204,6 +204,7 @@ enum AccountPages {
                         html.element("td") { $0.element("code", text: token.id) }
                         html.element("td", text: moment(token.createdAt))
                         html.element("td", text: token.expiresAt.map(moment) ?? "—")
+                        html.element("td", text: token.lastUsedAt.map(moment) ?? AccountText.neverUsed(language))
                         html.element("td") { html in
                             let action = viewer.link("/accounts/\(account.username)/tokens/revoke").path
                             html.element("form", [("method", "post"), ("action", action)]) { html in
@@ -284,6 +285,12 @@ enum AccountText {
         language.pick(("Tokens de API", "API tokens", "Jetons d'API"))
     }
     static func expires(_ language: Language) -> String { language.pick(("Vence", "Expires", "Expire")) }
+    static func lastUsed(_ language: Language) -> String {
+        language.pick(("Último uso", "Last used", "Dernière utilisation"))
+    }
+    static func neverUsed(_ language: Language) -> String {
+        language.pick(("nunca", "never", "jamais"))
+    }
     static func revoke(_ language: Language) -> String { language.pick(("Revocar", "Revoke", "Révoquer")) }
     static func issueToken(_ language: Language) -> String {
         language.pick(("Emitir un token de API", "Issue an API token", "Émettre un jeton d'API"))

@@ -10,7 +10,7 @@ enum StatisticsText: CaseIterable {
     case warning, added, changed, deleted, kept, replacesVintage, addsToVintage, unchanged, key, before, after,
         commitVintage, discard, vintage, vintages
     case canCommit, cannotCommit, publishRelease, date, notes, committed, demoWorkbook, demoWorkbookNote, period
-    case citizenship, counterpart, year, noData, sha256, observations, uploadsFor, figuresOf
+    case citizenship, counterpart, year, noData, sha256, observations, vintageObservations, uploadsFor, figuresOf
 
     func callAsFunction(_ language: Language) -> String { language.pick(forms) }
 
@@ -101,6 +101,7 @@ enum StatisticsText: CaseIterable {
         case .noData: ("No hay observaciones para esta selección.", "No observations for this selection.", "Aucune observation pour cette sélection.")
         case .sha256: ("SHA-256 del archivo", "File SHA-256", "SHA-256 du fichier")
         case .observations: ("Observaciones", "Observations", "Observations")
+        case .vintageObservations: ("Observaciones de la versión una vez entregada", "Observations in the vintage once committed", "Observations du millésime une fois remis")
         case .uploadsFor: ("Cargas de", "Uploads for", "Téléversements pour")
         case .figuresOf: ("Cifras de", "Figures of", "Chiffres de")
         }

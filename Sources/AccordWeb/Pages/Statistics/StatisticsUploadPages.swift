@@ -231,15 +231,20 @@ enum StatisticsUploadPages {
         var main = HTML()
         main.element("h1", text: StatisticsText.preview(language))
         if report.table.texts.contains(SyntheticDataSet.source) { StatisticsPages.syntheticBanner(viewer, &main) }
+        var terms = [
+            (StatisticsText.file(language), "\(preview.fileName) (\(preview.format.rawValue))"),
+            (StatisticsText.sha256(language), preview.sha256),
+            (StatisticsText.dataflow(language), "\(viewer.words(preview.flow.names)) (\(preview.flow.id))"),
+            (StatisticsText.reportingState(language), preview.area.rawValue),
+            (StatisticsText.vintage(language), "\(preview.number)"),
+            (StatisticsText.observations(language), "\(report.table.count)"),
+        ]
+        // What the vintage would hold is known only once the upload can be committed.
+        if report.preview != nil {
+            terms.append((StatisticsText.vintageObservations(language), "\(report.vintage.count)"))
+        }
         main.element("dl") { html in
-            for (term, value) in [
-                (StatisticsText.file(language), "\(preview.fileName) (\(preview.format.rawValue))"),
-                (StatisticsText.sha256(language), preview.sha256),
-                (StatisticsText.dataflow(language), "\(viewer.words(preview.flow.names)) (\(preview.flow.id))"),
-                (StatisticsText.reportingState(language), preview.area.rawValue),
-                (StatisticsText.vintage(language), "\(preview.number)"),
-                (StatisticsText.observations(language), "\(report.table.count)"),
-            ] {
+            for (term, value) in terms {
                 html.element("dt", text: term)
                 html.element("dd", text: value)
             }
