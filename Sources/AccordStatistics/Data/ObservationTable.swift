@@ -104,7 +104,10 @@ public struct ObservationTable: Sendable {
 
     /// Appends one observation.
     public mutating func append(_ row: Row) {
-        for (column, code) in zip(codes.indices, row.codes) { codes[column].append(code) }
+        // One uniqueness check of the outer array for the eight columns: an upload appends 100,000 rows.
+        codes.withUnsafeMutableBufferPointer { columns in
+            for (column, code) in zip(columns.indices, row.codes) { columns[column].append(code) }
+        }
         periods.append(row.period)
         values.append(row.value ?? Self.missing)
         statuses.append(row.status)

@@ -24,6 +24,17 @@ enum Field: Int, CaseIterable {
     var isRequired: Bool { rawValue <= Field.value.rawValue }
 }
 
+/// A set of components, one bit each.
+struct FieldSet: OptionSet {
+    let rawValue: UInt32
+
+    init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    mutating func insert(_ field: Field) { formUnion(FieldSet(rawValue: 1 << field.rawValue)) }
+
+    func contains(_ field: Field) -> Bool { rawValue & (1 << field.rawValue) != 0 }
+}
+
 /// Turns the fields of one row into an observation, checking each against the structure: codes in their
 /// codelists, the event in the dataflow, the delegation's own REF_AREA, TIME_PERIOD as FREQ says, a whole
 /// value from 0 up or a missing one marked M.
@@ -72,10 +83,13 @@ struct ObservationDecoder {
 
     /// Decodes one row: `fields[field.rawValue]` is the range of `bytes` that holds a component, nil when
     /// the file has no such column. Problems go to `problems`; the observation is kept only when the row
-    /// has none.
-    mutating func decode(row number: Int, problems: inout ProblemList, bytes: [UInt8], fields: [Range<Int>?]) {
+    /// has none. The components in `unchanged` have the bytes they had in the row decoded last, which had no
+    /// problem, so their codes are kept as they are.
+    mutating func decode(
+        row number: Int, problems: inout ProblemList, bytes: [UInt8], fields: [Range<Int>?], unchanged: FieldSet = []
+    ) {
         let before = problems.errorCount
-        for dimension in KeyDimension.allCases {
+        for dimension in KeyDimension.allCases where unchanged.rawValue & (1 << dimension.rawValue) == 0 {
             let field = fields[dimension.rawValue].map { bytes.trimmed($0) } ?? 0..<0
             guard let position = lookups[dimension.rawValue].position(of: bytes, field) else {
                 problems.append(
@@ -137,7 +151,7 @@ struct ObservationDecoder {
                     ))
             }
         }
-        decodeAttributes(row: number, problems: &problems, bytes: bytes, fields: fields)
+        decodeAttributes(row: number, problems: &problems, bytes: bytes, fields: fields, unchanged: unchanged)
         if problems.errorCount == before {
             table.append(row)
             rows.append(number)
@@ -145,10 +159,11 @@ struct ObservationDecoder {
     }
 
     private mutating func decodeAttributes(
-        row number: Int, problems: inout ProblemList, bytes: [UInt8], fields: [Range<Int>?]
+        row number: Int, problems: inout ProblemList, bytes: [UInt8], fields: [Range<Int>?], unchanged: FieldSet
     ) {
         func field(_ which: Field) -> Range<Int> { fields[which.rawValue].map { bytes.trimmed($0) } ?? 0..<0 }
-        func coded(_ which: Field, _ attribute: Attribute, default fallback: UInt8) -> UInt8? {
+        func coded(_ which: Field, _ attribute: Attribute, default fallback: UInt8, last: UInt8) -> UInt8? {
+            if unchanged.contains(which) { return last }
             let code = field(which)
             if code.isEmpty { return fallback }
             if let position = lookups[8 + attribute.rawValue].position(of: bytes, code) { return UInt8(position) }
@@ -158,13 +173,19 @@ struct ObservationDecoder {
                     Self.notACode(bytes.text(code), structure.codelist(attribute)!.reference)))
             return nil
         }
-        let status = coded(.observationStatus, .observationStatus, default: defaultStatus)
+        let status = coded(.observationStatus, .observationStatus, default: defaultStatus, last: row.status)
         row.confidentiality =
-            coded(.confidentialityStatus, .confidentialityStatus, default: ObservationTable.absent) ?? 0
-        row.unit = coded(.unitOfMeasure, .unitOfMeasure, default: defaultUnit) ?? 0
+            coded(
+                .confidentialityStatus, .confidentialityStatus, default: ObservationTable.absent,
+                last: row.confidentiality) ?? 0
+        row.unit = coded(.unitOfMeasure, .unitOfMeasure, default: defaultUnit, last: row.unit) ?? 0
         row.status = status ?? defaultStatus
-        row.source = texts[0].text(of: bytes, fields[Field.dataSource.rawValue] ?? 0..<0)
-        row.comment = texts[1].text(of: bytes, fields[Field.comment.rawValue] ?? 0..<0)
+        if !unchanged.contains(.dataSource) {
+            row.source = texts[0].text(of: bytes, fields[Field.dataSource.rawValue] ?? 0..<0)
+        }
+        if !unchanged.contains(.comment) {
+            row.comment = texts[1].text(of: bytes, fields[Field.comment.rawValue] ?? 0..<0)
+        }
 
         let valueBytes = field(.value)
         if valueBytes.isEmpty || bytes.bytes(valueBytes, equal: Self.notANumber) {

@@ -24,9 +24,10 @@ struct Consistency {
     }
 
     /// Every observation whose key an earlier row of the file already has.
-    func duplicateKeys(into problems: inout ProblemList) {
+    static func duplicateKeys(in table: ObservationTable, rows: [Int], structure: DataStructure) -> ProblemList {
+        var problems = ProblemList()
         for (first, second) in DuplicateKeys.pairs(in: table, structure: structure) {
-            let key = describe(Int(first))
+            let key = table.describe(Int(first), in: structure)
             problems.append(
                 Problem(
                     .duplicateKey, row: rows[Int(second)], column: nil, code: key,
@@ -35,6 +36,7 @@ struct Consistency {
                         en: "the key \(key) is already reported on row \(rows[Int(first)])",
                         fr: "la clé \(key) figure déjà à la ligne \(rows[Int(first)])")))
         }
+        return problems
     }
 
     /// The key of an observation as SDMX writes a series key, then its period: `M.GTM.RET_RECV…:2024-01`.
@@ -61,15 +63,16 @@ struct Consistency {
                 guard value != ObservationTable.missing, let parts = sums[keys[index]], !parts.missing,
                     parts.sum != UInt64(value)
                 else { continue }
+                let key = describe(index)
                 problems.append(
                     Problem(
                         rules[dimension]!, row: rows[index], column: dimension.id, code: Component.total,
                         Sentence(
-                            es: "\(describe(index)) vale \(value), pero sus \(parts.count) desgloses por "
+                            es: "\(key) vale \(value), pero sus \(parts.count) desgloses por "
                                 + "\(dimension.id) suman \(parts.sum)",
-                            en: "\(describe(index)) is \(value), but its \(parts.count) \(dimension.id) breakdowns "
+                            en: "\(key) is \(value), but its \(parts.count) \(dimension.id) breakdowns "
                                 + "sum to \(parts.sum)",
-                            fr: "\(describe(index)) vaut \(value), mais ses \(parts.count) ventilations par "
+                            fr: "\(key) vaut \(value), mais ses \(parts.count) ventilations par "
                                 + "\(dimension.id) totalisent \(parts.sum)"
                         )))
             }
@@ -96,13 +99,14 @@ struct Consistency {
             guard value != ObservationTable.missing, let months = years[keys[index]], months.months == 12,
                 months.sum != UInt64(value)
             else { continue }
+            let key = describe(index)
             problems.append(
                 Problem(
                     .monthsSumToYear, row: rows[index], column: Component.observationValue, code: String(value),
                     Sentence(
-                        es: "\(describe(index)) vale \(value), pero sus doce meses suman \(months.sum)",
-                        en: "\(describe(index)) is \(value), but its twelve months sum to \(months.sum)",
-                        fr: "\(describe(index)) vaut \(value), mais ses douze mois totalisent \(months.sum)")))
+                        es: "\(key) vale \(value), pero sus doce meses suman \(months.sum)",
+                        en: "\(key) is \(value), but its twelve months sum to \(months.sum)",
+                        fr: "\(key) vaut \(value), mais ses douze mois totalisent \(months.sum)")))
         }
     }
 
@@ -127,32 +131,41 @@ struct Consistency {
                 let value = values[position]
                 guard value != ObservationTable.missing, sorted[position] < reported else { continue }
                 let month = months[position]
-                // The previous twelve months are among the twelve observations before this one in the series.
-                window.removeAll(keepingCapacity: true)
-                for earlier in max(start, position - 12)..<position
-                where months[earlier] >= month - 12 && values[earlier] != ObservationTable.missing {
-                    window.append(UInt64(values[earlier]))
-                }
-                guard window.count >= 3 else { continue }
+                // The previous twelve months are among the twelve observations before this one in the series,
+                // and since its months ascend, they are the last of those.
+                var lower = max(start, position - 12)
+                while months[lower] < month - 12 { lower += 1 }
+                let earlier = lower..<position
                 // The median is at least value / factor unless half the window is below it: most values
-                // are settled by that count, without sorting.
-                let below = window.reduce(0) { $0 + (factor * $1 < UInt64(value) ? 1 : 0) }
-                if below * 2 < window.count { continue }
+                // are settled by that count, without gathering the window and sorting it. (Counted without a
+                // branch on each value: which values are below is as unpredictable as the figures.)
+                var (count, below) = (0, 0)
+                for index in earlier where values[index] != ObservationTable.missing {
+                    count += 1
+                    below += factor * UInt64(values[index]) < UInt64(value) ? 1 : 0
+                }
+                guard count >= 3, below * 2 >= count else { continue }
+                window.removeAll(keepingCapacity: true)
+                for index in earlier where values[index] != ObservationTable.missing {
+                    window.append(UInt64(values[index]))
+                }
                 window.sort()
                 let middle = window.count / 2
                 let median2 = window.count % 2 == 1 ? 2 * window[middle] : window[middle - 1] + window[middle]
                 // value > factor × median, compared in halves to stay in whole numbers.
                 guard median2 > 0, 2 * UInt64(value) > factor * median2 else { continue }
+                let (key, median) = (describe(sorted[position]), Double(median2) / 2)
                 problems.append(
                     Problem(
                         .outlier, row: rows[sorted[position]], column: Component.observationValue, code: String(value),
                         Sentence(
-                            es: "\(describe(sorted[position])) vale \(value), más de \(factor) veces la mediana "
-                                + "(\(Double(median2) / 2)) de los doce meses anteriores",
-                            en: "\(describe(sorted[position])) is \(value), more than \(factor)× the median "
-                                + "(\(Double(median2) / 2)) of the previous twelve months",
-                            fr: "\(describe(sorted[position])) vaut \(value), plus de \(factor) fois la médiane "
-                                + "(\(Double(median2) / 2)) des douze mois précédents"
+                            es: "\(key) vale \(value), más de \(factor) veces la mediana (\(median)) de los doce meses "
+                                + "anteriores",
+                            en:
+                                "\(key) is \(value), more than \(factor)× the median (\(median)) of the previous twelve "
+                                + "months",
+                            fr: "\(key) vaut \(value), plus de \(factor) fois la médiane (\(median)) des douze mois "
+                                + "précédents"
                         )))
             }
             start = end

@@ -52,8 +52,12 @@ public struct Upload: Sendable {
     /// what is kept was checked when it came.
     public func validate(_ read: ReadResult) -> UploadReport {
         var problems = read.problems
-        let file = Consistency(structure: structure, table: read.table, rows: read.rows)
-        file.duplicateKeys(into: &problems)
+        // The checks that do not depend on each other run at once, each on a processor of its own; their
+        // problems are put together in the order they would be found one after the other.
+        let (file, duplicates) = inParallel(
+            { Consistency(structure: structure, table: read.table, rows: read.rows) },
+            { Consistency.duplicateKeys(in: read.table, rows: read.rows, structure: structure) })
+        problems.append(contentsOf: duplicates)
         if read.table.isEmpty, !problems.hasErrors {
             problems.append(
                 Problem(
@@ -66,18 +70,33 @@ public struct Upload: Sendable {
             problems.hasErrors
             ? nil
             : Preview(
-                new: read.table, previous: previous, structure: structure, replacesVintage: read.replacesVintage)
+                new: read.table, keys: file.keys, order: file.order, previous: previous, structure: structure,
+                replacesVintage: read.replacesVintage)
         var vintage = read.table
-        var checked = file
         if let preview, !preview.kept.isEmpty {
             vintage.append(contentsOf: previous.gathered(preview.kept.map(UInt32.init)))
-            checked = Consistency(
-                structure: structure, table: vintage,
-                rows: read.rows + repeatElement(0, count: preview.kept.count), reported: read.table.count)
         }
-        checked.totals(into: &problems)
-        checked.monthsSumToYear(into: &problems)
-        checked.outliers(into: &problems)
+        let checked =
+            vintage.count == read.table.count
+            ? file
+            : Consistency(
+                structure: structure, table: vintage,
+                rows: read.rows + repeatElement(0, count: vintage.count - read.table.count),
+                reported: read.table.count)
+        let (sums, outliers) = inParallel(
+            {
+                var problems = ProblemList()
+                checked.totals(into: &problems)
+                checked.monthsSumToYear(into: &problems)
+                return problems
+            },
+            {
+                var problems = ProblemList()
+                checked.outliers(into: &problems)
+                return problems
+            })
+        problems.append(contentsOf: sums)
+        problems.append(contentsOf: outliers)
         Mirror(structure: structure, tolerance: mirrorTolerance).check(
             read.table, rows: read.rows, against: others, describe: file.describe, into: &problems)
         return UploadReport(
