@@ -50,6 +50,31 @@ import Testing
         #expect(read.kept == ["--", "H-", "H-", "H-", "-T", "--", "-T", "HT", "-T", "--", "-T", "--"])
     }
 
+    @Test func observationsKeepFileOrderAcrossSeriesAndAttributeChanges() {
+        // The decoder keeps a series' rows as one run: a change of status, of series, and a return to the
+        // first series must each start a run of their own, in file order.
+        let report = check([
+            row(citizenship: "GTM", period: "2024-01", value: "1"),
+            row(citizenship: "GTM", period: "2024-02", value: "2"),
+            row(citizenship: "GTM", period: "2024-03", value: "3", status: "E"),
+            row(citizenship: "HND", period: "2024-01", value: "4"),
+            row(citizenship: "GTM", period: "2024-04", value: "5"),
+            row(citizenship: "GTM", period: "2024-05", value: "", status: "M"),
+        ])
+        #expect(!report.problems.hasErrors)
+        let table = report.table
+        let citizenships = structure.codelist(.citizenship)
+        #expect(
+            table.codes[KeyDimension.citizenship.rawValue].map { citizenships[$0].id } == [
+                "GTM", "GTM", "GTM", "HND", "GTM", "GTM",
+            ])
+        #expect(table.values == [1, 2, 3, 4, 5, ObservationTable.missing])
+        #expect(table.periods.map { Int($0) % 12 + 1 } == [1, 2, 3, 1, 4, 5])
+        let statuses = structure.codelist(.observationStatus)!
+        #expect(table.statuses.map { statuses[UInt16($0)].id } == ["A", "A", "E", "A", "A", "M"])
+        #expect(report.rows == [2, 3, 4, 5, 6, 7])
+    }
+
     /// Random files of series with every kind of variation the reader meets: codes that change or are
     /// wrong mid-series, attributes that change, quoted and doubled-quote fields, CRLF and LF, blank lines,
     /// rows with a field too many, free texts with separators; read with and without taking repeats as read.

@@ -104,10 +104,7 @@ public struct ObservationTable: Sendable {
 
     /// Appends one observation.
     public mutating func append(_ row: Row) {
-        // One uniqueness check of the outer array for the eight columns: an upload appends 100,000 rows.
-        codes.withUnsafeMutableBufferPointer { columns in
-            for (column, code) in zip(columns.indices, row.codes) { columns[column].append(code) }
-        }
+        for (column, code) in zip(codes.indices, row.codes) { codes[column].append(code) }
         periods.append(row.period)
         values.append(row.value ?? Self.missing)
         statuses.append(row.status)
@@ -115,6 +112,27 @@ public struct ObservationTable: Sendable {
         units.append(row.unit)
         sources.append(intern(row.source))
         comments.append(intern(row.comment))
+    }
+
+    /// A table of runs of observations that share their codes and attributes (a series' months, as an
+    /// upload gives them), each observation with its own period and value.
+    ///
+    /// - Precondition: the runs' counts add up to the number of periods and of values.
+    init(runs: [(row: Row, count: Int)], periods: [UInt16], values: [UInt32]) {
+        precondition(periods.count == values.count && runs.reduce(0) { $0 + $1.count } == values.count)
+        self.init(reservingCapacity: values.count)
+        self.periods = periods
+        self.values = values
+        for (row, count) in runs {
+            for (column, code) in zip(codes.indices, row.codes) {
+                codes[column].append(contentsOf: repeatElement(code, count: count))
+            }
+            statuses.append(contentsOf: repeatElement(row.status, count: count))
+            confidentiality.append(contentsOf: repeatElement(row.confidentiality, count: count))
+            units.append(contentsOf: repeatElement(row.unit, count: count))
+            sources.append(contentsOf: repeatElement(intern(row.source), count: count))
+            comments.append(contentsOf: repeatElement(intern(row.comment), count: count))
+        }
     }
 
     /// The observation at `index`.

@@ -48,29 +48,33 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Reads TIME_PERIOD from the bytes of `field`, a range of `bytes`.
     init?(utf8 bytes: [UInt8], _ field: Range<Int>, frequency: Frequency) {
         func digits(_ range: Range<Int>) -> Int? {
+            // At most four digits: the arithmetic cannot overflow, so it is not checked.
             var value = 0
             for index in range {
-                let byte = bytes[field.lowerBound + index]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                let digit = bytes[field.lowerBound + index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value &* 10 &+ Int(digit)
             }
             return value
         }
-        guard field.count >= 4, let year = digits(0..<4) else { return nil }
+        guard field.count >= 4, let year = digits(0..<4), Self.years.contains(year) else { return nil }
         let rest = field.count - 4
         let hyphen = rest > 0 && bytes[field.lowerBound + 4] == UInt8(ascii: "-")
+        // Every upload row passes here: the checks are written out rather than through `init(year:…)`.
+        var month = 1
         switch frequency {
         case .annual:
             guard rest == 0 else { return nil }
-            self.init(year: year, frequency: .annual)
         case .quarterly:
-            guard rest == 3, hyphen, bytes[field.lowerBound + 5] == UInt8(ascii: "Q"), let quarter = digits(6..<7)
+            guard rest == 3, hyphen, bytes[field.lowerBound + 5] == UInt8(ascii: "Q"), let quarter = digits(6..<7),
+                quarter >= 1, quarter <= 4
             else { return nil }
-            self.init(year: year, frequency: .quarterly, part: quarter)
+            month = quarter * 3 - 2
         case .monthly:
-            guard rest == 3, hyphen, let month = digits(5..<7) else { return nil }
-            self.init(year: year, frequency: .monthly, part: month)
+            guard rest == 3, hyphen, let part = digits(5..<7), part >= 1, part <= 12 else { return nil }
+            month = part
         }
+        self.init(frequency: frequency, firstMonth: UInt16(year * 12 + month - 1))
     }
 
     public var year: Int { Int(firstMonth) / 12 }

@@ -28,8 +28,6 @@ enum Field: Int, CaseIterable {
 struct FieldSet: OptionSet {
     let rawValue: UInt32
 
-    init(rawValue: UInt32) { self.rawValue = rawValue }
-
     mutating func insert(_ field: Field) { formUnion(FieldSet(rawValue: 1 << field.rawValue)) }
 
     func contains(_ field: Field) -> Bool { rawValue & (1 << field.rawValue) != 0 }
@@ -53,7 +51,14 @@ struct ObservationDecoder {
     private let defaultStatus: UInt8
     private let missingStatus: UInt8
     private let defaultUnit: UInt8
-    private var table: ObservationTable
+    /// The observations decoded so far, as runs of rows that share everything but their period and value
+    /// (a series' months, which a file gives one after the other), each run kept once with its length; then
+    /// each observation's period, value and file row. Appending a row costs three numbers, not fourteen.
+    private var runs: [(row: ObservationTable.Row, count: Int)] = []
+    /// The last run, not yet in `runs`: compared with each row where it is, without copying it out.
+    private var run: (row: ObservationTable.Row, count: Int)?
+    private var periods: [UInt16] = []
+    private var values: [UInt32] = []
     private var rows: [Int] = []
     /// DATA_SOURCE and COMMENT_OBS, remembering their last text.
     private var texts = [TextMemo(), TextMemo()]
@@ -78,7 +83,9 @@ struct ObservationDecoder {
         defaultStatus = UInt8(statuses.position(of: "A")!)
         missingStatus = UInt8(statuses.position(of: Component.missingStatus)!)
         defaultUnit = UInt8(structure.codelist(.unitOfMeasure)!.position(of: "PS")!)
-        table = ObservationTable(reservingCapacity: capacity)
+        periods.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+        rows.reserveCapacity(capacity)
     }
 
     /// Decodes one row: `fields[field.rawValue]` is the range of `bytes` that holds a component, nil when
@@ -89,7 +96,9 @@ struct ObservationDecoder {
         row number: Int, problems: inout ProblemList, bytes: [UInt8], fields: [Range<Int>?], unchanged: FieldSet = []
     ) {
         let before = problems.errorCount
-        for dimension in KeyDimension.allCases where unchanged.rawValue & (1 << dimension.rawValue) == 0 {
+        // A series' row has its codes as the row before: usually nothing to look up.
+        let dimensions = unchanged.rawValue & 0xFF == 0xFF ? [] : KeyDimension.allCases
+        for dimension in dimensions where unchanged.rawValue & (1 << dimension.rawValue) == 0 {
             let field = fields[dimension.rawValue].map { bytes.trimmed($0) } ?? 0..<0
             guard let position = lookups[dimension.rawValue].position(of: bytes, field) else {
                 problems.append(
@@ -153,7 +162,17 @@ struct ObservationDecoder {
         }
         decodeAttributes(row: number, problems: &problems, bytes: bytes, fields: fields, unchanged: unchanged)
         if problems.errorCount == before {
-            table.append(row)
+            if run != nil, run!.row.codes == row.codes, run!.row.status == row.status,
+                run!.row.confidentiality == row.confidentiality, run!.row.unit == row.unit,
+                run!.row.source == row.source, run!.row.comment == row.comment
+            {
+                run!.count += 1
+            } else {
+                if let run { runs.append(run) }
+                run = (row, 1)
+            }
+            periods.append(row.period)
+            values.append(row.value ?? ObservationTable.missing)
             rows.append(number)
         }
     }
@@ -253,7 +272,9 @@ struct ObservationDecoder {
     }
 
     /// The observations decoded so far, with the file row each came from.
-    func finish() -> (table: ObservationTable, rows: [Int]) { (table, rows) }
+    func finish() -> (table: ObservationTable, rows: [Int]) {
+        (ObservationTable(runs: runs + (run.map { [$0] } ?? []), periods: periods, values: values), rows)
+    }
 }
 
 /// A free-text column, remembering its last text: a file repeats one DATA_SOURCE on every row.

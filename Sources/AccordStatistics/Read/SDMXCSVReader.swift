@@ -87,9 +87,18 @@ public struct SDMXCSVReader: Sendable {
         var result = ReadResult(table: ObservationTable(), rows: [], problems: problems)
         var linesBefore = header.nextLine - 1
         var (firstReplacing, firstAdding): (Int?, Int?) = (nil, nil)
-        for part in read {
-            result.table.append(contentsOf: part.read.table)
-            result.rows += part.read.rows.map { $0 + linesBefore }
+        for index in read.indices {
+            if index == 0 {
+                // The first part's columns become the result's, left nowhere else, so that appending the next
+                // parts to them does not copy them.
+                swap(&result.table, &read[0].read.table)
+                swap(&result.rows, &read[0].read.rows)
+                for row in result.rows.indices { result.rows[row] += linesBefore }
+            } else {
+                result.table.append(contentsOf: read[index].read.table)
+                result.rows += read[index].read.rows.map { $0 + linesBefore }
+            }
+            let part = read[index]
             result.problems.append(contentsOf: part.read.problems, rowsAfter: linesBefore)
             firstReplacing = firstReplacing ?? part.firstReplacing.map { $0 + linesBefore }
             firstAdding = firstAdding ?? part.firstAdding.map { $0 + linesBefore }
