@@ -79,6 +79,18 @@ struct Consistency {
         }
     }
 
+    /// The positions in key order split in two near the middle, where one series ends and the next begins:
+    /// for checks of whole series, such as the outliers, run on two processors.
+    func seriesHalves() -> (Range<Int>, Range<Int>) {
+        var middle = order.count / 2
+        while middle > 0, middle < order.count,
+            keys[Int(order[middle])] & ~0xFFFF == keys[Int(order[middle - 1])] & ~0xFFFF
+        {
+            middle += 1
+        }
+        return (0..<middle, middle..<order.count)
+    }
+
     /// An annual value must equal the sum of its twelve months, where all twelve are reported.
     func monthsSumToYear(into problems: inout ProblemList) {
         let frequencies = structure.codelist(.frequency)
@@ -113,13 +125,18 @@ struct Consistency {
     /// A monthly value above `factor` times the median of the previous twelve months of its series; the
     /// median is taken over the months reported among those twelve, when there are at least three, and
     /// only when it is above zero.
-    func outliers(factor: UInt64 = 3, into problems: inout ProblemList) {
+    ///
+    /// `positions` says which observations, in key order, to look at (all by default); it must hold whole
+    /// series, as the halves from `seriesHalves()` do.
+    func outliers(factor: UInt64 = 3, in positions: Range<Int>? = nil, into problems: inout ProblemList) {
         guard let monthly = structure.codelist(.frequency).position(of: "M") else { return }
         // In key order, a series' months are consecutive and ascending.
         var start = 0
         var window: [UInt64] = []
         window.reserveCapacity(12)
-        let sorted = order.map(Int.init).filter { table.code(.frequency, at: $0) == monthly }
+        let sorted = order[positions ?? order.indices].map(Int.init).filter {
+            table.code(.frequency, at: $0) == monthly
+        }
         // The values and months in key order, so that a window is read from consecutive places.
         let values = sorted.map { table.values[$0] }
         let months = sorted.map { Int(table.periods[$0]) }
@@ -154,7 +171,9 @@ struct Consistency {
                 let median2 = window.count % 2 == 1 ? 2 * window[middle] : window[middle - 1] + window[middle]
                 // value > factor × median, compared in halves to stay in whole numbers.
                 guard median2 > 0, 2 * UInt64(value) > factor * median2 else { continue }
-                let (key, median) = (describe(sorted[position]), Double(median2) / 2)
+                // The median in halves, written without a Double's formatting, which costs more than the rest.
+                let key = describe(sorted[position])
+                let median = median2 % 2 == 0 ? "\(median2 / 2)" : "\(median2 / 2).5"
                 problems.append(
                     Problem(
                         .outlier, row: rows[sorted[position]], column: Component.observationValue, code: String(value),

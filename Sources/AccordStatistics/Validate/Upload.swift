@@ -83,20 +83,25 @@ public struct Upload: Sendable {
                 structure: structure, table: vintage,
                 rows: read.rows + repeatElement(0, count: vintage.count - read.table.count),
                 reported: read.table.count)
-        let (sums, outliers) = inParallel(
+        // The outliers, the costliest check, run in two halves of the series, one beside the other checks.
+        let (first, second) = checked.seriesHalves()
+        let (sums, firstOutliers) = inParallel(
             {
-                var problems = ProblemList()
-                checked.totals(into: &problems)
-                checked.monthsSumToYear(into: &problems)
-                return problems
+                var sums = ProblemList()
+                checked.totals(into: &sums)
+                checked.monthsSumToYear(into: &sums)
+                var outliers = ProblemList()
+                checked.outliers(in: second, into: &outliers)
+                return (sums, outliers)
             },
             {
                 var problems = ProblemList()
-                checked.outliers(into: &problems)
+                checked.outliers(in: first, into: &problems)
                 return problems
             })
-        problems.append(contentsOf: sums)
-        problems.append(contentsOf: outliers)
+        problems.append(contentsOf: sums.0)
+        problems.append(contentsOf: firstOutliers)
+        problems.append(contentsOf: sums.1)
         Mirror(structure: structure, tolerance: mirrorTolerance).check(
             read.table, rows: read.rows, against: others, describe: file.describe, into: &problems)
         return UploadReport(
