@@ -55,8 +55,10 @@ struct ObservationDecoder {
     /// (a series' months, which a file gives one after the other), each run kept once with its length; then
     /// each observation's period, value and file row. Appending a row costs three numbers, not fourteen.
     private var runs: [(row: ObservationTable.Row, count: Int)] = []
-    /// The last run, not yet in `runs`: compared with each row where it is, without copying it out.
-    private var run: (row: ObservationTable.Row, count: Int)?
+    /// The last run, not yet in `runs` (none while its count is 0): compared with each row where it is,
+    /// without copying it out.
+    private var runRow = ObservationTable.Row(codes: [], period: 0, value: nil, status: 0, unit: 0)
+    private var runCount = 0
     private var periods: [UInt16] = []
     private var values: [UInt32] = []
     private var rows: [Int] = []
@@ -162,14 +164,14 @@ struct ObservationDecoder {
         }
         decodeAttributes(row: number, problems: &problems, bytes: bytes, fields: fields, unchanged: unchanged)
         if problems.errorCount == before {
-            if run != nil, run!.row.codes == row.codes, run!.row.status == row.status,
-                run!.row.confidentiality == row.confidentiality, run!.row.unit == row.unit,
-                run!.row.source == row.source, run!.row.comment == row.comment
+            if runCount > 0, runRow.codes == row.codes, runRow.status == row.status,
+                runRow.confidentiality == row.confidentiality, runRow.unit == row.unit, runRow.source == row.source,
+                runRow.comment == row.comment
             {
-                run!.count += 1
+                runCount += 1
             } else {
-                if let run { runs.append(run) }
-                run = (row, 1)
+                if runCount > 0 { runs.append((runRow, runCount)) }
+                (runRow, runCount) = (row, 1)
             }
             periods.append(row.period)
             values.append(row.value ?? ObservationTable.missing)
@@ -273,7 +275,10 @@ struct ObservationDecoder {
 
     /// The observations decoded so far, with the file row each came from.
     func finish() -> (table: ObservationTable, rows: [Int]) {
-        (ObservationTable(runs: runs + (run.map { [$0] } ?? []), periods: periods, values: values), rows)
+        (
+            ObservationTable(runs: runs + (runCount > 0 ? [(runRow, runCount)] : []), periods: periods, values: values),
+            rows
+        )
     }
 }
 

@@ -206,14 +206,18 @@ public struct SDMXCSVReader: Sendable {
                             fr: "ce dépôt est pour \(structure.reference(of: flow))")))
                 continue
             }
-            if let action = layout.action, let problem = Self.actionProblem(buffer, fields[action], line: line) {
-                problems.append(problem)
-                continue
-            }
-            if let action = layout.action, buffer.bytes(fields[action], equal: Self.replace) {
-                firstReplacing = firstReplacing ?? line
-            } else {
-                firstAdding = firstAdding ?? line
+            // A row that kept the last row's first fields kept its ACTION (or its lack of one), already checked
+            // and counted.
+            if !records.keptHead || layout.action.map({ $0 >= layout.seriesFields }) ?? false {
+                if let action = layout.action, let problem = Self.actionProblem(buffer, fields[action], line: line) {
+                    problems.append(problem)
+                    continue
+                }
+                if let action = layout.action, buffer.bytes(fields[action], equal: Self.replace) {
+                    firstReplacing = firstReplacing ?? line
+                } else {
+                    firstAdding = firstAdding ?? line
+                }
             }
             if !records.keptHead { layout.place(.series, of: fields, into: &components) }
             layout.place(.middle, of: fields, into: &components)

@@ -52,12 +52,8 @@ public struct Upload: Sendable {
     /// what is kept was checked when it came.
     public func validate(_ read: ReadResult) -> UploadReport {
         var problems = read.problems
-        // The checks that do not depend on each other run at once, each on a processor of its own; their
-        // problems are put together in the order they would be found one after the other.
-        let (file, duplicates) = inParallel(
-            { Consistency(structure: structure, table: read.table, rows: read.rows) },
-            { Consistency.duplicateKeys(in: read.table, rows: read.rows, structure: structure) })
-        problems.append(contentsOf: duplicates)
+        let file = Consistency(structure: structure, table: read.table, rows: read.rows)
+        file.duplicateKeys(into: &problems)
         if read.table.isEmpty, !problems.hasErrors {
             problems.append(
                 Problem(
