@@ -37,7 +37,9 @@ struct UploadOptions: ParsableArguments {
     func request() throws -> UploadRequest {
         let content: [UInt8]
         do {
-            content = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            // Mapped, then copied once into the array: reading a 10 MB upload into a Data and copying that
+            // took half the time of checking it (Benchmarks/, target 9 c).
+            content = Array(try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped))
         } catch {
             throw ValidationError("FILE: cannot read \(file): \(error.localizedDescription)")
         }

@@ -59,6 +59,26 @@ import Testing
         #expect(problem?.row == 14)
         #expect(problem?.code == "40")
         #expect(problem?.column == "OBS_VALUE")
+        #expect(problem?.sentence.en.contains("more than 3× the median (10) of the previous twelve months") == true)
+    }
+
+    @Test func outliersAreFoundInEveryHalfOfTheSeries() {
+        // Many series, each with one outlier in its last month: the check runs on two halves of the series
+        // at once, and must find each once.
+        let citizens = ["GTM", "HND", "SLV", "NIC", "CRI", "PAN", "BLZ", "MEX"]
+        var rows: [String] = []
+        for citizen in citizens {
+            for month in 1...12 {
+                rows.append(
+                    row(
+                        citizenship: citizen, period: "2024-\(month < 10 ? "0" : "")\(month)",
+                        value: month == 12 ? "90" : "10"))
+            }
+        }
+        let report = check(rows)
+        let outliers = report.problems.problems.filter { $0.rule == .outlier }
+        #expect(outliers.compactMap(\.row).sorted() == citizens.indices.map { $0 * 12 + 13 })
+        #expect(outliers.allSatisfy { $0.sentence.en.contains("the median (10)") })
     }
 
     @Test func returnsReceivedAreCheckedAgainstTheOtherStatesRemovals() {

@@ -114,6 +114,27 @@ public struct ObservationTable: Sendable {
         comments.append(intern(row.comment))
     }
 
+    /// A table of runs of observations that share their codes and attributes (a series' months, as an
+    /// upload gives them), each observation with its own period and value.
+    ///
+    /// - Precondition: the runs' counts add up to the number of periods and of values.
+    init(runs: [(row: Row, count: Int)], periods: [UInt16], values: [UInt32]) {
+        precondition(periods.count == values.count && runs.reduce(0) { $0 + $1.count } == values.count)
+        self.init(reservingCapacity: values.count)
+        self.periods = periods
+        self.values = values
+        for (row, count) in runs {
+            for (column, code) in zip(codes.indices, row.codes) {
+                codes[column].append(contentsOf: repeatElement(code, count: count))
+            }
+            statuses.append(contentsOf: repeatElement(row.status, count: count))
+            confidentiality.append(contentsOf: repeatElement(row.confidentiality, count: count))
+            units.append(contentsOf: repeatElement(row.unit, count: count))
+            sources.append(contentsOf: repeatElement(intern(row.source), count: count))
+            comments.append(contentsOf: repeatElement(intern(row.comment), count: count))
+        }
+    }
+
     /// The observation at `index`.
     public subscript(index: Int) -> Row {
         Row(

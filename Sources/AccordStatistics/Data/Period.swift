@@ -47,30 +47,32 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Reads TIME_PERIOD from the bytes of `field`, a range of `bytes`.
     init?(utf8 bytes: [UInt8], _ field: Range<Int>, frequency: Frequency) {
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[field.lowerBound + index]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard field.count >= 4, let year = digits(0..<4) else { return nil }
-        let rest = field.count - 4
-        let hyphen = rest > 0 && bytes[field.lowerBound + 4] == UInt8(ascii: "-")
+        // Every upload row passes here, so the form is checked byte by byte rather than through a parser.
+        let (start, count) = (field.lowerBound, field.count)
+        /// The digit at `offset`, or 10 or more for any other byte.
+        func digit(_ offset: Int) -> Int { Int(bytes[start + offset] &- UInt8(ascii: "0")) }
+        guard count >= 4 else { return nil }
+        let (y0, y1, y2, y3) = (digit(0), digit(1), digit(2), digit(3))
+        guard y0 < 10, y1 < 10, y2 < 10, y3 < 10 else { return nil }
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+        guard Self.years.contains(year) else { return nil }
+        let hyphen = count > 4 && bytes[start + 4] == UInt8(ascii: "-")
+        var month = 1
         switch frequency {
         case .annual:
-            guard rest == 0 else { return nil }
-            self.init(year: year, frequency: .annual)
+            guard count == 4 else { return nil }
         case .quarterly:
-            guard rest == 3, hyphen, bytes[field.lowerBound + 5] == UInt8(ascii: "Q"), let quarter = digits(6..<7)
-            else { return nil }
-            self.init(year: year, frequency: .quarterly, part: quarter)
+            guard count == 7, hyphen, bytes[start + 5] == UInt8(ascii: "Q"), (1...4).contains(digit(6)) else {
+                return nil
+            }
+            month = digit(6) * 3 - 2
         case .monthly:
-            guard rest == 3, hyphen, let month = digits(5..<7) else { return nil }
-            self.init(year: year, frequency: .monthly, part: month)
+            guard count == 7, hyphen, digit(5) < 10, digit(6) < 10, (1...12).contains(digit(5) * 10 + digit(6)) else {
+                return nil
+            }
+            month = digit(5) * 10 + digit(6)
         }
+        self.init(frequency: frequency, firstMonth: UInt16(year * 12 + month - 1))
     }
 
     public var year: Int { Int(firstMonth) / 12 }

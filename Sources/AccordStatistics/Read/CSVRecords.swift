@@ -1,3 +1,5 @@
+import Foundation
+
 /// The records of an RFC 4180 file, read field by field from its bytes.
 ///
 /// A record's fields are ranges of `bytes`, written into an array the caller keeps from record to record:
@@ -23,19 +25,40 @@ struct CSVRecords {
     private(set) var sawQuote = false
     /// The current record, unquoted, when it had a field with doubled quotes.
     private(set) var copy: [UInt8] = []
+    /// How many first and last fields a record may repeat of the one before (see `next(into:)`).
+    private let repeating: (head: Int, tail: Int)?
+    /// The last record's first fields with the separator after them, and its last fields up to the line
+    /// break, as bytes of the input; nil when the next record may not keep them.
+    private var repeats: (head: Range<Int>, tail: Range<Int>, width: Int)?
+    /// Whether the current record's first fields, or its last, were kept from the record before.
+    private(set) var keptHead = false
+    private(set) var keptTail = false
 
-    /// The records of `part` of `bytes` (all of them by default), its lines counted from 1.
-    init(_ bytes: [UInt8], separator: UInt8 = UInt8(ascii: ","), part: Range<Int>? = nil) {
+    /// The records of `part` of `bytes` (all of them by default), its lines counted from 1. With
+    /// `repeating`, a record that starts with the last record's `head` fields byte for byte, or ends with its
+    /// `tail` fields, keeps them without reading them again (`keptHead`, `keptTail`): an upload repeats a
+    /// series' codes before its period and value, and its attributes after them, on every row.
+    init(
+        _ bytes: [UInt8], separator: UInt8 = UInt8(ascii: ","), part: Range<Int>? = nil,
+        repeating: (head: Int, tail: Int)? = nil
+    ) {
         self.bytes = bytes
         self.separator = separator
         let part = part ?? bytes.indices
         end = part.upperBound
         // A byte order mark is not part of the first field.
         position = part.lowerBound == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : part.lowerBound
+        self.repeating = repeating.flatMap { $0.head > 0 && $0.tail > 0 ? $0 : nil }
     }
 
-    /// Reads the next record's fields into `fields` (replacing what was there) and returns where they
-    /// point; nil at the end of the input.
+    /// Makes the next record read whole: the caller found a problem in the current one, so what it decoded
+    /// of it may not be taken as read.
+    mutating func forgetRepeats() { repeats = nil }
+
+    /// Reads the next record's fields into `fields` and returns where they point; nil at the end of the input.
+    ///
+    /// `fields` must be given back as this call left it: a record that repeats the last record's first or
+    /// last fields keeps their ranges there, which point at the last record's equal bytes.
     mutating func next(into fields: inout [Range<Int>]) -> Source? {
         let quote = UInt8(ascii: "\"")
         let newline = UInt8(ascii: "\n")
@@ -47,17 +70,38 @@ struct CSVRecords {
         }
         guard position < end else { return nil }
         line = nextLine
-        fields.removeAll(keepingCapacity: true)
+        let recordStart = position
+        (keptHead, keptTail) = (false, false)
+        var count = 0
+        if let repeats, let repeating, fields.count == repeats.width, isAt(repeats.head) {
+            count = repeating.head
+            position += repeats.head.count
+            keptHead = true
+        }
+        /// Writes the next field's range over what the array held there.
+        func put(_ field: Range<Int>) {
+            if count < fields.count { fields[count] = field } else { fields.append(field) }
+            count += 1
+        }
         var unquoted: [Int: [UInt8]] = [:]
+        var wasQuoted = false
         while true {
-            if position < end, bytes[position] == quote {
+            if let repeats, let repeating, count == repeats.width - repeating.tail, fields.count == repeats.width,
+                isAt(repeats.tail), isLineEnd(position + repeats.tail.count)
+            {
+                count = repeats.width
+                position += repeats.tail.count
+                if position < end, bytes[position] == carriage { position += 1 }
+                keptTail = true
+            } else if position < end, bytes[position] == quote {
                 sawQuote = true
+                wasQuoted = true
                 var start = position + 1
                 var index = start
                 while index < end {
                     if bytes[index] == quote {
                         if index + 1 < end, bytes[index + 1] == quote {
-                            unquoted[fields.count, default: []].append(contentsOf: bytes[start...index])
+                            unquoted[count, default: []].append(contentsOf: bytes[start...index])
                             index += 2
                             start = index
                             continue
@@ -67,20 +111,19 @@ struct CSVRecords {
                     if bytes[index] == newline { nextLine += 1 }
                     index += 1
                 }
-                unquoted[fields.count]?.append(contentsOf: bytes[start..<Swift.min(index, end)])
-                fields.append(start..<Swift.min(index, end))
+                unquoted[count]?.append(contentsOf: bytes[start..<Swift.min(index, end)])
+                put(start..<Swift.min(index, end))
                 position = Swift.min(index + 1, end)
                 // Anything between the closing quote and the separator is ignored.
                 while position < end, bytes[position] != separator, bytes[position] != newline { position += 1 }
             } else {
-                var index = position
-                while index < end, bytes[index] != separator, bytes[index] != newline { index += 1 }
+                let index = fieldEnd(from: position)
                 var stop = index
                 if stop > position, bytes[stop - 1] == carriage { stop -= 1 }
-                fields.append(position..<stop)
+                put(position..<stop)
                 position = index
             }
-            if position < end, bytes[position] == separator {
+            if !keptTail, position < end, bytes[position] == separator {
                 position += 1
                 continue
             }
@@ -89,9 +132,54 @@ struct CSVRecords {
                 position += 1
                 nextLine += 1
             }
+            if count < fields.count { fields.removeSubrange(count...) }
+            if !keptHead || !keptTail { remember(fields, from: recordStart, wasQuoted: wasQuoted) }
             guard !unquoted.isEmpty else { return .input }
             copyRecord(&fields, unquoted)
             return .copy
+        }
+    }
+
+    /// Remembers what the next record may repeat of this one: the parts it kept stay as they were, the
+    /// others are this record's. Nothing when a field was quoted: its range is not its bytes, and it may
+    /// hold a line break.
+    private mutating func remember(_ fields: [Range<Int>], from start: Int, wasQuoted: Bool) {
+        // A field the line's carriage return ends is shorter than its bytes: the head must end at a separator.
+        guard let repeating, !wasQuoted, repeating.head + repeating.tail <= fields.count,
+            keptHead || bytes[fields[repeating.head - 1].upperBound] == separator
+        else {
+            repeats = nil
+            return
+        }
+        let head = keptHead ? repeats!.head : start..<fields[repeating.head - 1].upperBound + 1
+        let tail =
+            keptTail
+            ? repeats!.tail : fields[fields.count - repeating.tail].lowerBound..<fields[fields.count - 1].upperBound
+        repeats = (head, tail, fields.count)
+    }
+
+    /// Where the unquoted field from `start` ends: at the next separator or line feed, or the end.
+    private func fieldEnd(from start: Int) -> Int {
+        // Every byte of the file passes here: read without a bounds check on each (`end` is within `bytes`).
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index < end, buffer[index] != separator, buffer[index] != UInt8(ascii: "\n") { index += 1 }
+            return index
+        }
+    }
+
+    /// Whether a record may end at `index`: the end of the input, a line feed, or a carriage return before
+    /// one (or at the end).
+    private func isLineEnd(_ index: Int) -> Bool {
+        index == end || bytes[index] == UInt8(ascii: "\n")
+            || (bytes[index] == UInt8(ascii: "\r") && (index + 1 == end || bytes[index + 1] == UInt8(ascii: "\n")))
+    }
+
+    /// Whether the bytes from `position` on are those of `range`, an earlier part of the input.
+    private func isAt(_ range: Range<Int>) -> Bool {
+        guard position + range.count <= end else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            memcmp(buffer.baseAddress! + position, buffer.baseAddress! + range.lowerBound, range.count) == 0
         }
     }
 

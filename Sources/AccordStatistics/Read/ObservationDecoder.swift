@@ -24,6 +24,15 @@ enum Field: Int, CaseIterable {
     var isRequired: Bool { rawValue <= Field.value.rawValue }
 }
 
+/// A set of components, one bit each.
+struct FieldSet: OptionSet {
+    let rawValue: UInt32
+
+    mutating func insert(_ field: Field) { formUnion(FieldSet(rawValue: 1 << field.rawValue)) }
+
+    func contains(_ field: Field) -> Bool { rawValue & (1 << field.rawValue) != 0 }
+}
+
 /// Turns the fields of one row into an observation, checking each against the structure: codes in their
 /// codelists, the event in the dataflow, the delegation's own REF_AREA, TIME_PERIOD as FREQ says, a whole
 /// value from 0 up or a missing one marked M.
@@ -42,7 +51,16 @@ struct ObservationDecoder {
     private let defaultStatus: UInt8
     private let missingStatus: UInt8
     private let defaultUnit: UInt8
-    private var table: ObservationTable
+    /// The observations decoded so far, as runs of rows that share everything but their period and value
+    /// (a series' months, which a file gives one after the other), each run kept once with its length; then
+    /// each observation's period, value and file row. Appending a row costs three numbers, not fourteen.
+    private var runs: [(row: ObservationTable.Row, count: Int)] = []
+    /// The last run, not yet in `runs` (none while its count is 0): compared with each row where it is,
+    /// without copying it out.
+    private var runRow = ObservationTable.Row(codes: [], period: 0, value: nil, status: 0, unit: 0)
+    private var runCount = 0
+    private var periods: [UInt16] = []
+    private var values: [UInt32] = []
     private var rows: [Int] = []
     /// DATA_SOURCE and COMMENT_OBS, remembering their last text.
     private var texts = [TextMemo(), TextMemo()]
@@ -67,15 +85,22 @@ struct ObservationDecoder {
         defaultStatus = UInt8(statuses.position(of: "A")!)
         missingStatus = UInt8(statuses.position(of: Component.missingStatus)!)
         defaultUnit = UInt8(structure.codelist(.unitOfMeasure)!.position(of: "PS")!)
-        table = ObservationTable(reservingCapacity: capacity)
+        periods.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+        rows.reserveCapacity(capacity)
     }
 
     /// Decodes one row: `fields[field.rawValue]` is the range of `bytes` that holds a component, nil when
     /// the file has no such column. Problems go to `problems`; the observation is kept only when the row
-    /// has none.
-    mutating func decode(row number: Int, problems: inout ProblemList, bytes: [UInt8], fields: [Range<Int>?]) {
+    /// has none. The components in `unchanged` have the bytes they had in the row decoded last, which had no
+    /// problem, so their codes are kept as they are.
+    mutating func decode(
+        row number: Int, problems: inout ProblemList, bytes: [UInt8], fields: [Range<Int>?], unchanged: FieldSet = []
+    ) {
         let before = problems.errorCount
-        for dimension in KeyDimension.allCases {
+        // A series' row has its codes as the row before: usually nothing to look up.
+        let dimensions = unchanged.rawValue & 0xFF == 0xFF ? [] : KeyDimension.allCases
+        for dimension in dimensions where unchanged.rawValue & (1 << dimension.rawValue) == 0 {
             let field = fields[dimension.rawValue].map { bytes.trimmed($0) } ?? 0..<0
             guard let position = lookups[dimension.rawValue].position(of: bytes, field) else {
                 problems.append(
@@ -137,18 +162,29 @@ struct ObservationDecoder {
                     ))
             }
         }
-        decodeAttributes(row: number, problems: &problems, bytes: bytes, fields: fields)
+        decodeAttributes(row: number, problems: &problems, bytes: bytes, fields: fields, unchanged: unchanged)
         if problems.errorCount == before {
-            table.append(row)
+            if runCount > 0, runRow.codes == row.codes, runRow.status == row.status,
+                runRow.confidentiality == row.confidentiality, runRow.unit == row.unit, runRow.source == row.source,
+                runRow.comment == row.comment
+            {
+                runCount += 1
+            } else {
+                if runCount > 0 { runs.append((runRow, runCount)) }
+                (runRow, runCount) = (row, 1)
+            }
+            periods.append(row.period)
+            values.append(row.value ?? ObservationTable.missing)
             rows.append(number)
         }
     }
 
     private mutating func decodeAttributes(
-        row number: Int, problems: inout ProblemList, bytes: [UInt8], fields: [Range<Int>?]
+        row number: Int, problems: inout ProblemList, bytes: [UInt8], fields: [Range<Int>?], unchanged: FieldSet
     ) {
         func field(_ which: Field) -> Range<Int> { fields[which.rawValue].map { bytes.trimmed($0) } ?? 0..<0 }
-        func coded(_ which: Field, _ attribute: Attribute, default fallback: UInt8) -> UInt8? {
+        func coded(_ which: Field, _ attribute: Attribute, default fallback: UInt8, last: UInt8) -> UInt8? {
+            if unchanged.contains(which) { return last }
             let code = field(which)
             if code.isEmpty { return fallback }
             if let position = lookups[8 + attribute.rawValue].position(of: bytes, code) { return UInt8(position) }
@@ -158,13 +194,19 @@ struct ObservationDecoder {
                     Self.notACode(bytes.text(code), structure.codelist(attribute)!.reference)))
             return nil
         }
-        let status = coded(.observationStatus, .observationStatus, default: defaultStatus)
+        let status = coded(.observationStatus, .observationStatus, default: defaultStatus, last: row.status)
         row.confidentiality =
-            coded(.confidentialityStatus, .confidentialityStatus, default: ObservationTable.absent) ?? 0
-        row.unit = coded(.unitOfMeasure, .unitOfMeasure, default: defaultUnit) ?? 0
+            coded(
+                .confidentialityStatus, .confidentialityStatus, default: ObservationTable.absent,
+                last: row.confidentiality) ?? 0
+        row.unit = coded(.unitOfMeasure, .unitOfMeasure, default: defaultUnit, last: row.unit) ?? 0
         row.status = status ?? defaultStatus
-        row.source = texts[0].text(of: bytes, fields[Field.dataSource.rawValue] ?? 0..<0)
-        row.comment = texts[1].text(of: bytes, fields[Field.comment.rawValue] ?? 0..<0)
+        if !unchanged.contains(.dataSource) {
+            row.source = texts[0].text(of: bytes, fields[Field.dataSource.rawValue] ?? 0..<0)
+        }
+        if !unchanged.contains(.comment) {
+            row.comment = texts[1].text(of: bytes, fields[Field.comment.rawValue] ?? 0..<0)
+        }
 
         let valueBytes = field(.value)
         if valueBytes.isEmpty || bytes.bytes(valueBytes, equal: Self.notANumber) {
@@ -232,7 +274,12 @@ struct ObservationDecoder {
     }
 
     /// The observations decoded so far, with the file row each came from.
-    func finish() -> (table: ObservationTable, rows: [Int]) { (table, rows) }
+    func finish() -> (table: ObservationTable, rows: [Int]) {
+        (
+            ObservationTable(runs: runs + (runCount > 0 ? [(runRow, runCount)] : []), periods: periods, values: values),
+            rows
+        )
+    }
 }
 
 /// A free-text column, remembering its last text: a file repeats one DATA_SOURCE on every row.

@@ -37,6 +37,9 @@ public struct SDMXCSVReader: Sendable {
     public let flow: Dataflow
     /// The delegation's REF_AREA; nil when the Secretariat reads a file for any state.
     public let reportingArea: String?
+    /// Whether a row that repeats the last row's codes before TIME_PERIOD and OBS_VALUE, or its attributes
+    /// after them, byte for byte, takes them as already read; off only in tests, which compare the two ways.
+    var readsRepeatsOnce = true
 
     public init(structure: DataStructure, flow: Dataflow, reportingArea: String?) {
         self.structure = structure
@@ -84,9 +87,18 @@ public struct SDMXCSVReader: Sendable {
         var result = ReadResult(table: ObservationTable(), rows: [], problems: problems)
         var linesBefore = header.nextLine - 1
         var (firstReplacing, firstAdding): (Int?, Int?) = (nil, nil)
-        for part in read {
-            result.table.append(contentsOf: part.read.table)
-            result.rows += part.read.rows.map { $0 + linesBefore }
+        for index in read.indices {
+            if index == 0 {
+                // The first part's columns become the result's, left nowhere else, so that appending the next
+                // parts to them does not copy them.
+                swap(&result.table, &read[0].read.table)
+                swap(&result.rows, &read[0].read.rows)
+                for row in result.rows.indices { result.rows[row] += linesBefore }
+            } else {
+                result.table.append(contentsOf: read[index].read.table)
+                result.rows += read[index].read.rows.map { $0 + linesBefore }
+            }
+            let part = read[index]
             result.problems.append(contentsOf: part.read.problems, rowsAfter: linesBefore)
             firstReplacing = firstReplacing ?? part.firstReplacing.map { $0 + linesBefore }
             firstAdding = firstAdding ?? part.firstAdding.map { $0 + linesBefore }
@@ -150,15 +162,21 @@ public struct SDMXCSVReader: Sendable {
         var problems = ProblemList()
         var decoder = ObservationDecoder(
             structure: structure, flow: flow, reportingArea: reportingArea, capacity: part.count / 64)
-        var records = CSVRecords(bytes, separator: separator, part: part)
+        var records = CSVRecords(
+            bytes, separator: separator, part: part,
+            repeating: readsRepeatsOnce ? (layout.seriesFields, layout.attributeFields) : nil)
         var fields: [Range<Int>] = []
         let expectedID = Array(structure.reference(of: flow).utf8)
         let dataflow = Array("dataflow".utf8)
         var components = [Range<Int>?](repeating: nil, count: Field.allCases.count)
         var (firstReplacing, firstAdding): (Int?, Int?) = (nil, nil)
+        // A row that keeps the last row's fields before TIME_PERIOD and OBS_VALUE, or after them, has the same
+        // codes there, already decoded and checked; after a row with a problem, the next is read whole.
         while let source = records.next(into: &fields) {
             let line = records.line
             let buffer = source == .input ? bytes : records.copy
+            let errorsBefore = problems.errorCount
+            defer { if problems.errorCount > errorsBefore { records.forgetRepeats() } }
             guard fields.count == layout.width else {
                 problems.append(
                     Problem(
@@ -169,7 +187,7 @@ public struct SDMXCSVReader: Sendable {
                             fr: "la ligne a \(fields.count) champs là où l'en-tête en a \(layout.width)")))
                 continue
             }
-            if !buffer.bytes(fields[0], equal: dataflow) {
+            if !records.keptHead, !buffer.bytes(fields[0], equal: dataflow) {
                 problems.append(
                     Problem(
                         .structure, row: line, column: "STRUCTURE", code: buffer.text(fields[0]),
@@ -178,7 +196,7 @@ public struct SDMXCSVReader: Sendable {
                             fr: "STRUCTURE doit être 'dataflow'")))
                 continue
             }
-            if !buffer.bytes(fields[1], equal: expectedID) {
+            if !records.keptHead, !buffer.bytes(fields[1], equal: expectedID) {
                 problems.append(
                     Problem(
                         .structure, row: line, column: "STRUCTURE_ID", code: buffer.text(fields[1]),
@@ -188,17 +206,25 @@ public struct SDMXCSVReader: Sendable {
                             fr: "ce dépôt est pour \(structure.reference(of: flow))")))
                 continue
             }
-            if let action = layout.action, let problem = Self.actionProblem(buffer, fields[action], line: line) {
-                problems.append(problem)
-                continue
+            // A row that kept the last row's first fields kept its ACTION (or its lack of one), already checked
+            // and counted.
+            if !records.keptHead || layout.action.map({ $0 >= layout.seriesFields }) ?? false {
+                if let action = layout.action, let problem = Self.actionProblem(buffer, fields[action], line: line) {
+                    problems.append(problem)
+                    continue
+                }
+                if let action = layout.action, buffer.bytes(fields[action], equal: Self.replace) {
+                    firstReplacing = firstReplacing ?? line
+                } else {
+                    firstAdding = firstAdding ?? line
+                }
             }
-            if let action = layout.action, buffer.bytes(fields[action], equal: Self.replace) {
-                firstReplacing = firstReplacing ?? line
-            } else {
-                firstAdding = firstAdding ?? line
-            }
-            for (field, column) in layout.columns.enumerated() { components[field] = column.map { fields[$0] } }
-            decoder.decode(row: line, problems: &problems, bytes: buffer, fields: components)
+            if !records.keptHead { layout.place(.series, of: fields, into: &components) }
+            layout.place(.middle, of: fields, into: &components)
+            if !records.keptTail { layout.place(.attributes, of: fields, into: &components) }
+            decoder.decode(
+                row: line, problems: &problems, bytes: buffer, fields: components,
+                unchanged: layout.unchanged(head: records.keptHead, tail: records.keptTail))
         }
         let (table, rows) = decoder.finish()
         return Part(
@@ -217,7 +243,11 @@ public struct SDMXCSVReader: Sendable {
                     es: "ACTION debe ser una letra: I, A, M o R", en: "ACTION must be one letter: I, A, M or R",
                     fr: "ACTION doit être une lettre : I, A, M ou R"))
         }
-        guard let byte = action.first.map({ bytes[$0] }), !"IAMR".utf8.contains(byte) else { return nil }
+        guard let byte = action.first.map({ bytes[$0] }) else { return nil }
+        switch byte {
+        case UInt8(ascii: "I"), UInt8(ascii: "A"), UInt8(ascii: "M"), UInt8(ascii: "R"): return nil
+        default: break
+        }
         return Problem(
             .structure, row: line, column: "ACTION", code: bytes.text(action),
             Sentence(
@@ -251,6 +281,29 @@ public struct SDMXCSVReader: Sendable {
         var action: Int?
         /// The column of each `Field`, nil where the file has none.
         var columns: [Int?] = Array(repeating: nil, count: Field.allCases.count)
+        /// How many columns come before TIME_PERIOD and OBS_VALUE, which a series repeats on every row, and
+        /// how many after them, its attributes, which often repeat too.
+        var seriesFields = 0
+        var attributeFields = 0
+        /// The components in those columns.
+        var seriesComponents: FieldSet = []
+        var attributeComponents: FieldSet = []
+        /// The components the file has, with their columns: those before TIME_PERIOD and OBS_VALUE, those
+        /// from one to the other, and those after.
+        enum Part: Int { case series, middle, attributes }
+        var present: [[(field: Field, column: Int)]] = [[], [], []]
+
+        /// Puts the fields of `part` of a row where `ObservationDecoder` reads them.
+        func place(_ part: Part, of fields: [Range<Int>], into components: inout [Range<Int>?]) {
+            for (field, column) in present[part.rawValue] { components[field.rawValue] = fields[column] }
+        }
+
+        /// The components a row has as the row before had them, when it kept its first fields (`head`) or its
+        /// last (`tail`).
+        func unchanged(head: Bool, tail: Bool) -> FieldSet {
+            FieldSet(
+                rawValue: (head ? seriesComponents.rawValue : 0) | (tail ? attributeComponents.rawValue : 0))
+        }
 
         init?(_ header: [String], problems: inout ProblemList) {
             width = header.count
@@ -296,6 +349,21 @@ public struct SDMXCSVReader: Sendable {
                                 + "en avoir une")))
             }
             if problems.errorCount > before { return nil }
+            let (period, value) = (columns[Field.timePeriod.rawValue]!, columns[Field.value.rawValue]!)
+            seriesFields = min(period, value)
+            attributeFields = width - 1 - max(period, value)
+            for field in Field.allCases {
+                guard let column = columns[field.rawValue] else { continue }
+                if column < seriesFields {
+                    seriesComponents.insert(field)
+                    present[Part.series.rawValue].append((field, column))
+                } else if column >= width - attributeFields {
+                    attributeComponents.insert(field)
+                    present[Part.attributes.rawValue].append((field, column))
+                } else {
+                    present[Part.middle.rawValue].append((field, column))
+                }
+            }
         }
     }
 }

@@ -23,9 +23,10 @@ struct Consistency {
         order = KeySort.order(of: keys)
     }
 
-    /// Every observation whose key an earlier row of the file already has.
+    /// Every observation whose key an earlier row of the file already has: neighbours in the key order the
+    /// other checks need anyway.
     func duplicateKeys(into problems: inout ProblemList) {
-        for (first, second) in DuplicateKeys.pairs(in: table, structure: structure) {
+        for (first, second) in Duplicates.pairs(keys: keys, order: order) {
             let key = describe(Int(first))
             problems.append(
                 Problem(
@@ -61,19 +62,32 @@ struct Consistency {
                 guard value != ObservationTable.missing, let parts = sums[keys[index]], !parts.missing,
                     parts.sum != UInt64(value)
                 else { continue }
+                let key = describe(index)
                 problems.append(
                     Problem(
                         rules[dimension]!, row: rows[index], column: dimension.id, code: Component.total,
                         Sentence(
-                            es: "\(describe(index)) vale \(value), pero sus \(parts.count) desgloses por "
+                            es: "\(key) vale \(value), pero sus \(parts.count) desgloses por "
                                 + "\(dimension.id) suman \(parts.sum)",
-                            en: "\(describe(index)) is \(value), but its \(parts.count) \(dimension.id) breakdowns "
+                            en: "\(key) is \(value), but its \(parts.count) \(dimension.id) breakdowns "
                                 + "sum to \(parts.sum)",
-                            fr: "\(describe(index)) vaut \(value), mais ses \(parts.count) ventilations par "
+                            fr: "\(key) vaut \(value), mais ses \(parts.count) ventilations par "
                                 + "\(dimension.id) totalisent \(parts.sum)"
                         )))
             }
         }
+    }
+
+    /// The positions in key order split in two near the middle, where one series ends and the next begins:
+    /// for checks of whole series, such as the outliers, run on two processors.
+    func seriesHalves() -> (Range<Int>, Range<Int>) {
+        var middle = order.count / 2
+        while middle > 0, middle < order.count,
+            keys[Int(order[middle])] & ~0xFFFF == keys[Int(order[middle - 1])] & ~0xFFFF
+        {
+            middle += 1
+        }
+        return (0..<middle, middle..<order.count)
     }
 
     /// An annual value must equal the sum of its twelve months, where all twelve are reported.
@@ -96,26 +110,32 @@ struct Consistency {
             guard value != ObservationTable.missing, let months = years[keys[index]], months.months == 12,
                 months.sum != UInt64(value)
             else { continue }
+            let key = describe(index)
             problems.append(
                 Problem(
                     .monthsSumToYear, row: rows[index], column: Component.observationValue, code: String(value),
                     Sentence(
-                        es: "\(describe(index)) vale \(value), pero sus doce meses suman \(months.sum)",
-                        en: "\(describe(index)) is \(value), but its twelve months sum to \(months.sum)",
-                        fr: "\(describe(index)) vaut \(value), mais ses douze mois totalisent \(months.sum)")))
+                        es: "\(key) vale \(value), pero sus doce meses suman \(months.sum)",
+                        en: "\(key) is \(value), but its twelve months sum to \(months.sum)",
+                        fr: "\(key) vaut \(value), mais ses douze mois totalisent \(months.sum)")))
         }
     }
 
     /// A monthly value above `factor` times the median of the previous twelve months of its series; the
     /// median is taken over the months reported among those twelve, when there are at least three, and
     /// only when it is above zero.
-    func outliers(factor: UInt64 = 3, into problems: inout ProblemList) {
+    ///
+    /// `positions` says which observations, in key order, to look at (all by default); it must hold whole
+    /// series, as the halves from `seriesHalves()` do.
+    func outliers(factor: UInt64 = 3, in positions: Range<Int>? = nil, into problems: inout ProblemList) {
         guard let monthly = structure.codelist(.frequency).position(of: "M") else { return }
         // In key order, a series' months are consecutive and ascending.
         var start = 0
         var window: [UInt64] = []
         window.reserveCapacity(12)
-        let sorted = order.map(Int.init).filter { table.code(.frequency, at: $0) == monthly }
+        let sorted = order[positions ?? order.indices].map(Int.init).filter {
+            table.code(.frequency, at: $0) == monthly
+        }
         // The values and months in key order, so that a window is read from consecutive places.
         let values = sorted.map { table.values[$0] }
         let months = sorted.map { Int(table.periods[$0]) }
@@ -127,32 +147,44 @@ struct Consistency {
                 let value = values[position]
                 guard value != ObservationTable.missing, sorted[position] < reported else { continue }
                 let month = months[position]
-                // The previous twelve months are among the twelve observations before this one in the series.
-                window.removeAll(keepingCapacity: true)
-                for earlier in max(start, position - 12)..<position
-                where months[earlier] >= month - 12 && values[earlier] != ObservationTable.missing {
-                    window.append(UInt64(values[earlier]))
-                }
-                guard window.count >= 3 else { continue }
+                // The previous twelve months are among the twelve observations before this one in the series,
+                // and since its months ascend, they are the last of those.
+                var lower = max(start, position - 12)
+                while months[lower] < month - 12 { lower += 1 }
+                let earlier = lower..<position
                 // The median is at least value / factor unless half the window is below it: most values
-                // are settled by that count, without sorting.
-                let below = window.reduce(0) { $0 + (factor * $1 < UInt64(value) ? 1 : 0) }
-                if below * 2 < window.count { continue }
+                // are settled by that count, without gathering the window and sorting it. (Counted without a
+                // branch on each value: which values are below is as unpredictable as the figures.)
+                // (Values are below 2^32 and the factor small: the arithmetic cannot overflow, so it is not checked.)
+                var (count, below) = (0, 0)
+                for index in earlier where values[index] != ObservationTable.missing {
+                    count &+= 1
+                    below &+= factor &* UInt64(values[index]) < UInt64(value) ? 1 : 0
+                }
+                guard count >= 3, below * 2 >= count else { continue }
+                window.removeAll(keepingCapacity: true)
+                for index in earlier where values[index] != ObservationTable.missing {
+                    window.append(UInt64(values[index]))
+                }
                 window.sort()
                 let middle = window.count / 2
                 let median2 = window.count % 2 == 1 ? 2 * window[middle] : window[middle - 1] + window[middle]
                 // value > factor × median, compared in halves to stay in whole numbers.
                 guard median2 > 0, 2 * UInt64(value) > factor * median2 else { continue }
+                // The median in halves, written without a Double's formatting, which costs more than the rest.
+                let key = describe(sorted[position])
+                let median = median2 % 2 == 0 ? "\(median2 / 2)" : "\(median2 / 2).5"
                 problems.append(
                     Problem(
                         .outlier, row: rows[sorted[position]], column: Component.observationValue, code: String(value),
                         Sentence(
-                            es: "\(describe(sorted[position])) vale \(value), más de \(factor) veces la mediana "
-                                + "(\(Double(median2) / 2)) de los doce meses anteriores",
-                            en: "\(describe(sorted[position])) is \(value), more than \(factor)× the median "
-                                + "(\(Double(median2) / 2)) of the previous twelve months",
-                            fr: "\(describe(sorted[position])) vaut \(value), plus de \(factor) fois la médiane "
-                                + "(\(Double(median2) / 2)) des douze mois précédents"
+                            es: "\(key) vale \(value), más de \(factor) veces la mediana (\(median)) de los doce meses "
+                                + "anteriores",
+                            en:
+                                "\(key) is \(value), more than \(factor)× the median (\(median)) of the previous twelve "
+                                + "months",
+                            fr: "\(key) vaut \(value), plus de \(factor) fois la médiane (\(median)) des douze mois "
+                                + "précédents"
                         )))
             }
             start = end
@@ -183,8 +215,9 @@ enum Duplicates {
 }
 
 extension ObservationTable {
-    /// How many observations repeat the key of an earlier one: the duplicate-key check of an upload,
-    /// which the benchmark times on ten million keys.
+    /// How many observations repeat the key of an earlier one, without sorting when it need not: the check of
+    /// a cube of any size, which the benchmark times on ten million keys. (An upload's checks sort its keys
+    /// anyway, for the outliers, and find its repeated keys among neighbours in that order.)
     public func duplicateKeyCount(in structure: DataStructure) -> Int {
         DuplicateKeys.pairs(in: self, structure: structure).count
     }

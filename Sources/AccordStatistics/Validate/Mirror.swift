@@ -72,13 +72,13 @@ struct Mirror {
             let larger = Double(max(mine, counterpart))
             guard larger > 0, Double(mine > counterpart ? mine - counterpart : counterpart - mine) > tolerance * larger
             else { return }
+            let (key, their) = (describe(index), sentence(counterpart))
             problems.append(
                 Problem(
                     .mirror, row: rows[index], column: Component.observationValue, code: String(mine),
                     Sentence(
-                        es: "\(describe(index)) vale \(mine), pero \(sentence(counterpart).es)",
-                        en: "\(describe(index)) is \(mine), but \(sentence(counterpart).en)",
-                        fr: "\(describe(index)) vaut \(mine), mais \(sentence(counterpart).fr)")))
+                        es: "\(key) vale \(mine), pero \(their.es)", en: "\(key) is \(mine), but \(their.en)",
+                        fr: "\(key) vaut \(mine), mais \(their.fr)")))
         }
         for (pair, index) in own.received {
             let remover = areas[pair.remover].id

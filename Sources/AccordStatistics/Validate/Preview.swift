@@ -21,10 +21,18 @@ public struct Preview: Sendable {
     /// Compares `new` with `previous` (empty for a first submission) by observation key; `replacesVintage` says
     /// whether the previous observations `new` does not carry are deleted or kept.
     public init(new: ObservationTable, previous: ObservationTable, structure: DataStructure, replacesVintage: Bool) {
-        let packing = KeyPacking(structure)
-        let newKeys = packing.keys(of: new)
-        let oldKeys = packing.keys(of: previous)
-        let newOrder = KeySort.order(of: newKeys)
+        let keys = KeyPacking(structure).keys(of: new)
+        self.init(
+            new: new, keys: keys, order: KeySort.order(of: keys), previous: previous, structure: structure,
+            replacesVintage: replacesVintage)
+    }
+
+    /// Compares `new`, whose packed keys and their sorted order an upload's checks have already computed.
+    init(
+        new: ObservationTable, keys newKeys: [UInt64], order newOrder: [UInt32], previous: ObservationTable,
+        structure: DataStructure, replacesVintage: Bool
+    ) {
+        let oldKeys = KeyPacking(structure).keys(of: previous)
         let oldOrder = KeySort.order(of: oldKeys)
         added = []
         changed = []

@@ -33,6 +33,9 @@ public struct ProblemList: Sendable {
         errorCount += other.errorCount
     }
 
+    /// Appends the problems of another check of the same rows.
+    public mutating func append(contentsOf other: ProblemList) { append(contentsOf: other, rowsAfter: 0) }
+
     /// The problems kept, errors first, each kind by row: the order a person reads them in.
     public var inReadingOrder: [Problem] {
         problems.enumerated().sorted { a, b in

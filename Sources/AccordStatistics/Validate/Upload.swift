@@ -66,18 +66,38 @@ public struct Upload: Sendable {
             problems.hasErrors
             ? nil
             : Preview(
-                new: read.table, previous: previous, structure: structure, replacesVintage: read.replacesVintage)
+                new: read.table, keys: file.keys, order: file.order, previous: previous, structure: structure,
+                replacesVintage: read.replacesVintage)
         var vintage = read.table
-        var checked = file
         if let preview, !preview.kept.isEmpty {
             vintage.append(contentsOf: previous.gathered(preview.kept.map(UInt32.init)))
-            checked = Consistency(
-                structure: structure, table: vintage,
-                rows: read.rows + repeatElement(0, count: preview.kept.count), reported: read.table.count)
         }
-        checked.totals(into: &problems)
-        checked.monthsSumToYear(into: &problems)
-        checked.outliers(into: &problems)
+        let checked =
+            vintage.count == read.table.count
+            ? file
+            : Consistency(
+                structure: structure, table: vintage,
+                rows: read.rows + repeatElement(0, count: vintage.count - read.table.count),
+                reported: read.table.count)
+        // The outliers, the costliest check, run in two halves of the series, one beside the other checks.
+        let (first, second) = checked.seriesHalves()
+        let (sums, firstOutliers) = inParallel(
+            {
+                var sums = ProblemList()
+                checked.totals(into: &sums)
+                checked.monthsSumToYear(into: &sums)
+                var outliers = ProblemList()
+                checked.outliers(in: second, into: &outliers)
+                return (sums, outliers)
+            },
+            {
+                var problems = ProblemList()
+                checked.outliers(in: first, into: &problems)
+                return problems
+            })
+        problems.append(contentsOf: sums.0)
+        problems.append(contentsOf: firstOutliers)
+        problems.append(contentsOf: sums.1)
         Mirror(structure: structure, tolerance: mirrorTolerance).check(
             read.table, rows: read.rows, against: others, describe: file.describe, into: &problems)
         return UploadReport(
