@@ -44,10 +44,9 @@ struct CSVRecords {
     ) {
         self.bytes = bytes
         self.separator = separator
-        let part = part ?? bytes.indices
-        end = part.upperBound
-        // A byte order mark is not part of the first field.
-        position = part.lowerBound == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : part.lowerBound
+        end = part?.upperBound ?? bytes.count
+        // A byte order mark at the start of a file is not part of its first field.
+        position = part?.lowerBound ?? (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
         self.repeating = repeating.flatMap { $0.head > 0 && $0.tail > 0 ? $0 : nil }
     }
 
