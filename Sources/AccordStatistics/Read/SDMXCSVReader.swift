@@ -152,7 +152,10 @@ public struct SDMXCSVReader: Sendable {
         guard parts.count > 1 else { return [readRows(bytes, parts[0], separator: separator, layout: layout)] }
         let read = Mutex([Part?](repeating: nil, count: parts.count))
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            let part = readRows(bytes, parts[index], separator: separator, layout: layout)
+            // Each part reads a copy of its own bytes: counting references to one array from two threads at
+            // every row made them wait on each other longer than the copy takes.
+            let own = Array(bytes[parts[index]])
+            let part = readRows(own, own.indices, separator: separator, layout: layout)
             read.withLock { $0[index] = part }
         }
         return read.withLock { $0.compactMap { $0 } }
