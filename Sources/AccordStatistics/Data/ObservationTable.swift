@@ -154,11 +154,7 @@ public struct ObservationTable: Sendable {
     }
 
     /// The observations at `indices`, in that order.
-    public func rows(_ indices: some Sequence<Int>) -> ObservationTable {
-        var table = ObservationTable()
-        for index in indices { table.append(self[index]) }
-        return table
-    }
+    public func rows(_ indices: some Sequence<Int>) -> ObservationTable { gathered(indices.map(UInt32.init)) }
 
     /// The observations in the order of `order` (indices into this table), column by column.
     func gathered(_ order: [UInt32]) -> ObservationTable {

@@ -14,6 +14,9 @@ enum Field: Int, CaseIterable {
         }
     }
 
+    /// The field of a dimension's code.
+    init(_ dimension: KeyDimension) { self.init(rawValue: dimension.rawValue)! }
+
     /// The field of the component `id`, if the structure has that component.
     init?(id: String) {
         guard let field = Field.allCases.first(where: { $0.id == id }) else { return nil }
@@ -98,9 +101,7 @@ struct ObservationDecoder {
         row number: Int, problems: inout ProblemList, bytes: [UInt8], fields: [Range<Int>?], unchanged: FieldSet = []
     ) {
         let before = problems.errorCount
-        // A series' row has its codes as the row before: usually nothing to look up.
-        let dimensions = unchanged.rawValue & 0xFF == 0xFF ? [] : KeyDimension.allCases
-        for dimension in dimensions where unchanged.rawValue & (1 << dimension.rawValue) == 0 {
+        for dimension in KeyDimension.allCases where !unchanged.contains(Field(dimension)) {
             let field = fields[dimension.rawValue].map { bytes.trimmed($0) } ?? 0..<0
             guard let position = lookups[dimension.rawValue].position(of: bytes, field) else {
                 problems.append(

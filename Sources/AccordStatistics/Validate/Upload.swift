@@ -70,7 +70,7 @@ public struct Upload: Sendable {
                 replacesVintage: read.replacesVintage)
         var vintage = read.table
         if let preview, !preview.kept.isEmpty {
-            vintage.append(contentsOf: previous.gathered(preview.kept.map(UInt32.init)))
+            vintage.append(contentsOf: previous.rows(preview.kept))
         }
         let checked =
             vintage.count == read.table.count
@@ -81,23 +81,23 @@ public struct Upload: Sendable {
                 reported: read.table.count)
         // The outliers, the costliest check, run in two halves of the series, one beside the other checks.
         let (first, second) = checked.seriesHalves()
-        let (sums, firstOutliers) = inParallel(
+        let (other, firstOutliers) = inParallel(
             {
-                var sums = ProblemList()
+                var (sums, outliers) = (ProblemList(), ProblemList())
                 checked.totals(into: &sums)
                 checked.monthsSumToYear(into: &sums)
-                var outliers = ProblemList()
                 checked.outliers(in: second, into: &outliers)
-                return (sums, outliers)
+                return (sums: sums, secondOutliers: outliers)
             },
             {
-                var problems = ProblemList()
-                checked.outliers(in: first, into: &problems)
-                return problems
+                var outliers = ProblemList()
+                checked.outliers(in: first, into: &outliers)
+                return outliers
             })
-        problems.append(contentsOf: sums.0)
+        // In the order the checks would find them one after the other.
+        problems.append(contentsOf: other.sums)
         problems.append(contentsOf: firstOutliers)
-        problems.append(contentsOf: sums.1)
+        problems.append(contentsOf: other.secondOutliers)
         Mirror(structure: structure, tolerance: mirrorTolerance).check(
             read.table, rows: read.rows, against: others, describe: file.describe, into: &problems)
         return UploadReport(
