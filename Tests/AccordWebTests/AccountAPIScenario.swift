@@ -38,6 +38,18 @@ enum AccountAPIScenario {
         #expect(try await api.call(.get, "/api/v1/session", headers: bearer).status == 401)
         #expect(try await api.call(.delete, "/api/v1/accounts/can.officer/tokens/laptop", "{\(ts)}").status == 404)
 
+        // A request does not revoke the token it is signed with; the Secretariat's other way (here the signed-in
+        // actor) does.
+        let script = try await api.post("/api/v1/accounts/ana.ts/tokens", #"{\#(ts),"name":"script"}"#)
+        let scriptToken = try #require(script["token"] as? String, "\(script.text)")
+        let own = try await api.call(
+            .delete, "/api/v1/accounts/ana.ts/tokens/script", headers: [.authorization: "Bearer \(scriptToken)"])
+        #expect(own.status == 409 && own["rule"] as? String == "own-token", "\(own.text)")
+        #expect(
+            try await api.call(.get, "/api/v1/session", headers: [.authorization: "Bearer \(scriptToken)"])["username"]
+                as? String == "ana.ts")
+        #expect(try await api.call(.delete, "/api/v1/accounts/ana.ts/tokens/script", "{\(ts)}").status == 204)
+
         let disabled = try await api.call(.patch, "/api/v1/accounts/can.officer", #"{\#(ts),"active":false}"#)
         #expect(disabled.status == 200 && disabled["active"] as? Bool == false, "\(disabled.text)")
         let enabled = try await api.call(.patch, "/api/v1/accounts/can.officer", #"{\#(ts),"active":true}"#)
