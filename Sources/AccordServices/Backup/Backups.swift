@@ -91,8 +91,8 @@ public enum Backups {
     ///   `pg_dump`.
     public static func backup(_ store: Store, to path: String) async throws -> BackedUp {
         let filesPath = store.filesFolder.map { _ in filesFolder(of: path) }
-        for path in [path, filesPath].compactMap(\.self) where FileManager.default.fileExists(atPath: path) {
-            throw Failure.exists(path)
+        for existing in [path, filesPath].compactMap(\.self) where FileManager.default.fileExists(atPath: existing) {
+            throw Failure.exists(existing)
         }
         // The database is copied under a hidden name and given `path` only once its files are beside it: a backup
         // cut short (killed, disk full) never leaves a `path` that looks whole.
@@ -149,6 +149,8 @@ public enum Backups {
             if FileManager.default.fileExists(atPath: path) { throw Failure.exists(path) }
             throw error
         }
+        // The new name lasts only once its folder is flushed: a backup reported done survives a power cut.
+        FileFolder.flush(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
     }
 
     /// Restores the backup at `file` into the empty database at `location`, and the files beside it into

@@ -90,7 +90,7 @@ public struct FileFolder: Sendable, Hashable {
     }
 
     /// Flushes the folder at `path`, so that the names renamed into it last.
-    private static func flush(folder path: String) {
+    public static func flush(folder path: String) {
         let folder = open(path, O_RDONLY)
         if folder >= 0 {
             fsync(folder)

@@ -78,7 +78,7 @@ enum StoredFiles {
             guard let bytes = try folder?.read(sha256) else { return nil }
             return StoredFile(mediaType: mediaType, content: bytes)
         } catch let failure as FileFolder.Failure {
-            throw StoreError.corruptRow(table: "stored_files", key: sha256, reason: failure.description)
+            throw StoreError.corruptRow(table: table, key: sha256, reason: failure.description)
         }
     }
 
