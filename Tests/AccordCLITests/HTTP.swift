@@ -8,7 +8,9 @@ import Foundation
 enum HTTP {
     /// Polls `url` for up to 30 s and returns the first 200 answer's body.
     static func waitUntilUp(_ url: String) async -> String? {
-        for _ in 0..<120 {
+        // Up to two minutes: under the whole suite on two cores, `serve --demo` once took more than the 30 s
+        // this waited before (a CI run of 2026-12-06), though it answers in a few seconds alone.
+        for _ in 0..<480 {
             if let (data, response) = try? await URLSession.shared.data(from: URL(string: url)!),
                 (response as? HTTPURLResponse)?.statusCode == 200
             {
